@@ -1,0 +1,56 @@
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { AcpError, ConfigError, formatProblem } from '../errors.js';
+import { commandModules } from './commands.js';
+
+/** Exit codes, Terraform-style: 0 ok / in sync, 1 a host failed, 2 changes present, 3 invalid input. */
+export const EXIT = { ok: 0, failed: 1, changes: 2, invalid: 3 } as const;
+
+/** What a command handler returns: the process exit code. */
+export type CommandResult = number;
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Runs the CLI with the given arguments and returns the exit code; never throws. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('acp-play')
+    .description('Desired-state runner over SSH for ACP edge sites (nmstate nodes, NX-OS / EOS / IOS / Cumulus switches)')
+    .version(packageVersion(), '-V, --version')
+    .showHelpAfterError()
+    .exitOverride();
+  for (const register of commandModules) {
+    register(program, (code) => {
+      exitCode = code;
+    });
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // --help and --version exit through here with code 0; usage errors are invalid input.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.invalid;
+  }
+  if (error instanceof ConfigError) {
+    for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+    const errors = error.problems.filter((p) => p.severity === 'error').length;
+    process.stderr.write(`${errors} error${errors === 1 ? '' : 's'}; nothing was contacted.\n`);
+    return EXIT.invalid;
+  }
+  if (error instanceof AcpError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    return EXIT.failed;
+  }
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`internal error (a bug in acp-play, please report it):\n${text}\n`);
+  return EXIT.failed;
+}

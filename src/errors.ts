@@ -1,0 +1,81 @@
+/**
+ * The error vocabulary of acp-play. Only the CLI turns these into text and exit codes
+ * (ConfigError -> 3, everything else -> 1).
+ */
+
+/** A position in a user's file (1-based line and column). */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+/** One thing wrong (or worth warning about) in the user's input. */
+export interface Problem {
+  readonly severity: 'error' | 'warning';
+  /** Where it is; absent only when no file is involved (a command-line flag, say). */
+  readonly location?: SourceLocation;
+  /** What is wrong, in the user's terms. */
+  readonly message: string;
+  /** How to fix it. */
+  readonly fix?: string;
+}
+
+/** Base class: every error acp-play raises on purpose. */
+export class AcpError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad input, found before any device is contacted. Carries every problem found, not just the first. */
+export class ConfigError extends AcpError {
+  readonly problems: readonly Problem[];
+  constructor(problems: readonly Problem[] | Problem, options?: { cause?: unknown }) {
+    const list = Array.isArray(problems) ? problems : [problems as Problem];
+    super(list.map(formatProblem).join('\n'), options);
+    this.problems = list;
+  }
+}
+
+/** A host could not be reached or authenticated. */
+export class ConnectError extends AcpError {
+  constructor(readonly host: string, message: string, options?: { cause?: unknown }) {
+    super(`${host}: connect failed: ${message}`, options);
+  }
+}
+
+/** A command ran on a device and failed; carries the command, exit code and the tail of its output. */
+export class CommandError extends AcpError {
+  constructor(
+    readonly host: string,
+    readonly command: string,
+    readonly exitCode: number | null,
+    readonly output: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${host}: command failed (${exitCode === null ? 'no exit code' : `exit ${exitCode}`}): ${command}: ${tail(output)}`, options);
+  }
+}
+
+/** An apply failed; says whether the device was restored. */
+export class ApplyError extends AcpError {
+  constructor(readonly host: string, readonly phase: string, detail: string, readonly rolledBack: boolean, options?: { cause?: unknown }) {
+    super(`${host}: ${phase} failed: ${detail}${rolledBack ? ' (rolled back)' : ''}`, options);
+  }
+}
+
+/** A bug in acp-play itself. */
+export class InternalError extends AcpError {}
+
+/** `file:line:col: message — fix` (the shape compilers and editors understand). */
+export function formatProblem(p: Problem): string {
+  const where = p.location ? `${p.location.file}:${p.location.line}:${p.location.col}: ` : '';
+  const level = p.severity === 'warning' ? 'warning: ' : '';
+  return `${where}${level}${p.message}${p.fix ? ` — ${p.fix}` : ''}`;
+}
+
+function tail(text: string, lines = 5): string {
+  return text.trim().split('\n').slice(-lines).join('\n');
+}

@@ -1,0 +1,57 @@
+import type { SourceLocation } from '../errors.js';
+
+/** Where a variable (or any value) was written: a file and, for YAML, the path of keys inside its document. */
+export interface ValueOrigin {
+  readonly file: string;
+  /** Path inside the YAML document (keys and list indexes). Absent for INI values. */
+  readonly yamlPath?: readonly (string | number)[];
+  /** Known position (INI values, or a YAML node already located). */
+  readonly line?: number;
+  readonly col?: number;
+}
+
+/** Platforms acp-play drives. `linux` is a plain host for the generic modules (command, file). */
+export type Platform = 'nmstate' | 'cisco_nxos' | 'arista_eos' | 'cisco_ios' | 'cumulus' | 'linux';
+export type SwitchPlatform = Exclude<Platform, 'nmstate' | 'linux'>;
+
+/**
+ * A resolved, frozen target. Inheritance (all -> parent groups -> child groups -> host) is resolved once at load
+ * time; `vars` is the final merged view, `origins` says which file set each top-level variable.
+ */
+export interface Host {
+  readonly name: string;
+  /** Address to connect to (`address`, alias `ansible_host`); defaults to the name. */
+  readonly address: string;
+  /** SSH port (`port`, alias `ansible_port`); undefined = ssh config or 22. */
+  readonly port?: number;
+  /** Login user (`user`, alias `ansible_user`). */
+  readonly user?: string;
+  /** Raw platform value as written (`platform`, alias `ansible_network_os`); normalised by the site model. */
+  readonly platform?: string;
+  /** Groups the host belongs to, directly or through parents, `all` first, in precedence order. */
+  readonly groups: readonly string[];
+  readonly vars: Readonly<Record<string, unknown>>;
+  readonly origins: Readonly<Record<string, ValueOrigin>>;
+}
+
+export interface Group {
+  readonly name: string;
+  readonly parents: readonly string[];
+  readonly children: readonly string[];
+  /** Hosts listed directly in this group. */
+  readonly hosts: readonly string[];
+  readonly vars: Readonly<Record<string, unknown>>;
+  readonly priority: number;
+}
+
+/** A loaded inventory directory. */
+export interface Inventory {
+  /** The inventory directory as given by the user. */
+  readonly dir: string;
+  readonly hosts: ReadonlyMap<string, Host>;
+  readonly groups: ReadonlyMap<string, Group>;
+  /** Every file read, in load order. */
+  readonly files: readonly string[];
+  /** Resolves an origin plus a sub-path inside that value to a line and column for error messages. */
+  locate(origin: ValueOrigin, subPath?: readonly (string | number)[]): SourceLocation;
+}

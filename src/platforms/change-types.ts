@@ -1,0 +1,38 @@
+/**
+ * The values a plan is made of. Plans are pure data (JSON-serialisable): the dry run prints them and the apply
+ * sends exactly their commands.
+ */
+
+/** One command sent to a device, as a value. A secret command is printed masked but sent as written. */
+export interface Command {
+  readonly text: string;
+  readonly secret?: boolean;
+}
+
+export type ChangeAction = 'create' | 'update' | 'delete';
+
+/** One unit of drift on one resource (an interface, a VLAN, a port, a file). */
+export interface Change {
+  /** What is changed, in the device's terms: `Ethernet1/7`, `vlan 2003`, `bridge2003`. */
+  readonly resource: string;
+  readonly action: ChangeAction;
+  /** Human diff for the change board: `allowed: +2006 -2004`, or a YAML before/after. */
+  readonly diff: string;
+  /** The exact commands that apply this change, in order. Empty for drivers that apply a whole document. */
+  readonly commands: readonly Command[];
+}
+
+/** Result of planning one resource that needs no change: a no-op with a reason. */
+export interface InSync {
+  readonly resource: string;
+  readonly reason: string;
+}
+
+export function command(text: string, secret = false): Command {
+  return secret ? { text, secret } : { text };
+}
+
+/** Text of a command for display: secrets masked by construction. */
+export function displayCommand(cmd: Command): string {
+  return cmd.secret ? '********' : cmd.text;
+}
