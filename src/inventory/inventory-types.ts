@@ -1,4 +1,5 @@
-import type { SourceLocation } from '../errors.js';
+import type { Problem, SourceLocation } from '../errors.js';
+import type { VaultValue } from './vault-value.js';
 
 /** Where a variable (or any value) was written: a file and, for YAML, the path of keys inside its document. */
 export interface ValueOrigin {
@@ -8,6 +9,11 @@ export interface ValueOrigin {
   /** Known position (INI values, or a YAML node already located). */
   readonly line?: number;
   readonly col?: number;
+  /**
+   * For the deep-merged keys (`site`, `node`, `switch`): the lower-precedence origins that also contributed to
+   * the merged value, highest first. `locate` looks there for a nested path the winning file does not contain.
+   */
+  readonly mergedFrom?: readonly ValueOrigin[];
 }
 
 /** Platforms acp-play drives. `linux` is a plain host for the generic modules (command, file). */
@@ -28,6 +34,10 @@ export interface Host {
   readonly user?: string;
   /** Raw platform value as written (`platform`, alias `ansible_network_os`); normalised by the site model. */
   readonly platform?: string;
+  /** Login password (`password`, aliases `ansible_password`, `ansible_ssh_pass`); a vaulted value stays encrypted. */
+  readonly password?: string | VaultValue;
+  /** Run node commands through sudo (`become`, alias `ansible_become`, Ansible booleans such as `yes`). */
+  readonly become?: boolean;
   /** Groups the host belongs to, directly or through parents, `all` first, in precedence order. */
   readonly groups: readonly string[];
   readonly vars: Readonly<Record<string, unknown>>;
@@ -52,6 +62,8 @@ export interface Inventory {
   readonly groups: ReadonlyMap<string, Group>;
   /** Every file read, in load order. */
   readonly files: readonly string[];
+  /** Things worth telling the user that do not stop the load (a group_vars file that matches no group, say). */
+  readonly warnings?: readonly Problem[];
   /** Resolves an origin plus a sub-path inside that value to a line and column for error messages. */
   locate(origin: ValueOrigin, subPath?: readonly (string | number)[]): SourceLocation;
 }

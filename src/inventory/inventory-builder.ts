@@ -1,0 +1,82 @@
+import type { Problem, SourceLocation } from '../errors.js';
+import { combineVar, type VarLayer } from './combine-vars.js';
+import type { ValueOrigin } from './inventory-types.js';
+
+/** A group as declared by an inventory file, before inheritance is resolved. */
+export interface DeclaredGroup {
+  readonly name: string;
+  readonly children: string[];
+  readonly parents: string[];
+  readonly hosts: string[];
+  /** The inventory file's own vars for this group. */
+  readonly vars: VarLayer;
+  /** Where each child was attached, for cycle errors. */
+  readonly childAt: Map<string, SourceLocation>;
+  /** Where the group was first declared. */
+  declaredAt?: SourceLocation;
+}
+
+/** A host as declared by an inventory file (first mention wins the position). */
+export interface DeclaredHost {
+  readonly name: string;
+  readonly vars: VarLayer;
+  readonly declaredAt?: SourceLocation;
+}
+
+/**
+ * The mutable model both inventory parsers (YAML and INI) fill in. Groups `all` and `ungrouped` always exist,
+ * as in Ansible. Problems are collected, never thrown, so one run reports all of them.
+ */
+export class InventoryBuilder {
+  readonly groups = new Map<string, DeclaredGroup>();
+  readonly hosts = new Map<string, DeclaredHost>();
+  readonly problems: Problem[] = [];
+
+  constructor() {
+    this.group('all');
+    this.addChild('all', 'ungrouped');
+  }
+
+  /** The group named `name`, created on first use. */
+  group(name: string, at?: SourceLocation): DeclaredGroup {
+    let group = this.groups.get(name);
+    if (!group) {
+      group = { name, children: [], parents: [], hosts: [], vars: new Map(), childAt: new Map() };
+      this.groups.set(name, group);
+    }
+    if (!group.declaredAt && at) group.declaredAt = at;
+    return group;
+  }
+
+  addChild(parent: string, child: string, at?: SourceLocation): void {
+    const parentGroup = this.group(parent);
+    const childGroup = this.group(child, at);
+    if (!parentGroup.children.includes(child)) parentGroup.children.push(child);
+    if (!childGroup.parents.includes(parent)) childGroup.parents.push(parent);
+    if (at && !parentGroup.childAt.has(child)) parentGroup.childAt.set(child, at);
+  }
+
+  /** Adds `name` to `group` (creating the host on first mention) and returns it. */
+  addHost(group: string, name: string, at?: SourceLocation): DeclaredHost {
+    let host = this.hosts.get(name);
+    if (!host) {
+      host = { name, vars: new Map(), ...(at ? { declaredAt: at } : {}) };
+      this.hosts.set(name, host);
+    }
+    const target = this.group(group);
+    if (!target.hosts.includes(name)) target.hosts.push(name);
+    return host;
+  }
+
+  setVar(vars: VarLayer, key: string, value: unknown, origin: ValueOrigin): void {
+    combineVar(vars, key, value, origin);
+  }
+
+  error(message: string, location?: SourceLocation, fix?: string): void {
+    this.problems.push({ severity: 'error', message, ...(location ? { location } : {}), ...(fix ? { fix } : {}) });
+  }
+
+  warn(message: string, location?: SourceLocation, fix?: string): void {
+    this.problems.push({ severity: 'warning', message, ...(location ? { location } : {}), ...(fix ? { fix } : {}) });
+  }
+}

@@ -1,0 +1,103 @@
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
+import { isMap, isScalar } from 'yaml';
+import { ConfigError, type Problem, type SourceLocation } from '../errors.js';
+import { readIniInventory } from './ini-inventory.js';
+import { InventoryBuilder } from './inventory-builder.js';
+import type { Inventory, ValueOrigin } from './inventory-types.js';
+import { resolveHosts } from './resolve-hosts.js';
+import { readVarsDir } from './vars-dirs.js';
+import { YamlFile, type YamlPath } from './yaml-file.js';
+import { readYamlInventory } from './yaml-inventory.js';
+
+/** Inventory file names looked for in an inventory directory, in this order. */
+export const HOSTS_FILE_NAMES = ['hosts.yaml', 'hosts.yml', 'hosts', 'hosts.ini'] as const;
+
+/**
+ * Loads an Ansible-style inventory: a directory holding a hosts file (`hosts.yaml`, `hosts.yml`, or an INI or
+ * YAML `hosts`) plus `group_vars/` and `host_vars/`, or the path of one inventory file with those folders beside
+ * it. Throws a ConfigError listing every problem found.
+ */
+export async function loadInventory(dir: string): Promise<Inventory> {
+  const hostsFile = await findHostsFile(dir);
+  const base = hostsFile === dir ? dirname(dir) : dir;
+  const builder = new InventoryBuilder();
+  const sources = new Map<string, YamlFile>();
+  const text = await readFile(hostsFile, 'utf8');
+  const yaml = inventoryYaml(hostsFile, text);
+  if (yaml) {
+    sources.set(hostsFile, yaml);
+    builder.problems.push(...yaml.problems);
+    readYamlInventory(yaml, builder);
+  } else {
+    readIniInventory(hostsFile, text, builder);
+  }
+  const groupFiles = await readVarsDir(base, 'group_vars', [...builder.groups.keys()], builder);
+  const hostFiles = await readVarsDir(base, 'host_vars', [...builder.hosts.keys()], builder);
+  for (const source of [...groupFiles.sources, ...hostFiles.sources]) sources.set(source.file, source);
+
+  const locate = (origin: ValueOrigin, subPath: YamlPath = []): SourceLocation => locateOrigin(sources, origin, subPath);
+  const { hosts, groups } = resolveHosts(builder, { groups: groupFiles.layers, hosts: hostFiles.layers }, locate);
+  if (builder.problems.some((p) => p.severity === 'error')) throw new ConfigError(builder.problems);
+  const warnings: Problem[] = builder.problems.filter((p) => p.severity === 'warning');
+  return Object.freeze({ dir, hosts, groups, files: Object.freeze([...sources.keys()]), warnings, locate });
+}
+
+async function findHostsFile(path: string): Promise<string> {
+  const kind = await stat(path).then(
+    (s) => (s.isDirectory() ? 'dir' : 'file'),
+    () => undefined,
+  );
+  if (kind === undefined) {
+    throw new ConfigError({ severity: 'error', message: `inventory ${path} does not exist`, fix: 'give an inventory directory (holding hosts.yaml) or an inventory file' });
+  }
+  if (kind === 'file') return path;
+  const found: string[] = [];
+  for (const name of HOSTS_FILE_NAMES) {
+    const candidate = join(path, name);
+    if (await stat(candidate).then((s) => s.isFile(), () => false)) found.push(candidate);
+  }
+  if (found.length === 0) {
+    throw new ConfigError({
+      severity: 'error',
+      message: `inventory directory ${path} has no hosts file`,
+      fix: `add ${join(path, 'hosts.yaml')} (or an INI file named hosts), or give the path of the inventory file itself`,
+    });
+  }
+  if (found.length > 1) {
+    throw new ConfigError({
+      severity: 'error',
+      location: { file: found[1] ?? path, line: 1, col: 1 },
+      message: `inventory directory ${path} has more than one hosts file: ${found.join(', ')}`,
+      fix: 'keep one of them',
+    });
+  }
+  return found[0] ?? path;
+}
+
+/** The file parsed as YAML when it is a YAML inventory; undefined for INI (as Ansible decides: extension, then content). */
+function inventoryYaml(file: string, text: string): YamlFile | undefined {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.yaml' || ext === '.yml' || ext === '.json') return YamlFile.parse(file, text);
+  if (ext === '.ini') return undefined;
+  const candidate = YamlFile.parse(file, text);
+  if (candidate.hasErrors) return undefined;
+  const root = candidate.doc.contents;
+  if (!isMap(root) || root.items.length === 0) return undefined;
+  const looksLikeGroups = root.items.every((pair) => pair.value === null || isMap(pair.value) || (isScalar(pair.value) && pair.value.value === null));
+  return looksLikeGroups ? candidate : undefined;
+}
+
+function locateOrigin(sources: ReadonlyMap<string, YamlFile>, origin: ValueOrigin, subPath: YamlPath): SourceLocation {
+  const source = sources.get(origin.file);
+  if (!origin.yamlPath || !source) return { file: origin.file, line: origin.line ?? 1, col: origin.col ?? 1 };
+  const path = [...origin.yamlPath, ...subPath];
+  if (subPath.length > 0 && !source.find(path).exact) {
+    for (const lower of origin.mergedFrom ?? []) {
+      const other = lower.yamlPath ? sources.get(lower.file) : undefined;
+      const lowerPath = [...(lower.yamlPath ?? []), ...subPath];
+      if (other?.find(lowerPath).exact) return other.locate(lowerPath);
+    }
+  }
+  return source.locate(path);
+}

@@ -1,0 +1,128 @@
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { didYouMean } from './did-you-mean.js';
+import { expandHostEntry } from './host-range.js';
+import type { InventoryBuilder } from './inventory-builder.js';
+import type { VarLayer } from './combine-vars.js';
+import type { YamlFile, YamlPath } from './yaml-file.js';
+
+const GROUP_KEYS = ['hosts', 'children', 'vars'];
+
+/**
+ * Reads an Ansible YAML inventory (`all:` / `children:` / `hosts:` / `vars:`) into `builder`. Every var keeps
+ * its YAML path so errors can point at it later.
+ */
+export function readYamlInventory(source: YamlFile, builder: InventoryBuilder): void {
+  if (!source.isReadable) return;
+  const reader = new YamlInventoryReader(source, builder);
+  const root = reader.resolve(source.doc.contents);
+  if (root === null || (isScalar(root) && root.value === null)) return;
+  if (!isMap(root)) {
+    builder.error('an inventory file must be a map of groups', source.nodeLocation(root), 'start it with `all:` and put groups under `children:`');
+    return;
+  }
+  for (const pair of root.items) {
+    const name = reader.name(pair, 'group');
+    if (name !== undefined) reader.group(name, pair.value as Node | null, [name], undefined, pair);
+  }
+}
+
+class YamlInventoryReader {
+  constructor(
+    private readonly source: YamlFile,
+    private readonly builder: InventoryBuilder,
+  ) {}
+
+  resolve(node: unknown): Node | null {
+    if (isAlias(node)) return (node.resolve(this.source.doc) as Node | undefined) ?? null;
+    return (node as Node | null | undefined) ?? null;
+  }
+
+  /** The key of `pair` as a name, or undefined (and a problem) when it is not a string. */
+  name(pair: Pair, what: string): string | undefined {
+    const key = isScalar(pair.key) ? pair.key.value : pair.key;
+    if (typeof key === 'string' && key !== '') return key;
+    const shown = key === null || key === '' ? '(empty)' : String(key);
+    this.builder.error(`${what} name ${shown} is not a string`, this.source.nodeLocation(pair.key as Node), `quote it ("${shown}") or fix the indentation`);
+    return undefined;
+  }
+
+  group(name: string, value: Node | null, path: YamlPath, parent: string | undefined, pair: Pair): void {
+    const at = this.source.nodeLocation(pair.key as Node);
+    if (parent === undefined) this.builder.group(name, at);
+    else this.builder.addChild(parent, name, at);
+    const node = this.resolve(value);
+    if (node === null || (isScalar(node) && node.value === null)) return;
+    if (!isMap(node)) {
+      this.builder.error(`group \`${name}\` must be a map with hosts, children or vars`, this.source.nodeLocation(node), 'write `hosts:`, `children:` or `vars:` under the group name');
+      return;
+    }
+    for (const item of node.items) {
+      const key = this.name(item, 'key');
+      if (key === undefined) continue;
+      const inner = this.resolve(item.value);
+      if (key === 'hosts') this.hosts(name, inner, [...path, key]);
+      else if (key === 'vars') this.vars(this.builder.group(name).vars, inner, [...path, key], `vars of group \`${name}\``);
+      else if (key === 'children') this.children(name, inner, [...path, key]);
+      else {
+        const hint = didYouMean(key, GROUP_KEYS);
+        this.builder.error(
+          `unknown key \`${key}\` in group \`${name}\` (a group has only hosts, children and vars)`,
+          this.source.nodeLocation(item.key as Node),
+          hint ?? `if \`${key}\` is a group, put it under \`children:\`; if it is a variable, put it under \`vars:\``,
+        );
+      }
+    }
+  }
+
+  private hosts(group: string, node: Node | null, path: YamlPath): void {
+    if (node === null || (isScalar(node) && node.value === null)) return;
+    if (!isMap(node)) {
+      const fix = isSeq(node) ? 'hosts is a map, not a list: write each host as `name:` on its own line' : 'write each host as `name:` on its own line';
+      this.builder.error(`hosts of group \`${group}\` must be a map of host names`, this.source.nodeLocation(node), fix);
+      return;
+    }
+    for (const pair of node.items) {
+      const pattern = this.name(pair, 'host');
+      if (pattern === undefined) continue;
+      const at = this.source.nodeLocation(pair.key as Node);
+      let entry;
+      try {
+        entry = expandHostEntry(pattern);
+      } catch (error) {
+        this.builder.error((error as Error).message, at);
+        continue;
+      }
+      for (const hostName of entry.names) {
+        const host = this.builder.addHost(group, hostName, at);
+        if (entry.port !== undefined) this.builder.setVar(host.vars, 'ansible_port', entry.port, at);
+        this.vars(host.vars, this.resolve(pair.value), [...path, pattern], `vars of host \`${hostName}\``);
+      }
+    }
+  }
+
+  private vars(layer: VarLayer, node: Node | null, path: YamlPath, what: string): void {
+    if (node === null || (isScalar(node) && node.value === null)) return;
+    if (!isMap(node)) {
+      this.builder.error(`${what} must be a map of name: value`, this.source.nodeLocation(node), 'write one `name: value` per line, indented under it');
+      return;
+    }
+    for (const pair of node.items) {
+      const key = this.name(pair, 'variable');
+      if (key === undefined) continue;
+      const value = (pair.value as Node | null)?.toJS(this.source.doc, { maxAliasCount: 1000 }) as unknown;
+      this.builder.setVar(layer, key, value ?? null, { file: this.source.file, yamlPath: [...path, key] });
+    }
+  }
+
+  private children(parent: string, node: Node | null, path: YamlPath): void {
+    if (node === null || (isScalar(node) && node.value === null)) return;
+    if (!isMap(node)) {
+      this.builder.error(`children of group \`${parent}\` must be a map of group names`, this.source.nodeLocation(node), 'write each child group as `name:` on its own line');
+      return;
+    }
+    for (const pair of node.items) {
+      const name = this.name(pair, 'group');
+      if (name !== undefined) this.group(name, pair.value as Node | null, [...path, name], parent, pair);
+    }
+  }
+}
