@@ -1,0 +1,169 @@
+import { basename, resolve } from 'node:path';
+import type { Problem } from '../errors.js';
+import { buildNode } from './build-node.js';
+import { buildSwitch } from './build-switch.js';
+import type { Host, Inventory } from './inventory-types.js';
+import { isSwitchPlatform, normalizePlatform } from './platform-names.js';
+import { checkHostSchema } from './site-schema.js';
+import { SiteLocator } from './site-locator.js';
+import type { Nad, NadSettings, NodeModel, Site, SwitchModel, Vlan } from './site-model.js';
+
+type Raw = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Raw {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** JSON with sorted keys, so two equal values compare equal whatever order their keys were written in. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (isRecord(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Removes repeats (a mistake in group_vars is seen by every host of the group). */
+export function dedupeProblems(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.severity}|${p.location?.file}:${p.location?.line}:${p.location?.col}|${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The host whose `site` value the model is built from, and the hosts that see another value. The reference is
+ * the value group `all` defines (where the site belongs), else the value most hosts see.
+ */
+export function findSiteHost(inventory: Inventory): { chosen?: Host; differing: Host[] } {
+  const counts = new Map<string, Host[]>();
+  for (const h of inventory.hosts.values()) {
+    if (h.vars.site === undefined) continue;
+    const key = canonical(h.vars.site);
+    counts.set(key, [...(counts.get(key) ?? []), h]);
+  }
+  const allSite = inventory.groups.get('all')?.vars.site;
+  const preferred = allSite === undefined ? undefined : canonical(allSite);
+  const groups = [...counts.entries()]
+    .sort(([ka, a], [kb, b]) => Number(kb === preferred) - Number(ka === preferred) || b.length - a.length)
+    .map(([, g]) => g);
+  return { chosen: groups[0]?.[0], differing: groups.slice(1).flat() };
+}
+
+function chooseSiteHost(inventory: Inventory, problems: Problem[]): Host | undefined {
+  const { chosen, differing } = findSiteHost(inventory);
+  for (const h of differing) {
+    const origin = h.origins.site;
+    problems.push({
+      severity: 'error',
+      location: origin ? inventory.locate(origin) : undefined,
+      message: `${h.name} sees a different site variable than ${chosen!.name}; the site must be the same for every host`,
+      fix: 'define site once, in group_vars/all, and do not override it (or part of it) in another group or in host_vars',
+    });
+  }
+  return chosen;
+}
+
+function buildVlans(site: Raw): Vlan[] {
+  const defaults: NadSettings = {
+    namespace: 'default',
+    cni: 'cnv-bridge',
+    macspoofchk: true,
+    ...(isRecord(site.nad) ? (site.nad as Partial<NadSettings>) : {}),
+  };
+  const items = Array.isArray(site.vlans) ? site.vlans.filter(isRecord) : [];
+  return items
+    .filter((v) => typeof v.id === 'number' && Number.isInteger(v.id))
+    .map((v) => {
+      const id = v.id as number;
+      const vm = v.vm === true;
+      const text = (key: string) => (typeof v[key] === 'string' ? { [key]: v[key] as string } : {});
+      return {
+        id,
+        name: typeof v.name === 'string' ? v.name : `vlan${id}`,
+        ...text('subnet'),
+        ...text('gateway'),
+        ...text('description'),
+        vm,
+        ...(vm ? { nad: { name: `vlan${id}`, ...defaults, ...(isRecord(v.nad) ? (v.nad as Partial<Nad>) : {}) } } : {}),
+      };
+    });
+}
+
+/** One NAD per VM VLAN, on the bridge the nodes use for it. Nodes disagreeing on that bridge is an error. */
+function buildNads(vlans: readonly Vlan[], nodes: readonly NodeModel[], locator: SiteLocator, problems: Problem[]): Nad[] {
+  const nads: Nad[] = [];
+  for (const vlan of vlans) {
+    if (!vlan.nad || nads.some((n) => n.vlan === vlan.id)) continue;
+    const users = nodes.flatMap((n) => n.bridges.filter((b) => b.vlan === vlan.id).map((b) => ({ node: n, bridge: b.bridge })));
+    const first = users[0];
+    for (const other of users) {
+      if (first && other.bridge !== first.bridge) {
+        problems.push({
+          severity: 'error',
+          location: locator.nodeVlan(other.node.host, vlan.id, 'bridge'),
+          message: `${other.node.name} bridges VLAN ${vlan.id} as ${other.bridge} but ${first.node.name} as ${first.bridge}; the one NAD ${vlan.nad.name} can name only one bridge`,
+          fix: `use the same bridge name for VLAN ${vlan.id} on every node (default bridge${vlan.id})`,
+        });
+      }
+    }
+    const { name, namespace, cni, macspoofchk } = vlan.nad;
+    nads.push({ name, namespace, cni, macspoofchk, vlan: vlan.id, bridge: first?.bridge ?? `bridge${vlan.id}` });
+  }
+  return nads;
+}
+
+/**
+ * Builds the site model from a loaded inventory: schema problems of every host, then nodes, switches, VLANs and
+ * NADs with their defaults. Cross-device checks are {@link validateSite}'s job.
+ */
+export function buildSite(inventory: Inventory): { site: Site; problems: Problem[] } {
+  const hosts = [...inventory.hosts.values()];
+  const problems: Problem[] = hosts.flatMap((h) => checkHostSchema(h, inventory));
+  const siteHost = chooseSiteHost(inventory, problems);
+  const locator = new SiteLocator(inventory, siteHost);
+  const rawSite = isRecord(siteHost?.vars.site) ? siteHost.vars.site : {};
+  const vlans = buildVlans(rawSite);
+
+  const nodeHosts: Host[] = [];
+  const switches: SwitchModel[] = [];
+  const others: Host[] = [];
+  for (const host of hosts) {
+    const platform = host.platform === undefined ? undefined : normalizePlatform(host.platform);
+    if (host.platform !== undefined && !platform) continue; // unknown platform: reported by the schema check
+    const platformKey = locator.firstKey(host, ['platform', 'ansible_network_os']);
+    const wrong = (message: string, fix: string) =>
+      problems.push({ severity: 'error', location: platformKey ? locator.at(host, platformKey) : locator.at(host, 'node') ?? locator.at(host, 'switch'), message, fix });
+    const hasNode = host.vars.node !== undefined;
+    const hasSwitch = host.vars.switch !== undefined;
+    if (hasNode && hasSwitch) {
+      wrong(`${host.name} has both a node and a switch variable`, 'a host is either a node (node:, platform nmstate) or a switch (switch:, a switch platform)');
+    } else if (hasNode || platform === 'nmstate') {
+      if (platform && platform !== 'nmstate') wrong(`${host.name} has a node variable but platform ${platform}`, 'a node\'s platform must be nmstate');
+      else nodeHosts.push(host);
+    } else if (hasSwitch || isSwitchPlatform(platform)) {
+      if (isSwitchPlatform(platform)) switches.push(buildSwitch(host, platform, vlans, locator, problems));
+      else wrong(`${host.name} has a switch variable but ${platform ? `platform ${platform}` : 'no platform'}`, 'set platform: cisco_nxos, arista_eos, cisco_ios or cumulus');
+    } else {
+      others.push(host);
+    }
+  }
+  const nodes = nodeHosts.flatMap((h) => buildNode(h, vlans, locator, problems) ?? []);
+  for (const model of [...nodes, ...switches]) {
+    if (model.host.vars.site === undefined && siteHost) {
+      problems.push({
+        severity: 'error',
+        location: locator.at(model.host, model.host.vars.node !== undefined ? 'node' : 'switch'),
+        message: `${model.name} does not see the site variable the other hosts see`,
+        fix: 'define site in group_vars/all so that every host sees it',
+      });
+    }
+  }
+  if (!siteHost && nodes.length + switches.length > 0) {
+    problems.push({ severity: 'error', message: `no host of ${inventory.dir} has a site variable, so there are no VLANs to configure`, fix: 'define site: {name: NAME, vlans: [...]} in group_vars/all.yaml' });
+  }
+  const nads = buildNads(vlans, nodes, locator, problems);
+  const name = typeof rawSite.name === 'string' ? rawSite.name : basename(resolve(inventory.dir));
+  return { site: { name, vlans, nodes, switches, nads, others }, problems: dedupeProblems(problems) };
+}

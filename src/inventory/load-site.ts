@@ -1,0 +1,39 @@
+import { ConfigError, type Problem } from '../errors.js';
+import { buildSite } from './build-site.js';
+import type { Inventory } from './inventory-types.js';
+import { loadInventory } from './load-inventory.js';
+import type { Site } from './site-model.js';
+import { validateSite } from './validate-site.js';
+
+/** A loaded, built and validated site; `warnings` are problems that do not stop a run. */
+export interface LoadedSite {
+  readonly inventory: Inventory;
+  readonly site: Site;
+  readonly warnings: readonly Problem[];
+}
+
+/**
+ * Builds and validates the site of an already loaded inventory. Throws one ConfigError carrying every problem
+ * (errors and warnings) when there is at least one error.
+ */
+export function siteFromInventory(inventory: Inventory): LoadedSite {
+  const built = buildSite(inventory);
+  const problems = [...(inventory.warnings ?? []), ...built.problems, ...validateSite(built.site, inventory)];
+  const errors = problems.filter((p) => p.severity === 'error').sort(byLocation);
+  const warnings = problems.filter((p) => p.severity === 'warning').sort(byLocation);
+  if (errors.length > 0) throw new ConfigError([...errors, ...warnings]);
+  return { inventory, site: built.site, warnings };
+}
+
+/** File, then line, then column, like a compiler; problems without a place first. Stable for equal places. */
+function byLocation(a: Problem, b: Problem): number {
+  const la = a.location;
+  const lb = b.location;
+  if (!la || !lb) return Number(Boolean(la)) - Number(Boolean(lb));
+  return la.file.localeCompare(lb.file) || la.line - lb.line || la.col - lb.col;
+}
+
+/** Loads an inventory directory into a validated site (inventory -> site model -> cross-device checks). */
+export async function loadSite(dir: string): Promise<LoadedSite> {
+  return siteFromInventory(await loadInventory(dir));
+}

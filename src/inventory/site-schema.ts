@@ -1,0 +1,191 @@
+import type { Problem } from '../errors.js';
+import type { Host, Inventory } from './inventory-types.js';
+import { findKeyTypo } from './key-typos.js';
+import { PLATFORM_NAMES } from './platform-names.js';
+import { checkSchema, type Schema, type SchemaIssue } from './schema-check.js';
+import { suggest } from './did-you-mean.js';
+
+/** The declarative schema of acp-play's own host variables (see docs/inventory.md). */
+
+const str: Schema = { kind: 'string' };
+const int: Schema = { kind: 'integer' };
+const bool: Schema = { kind: 'boolean' };
+/** VLAN sets: `2003-2005`, `2003`, or a list of ids and ranges. */
+const vlanSet: Schema = { kind: 'oneOf', options: [str, int, { kind: 'list', items: { kind: 'oneOf', options: [int, str] } }] };
+
+const nadFields = {
+  namespace: { schema: str },
+  cni: { schema: { kind: 'enum', values: ['cnv-bridge', 'bridge'] } },
+  macspoofchk: { schema: bool },
+} as const;
+
+export const SITE_SCHEMA: Schema = {
+  kind: 'map',
+  fields: {
+    name: { schema: str },
+    nad: { schema: { kind: 'map', fields: nadFields } },
+    vlans: {
+      schema: {
+        kind: 'list',
+        items: {
+          kind: 'map',
+          fields: {
+            id: { schema: int, required: true },
+            name: { schema: str, required: true },
+            subnet: { schema: str },
+            gateway: { schema: str },
+            description: { schema: str },
+            vm: { schema: bool },
+            nad: { schema: { kind: 'map', fields: { name: { schema: str }, ...nadFields } } },
+          },
+        },
+      },
+      required: true,
+    },
+  },
+};
+
+export const NODE_SCHEMA: Schema = {
+  kind: 'map',
+  fields: {
+    trunk_nic: { schema: str, required: true },
+    mtu: { schema: int },
+    vlans: {
+      schema: {
+        kind: 'list',
+        items: {
+          kind: 'oneOf',
+          options: [
+            int,
+            { kind: 'map', fields: { id: { schema: int, required: true }, interface: { schema: str }, bridge: { schema: str } } },
+          ],
+        },
+      },
+    },
+    // Passed through to nmstate as written; only the names are checked (validate-site).
+    interfaces: { schema: { kind: 'list', items: { kind: 'dict', values: { kind: 'any' } } } },
+    uplink: {
+      schema: { kind: 'map', fields: { switch: { schema: str, required: true }, port: { schema: str, required: true } } },
+    },
+  },
+};
+
+export const SWITCH_SCHEMA: Schema = {
+  kind: 'map',
+  fields: {
+    vlans: {
+      schema: {
+        kind: 'oneOf',
+        options: [str, int, { kind: 'list', items: { kind: 'oneOf', options: [int, str, { kind: 'map', fields: { id: { schema: int, required: true }, name: { schema: str, required: true } } }] } }],
+      },
+    },
+    save: { schema: bool },
+    ports: {
+      schema: {
+        kind: 'dict',
+        values: {
+          kind: 'map',
+          fields: {
+            description: { schema: str },
+            mode: { schema: { kind: 'enum', values: ['access', 'trunk'] }, required: true },
+            access_vlan: { schema: int },
+            native_vlan: { schema: int },
+            allowed_vlans: { schema: vlanSet },
+            policy: { schema: { kind: 'enum', values: ['replace', 'merge'] } },
+            faces: { schema: str },
+            enabled: { schema: bool },
+          },
+        },
+      },
+    },
+  },
+};
+
+const portValue: Schema = { kind: 'oneOf', options: [int, str] };
+const boolValue: Schema = { kind: 'oneOf', options: [bool, str] };
+
+/** Every top-level key acp-play reads, with its schema. Ansible aliases share the schema of their key. */
+export const HOST_KEY_SCHEMAS: Readonly<Record<string, Schema>> = {
+  site: SITE_SCHEMA,
+  node: NODE_SCHEMA,
+  switch: SWITCH_SCHEMA,
+  address: str,
+  ansible_host: str,
+  ansible_ssh_host: str,
+  port: portValue,
+  ansible_port: portValue,
+  ansible_ssh_port: portValue,
+  user: str,
+  ansible_user: str,
+  ansible_ssh_user: str,
+  platform: str,
+  ansible_network_os: str,
+  // A password may be a vault-encrypted value, which the loader may hand over as an object.
+  password: { kind: 'any' },
+  ansible_password: { kind: 'any' },
+  ansible_ssh_pass: { kind: 'any' },
+  password_env: str,
+  become: boolValue,
+  ansible_become: boolValue,
+};
+
+/** `node.vlans[1].id` */
+export function formatKeyPath(key: string, path: readonly (string | number)[]): string {
+  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : `${text}.${part}`), key);
+}
+
+/** Checks one host's variables against the schema: every problem, located in the file that set the variable. */
+export function checkHostSchema(host: Host, inventory: Inventory): Problem[] {
+  const problems: Problem[] = [];
+  for (const [key, value] of Object.entries(host.vars)) {
+    const origin = host.origins[key];
+    const locate = (path: readonly (string | number)[]) => (origin ? inventory.locate(origin, path) : undefined);
+    const schema = HOST_KEY_SCHEMAS[key];
+    if (schema) {
+      for (const issue of checkSchema(value, schema)) problems.push({ severity: 'error', location: locate(issue.path), ...describeIssue(key, issue) });
+      if ((key === 'platform' || key === 'ansible_network_os') && typeof value === 'string' && !PLATFORM_NAMES[value.trim().toLowerCase()]) {
+        const hint = suggest(value, Object.keys(PLATFORM_NAMES));
+        problems.push({
+          severity: 'error',
+          location: locate([]),
+          message: `unknown platform ${JSON.stringify(value)} on ${host.name}`,
+          fix: `${hint ? `did you mean ${hint}? ` : ''}use one of: nmstate, cisco_nxos, arista_eos, cisco_ios, cumulus, linux (Ansible names such as cisco.nxos.nxos, arista.eos.eos, cisco.ios.ios, nvidia.nvue.nvue are understood)`,
+        });
+      }
+      continue;
+    }
+    const typo = findKeyTypo(key, value);
+    if (typo) {
+      problems.push({
+        severity: 'error',
+        location: locate([]),
+        message: `variable ${key} looks like a misspelling of acp-play's key ${typo}, so acp-play would ignore it`,
+        fix: `did you mean ${typo}? rename it (or rename the variable if it is really a template variable)`,
+      });
+    }
+  }
+  return problems;
+}
+
+function describeIssue(key: string, issue: SchemaIssue): { message: string; fix: string } {
+  const where = formatKeyPath(key, issue.path);
+  switch (issue.kind) {
+    case 'unknown-key': {
+      const parent = formatKeyPath(key, issue.path.slice(0, -1));
+      const hint = suggest(issue.word!, issue.candidates!);
+      const known = `known keys of ${parent}: ${issue.candidates!.join(', ') || '(none)'}`;
+      return { message: `unknown key ${issue.word} in ${parent}`, fix: hint ? `did you mean ${hint}? (${known})` : known };
+    }
+    case 'wrong-type':
+      return { message: `${where} must be ${issue.expected}, found ${issue.found}`, fix: `write ${issue.expected} there` };
+    case 'missing':
+      return { message: `${where} is missing the required key ${issue.word}`, fix: `add ${issue.word}: under ${where}` };
+    case 'bad-enum': {
+      const hint = suggest(issue.word!, issue.candidates!);
+      return {
+        message: `${where} is ${JSON.stringify(issue.word)}; allowed values: ${issue.candidates!.join(', ')}`,
+        fix: hint ? `did you mean ${hint}?` : `use one of: ${issue.candidates!.join(', ')}`,
+      };
+    }
+  }
+}

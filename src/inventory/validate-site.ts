@@ -1,0 +1,24 @@
+import type { Problem } from '../errors.js';
+import { dedupeProblems, findSiteHost } from './build-site.js';
+import type { Inventory } from './inventory-types.js';
+import { SiteLocator } from './site-locator.js';
+import type { Site } from './site-model.js';
+import { validateHosts } from './validate-hosts.js';
+import { validateNodes } from './validate-nodes.js';
+import { validateSwitches } from './validate-switches.js';
+import { validateVlans } from './validate-vlans.js';
+
+/**
+ * Cross-device checks of a built site: VLANs and addressing, safe names, switch ports, node uplinks against their
+ * switch ports, connection settings. Returns every problem (errors and warnings), each located in the user's file.
+ */
+export function validateSite(site: Site, inventory: Inventory): Problem[] {
+  const hosts = [...inventory.hosts.values()];
+  const locator = new SiteLocator(inventory, findSiteHost(inventory).chosen);
+  return dedupeProblems([
+    ...validateVlans(site, locator),
+    ...validateSwitches(site, locator),
+    ...validateNodes(site, locator),
+    ...validateHosts(hosts, locator),
+  ]);
+}

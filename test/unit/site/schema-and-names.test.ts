@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { editDistance, findKeyTypo } from '../../../src/inventory/key-typos.js';
+import { normalizePlatform } from '../../../src/inventory/platform-names.js';
+import { checkAddress, checkDescription, checkInterfaceName, checkPortName, checkVlanName } from '../../../src/inventory/safe-names.js';
+import { checkSchema, type Schema } from '../../../src/inventory/schema-check.js';
+
+describe('checkSchema', () => {
+  const schema: Schema = {
+    kind: 'map',
+    fields: {
+      id: { schema: { kind: 'integer' }, required: true },
+      mode: { schema: { kind: 'enum', values: ['access', 'trunk'] } },
+      tags: { schema: { kind: 'list', items: { kind: 'oneOf', options: [{ kind: 'integer' }, { kind: 'string' }] } } },
+    },
+  };
+
+  it('accepts a fitting value', () => {
+    expect(checkSchema({ id: 1, mode: 'trunk', tags: [1, 'a'] }, schema)).toEqual([]);
+  });
+
+  it('reports every issue with its path', () => {
+    expect(checkSchema({ mode: 'trunc', tags: [1, true], extra: 1 }, schema)).toEqual([
+      { kind: 'bad-enum', path: ['mode'], word: 'trunc', candidates: ['access', 'trunk'] },
+      { kind: 'wrong-type', path: ['tags', 1], expected: 'an integer or a string', found: 'true' },
+      { kind: 'unknown-key', path: ['extra'], word: 'extra', candidates: ['id', 'mode', 'tags'] },
+      { kind: 'missing', path: [], word: 'id' },
+    ]);
+  });
+
+  it('says what it expected and what it found', () => {
+    expect(checkSchema('1500', { kind: 'integer' })).toEqual([{ kind: 'wrong-type', path: [], expected: 'an integer', found: 'the string "1500"' }]);
+    expect(checkSchema(1.5, { kind: 'integer' })[0]!.found).toBe('1.5');
+    expect(checkSchema(null, { kind: 'string' })[0]!.found).toBe('an empty value');
+  });
+});
+
+describe('top-level key typos', () => {
+  it.each([
+    ['swich', { ports: {} }, 'switch'],
+    ['Switch', { ports: {} }, 'switch'],
+    ['nod', { trunk_nic: 'x' }, 'node'],
+    ['plaform', 'nmstate', 'platform'],
+    ['adress', '10.0.0.1', 'address'],
+    ['pasword_env', 'PW', 'password_env'],
+    ['usr', 'admin', 'user'],
+  ])('%s is reported as %s', (name, value, key) => {
+    expect(findKeyTypo(name, value)).toBe(key);
+  });
+
+  it.each([
+    ['nodes', ['node0', 'node1']],
+    ['nodes', { node0: {} }],
+    ['switches', { a: 1 }],
+    ['ports', 22],
+    ['users', 'admin'],
+    ['mode', 'trunk'],
+    ['vlans', [1, 2]],
+    ['ansible_connection', 'network_cli'],
+    ['ntp_server', '10.0.0.1'],
+    ['sort', ['a']],
+  ])('%s is a plain template variable', (name, value) => {
+    expect(findKeyTypo(name, value)).toBeUndefined();
+  });
+
+  it('counts a swap of two letters as one edit', () => {
+    expect(editDistance('swtich', 'switch')).toBe(1);
+    expect(editDistance('switch', 'switch')).toBe(0);
+  });
+});
+
+describe('safe names', () => {
+  it('takes Linux interface names of at most 15 characters', () => {
+    expect(checkInterfaceName('enp4s0f0.2003')).toBeUndefined();
+    expect(checkInterfaceName('bridge2003')).toBeUndefined();
+    expect(checkInterfaceName('enp4s0f0np0abcd')).toBeUndefined(); // 15
+    expect(checkInterfaceName('enp4s0f0np0abcde')).toContain('1-15 characters'); // 16
+    for (const bad of ['-x', '.', '..', 'br 1', 'br;x', 'br$(x)', 'br`x`', 'a/b', '']) expect(checkInterfaceName(bad), bad).toBeDefined();
+  });
+
+  it('takes switch port names from a safe set', () => {
+    for (const ok of ['Ethernet1/3', 'swp1', 'Eth1/1/1', 'Port-channel10', 'GigabitEthernet0/0:1']) expect(checkPortName(ok), ok).toBeUndefined();
+    for (const bad of ['Ethernet 1/3', 'e1;reload', '-x', 'e1|x', '']) expect(checkPortName(bad), bad).toBeDefined();
+  });
+
+  it('takes descriptions without CLI or shell syntax', () => {
+    expect(checkDescription('node0-virtualization')).toBeUndefined();
+    expect(checkDescription('Cluster primary network for ingress, load balanced services, and MetalLB pools')).toBeUndefined();
+    for (const bad of ['a;b', 'a|b', 'a&b', 'a$b', 'a`b`', 'a!b', 'a#b', 'a?b', 'a"b', "a'b", 'a\nb', 'a\tb', ' a', 'a ', 'x'.repeat(201)]) {
+      expect(checkDescription(bad), JSON.stringify(bad)).toBeDefined();
+    }
+  });
+
+  it('takes VLAN names a switch accepts unquoted', () => {
+    expect(checkVlanName('virtual-machines-1')).toBeUndefined();
+    expect(checkVlanName('vm 1')).toBeDefined();
+    expect(checkVlanName('x'.repeat(33))).toBeDefined();
+  });
+
+  it('takes IP addresses and host names, not near-misses', () => {
+    for (const ok of ['172.16.0.2', 'fd00::2', 'switch1', 'switch1.example.com.']) expect(checkAddress(ok), ok).toBeUndefined();
+    for (const bad of ['172.16.0.256', '172.16.0', '1.2.3.4.5', 'sw_1', 'sw;1', '-sw', 'fd00::g', '']) expect(checkAddress(bad), bad).toBeDefined();
+  });
+});
+
+describe('platform names', () => {
+  it.each([
+    ['cisco.nxos.nxos', 'cisco_nxos'], ['nxos', 'cisco_nxos'], ['cisco_nxos', 'cisco_nxos'],
+    ['arista.eos.eos', 'arista_eos'], ['eos', 'arista_eos'], ['cisco.ios.ios', 'cisco_ios'], ['ios', 'cisco_ios'],
+    ['cumulus', 'cumulus'], ['nvidia.nvue.nvue', 'cumulus'], ['cumulus_linux', 'cumulus'], ['nmstate', 'nmstate'], ['linux', 'linux'],
+  ])('%s -> %s', (name, id) => {
+    expect(normalizePlatform(name)).toBe(id);
+  });
+
+  it('knows no other platform', () => {
+    expect(normalizePlatform('junos')).toBeUndefined();
+  });
+});
