@@ -1,0 +1,65 @@
+import type { Site } from '../inventory/site-model.js';
+import { buildNadContext, buildNncpContext } from './k8s-context.js';
+import { buildNodeStateContext } from './node-state-context.js';
+import { renderYaml } from './render-yaml.js';
+import { buildSwitchContext, switchTemplateId } from './switch-context.js';
+import { render } from './template-env.js';
+
+/** One rendered desired-state file. */
+export interface RenderedFile {
+  /** The inventory host it is for; absent for site-wide files (the NADs). */
+  readonly host?: string;
+  /** Relative output path, e.g. `nodes/node0.nmstate.yaml`, `switches/switch1.cisco_nxos.cfg`. */
+  readonly path: string;
+  readonly kind: 'nmstate' | 'switch' | 'k8s';
+  readonly text: string;
+  /** YAML files: the parsed document. Switches: the SwitchContext the text was rendered from. */
+  readonly data?: unknown;
+  /** nmstate and NNCP files: the interfaces acp-play owns on that node (see NodeStateContext). */
+  readonly managedInterfaces?: readonly string[];
+}
+
+export interface RenderSiteOptions {
+  /** Host names to render; default every host. Site-wide files (NADs) are rendered only without a limit. */
+  readonly limit?: readonly string[];
+  /** Directory whose `templates/` overrides the packaged templates; default process.cwd(). */
+  readonly cwd?: string;
+}
+
+const K8S_KEYS = ['apiVersion', 'kind', 'metadata', 'spec'] as const;
+
+/**
+ * Renders a site's desired state: per node its nmstate state and NodeNetworkConfigurationPolicy, per switch its
+ * configuration, and one NetworkAttachmentDefinition per VM VLAN. Order: nmstate, switches, NNCPs, NADs.
+ */
+export function renderSite(site: Site, options: RenderSiteOptions = {}): RenderedFile[] {
+  const limit = options.limit ? new Set(options.limit) : undefined;
+  const wanted = (host: string): boolean => limit === undefined || limit.has(host);
+  const { cwd } = options;
+  const nmstate: RenderedFile[] = [];
+  const nncps: RenderedFile[] = [];
+  for (const node of site.nodes.filter((n) => wanted(n.name))) {
+    const context = buildNodeStateContext(node, site);
+    const state = renderYaml('nmstate/node.yaml.njk', context, ['interfaces'], cwd);
+    const managedInterfaces = context.managedInterfaces;
+    nmstate.push({ host: node.name, path: `nodes/${node.name}.nmstate.yaml`, kind: 'nmstate', ...state, managedInterfaces });
+    const policy = renderYaml('k8s/nncp.yaml.njk', buildNncpContext(node.name, state.data, managedInterfaces), K8S_KEYS, cwd);
+    nncps.push({ host: node.name, path: `k8s/nncp-${node.name}.yaml`, kind: 'k8s', ...policy, managedInterfaces });
+  }
+  const switches = site.switches
+    .filter((sw) => wanted(sw.name))
+    .map((sw): RenderedFile => {
+      const context = buildSwitchContext(sw);
+      const text = render(switchTemplateId(sw.platform), context, cwd === undefined ? {} : { cwd });
+      const ext = sw.platform === 'cumulus' ? 'interfaces' : 'cfg';
+      return { host: sw.name, path: `switches/${sw.name}.${sw.platform}.${ext}`, kind: 'switch', text, data: context };
+    });
+  const nads =
+    limit === undefined
+      ? site.nads.map((nad): RenderedFile => {
+          const doc = renderYaml('k8s/nad.yaml.njk', buildNadContext(nad), K8S_KEYS, cwd);
+          return { path: `k8s/nad-${nad.name}.yaml`, kind: 'k8s', ...doc };
+        })
+      : [];
+  return [...nmstate, ...switches, ...nncps, ...nads];
+}
