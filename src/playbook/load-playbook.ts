@@ -1,0 +1,231 @@
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, isAbsolute } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { ConfigError, type Problem, type SourceLocation } from '../errors.js';
+import { didYouMean } from '../inventory/did-you-mean.js';
+import { MODULE_ARGS, MODULE_NAMES, type ArgSpec } from './module-args.js';
+import type { ModuleName, Play, Playbook, SerialStep, Task } from './playbook-types.js';
+
+const PLAY_KEYS = ['name', 'hosts', 'serial', 'max_fail_percentage', 'tags', 'tasks'];
+const TASK_KEYS = ['name', 'module', 'args', 'tags'];
+
+/** The packaged playbooks folder (works from src/ and from dist/). */
+export const PACKAGED_PLAYBOOKS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'playbooks');
+
+/** `-p FILE` as given; else the user's `playbooks/site.yaml` in the working directory; else the packaged one. */
+export function resolvePlaybookPath(given: string | undefined, cwd = process.cwd()): string {
+  if (given !== undefined) return given;
+  const own = join(cwd, 'playbooks', 'site.yaml');
+  return existsSync(own) ? relative(cwd, own) : join(PACKAGED_PLAYBOOKS, 'site.yaml');
+}
+
+/** Loads and validates a playbook; every problem at once as a ConfigError (exit 3). */
+export async function loadPlaybook(file: string): Promise<Playbook> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError({ severity: 'error', message: `cannot read playbook ${file}: ${(error as Error).message}`, fix: 'pass an existing file with -p, or create playbooks/site.yaml' });
+  }
+  return parsePlaybook(text, isAbsolute(file) ? file : file);
+}
+
+/** Parses playbook text (exported for tests). */
+export function parsePlaybook(text: string, file: string): Playbook {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = [];
+  const at = (node: Node | Pair | null | undefined): SourceLocation => {
+    const range = (node as Node | undefined)?.range ?? ((node as Pair | undefined)?.key as Node | undefined)?.range;
+    const pos = lines.linePos(range?.[0] ?? 0);
+    return { file, line: pos.line, col: pos.col };
+  };
+  const fail = (node: Node | Pair | null | undefined, message: string, fix?: string): void => {
+    problems.push({ severity: 'error', location: at(node), message, ...(fix ? { fix } : {}) });
+  };
+  for (const e of doc.errors) {
+    const pos = lines.linePos(e.pos[0]);
+    problems.push({ severity: 'error', location: { file, line: pos.line, col: pos.col }, message: `YAML syntax: ${e.message.split('\n')[0]}`, fix: 'fix the YAML syntax at this position' });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const plays: Play[] = [];
+  const root = doc.contents;
+  if (!isSeq(root)) {
+    fail(root, 'a playbook is a list of plays', 'start each play with "- name: ..." at the top level');
+    throw new ConfigError(problems);
+  }
+  root.items.forEach((item, index) => {
+    const play = readPlay(item as Node, index, { fail, at });
+    if (play) plays.push(play);
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { file, plays };
+}
+
+interface Ctx {
+  fail(node: Node | Pair | null | undefined, message: string, fix?: string): void;
+  at(node: Node | Pair | null | undefined): SourceLocation;
+}
+
+function readPlay(node: Node, index: number, ctx: Ctx): Play | undefined {
+  if (!isMap(node)) {
+    ctx.fail(node, `play ${index + 1} is not a mapping`, 'write a play as "- name: ...\\n  hosts: ...\\n  tasks: [...]"');
+    return undefined;
+  }
+  checkKeys(node, PLAY_KEYS, `play ${index + 1}`, ctx);
+  const name = optionalString(node, 'name', ctx) ?? `play ${index + 1}`;
+  const hosts = optionalString(node, 'hosts', ctx);
+  if (hosts === undefined) ctx.fail(node, `play "${name}" has no hosts`, 'add "hosts: PATTERN" (a group, host or Ansible pattern)');
+  const tasksNode = node.get('tasks', true) as Node | undefined;
+  const tasks: Task[] = [];
+  if (!isSeq(tasksNode)) {
+    ctx.fail(tasksNode ?? node, `play "${name}" needs a list of tasks`, 'add "tasks:" with at least one "- module: ..." entry');
+  } else {
+    tasksNode.items.forEach((t, i) => {
+      const task = readTask(t as Node, `${name}, task ${i + 1}`, ctx);
+      if (task) tasks.push(task);
+    });
+  }
+  const mfp = node.get('max_fail_percentage', true) as Node | undefined;
+  let maxFailPercentage = 100;
+  if (mfp !== undefined) {
+    const v = isScalar(mfp) ? mfp.value : undefined;
+    if (typeof v !== 'number' || v < 0 || v > 100) ctx.fail(mfp, `max_fail_percentage must be a number 0-100, found ${JSON.stringify(v ?? null)}`, 'e.g. max_fail_percentage: 0 stops the play at the first failed host');
+    else maxFailPercentage = v;
+  }
+  const serial = readSerial(node.get('serial', true) as Node | undefined, ctx);
+  return {
+    name,
+    hosts: hosts ?? '',
+    ...(serial ? { serial } : {}),
+    maxFailPercentage,
+    tags: readTags(node, ctx),
+    tasks,
+    location: ctx.at(node),
+  };
+}
+
+function readSerial(node: Node | undefined, ctx: Ctx): SerialStep[] | undefined {
+  if (node === undefined) return undefined;
+  const items = isSeq(node) ? (node.items as Node[]) : [node];
+  const steps: SerialStep[] = [];
+  for (const item of items) {
+    const v = isScalar(item) ? item.value : undefined;
+    if (typeof v === 'number' && Number.isInteger(v) && v > 0) steps.push({ count: v });
+    else if (typeof v === 'string' && /^\d+(\.\d+)?%$/.test(v) && parseFloat(v) > 0 && parseFloat(v) <= 100) steps.push({ percent: parseFloat(v) });
+    else ctx.fail(item, `serial must be a positive host count or a percentage, found ${JSON.stringify(v ?? null)}`, 'e.g. serial: 1, serial: "30%" or serial: [1, "50%"]');
+  }
+  return steps.length > 0 ? steps : undefined;
+}
+
+function readTask(node: Node, label: string, ctx: Ctx): Task | undefined {
+  if (!isMap(node)) {
+    ctx.fail(node, `${label} is not a mapping`, 'write a task as "- name: ...\\n  module: nmstate"');
+    return undefined;
+  }
+  // Two spellings: `module: nmstate` + `args: {...}`, or Ansible's `nmstate: {...}`.
+  const moduleKeys = node.items.map((p) => String((p.key as Node & { value?: unknown })?.toJSON?.() ?? '')).filter((k) => !TASK_KEYS.includes(k));
+  let module: string | undefined = optionalString(node, 'module', ctx);
+  let argsNode = node.get('args', true) as Node | undefined;
+  if (module === undefined && moduleKeys.length === 1) {
+    module = moduleKeys[0]!;
+    argsNode = node.get(module, true) as Node | undefined;
+  } else {
+    for (const key of moduleKeys) {
+      const pair = node.items.find((p) => String((p.key as Node).toJSON()) === key);
+      ctx.fail(pair, `${label}: unknown key "${key}"`, didYouMean(key, [...TASK_KEYS, ...MODULE_NAMES]) ?? `allowed keys: ${TASK_KEYS.join(', ')}`);
+    }
+  }
+  if (module === undefined) {
+    ctx.fail(node, `${label} names no module`, `add "module: NAME" (one of ${MODULE_NAMES.join(', ')})`);
+    return undefined;
+  }
+  if (!(MODULE_NAMES as string[]).includes(module)) {
+    const target = node.get('module', true) ?? node.items.find((p) => String((p.key as Node).toJSON()) === module);
+    ctx.fail(target as Node, `${label}: unknown module "${module}"`, didYouMean(module, MODULE_NAMES) ?? `known modules: ${MODULE_NAMES.join(', ')}`);
+    return undefined;
+  }
+  const args = readArgs(module as ModuleName, argsNode, label, ctx);
+  return {
+    name: optionalString(node, 'name', ctx) ?? module,
+    module: module as ModuleName,
+    args,
+    tags: readTags(node, ctx),
+    location: ctx.at(node),
+  };
+}
+
+function readArgs(module: ModuleName, node: Node | undefined, label: string, ctx: Ctx): Record<string, unknown> {
+  const specs = MODULE_ARGS[module];
+  const args: Record<string, unknown> = {};
+  if (node !== undefined && !(isScalar(node) && node.value === null) && !isMap(node)) {
+    ctx.fail(node, `${label}: the arguments of ${module} must be a mapping`, `e.g. ${module}: {${Object.keys(specs)[0] ?? ''}: ...}`);
+    return args;
+  }
+  const map = isMap(node) ? (node as YAMLMap) : undefined;
+  for (const pair of map?.items ?? []) {
+    const key = String((pair.key as Node).toJSON());
+    const spec = specs[key];
+    if (!spec) {
+      ctx.fail(pair, `${label}: ${module} has no argument "${key}"`, didYouMean(key, Object.keys(specs)) ?? `its arguments: ${Object.keys(specs).join(', ') || 'none'}`);
+      continue;
+    }
+    const value = (pair.value as Node | null)?.toJSON() as unknown;
+    const problem = checkArg(spec, value);
+    if (problem) ctx.fail(pair.value as Node, `${label}: ${module}.${key} ${problem}`, spec.description);
+    else args[key] = value;
+  }
+  for (const [key, spec] of Object.entries(specs)) {
+    if (spec.required && !(key in args) && !map?.has(key)) ctx.fail(node ?? null, `${label}: ${module} needs "${key}"`, `add ${key}: (${spec.description})`);
+  }
+  return args;
+}
+
+function checkArg(spec: ArgSpec, value: unknown): string | undefined {
+  switch (spec.type) {
+    case 'string':
+      return typeof value === 'string' ? undefined : `must be a string, found ${JSON.stringify(value)}`;
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : `must be true or false, found ${JSON.stringify(value)}`;
+    case 'integer':
+      return Number.isInteger(value) && (value as number) > 0 ? undefined : `must be a positive whole number, found ${JSON.stringify(value)}`;
+    case 'string-list':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : 'must be a list of strings';
+    case 'object-list':
+      return Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null) ? undefined : 'must be a list of mappings';
+    case 'mode':
+      return typeof value === 'string' && /^0?[0-7]{3,4}$/.test(value) ? undefined : `must be an octal mode in quotes such as '0644', found ${JSON.stringify(value)}`;
+  }
+}
+
+function optionalString(map: YAMLMap, key: string, ctx: Ctx): string | undefined {
+  const node = map.get(key, true) as Node | undefined;
+  if (node === undefined) return undefined;
+  const value = isScalar(node) ? node.value : undefined;
+  if (typeof value !== 'string' || value.trim() === '') {
+    ctx.fail(node, `"${key}" must be a non-empty string, found ${JSON.stringify(node.toJSON())}`);
+    return undefined;
+  }
+  return value;
+}
+
+function readTags(map: YAMLMap, ctx: Ctx): string[] {
+  const node = map.get('tags', true) as Node | undefined;
+  if (node === undefined) return [];
+  const value = node.toJSON() as unknown;
+  if (typeof value === 'string') return value.split(',').map((t) => t.trim()).filter(Boolean);
+  if (Array.isArray(value) && value.every((t) => typeof t === 'string')) return value as string[];
+  ctx.fail(node, 'tags must be a string or a list of strings', 'e.g. tags: [switches, vlans]');
+  return [];
+}
+
+function checkKeys(map: YAMLMap, allowed: string[], label: string, ctx: Ctx): void {
+  for (const pair of map.items) {
+    const key = String((pair.key as Node).toJSON());
+    if (allowed.includes(key)) continue;
+    ctx.fail(pair, `${label}: unknown key "${key}"`, didYouMean(key, allowed) ?? `allowed keys: ${allowed.join(', ')}`);
+  }
+}

@@ -1,0 +1,42 @@
+import type { ModuleName } from './playbook-types.js';
+
+/** The arguments each module accepts, with their expected types (checked by the playbook loader). */
+export type ArgType = 'string' | 'boolean' | 'integer' | 'string-list' | 'object-list' | 'mode';
+
+export interface ArgSpec {
+  readonly type: ArgType;
+  readonly required?: boolean;
+  readonly description: string;
+}
+
+export const MODULE_ARGS: Readonly<Record<ModuleName, Readonly<Record<string, ArgSpec>>>> = {
+  command: {
+    cmd: { type: 'string', required: true, description: 'the command line, run by the login shell' },
+    creates: { type: 'string', description: 'skip when this path exists on the host' },
+    changed_when: { type: 'boolean', description: 'report changed when the command ran (default true)' },
+    become: { type: 'boolean', description: 'run through sudo' },
+  },
+  file: {
+    template: { type: 'string', description: 'a template under templates/, rendered with the host vars' },
+    content: { type: 'string', description: 'literal content (instead of template)' },
+    dest: { type: 'string', required: true, description: 'remote path' },
+    owner: { type: 'string', description: 'owner user name' },
+    group: { type: 'string', description: 'owner group name' },
+    mode: { type: 'mode', description: "octal mode as a string, e.g. '0644'" },
+    backup: { type: 'boolean', description: 'keep a timestamped copy of the previous file' },
+    become: { type: 'boolean', description: 'write through sudo' },
+  },
+  nmstate: {
+    prune: { type: 'boolean', description: 'remove interfaces acp-play created earlier that the inventory no longer has' },
+    timeout: { type: 'integer', description: 'checkpoint timeout in seconds (commit-confirm window), default 60' },
+    probes: { type: 'object-list', description: 'checks run before committing: {ping: ADDRESS}, {interface_up: NAME}, {command: TEXT}' },
+  },
+  switch_vlans: {
+    prune: { type: 'boolean', description: 'remove VLAN definitions the inventory does not have' },
+  },
+  switch_ports: {
+    save: { type: 'boolean', description: 'copy running-config startup-config after a good apply' },
+  },
+};
+
+export const MODULE_NAMES = Object.keys(MODULE_ARGS) as ModuleName[];

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, type Problem } from '../../../src/errors.js';
+import { loadPlaybook, parsePlaybook, PACKAGED_PLAYBOOKS, resolvePlaybookPath } from '../../../src/playbook/load-playbook.js';
+import { join } from 'node:path';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+function problemsOf(text: string): Problem[] {
+  try {
+    parsePlaybook(text, 'pb.yaml');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return [...(error as ConfigError).problems];
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('the packaged site playbook', () => {
+  it('runs switches first (VLANs, then ports), then nodes one at a time', async () => {
+    const pb = await loadPlaybook(join(PACKAGED_PLAYBOOKS, 'site.yaml'));
+    expect(pb.plays.map((p) => [p.hosts, p.tasks.map((t) => t.module)])).toEqual([
+      ['switches', ['switch_vlans']],
+      ['switches', ['switch_ports']],
+      ['nodes', ['nmstate']],
+    ]);
+    expect(pb.plays[2]!.serial).toEqual([{ count: 1 }]);
+    expect(pb.plays[2]!.maxFailPercentage).toBe(0);
+    expect(pb.plays[0]!.location.line).toBe(4);
+  });
+
+  it('is the default unless the working directory has its own', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'acp-pb-'));
+    expect(resolvePlaybookPath(undefined, dir)).toBe(join(PACKAGED_PLAYBOOKS, 'site.yaml'));
+    mkdirSync(join(dir, 'playbooks'));
+    writeFileSync(join(dir, 'playbooks', 'site.yaml'), '- hosts: all\n  tasks: [{module: command, args: {cmd: true}}]\n');
+    expect(resolvePlaybookPath(undefined, dir)).toBe(join('playbooks', 'site.yaml'));
+    expect(resolvePlaybookPath('other.yaml', dir)).toBe('other.yaml');
+  });
+});
+
+describe('playbook syntax', () => {
+  it('accepts Ansible-style tasks with the module as the key', () => {
+    const pb = parsePlaybook('- name: p\n  hosts: nodes\n  serial: [1, "50%"]\n  tasks:\n    - name: bridges\n      nmstate: {prune: true, timeout: 90}\n', 'pb.yaml');
+    expect(pb.plays[0]!.tasks[0]).toMatchObject({ name: 'bridges', module: 'nmstate', args: { prune: true, timeout: 90 } });
+    expect(pb.plays[0]!.serial).toEqual([{ count: 1 }, { percent: 50 }]);
+  });
+
+  it('rejects an unknown module with a did-you-mean at its line', () => {
+    const [p] = problemsOf('- hosts: nodes\n  tasks:\n    - module: nmstat\n');
+    expect(p!.message).toContain('unknown module "nmstat"');
+    expect(p!.fix).toContain('did you mean `nmstate`?');
+    expect(p!.location).toMatchObject({ file: 'pb.yaml', line: 3 });
+  });
+
+  it('rejects an unknown play key and an unknown module argument, all at once', () => {
+    const problems = problemsOf('- hosts: nodes\n  seria: 1\n  tasks:\n    - module: nmstate\n      args: {prnue: true}\n');
+    expect(problems.map((p) => [p.location?.line, p.message, p.fix])).toEqual([
+      [2, 'play 1: unknown key "seria"', 'did you mean `serial`?'],
+      [5, 'play 1, task 1: nmstate has no argument "prnue"', 'did you mean `prune`?'],
+    ]);
+  });
+
+  it('checks serial, max_fail_percentage, hosts and argument types', () => {
+    const problems = problemsOf('- name: p\n  serial: 0\n  max_fail_percentage: 150\n  tasks:\n    - command: {cmd: 5}\n');
+    const messages = problems.map((p) => p.message);
+    expect(messages).toContain('serial must be a positive host count or a percentage, found 0');
+    expect(messages).toContain('max_fail_percentage must be a number 0-100, found 150');
+    expect(messages).toContain('play "p" has no hosts');
+    expect(messages).toContain('p, task 1: command.cmd must be a string, found 5');
+  });
+
+  it('requires required arguments', () => {
+    const [p] = problemsOf('- hosts: all\n  tasks:\n    - file: {mode: "0644"}\n');
+    expect(p!.message).toBe('play 1, task 1: file needs "dest"');
+  });
+
+  it('reports YAML syntax errors with their position', () => {
+    const [p] = problemsOf('- hosts: all\n  tasks: [\n');
+    expect(p!.message).toMatch(/^YAML syntax/);
+    expect(p!.location?.file).toBe('pb.yaml');
+  });
+
+  it('requires a list of plays', () => {
+    const [p] = problemsOf('hosts: all\n');
+    expect(p!.message).toBe('a playbook is a list of plays');
+  });
+});
