@@ -1,0 +1,83 @@
+/**
+ * Caps the number of open channels on one SSH connection and retries channels the server refused.
+ * OpenSSH allows 10 sessions per connection (MaxSessions) but frees slots lazily, so more than ~5 concurrent
+ * channels start failing with "Channel open failure": cap at 4 and retry that error with backoff.
+ */
+export class ChannelLimiter {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(
+    readonly max = 4,
+    private readonly retry: { attempts: number; baseDelayMs: number } = { attempts: 6, baseDelayMs: 25 },
+  ) {}
+
+  /** Runs `open` (which opens and uses one channel) when a slot is free, retrying a refused channel open. */
+  async run<T>(open: () => Promise<T>): Promise<T> {
+    await this.acquire();
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await open();
+        } catch (err) {
+          if (!isChannelOpenFailure(err) || attempt >= this.retry.attempts) throw err;
+          await sleep(this.retry.baseDelayMs * 2 ** (attempt - 1));
+        }
+      }
+    } finally {
+      this.release();
+    }
+  }
+
+  /**
+   * Like `run`, for a channel that outlives the call (an interactive shell): the slot is kept until `release`.
+   */
+  async hold<T>(open: () => Promise<T>): Promise<{ value: T; release: () => void }> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let opened!: (v: T) => void;
+    let failed!: (e: unknown) => void;
+    const value = new Promise<T>((resolve, reject) => ((opened = resolve), (failed = reject)));
+    void this.run(async () => {
+      opened(await open());
+      await held;
+    }).catch(failed);
+    return { value: await value, release: once(release) };
+  }
+
+  /** Channels open right now (for tests and diagnostics). */
+  get inUse(): number {
+    return this.active;
+  }
+
+  private acquire(): Promise<void> {
+    if (this.active < this.max) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    // The slot passes straight to the next waiter, so `active` stays the same.
+    if (next) next();
+    else this.active--;
+  }
+}
+
+/** True for ssh2's error when the server refuses to open a channel (too many sessions, for one). */
+export function isChannelOpenFailure(err: unknown): boolean {
+  return err instanceof Error && /Channel open failure/i.test(err.message);
+}
+
+function once(fn: () => void): () => void {
+  let done = false;
+  return () => {
+    if (!done) (done = true), fn();
+  };
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
