@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Facts about one SSH public key blob (the bytes of the base64 field of a known_hosts line, and what ssh2's
+ * `hostVerifier` receives).
+ */
+
+/** OpenSSH's fingerprint: `SHA256:` + unpadded base64 of the blob's SHA-256. */
+export function fingerprint(blob: Buffer): string {
+  return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+}
+
+/** The key type written inside the blob (`ssh-ed25519`, `ssh-rsa`, `ecdsa-sha2-nistp256`), or undefined if malformed. */
+export function keyTypeOf(blob: Buffer): string | undefined {
+  if (blob.length < 4) return undefined;
+  const length = blob.readUInt32BE(0);
+  if (length === 0 || length > 64 || 4 + length > blob.length) return undefined;
+  const type = blob.subarray(4, 4 + length).toString('latin1');
+  return /^[\x21-\x7e]+$/.test(type) ? type : undefined;
+}
+
+/**
+ * ssh2 host key algorithm names per key type, in ssh2's own preference order. An RSA key can be presented with
+ * any of its three signature algorithms, so all three are offered.
+ */
+const ALGORITHMS_BY_KEY_TYPE: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['ssh-ed25519', ['ssh-ed25519']],
+  ['ecdsa-sha2-nistp256', ['ecdsa-sha2-nistp256']],
+  ['ecdsa-sha2-nistp384', ['ecdsa-sha2-nistp384']],
+  ['ecdsa-sha2-nistp521', ['ecdsa-sha2-nistp521']],
+  ['ssh-rsa', ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa']],
+  ['ssh-dss', ['ssh-dss']],
+];
+
+/** Key types ssh2 can verify as a server host key. */
+export const SUPPORTED_HOST_KEY_TYPES: readonly string[] = ALGORITHMS_BY_KEY_TYPE.map(([type]) => type);
+
+/**
+ * The `algorithms.serverHostKey` list for a host whose known keys have these types: only algorithms that can
+ * present one of them, so the server cannot pick a key type we would have to call unknown. Empty when none of
+ * the types is supported (the caller then leaves ssh2's default list alone).
+ */
+export function hostKeyAlgorithmsFor(entries: Iterable<{ readonly keyType: string }>): string[] {
+  const types = new Set<string>();
+  for (const entry of entries) types.add(entry.keyType);
+  return ALGORITHMS_BY_KEY_TYPE.filter(([type]) => types.has(type)).flatMap(([, algorithms]) => algorithms);
+}
