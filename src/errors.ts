@@ -62,7 +62,7 @@ export class CommandError extends AcpError {
 /** An apply failed; says whether the device was restored. */
 export class ApplyError extends AcpError {
   constructor(readonly host: string, readonly phase: string, detail: string, readonly rolledBack: boolean, options?: { cause?: unknown }) {
-    super(`${host}: ${phase} failed: ${detail}${rolledBack ? ' (rolled back)' : ''}`, options);
+    super(`${host}: ${phase} failed: ${detail}${rolledBack && !/rolled back/.test(detail) ? ' (rolled back)' : ''}`, options);
   }
 }
 

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { AcpError, ConfigError, formatProblem } from '../errors.js';
 import { commandModules } from './commands.js';
 
-/** Exit codes, Terraform-style: 0 ok / in sync, 1 a host failed, 2 changes present, 3 invalid input. */
-export const EXIT = { ok: 0, failed: 1, changes: 2, invalid: 3 } as const;
+import { EXIT } from './exit-codes.js';
+
+export { EXIT };
 
 /** What a command handler returns: the process exit code. */
 export type CommandResult = number;

@@ -127,6 +127,15 @@ export const HOST_KEY_SCHEMAS: Readonly<Record<string, Schema>> = {
   password_env: str,
   become: boolValue,
   ansible_become: boolValue,
+  become_password: { kind: 'any' },
+  ansible_become_password: { kind: 'any' },
+  ansible_become_pass: { kind: 'any' },
+  become_password_env: str,
+  ssh_private_key_file: str,
+  ansible_ssh_private_key_file: str,
+  ansible_private_key_file: str,
+  proxy_jump: str,
+  proxy_command: str,
 };
 
 /** `node.vlans[1].id` */

@@ -118,3 +118,20 @@ function templateError(where: TemplateFile, error: unknown): ConfigError {
   const located: Problem = line ? { ...problem, location: { file, ...line } } : { ...problem, message: `${file}: ${problem.message}` };
   return new ConfigError(located, { cause: error });
 }
+
+/**
+ * Renders an inline template string (a module argument such as `dest: /etc/{{ inventory_hostname }}.conf`) with
+ * the same environment and strictness as template files. Text without `{{`/`{%` is returned as it is.
+ */
+export function renderString(text: string, context: object, label: string, options: RenderOptions = {}): string {
+  if (!text.includes('{{') && !text.includes('{%')) return text;
+  const env = templateEnv(options.cwd ?? process.cwd());
+  try {
+    const strict = strictContext(context);
+    const globals = (env as unknown as { globals: object }).globals;
+    const template = new nunjucks.Template(text, env, label);
+    return (template.render as unknown as StrictRender).call(template, strict, strictRootFrame(strict, globals));
+  } catch (error) {
+    throw new ConfigError({ severity: 'error', message: `${label}: ${(error as Error).message.replace(/^\([^)]*\)\s*/, '').replace(/^(Template render )?Error: /, '').trim()}`, fix: 'every {{ name }} must be a variable of the host' });
+  }
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, findKeyTypo } from '../../../src/inventory/key-typos.js';
+import { levenshtein as editDistance } from '../../../src/inventory/did-you-mean.js';
+import { findKeyTypo } from '../../../src/inventory/key-typos.js';
 import { normalizePlatform } from '../../../src/inventory/platform-names.js';
 import { checkAddress, checkDescription, checkInterfaceName, checkPortName, checkVlanName } from '../../../src/inventory/safe-names.js';
 import { checkSchema, type Schema } from '../../../src/inventory/schema-check.js';

@@ -1,0 +1,8 @@
+import { commandModule } from '../platforms/linux/command-module.js';
+import { fileModule } from '../platforms/linux/file-module.js';
+import { ModuleRegistry } from './module-registry.js';
+
+/** Every module this version ships, by name. */
+export function defaultModules(): ModuleRegistry {
+  return new ModuleRegistry().register(commandModule).register(fileModule);
+}

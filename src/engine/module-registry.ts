@@ -1,0 +1,16 @@
+import type { ModuleName } from '../playbook/playbook-types.js';
+import type { TaskModule } from './module-types.js';
+
+/** Modules by name. Drivers register here; the runner looks them up per task. */
+export class ModuleRegistry {
+  private readonly modules = new Map<ModuleName, TaskModule<any, any, any>>();
+
+  register(module: TaskModule<any, any, any>): this {
+    this.modules.set(module.name, module);
+    return this;
+  }
+
+  get(name: ModuleName): TaskModule<any, any, any> | undefined {
+    return this.modules.get(name);
+  }
+}

@@ -1,0 +1,25 @@
+import { ConfigError } from '../errors.js';
+import type { Host, Inventory } from '../inventory/inventory-types.js';
+import { selectHosts } from '../inventory/host-pattern.js';
+import type { Play, Task } from '../playbook/playbook-types.js';
+
+/** The hosts a play runs on: its pattern, narrowed by --limit, in inventory order. */
+export function playHosts(inv: Inventory, play: Play, limit: string | undefined): Host[] {
+  // A play whose pattern matches nothing is skipped (as in Ansible); a --limit typo is an error, raised earlier.
+  let hosts: Host[];
+  try {
+    hosts = selectHosts(inv, play.hosts);
+  } catch (error) {
+    if (error instanceof ConfigError) return [];
+    throw error;
+  }
+  if (!limit) return hosts;
+  const allowed = new Set(selectHosts(inv, limit).map((h) => h.name));
+  return hosts.filter((h) => allowed.has(h.name));
+}
+
+/** Tasks of a play selected by --tags (a task carries its play's tags too). No --tags: every task. */
+export function selectTasks(play: Play, tags: readonly string[] | undefined): Task[] {
+  if (!tags || tags.length === 0) return [...play.tasks];
+  return play.tasks.filter((t) => [...play.tags, ...t.tags].some((tag) => tags.includes(tag)));
+}

@@ -1,0 +1,36 @@
+import { ConfigError, type Problem } from '../errors.js';
+import { playHosts, selectTasks } from './play-hosts.js';
+import type { RunOptions } from './run-options.js';
+import type { TaskContext } from './module-types.js';
+
+/**
+ * Renders every task's desired state for every host before anything is contacted, so a template error or a
+ * templated argument naming a missing variable is bad input (exit 3) rather than a host failing mid-run.
+ */
+export async function prerenderRun(opts: Omit<RunOptions, 'reporter' | 'connect'>): Promise<void> {
+  const problems: Problem[] = [];
+  for (const play of opts.playbook.plays) {
+    for (const host of playHosts(opts.inventory, play, opts.limit)) {
+      for (const task of selectTasks(play, opts.tags)) {
+        const module = opts.modules.get(task.module);
+        if (!module || module.unsupported?.(host, opts.site)) continue;
+        const ctx: TaskContext = {
+          host,
+          site: opts.site,
+          task,
+          runId: opts.runId,
+          signal: opts.signal,
+          note: () => undefined,
+          openConnection: () => Promise.reject(new Error('no connection while rendering')),
+        };
+        try {
+          await module.render(ctx);
+        } catch (error) {
+          if (!(error instanceof ConfigError)) throw error;
+          for (const p of error.problems) problems.push({ ...p, message: `${host.name}: ${p.message}` });
+        }
+      }
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+}

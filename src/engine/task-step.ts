@@ -1,0 +1,91 @@
+import { ApplyError, AcpError, ConnectError } from '../errors.js';
+import type { Host } from '../inventory/inventory-types.js';
+import type { Site } from '../inventory/site-model.js';
+import type { Task } from '../playbook/playbook-types.js';
+import type { Transport } from '../transport/transport-types.js';
+import type { ConnectionPool } from './connection-pool.js';
+import type { ModulePlan, TaskContext, TaskModule } from './module-types.js';
+
+/** What a step needs besides the host and task. */
+export interface StepEnv {
+  readonly site: Site;
+  readonly runId: string;
+  readonly pool: ConnectionPool;
+  readonly signal: AbortSignal;
+  note(host: Host, task: Task, text: string): void;
+}
+
+export function taskContext(env: StepEnv, host: Host, task: Task): TaskContext {
+  return {
+    host,
+    site: env.site,
+    task,
+    runId: env.runId,
+    signal: env.signal,
+    openConnection: () => env.pool.fresh(host),
+    note: (text) => env.note(host, task, text),
+  };
+}
+
+/** A host that could not be reached: later tasks and plays skip it. */
+export class UnreachableError extends AcpError {}
+
+export async function connectFor(env: StepEnv, host: Host): Promise<Transport> {
+  try {
+    return await env.pool.get(host);
+  } catch (error) {
+    const text = error instanceof ConnectError ? error.message : `${host.name}: connect failed: ${(error as Error).message}`;
+    throw new UnreachableError(text, { cause: error });
+  }
+}
+
+/** Gather -> plan for one task on one host (no change is made). */
+export async function planStep<D, C>(
+  module: TaskModule<D, C>,
+  ctx: TaskContext,
+  conn: Transport,
+): Promise<{ desired: D; plan: ModulePlan }> {
+  const desired = await module.render(ctx);
+  const current = await module.gather(conn, desired, ctx);
+  return { desired, plan: module.plan(desired, current, ctx) };
+}
+
+/**
+ * begin -> apply -> verify -> commit, and rollback on any failure in between. The message of a failure says
+ * whether and how the host was restored.
+ */
+export async function applyStep<D, C, T>(
+  module: TaskModule<D, C, T>,
+  ctx: TaskContext,
+  conn: Transport,
+  desired: D,
+  plan: ModulePlan,
+): Promise<void> {
+  const txn = module.begin ? await module.begin(conn, ctx) : undefined;
+  let phase = 'apply';
+  try {
+    await module.apply(conn, plan, desired, ctx, txn);
+    phase = 'verify';
+    if (module.verifyByReplan !== false) {
+      const after = module.plan(desired, await module.gather(conn, desired, ctx), ctx);
+      if (after.changes.length > 0) {
+        const left = after.changes.map((c) => `${c.resource} (${c.diff.split('\n')[0]})`).join(', ');
+        throw new Error(`the device does not match the plan after apply: ${left}`);
+      }
+    }
+    if (module.verify) await module.verify(conn, desired, ctx, txn);
+    phase = 'commit';
+    if (module.commit) await module.commit(conn, ctx, txn);
+  } catch (error) {
+    const detail = error instanceof ApplyError ? error.message : (error as Error).message;
+    if (error instanceof ApplyError) throw error;
+    if (!module.rollback) throw new ApplyError(ctx.host.name, phase, `${detail} (no rollback available for ${module.name}; check the host)`, false, { cause: error });
+    let how: string;
+    try {
+      how = await module.rollback(conn, ctx, txn, error);
+    } catch (rollbackError) {
+      throw new ApplyError(ctx.host.name, phase, `${detail}; ROLLBACK ALSO FAILED: ${(rollbackError as Error).message}`, false, { cause: error });
+    }
+    throw new ApplyError(ctx.host.name, phase, `${detail} (rolled back: ${how})`, true, { cause: error });
+  }
+}

@@ -1,0 +1,46 @@
+import type { Reporter, RunEvent, RunEventHandlers } from '../engine/run-types.js';
+import type { Palette } from './colors.js';
+
+/**
+ * Plain lines for pipes and CI: one event per line, the host name in every line, so interleaved parallel output
+ * stays readable with grep.
+ */
+export class PlainReporter implements Reporter {
+  private readonly handlers: RunEventHandlers;
+
+  constructor(private readonly write: (line: string) => void, color: Palette) {
+    this.handlers = {
+      'run-start': (e) => write(`${e.mode} ${e.runId}: ${e.hosts} host(s), ${e.plays} play(s)`),
+      'play-start': (e) => write(color.bold(`PLAY [${e.play}] ${e.hosts.join(', ')}`)),
+      'play-skip': (e) => write(color.dim(`PLAY [${e.play}] skipped: ${e.reason}`)),
+      'host-start': () => undefined,
+      'task-start': () => undefined,
+      'task-note': (e) => write(color.dim(`${e.host}: ${e.task}: ${e.text}`)),
+      'task-end': (e) => {
+        const o = e.outcome;
+        const paint = o.status === 'failed' ? color.red : o.status === 'changed' ? color.yellow : o.status === 'ok' ? color.green : color.dim;
+        const detail = o.status === 'changed' ? `${o.changes.length} change(s)` : (o.message ?? '');
+        write(paint(`${e.host}: ${o.task}: ${o.status}${detail ? ` (${detail})` : ''} [${o.durationMs} ms]`));
+      },
+      'host-end': () => undefined,
+      'batch-abort': (e) => write(color.red(`PLAY [${e.play}] stopped: ${e.reason}; not started: ${e.notStarted.join(', ')}`)),
+      interrupt: () => write(color.yellow('interrupt: finishing or rolling back work in flight; no new work starts')),
+      'run-end': () => undefined,
+    };
+  }
+
+  emit(event: RunEvent): void {
+    (this.handlers[event.kind] as (e: RunEvent) => void)(event);
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** Collects events in memory (tests, --json). */
+export class MemoryReporter implements Reporter {
+  readonly events: RunEvent[] = [];
+  emit(event: RunEvent): void {
+    this.events.push(event);
+  }
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,68 @@
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunPlan, RunResult } from '../engine/run-types.js';
+import type { TranscriptSink } from '../transport/transport-types.js';
+
+/** Where run records live: `.acp-play/runs/` in the working directory. */
+export function runsDir(cwd = process.cwd()): string {
+  return join(cwd, '.acp-play', 'runs');
+}
+
+/**
+ * One run's record: `.acp-play/runs/<UTC timestamp>-<run id>/` holding plan.json, result.json and one transcript
+ * per host (`<host>.log`: every command and its output, secrets already masked by the transport).
+ */
+export class RunRecord implements TranscriptSink {
+  readonly dir: string;
+
+  constructor(readonly runId: string, readonly command: string, cwd = process.cwd(), now = new Date()) {
+    const stamp = now.toISOString().replace(/[-:]/g, ''); // 20261127T224554.123Z: sorts by time, to the millisecond
+    this.dir = join(runsDir(cwd), `${stamp}-${runId}`);
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    writeFileSync(join(this.dir, 'command.txt'), `${command}\n`);
+  }
+
+  record(entry: { host: string; kind: string; text: string; output?: string; exitCode?: number | null }): void {
+    const time = new Date().toISOString();
+    const head = `[${time}] ${entry.kind}: ${entry.text}${entry.exitCode !== undefined ? ` (exit ${entry.exitCode})` : ''}\n`;
+    const body = entry.output ? entry.output.replace(/^/gm, '  | ').replace(/\s*$/, '\n') : '';
+    appendFileSync(join(this.dir, `${safeFileName(entry.host)}.log`), head + body, { mode: 0o600 });
+  }
+
+  writePlan(plan: RunPlan): void {
+    writeFileSync(join(this.dir, 'plan.json'), `${JSON.stringify(plan, null, 2)}\n`, { mode: 0o600 });
+  }
+
+  writeResult(result: RunResult): void {
+    writeFileSync(join(this.dir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`, { mode: 0o600 });
+  }
+}
+
+function safeFileName(host: string): string {
+  return host.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+export interface RunSummary {
+  readonly id: string;
+  readonly dir: string;
+  readonly command: string;
+  readonly result?: RunResult;
+  readonly plan?: RunPlan;
+}
+
+/** Lists recorded runs, oldest first. */
+export function listRuns(cwd = process.cwd()): RunSummary[] {
+  const dir = runsDir(cwd);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .map((name) => readRun(join(dir, name), name));
+}
+
+function readRun(dir: string, id: string): RunSummary {
+  const read = <T>(file: string): T | undefined => (existsSync(join(dir, file)) ? (JSON.parse(readFileSync(join(dir, file), 'utf8')) as T) : undefined);
+  const command = existsSync(join(dir, 'command.txt')) ? readFileSync(join(dir, 'command.txt'), 'utf8').trim() : '';
+  const result = read<RunResult>('result.json');
+  const plan = read<RunPlan>('plan.json');
+  return { id, dir, command, ...(result ? { result } : {}), ...(plan ? { plan } : {}) };
+}
