@@ -1,12 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
-// Slow suites (real sshd, UML guests) live under test/integration and test/lab and can run on their own
-// with `npm run test:integration`; unit tests are pure and fast.
+// Suites: test/unit (pure, fast), test/integration (real sshd and simulators on loopback), test/lab (UML guests,
+// real kernel data plane). Each can run alone: `npm run test:unit`, `npm run test:integration`, `npm run test:lab`.
+// In CI a JSON report is written too, so .ci/run can print its plain `N passed, N failed` line.
+const reporters: (string | [string, Record<string, unknown>])[] = ['default'];
+if (process.env.CI) reporters.push(['json', { outputFile: '.acp-play/test-results.json' }]);
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
-    hookTimeout: 120_000,
+    hookTimeout: 180_000,
     pool: 'forks',
+    reporters,
   },
 });

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Makes a fresh checkout runnable: installs the npm dependencies when missing, compiles src/ to dist/, and with
+// --system (used by `npm test`) installs the Debian packages and builds the tools the real-process tests need.
+// Every step is skipped when its result is already there, so running it again costs a second or two.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const wantSystem = process.argv.includes('--system');
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  if (r.status !== 0) {
+    console.error(`setup: ${cmd} ${args.join(' ')} failed (exit ${r.status})`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+function say(text) {
+  console.error(`setup: ${text}`);
+}
+
+// 1. npm dependencies (exact versions from the lock file).
+const lockStamp = join(root, 'node_modules', '.package-lock.json');
+if (!existsSync(lockStamp) || statSync(lockStamp).mtimeMs < statSync(join(root, 'package-lock.json')).mtimeMs) {
+  say('installing npm dependencies (npm ci)');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+// 2. Compile (tsc is incremental enough at this size: a few seconds).
+run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json']);
+
+if (!wantSystem) process.exit(0);
+
+// 3. Debian packages the real-process tests use (sshd, socat, sudo, User-Mode Linux, NetworkManager, ...).
+const packages = readFileSync(join(root, 'scripts', 'system-packages.txt'), 'utf8')
+  .split('\n')
+  .map((l) => l.replace(/#.*/, '').trim())
+  .filter(Boolean);
+const missing = packages.filter((p) => {
+  try {
+    return !execFileSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).includes('install ok installed');
+  } catch {
+    return true;
+  }
+});
+if (missing.length > 0) {
+  if (process.getuid?.() === 0) {
+    say(`installing Debian packages: ${missing.join(' ')}`);
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  } else {
+    say(`not root: cannot install ${missing.join(' ')}; the tests that need them will be skipped and say why`);
+  }
+}
+
+// 4. Tools built from source once and cached (real nmstatectl from crates.io).
+const buildNmstate = join(root, 'scripts', 'build-nmstatectl.sh');
+if (existsSync(buildNmstate) && process.env.ACP_PLAY_SKIP_NMSTATE_BUILD !== '1') {
+  run('bash', [buildNmstate], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
