@@ -9,7 +9,7 @@ import { HostOutcomes } from './host-outcomes.js';
 import { playHosts, selectTasks } from './play-hosts.js';
 import type { ApplyOptions } from './run-options.js';
 import type { RunResult, TaskOutcome } from './run-types.js';
-import { applyStep, connectFor, planStep, taskContext, UnreachableError, type StepEnv } from './task-step.js';
+import { applyStep, connectFor, planStep, stepEnv, taskContext, UnreachableError, type StepEnv } from './task-step.js';
 
 /**
  * Runs the plays for real: per play, hosts in `serial` batches, each batch in parallel up to --forks. Every task
@@ -20,13 +20,7 @@ export async function applyRun(opts: ApplyOptions, pool = new ConnectionPool(opt
   const startedAt = new Date().toISOString();
   const outcomes = new HostOutcomes([]);
   const notStarted = new Set<string>();
-  const env: StepEnv = {
-    site: opts.site,
-    runId: opts.runId,
-    pool,
-    signal: opts.signal,
-    note: (host, task, text) => opts.reporter.emit({ kind: 'task-note', play: '', host: host.name, task: task.name, text }),
-  };
+  const env = stepEnv(opts, pool);
   const limit = pLimit(opts.forks);
   for (const play of opts.playbook.plays) {
     const tasks = selectTasks(play, opts.tags);

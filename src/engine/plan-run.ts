@@ -3,7 +3,7 @@ import { ConnectionPool } from './connection-pool.js';
 import { playHosts, selectTasks } from './play-hosts.js';
 import type { RunOptions } from './run-options.js';
 import type { HostPlan, RunPlan, TaskPlan } from './run-types.js';
-import { connectFor, planStep, taskContext, UnreachableError, type StepEnv } from './task-step.js';
+import { connectFor, planStep, stepEnv, taskContext, UnreachableError, type StepEnv } from './task-step.js';
 
 /**
  * Gathers every host of every play and plans each task: the dry run. Nothing is changed. A host that fails or
@@ -11,13 +11,7 @@ import { connectFor, planStep, taskContext, UnreachableError, type StepEnv } fro
  */
 export async function planRun(opts: RunOptions, pool = new ConnectionPool(opts.connect)): Promise<RunPlan> {
   const hostPlans = new Map<string, HostPlan>();
-  const env: StepEnv = {
-    site: opts.site,
-    runId: opts.runId,
-    pool,
-    signal: opts.signal,
-    note: (host, task, text) => opts.reporter.emit({ kind: 'task-note', play: '', host: host.name, task: task.name, text }),
-  };
+  const env = stepEnv(opts, pool);
   const limit = pLimit(opts.forks);
   for (const play of opts.playbook.plays) {
     const tasks = selectTasks(play, opts.tags);
@@ -42,7 +36,7 @@ export async function planRun(opts: RunOptions, pool = new ConnectionPool(opts.c
             const unsupported = module ? module.unsupported?.(host, opts.site) : `module ${task.module} is not available in this version`;
             if (unsupported) {
               hostPlan.tasks.push({ ...base, changes: [], inSync: [], skipped: unsupported });
-              opts.reporter.emit({ kind: 'task-end', play: play.name, host: host.name, outcome: { play: play.name, task: task.name, status: 'skipped', changes: [], message: unsupported, durationMs: Date.now() - started } });
+              opts.reporter.emit({ kind: 'task-end', planned: true, play: play.name, host: host.name, outcome: { play: play.name, task: task.name, status: 'skipped', changes: [], message: unsupported, durationMs: Date.now() - started } });
               continue;
             }
             try {
@@ -51,16 +45,16 @@ export async function planRun(opts: RunOptions, pool = new ConnectionPool(opts.c
               const taskPlan: TaskPlan = { ...base, changes: plan.changes, inSync: plan.inSync };
               hostPlan.tasks.push(taskPlan);
               if (plan.changes.length > 0) (hostPlan as { status: HostPlan['status'] }).status = 'changes';
-              opts.reporter.emit({ kind: 'task-end', play: play.name, host: host.name, outcome: { play: play.name, task: task.name, status: plan.changes.length > 0 ? 'changed' : 'ok', changes: plan.changes, durationMs: Date.now() - started } });
+              opts.reporter.emit({ kind: 'task-end', planned: true, play: play.name, host: host.name, outcome: { play: play.name, task: task.name, status: plan.changes.length > 0 ? 'changed' : 'ok', changes: plan.changes, durationMs: Date.now() - started } });
             } catch (error) {
               const status = error instanceof UnreachableError ? 'unreachable' : 'failed';
               const message = (error as Error).message;
               Object.assign(hostPlan, { status, error: message });
-              opts.reporter.emit({ kind: 'task-end', play: play.name, host: host.name, outcome: { play: play.name, task: task.name, status: 'failed', changes: [], message, durationMs: Date.now() - started } });
+              opts.reporter.emit({ kind: 'task-end', planned: true, play: play.name, host: host.name, outcome: { play: play.name, task: task.name, status: 'failed', changes: [], message, durationMs: Date.now() - started } });
               break;
             }
           }
-          opts.reporter.emit({ kind: 'host-end', play: play.name, host: host.name, status: statusOf(hostPlan), ...(hostPlan.error ? { error: hostPlan.error } : {}) });
+          opts.reporter.emit({ kind: 'host-end', planned: true, play: play.name, host: host.name, status: statusOf(hostPlan), ...(hostPlan.error ? { error: hostPlan.error } : {}) });
         }),
       ),
     );

@@ -72,8 +72,9 @@ export type RunEvent =
   | { kind: 'host-start'; play: string; host: string }
   | { kind: 'task-start'; play: string; host: string; task: string }
   | { kind: 'task-note'; play: string; host: string; task: string; text: string }
-  | { kind: 'task-end'; play: string; host: string; outcome: TaskOutcome }
-  | { kind: 'host-end'; play: string; host: string; status: HostStatus; error?: string }
+  /** `planned`: from the planning pass (nothing was changed; `changed` means changes are planned). */
+  | { kind: 'task-end'; play: string; host: string; outcome: TaskOutcome; planned?: boolean }
+  | { kind: 'host-end'; play: string; host: string; status: HostStatus; error?: string; planned?: boolean }
   | { kind: 'batch-abort'; play: string; reason: string; notStarted: string[] }
   | { kind: 'interrupt' }
   | { kind: 'run-end'; result: RunResult };

@@ -5,6 +5,7 @@ import type { Task } from '../playbook/playbook-types.js';
 import type { Transport } from '../transport/transport-types.js';
 import type { ConnectionPool } from './connection-pool.js';
 import type { ModulePlan, TaskContext, TaskModule } from './module-types.js';
+import type { RunOptions } from './run-options.js';
 
 /** What a step needs besides the host and task. */
 export interface StepEnv {
@@ -13,6 +14,17 @@ export interface StepEnv {
   readonly pool: ConnectionPool;
   readonly signal: AbortSignal;
   note(host: Host, task: Task, text: string): void;
+}
+
+/** The step environment of a run: its site, id, connection pool and interrupt signal; notes go to the reporter. */
+export function stepEnv(opts: RunOptions, pool: ConnectionPool): StepEnv {
+  return {
+    site: opts.site,
+    runId: opts.runId,
+    pool,
+    signal: opts.signal,
+    note: (host, task, text) => opts.reporter.emit({ kind: 'task-note', play: '', host: host.name, task: task.name, text }),
+  };
 }
 
 export function taskContext(env: StepEnv, host: Host, task: Task): TaskContext {

@@ -5,8 +5,8 @@ interface HostLine {
   title: string;
   output?: string;
   wrapper?: ListrTaskWrapper<unknown, any, any>;
-  finish?: (status: HostStatus, error?: string) => void;
-  done: Promise<{ status: HostStatus; error?: string }>;
+  finish?: (status: HostStatus, error?: string, planned?: boolean) => void;
+  done: Promise<{ status: HostStatus; error?: string; planned?: boolean }>;
 }
 
 /**
@@ -28,8 +28,8 @@ export class ListrReporter implements Reporter {
       'host-start': () => undefined,
       'task-start': (e) => this.setOutput(e.host, `${e.task}…`),
       'task-note': (e) => this.setOutput(e.host, `${e.task}: ${e.text}`),
-      'task-end': (e) => this.setOutput(e.host, `${e.outcome.task}: ${e.outcome.status}${e.outcome.status === 'changed' ? ` (${e.outcome.changes.length} change(s))` : ''}`),
-      'host-end': (e) => this.lines.get(e.host)?.finish?.(e.status, e.error),
+      'task-end': (e) => this.setOutput(e.host, `${e.outcome.task}: ${e.planned ? planned(e.outcome.status) : e.outcome.status}${e.outcome.status === 'changed' ? ` (${e.outcome.changes.length} change(s))` : ''}`),
+      'host-end': (e) => this.lines.get(e.host)?.finish?.(e.status, e.error, e.planned),
       'batch-abort': (e) => {
         this.notes.push(`PLAY [${e.play}] stopped: ${e.reason}`);
         for (const host of e.notStarted) this.lines.get(host)?.finish?.('skipped', 'not started');
@@ -56,8 +56,8 @@ export class ListrReporter implements Reporter {
     const lines = new Map<string, HostLine>();
     for (const host of hosts) {
       let finish!: HostLine['finish'];
-      const done = new Promise<{ status: HostStatus; error?: string }>((resolve) => {
-        finish = (status, error) => resolve({ status, ...(error ? { error } : {}) });
+      const done = new Promise<{ status: HostStatus; error?: string; planned?: boolean }>((resolve) => {
+        finish = (status, error, isPlanned) => resolve({ status, ...(error ? { error } : {}), ...(isPlanned ? { planned: true } : {}) });
       });
       lines.set(host, { title: host, finish, done });
     }
@@ -75,8 +75,8 @@ export class ListrReporter implements Reporter {
                   const line = lines.get(host)!;
                   line.wrapper = wrapper;
                   if (line.output) wrapper.output = line.output;
-                  const { status, error } = await line.done;
-                  wrapper.title = `${host}: ${status}`;
+                  const { status, error, planned: isPlanned } = await line.done;
+                  wrapper.title = `${host}: ${isPlanned ? planned(status) : status}`;
                   if (status === 'failed' || status === 'unreachable') throw new Error(error ?? status);
                   if (status === 'skipped') wrapper.skip(`${host}: ${error ?? 'skipped'}`);
                 },
@@ -96,4 +96,9 @@ export class ListrReporter implements Reporter {
     line.output = text;
     if (line.wrapper) line.wrapper.output = text;
   }
+}
+
+/** Words for the planning pass, where nothing has changed yet. */
+function planned(status: string): string {
+  return status === 'changed' ? 'will change' : status === 'ok' || status === 'unchanged' ? 'in sync' : status;
 }

@@ -20,7 +20,8 @@ export class PlainReporter implements Reporter {
         const o = e.outcome;
         const paint = o.status === 'failed' ? color.red : o.status === 'changed' ? color.yellow : o.status === 'ok' ? color.green : color.dim;
         const detail = o.status === 'changed' ? `${o.changes.length} change(s)` : (o.message ?? '');
-        write(paint(`${e.host}: ${o.task}: ${o.status}${detail ? ` (${detail})` : ''} [${o.durationMs} ms]`));
+        const status = e.planned && o.status === 'changed' ? 'will change' : e.planned && o.status === 'ok' ? 'in sync' : o.status;
+        write(paint(`${e.host}: ${o.task}: ${status}${detail ? ` (${detail})` : ''} [${o.durationMs} ms]`));
       },
       'host-end': () => undefined,
       'batch-abort': (e) => write(color.red(`PLAY [${e.play}] stopped: ${e.reason}; not started: ${e.notStarted.join(', ')}`)),

@@ -30,7 +30,7 @@ describe.skipIf(!(isRoot && hasSshd))(`plan and apply against real sshd hosts ($
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('+Welcome to h1');
     expect(r.stdout).toContain('Plan: 6 change(s) on 3 host(s).');
-    expect(r.stdout).toMatch(/h0: marker: changed/);
+    expect(r.stdout).toMatch(/h0: marker: will change \(1 change\(s\)\)/);
     expect(existsSync(join(site.workdirs[0]!, 'motd'))).toBe(false);
   });
 
