@@ -33,9 +33,12 @@ export const MODULE_ARGS: Readonly<Record<ModuleName, Readonly<Record<string, Ar
   },
   switch_vlans: {
     prune: { type: 'boolean', description: 'remove VLAN definitions the inventory does not have' },
+    save: { type: 'boolean', description: 'copy running-config startup-config after a good apply (default: switch.save)' },
+    configure_archive: { type: 'boolean', description: 'IOS: configure `archive` / `path flash:acp-play` when missing (revert timer needs it)' },
   },
   switch_ports: {
-    save: { type: 'boolean', description: 'copy running-config startup-config after a good apply' },
+    save: { type: 'boolean', description: 'copy running-config startup-config after a good apply (default: switch.save)' },
+    configure_archive: { type: 'boolean', description: 'IOS: configure `archive` / `path flash:acp-play` when missing (revert timer needs it)' },
   },
 };
 
