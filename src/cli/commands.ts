@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { registerApplyCommand } from './apply-command.js';
 import { registerInventoryCommand } from './inventory-command.js';
 import { registerKeyscanCommand } from './keyscan-command.js';
+import { registerLabHostsCommand } from './lab-hosts-command.js';
+import { registerLabCommand } from './lab-command.js';
 import { registerPlanCommand } from './plan-command.js';
 import { registerRenderCommand } from './render-command.js';
 import { registerRunsCommand } from './runs-command.js';
@@ -19,4 +21,6 @@ export const commandModules: RegisterCommand[] = [
   registerInventoryCommand,
   registerKeyscanCommand,
   registerRunsCommand,
+  registerLabCommand,
+  registerLabHostsCommand,
 ];

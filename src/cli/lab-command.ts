@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { ConfigError } from '../errors.js';
+import { startSimulator } from '../lab/sim/start-simulator.js';
+import type { SimPlatformId, SimUser } from '../lab/sim/sim-types.js';
+import type { RegisterCommand } from './commands.js';
+
+const PLATFORMS: readonly SimPlatformId[] = ['cisco_nxos', 'arista_eos', 'cisco_ios'];
+
+interface SimFlags {
+  readonly platform: string;
+  readonly config?: string;
+  readonly port: string;
+  readonly host: string;
+  readonly hostname: string;
+  readonly user: string;
+  readonly passwordEnv?: string;
+  readonly authorizedKeys?: string;
+  readonly hostKey?: string;
+  readonly timeScale: string;
+}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError({ severity: 'error', message: `cannot read ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
+  }
+}
+
+/** The login of `lab sim`: a password from --password-env, keys from --authorized-keys, else a fresh password. */
+function simUser(flags: SimFlags): { user: SimUser; generated?: string } {
+  const keys = flags.authorizedKeys ? readText(flags.authorizedKeys, '--authorized-keys').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')) : undefined;
+  let password: string | undefined;
+  if (flags.passwordEnv !== undefined) {
+    password = process.env[flags.passwordEnv];
+    if (password === undefined) throw new ConfigError({ severity: 'error', message: `--password-env ${flags.passwordEnv}: the variable is not set`, fix: `export ${flags.passwordEnv}=...` });
+  }
+  const generated = password === undefined && keys === undefined ? randomBytes(9).toString('base64url') : undefined;
+  const user: SimUser = { username: flags.user, ...((password ?? generated) !== undefined ? { password: (password ?? generated)! } : {}), ...(keys ? { publicKeys: keys } : {}) };
+  return { user, ...(generated !== undefined ? { generated } : {}) };
+}
+
+/**
+ * `acp-play lab ...`: the local simulated site. `lab sim` runs one switch simulator in the foreground (until Ctrl-C)
+ * and prints how to connect and the known_hosts line that pins its host key.
+ */
+export const registerLabCommand: RegisterCommand = (program, setExit) => {
+  const lab = program.command('lab').description('local simulated site: switch simulators (more lab commands to come)');
+  lab
+    .command('sim')
+    .description('run one switch simulator (NX-OS, EOS or IOS CLI over SSH) in the foreground')
+    .requiredOption('--platform <platform>', `device to simulate: ${PLATFORMS.join(' | ')}`)
+    .option('--config <file>', 'initial running-config (default: an empty config with 48 ports)')
+    .option('--port <n>', 'TCP port (0 = any free port)', '0')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--hostname <name>', 'device hostname (shown in prompts)', 'switch1')
+    .option('--user <name>', 'login name', 'admin')
+    .option('--password-env <var>', 'environment variable holding the login password')
+    .option('--authorized-keys <file>', 'OpenSSH public keys accepted for the login')
+    .option('--host-key <file>', 'host private key (default: a new ed25519 key each run)')
+    .option('--time-scale <factor>', 'device time factor for commit/revert timers (1/60: a minute lasts a second)', '1')
+    .action(async (flags: SimFlags) => {
+      if (!PLATFORMS.includes(flags.platform as SimPlatformId)) {
+        throw new ConfigError({ severity: 'error', message: `--platform ${flags.platform} is not simulated`, fix: `use one of ${PLATFORMS.join(', ')}` });
+      }
+      const port = Number(flags.port);
+      const timeScale = flags.timeScale.includes('/') ? Number(flags.timeScale.split('/')[0]) / Number(flags.timeScale.split('/')[1]) : Number(flags.timeScale);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError({ severity: 'error', message: `--port ${flags.port} is not a TCP port` });
+      if (!(timeScale > 0)) throw new ConfigError({ severity: 'error', message: `--time-scale ${flags.timeScale} must be a positive number` });
+      const { user, generated } = simUser(flags);
+      const sim = await startSimulator({
+        platform: flags.platform as SimPlatformId,
+        hostname: flags.hostname,
+        host: flags.host,
+        port,
+        users: [user],
+        timeScale,
+        ...(flags.config !== undefined ? { config: readText(flags.config, '--config') } : {}),
+        ...(flags.hostKey !== undefined ? { hostKey: readText(flags.hostKey, '--host-key') } : {}),
+      });
+      const target = sim.port === 22 ? sim.host : `[${sim.host}]:${sim.port}`;
+      process.stdout.write(
+        [
+          `${flags.platform} simulator "${flags.hostname}" listening on ${sim.host}:${sim.port}`,
+          `connect:      ssh -p ${sim.port} ${user.username}@${sim.host}`,
+          ...(generated !== undefined ? [`password:     ${generated}   (generated for this run; set --password-env to choose one)`] : []),
+          `fingerprint:  ${sim.fingerprint}`,
+          `known_hosts:  ${target} ${sim.hostKeyPublic}`,
+          'Ctrl-C stops the simulator.',
+          '',
+        ].join('\n'),
+      );
+      await new Promise<void>((resolve) => {
+        const stop = (): void => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await sim.close();
+      setExit(0);
+    });
+};
