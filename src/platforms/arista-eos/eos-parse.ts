@@ -1,0 +1,19 @@
+import type { CiscoDialect, ParseOptions } from '../cisco-config-interpreter.js';
+import { interpretCiscoConfig } from '../cisco-config-interpreter.js';
+import type { SwitchState } from '../switch-state.js';
+
+/**
+ * EOS: Ethernet and Port-Channel interfaces are switchports (access, VLAN 1) unless the config says
+ * `switchport default mode routed` or the interface says `no switchport`. EOS prints the allowed list on one line,
+ * after the mode line, and a bare `switchport` line last; the interpreter is order-independent for those.
+ */
+export const EOS_DIALECT: CiscoDialect = {
+  platform: 'arista_eos',
+  isDefaultSwitchport: (name, globals) =>
+    !globals.has('switchport default mode routed') && /^(Ethernet|Port-Channel)\d/.test(name) && !name.includes('.'),
+};
+
+/** Parses EOS `show running-config` (or `show running-config all`) into a SwitchState. */
+export function parseEosConfig(text: string, opts: ParseOptions = {}): SwitchState {
+  return interpretCiscoConfig(text, EOS_DIALECT, undefined, opts);
+}

@@ -1,0 +1,92 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { SwitchPlatform } from '../../../src/inventory/inventory-types.js';
+import type { SwitchModel, SwitchPort } from '../../../src/inventory/site-model.js';
+import { parseVlanSet } from '../../../src/inventory/vlan-set.js';
+import { EOS_DIALECT, parseEosConfig } from '../../../src/platforms/arista-eos/eos-parse.js';
+import { interpretCiscoConfig, type CiscoDialect } from '../../../src/platforms/cisco-config-interpreter.js';
+import { IOS_DIALECT, parseIosConfig } from '../../../src/platforms/cisco-ios/ios-parse.js';
+import { applyNxosCommands } from '../../../src/platforms/cisco-nxos/nxos-apply-model.js';
+import { NXOS_DIALECT, parseNxosConfig } from '../../../src/platforms/cisco-nxos/nxos-parse.js';
+import { parseEni, type EniDocument } from '../../../src/platforms/cumulus/cumulus-eni.js';
+import { cumulusStateFromEni } from '../../../src/platforms/cumulus/cumulus-parse.js';
+import { planSwitch, type SwitchPlan } from '../../../src/platforms/switch-plan.js';
+import type { SwitchState } from '../../../src/platforms/switch-state.js';
+
+/** A loaded plan case: the desired model, the gathered state, options. */
+export interface PlanCase {
+  readonly model: SwitchModel;
+  readonly current: SwitchState;
+  readonly document?: EniDocument;
+  readonly prune: boolean;
+  readonly managedVlans: number[];
+}
+
+const PARSE: Record<Exclude<SwitchPlatform, 'cumulus'>, (t: string) => SwitchState> = {
+  cisco_nxos: parseNxosConfig,
+  arista_eos: parseEosConfig,
+  cisco_ios: parseIosConfig,
+};
+const DIALECT: Record<Exclude<SwitchPlatform, 'cumulus'>, CiscoDialect> = {
+  cisco_nxos: NXOS_DIALECT,
+  arista_eos: EOS_DIALECT,
+  cisco_ios: IOS_DIALECT,
+};
+
+interface DesiredYaml {
+  name?: string;
+  platform: SwitchPlatform;
+  managedVlans: string | number;
+  prune?: boolean;
+  vlans?: { id: number; name: string }[];
+  ports?: (Omit<SwitchPort, 'allowedVlans' | 'enabled' | 'policy'> & {
+    allowedVlans?: string | number;
+    enabled?: boolean;
+    policy?: SwitchPort['policy'];
+  })[];
+}
+
+export function loadPlanCase(dir: string): PlanCase {
+  const d = parseYaml(readFileSync(join(dir, 'desired.yaml'), 'utf8')) as DesiredYaml;
+  const model: SwitchModel = {
+    name: d.name ?? 'sw1',
+    host: { name: d.name ?? 'sw1', address: '192.0.2.10', groups: ['all'], vars: {}, origins: {} },
+    platform: d.platform,
+    vlans: d.vlans ?? [],
+    save: false,
+    ports: (d.ports ?? []).map((p) => ({
+      ...p,
+      enabled: p.enabled ?? true,
+      policy: p.policy ?? 'replace',
+      ...(p.allowedVlans !== undefined ? { allowedVlans: parseVlanSet(String(p.allowedVlans)) } : {}),
+    })) as SwitchPort[],
+  };
+  const base = { model, prune: d.prune ?? false, managedVlans: parseVlanSet(String(d.managedVlans)) };
+  if (d.platform === 'cumulus') {
+    const document = parseEni(readFileSync(join(dir, 'current.interfaces'), 'utf8'));
+    return { ...base, document, current: cumulusStateFromEni(document) };
+  }
+  const file = join(dir, 'current.cfg');
+  return { ...base, current: PARSE[d.platform](existsSync(file) ? readFileSync(file, 'utf8') : '') };
+}
+
+export function planCase(c: PlanCase): SwitchPlan {
+  return planSwitch(c.model, c.current, {
+    prune: c.prune,
+    managedVlans: c.managedVlans,
+    ...(c.document ? { cumulusDocument: c.document } : {}),
+  });
+}
+
+/** The state after the plan is applied: Cisco-style commands through the apply model; Cumulus: the rendered file. */
+export function applyPlan(c: PlanCase, plan: SwitchPlan): { current: SwitchState; document?: EniDocument } {
+  if (c.model.platform === 'cumulus') {
+    if (plan.changes.length === 0) return { current: c.current, ...(c.document ? { document: c.document } : {}) };
+    const document = parseEni(plan.document!);
+    return { current: cumulusStateFromEni(document), document };
+  }
+  const lines = plan.changes.flatMap((ch) => ch.commands.map((cmd) => cmd.text));
+  if (c.model.platform === 'cisco_nxos') return { current: applyNxosCommands(c.current, lines) };
+  return { current: interpretCiscoConfig(lines.join('\n'), DIALECT[c.model.platform], c.current) };
+}

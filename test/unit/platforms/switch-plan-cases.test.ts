@@ -1,0 +1,50 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { loadPlanCase, planCase, applyPlan, type PlanCase } from './switch-plan-case-loader.js';
+import { MAX_COMMAND_LENGTH } from '../../../src/platforms/switch-command-emitter.js';
+
+/**
+ * One generic test over test/fixtures/switch-plans/<case>/{desired.yaml, current.*, expected.yaml}. Each case pins
+ * one trap (see the case's desired.yaml header comment). For every case it also checks: each command fits in
+ * MAX_COMMAND_LENGTH (EOS excepted: it takes a list on one line), and idempotency (STYLE.md rule 10): apply the
+ * planned commands to the gathered state with the platform's apply model (Cumulus: parse the rendered file), re-plan,
+ * expect no changes.
+ */
+const ROOT = 'test/fixtures/switch-plans';
+const cases = readdirSync(ROOT).filter((d) => existsSync(join(ROOT, d, 'desired.yaml')));
+
+describe('switch plan cases', () => {
+  it('has the cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(12);
+  });
+
+  for (const name of cases) {
+    describe(name, () => {
+      const c: PlanCase = loadPlanCase(join(ROOT, name));
+      const plan = planCase(c);
+
+      it('plans exactly the expected changes and in-sync reasons', () => {
+        const expected = parseYaml(readFileSync(join(ROOT, name, 'expected.yaml'), 'utf8')) as Record<string, unknown>;
+        const actual: Record<string, unknown> = {
+          changes: plan.changes.map((ch) => ({ ...ch, commands: ch.commands.map((cmd) => cmd.text) })),
+          inSync: plan.inSync,
+        };
+        if (plan.document !== undefined) actual.document = plan.document;
+        expect(actual).toEqual({ changes: [], inSync: [], ...expected });
+      });
+
+      it(`keeps every command within ${MAX_COMMAND_LENGTH} characters`, () => {
+        if (c.model.platform === 'arista_eos') return; // EOS: one line per list by design
+        for (const ch of plan.changes) for (const cmd of ch.commands) expect(cmd.text.length).toBeLessThanOrEqual(MAX_COMMAND_LENGTH);
+      });
+
+      it('is idempotent: apply, re-gather, re-plan = no changes', () => {
+        const after = applyPlan(c, plan);
+        const again = planCase({ ...c, ...after });
+        expect(again.changes).toEqual([]);
+      });
+    });
+  }
+});
