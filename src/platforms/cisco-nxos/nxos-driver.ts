@@ -1,0 +1,81 @@
+import { CommandError } from '../../errors.js';
+import type { Transport } from '../../transport/transport-types.js';
+import { configureChanges } from '../cli-apply.js';
+import { cliDeviceForHost } from '../cli-device-cache.js';
+import type { CliDevice } from '../cli-device.js';
+import type { DriverContext, SwitchDriver } from '../switch-driver.js';
+import { CHECKPOINT_PREFIX, MAX_USER_CHECKPOINTS, parseCheckpointNames, sortCheckpoints } from './nxos-checkpoints.js';
+import { nxosDefinition } from './nxos-definition.js';
+import { parseNxosConfig } from './nxos-parse.js';
+
+/** The checkpoint taken by `begin`. */
+export interface NxosTxn {
+  readonly checkpoint: string;
+}
+
+/** Checkpoints taken per session, so names stay unique within a run (`acp-play-<runId>-1`, `-2`, ...). */
+const taken = new WeakMap<CliDevice, number>();
+
+const device = (conn: Transport, ctx: DriverContext) => cliDeviceForHost(conn, ctx, nxosDefinition);
+
+/**
+ * NX-OS has no commit-confirm timer, so acp-play drives its own: `checkpoint NAME`, the changes in config mode, the
+ * runner's re-read, then `no checkpoint NAME`; on any failure `rollback running-config checkpoint NAME atomic`
+ * (all or nothing) and `no checkpoint NAME`. `configure session` is not used: several Nexus platforms limit it to ACLs.
+ */
+export const nxosDriver: SwitchDriver<NxosTxn> = {
+  platform: 'cisco_nxos',
+
+  async gather(conn, ctx) {
+    const dev = await device(conn, ctx);
+    return parseNxosConfig(await dev.run('show running-config', { timeoutMs: ctx.timeouts.slowMs }));
+  },
+
+  async begin(conn, ctx) {
+    const dev = await device(conn, ctx);
+    const names = parseCheckpointNames(await dev.run('show checkpoint summary'));
+    const { ours, others } = sortCheckpoints(names);
+    // acp-play never leaves a checkpoint behind between steps: any of its own is a leftover of an interrupted run.
+    for (const stale of ours) await dev.run(`no checkpoint ${stale}`, { timeoutMs: ctx.timeouts.slowMs });
+    if (ours.length > 0) ctx.note(`deleted ${ours.length} stale acp-play checkpoint(s): ${ours.join(', ')}`);
+    if (others.length >= MAX_USER_CHECKPOINTS) {
+      throw new Error(
+        `the switch already holds ${others.length} user checkpoints (${others.join(', ')}) and NX-OS allows ${MAX_USER_CHECKPOINTS}; ` +
+          'acp-play deletes only its own: remove one with `no checkpoint NAME`',
+      );
+    }
+    if (others.length > 0) ctx.note(`keeping ${others.length} checkpoint(s) acp-play did not make: ${others.join(', ')}`);
+    let n = (taken.get(dev) ?? 0) + 1;
+    while (names.includes(`${CHECKPOINT_PREFIX}${ctx.runId}-${n}`)) n++;
+    taken.set(dev, n);
+    const checkpoint = `${CHECKPOINT_PREFIX}${ctx.runId}-${n}`;
+    ctx.note(`taking checkpoint ${checkpoint}`);
+    await dev.run(`checkpoint ${checkpoint}`, { timeoutMs: ctx.timeouts.slowMs });
+    return { checkpoint };
+  },
+
+  async apply(conn, changes, ctx) {
+    await configureChanges(await device(conn, ctx), changes);
+  },
+
+  async commit(conn, ctx, txn) {
+    await (await device(conn, ctx)).run(`no checkpoint ${txn.checkpoint}`, { timeoutMs: ctx.timeouts.slowMs });
+  },
+
+  async rollback(conn, ctx, txn) {
+    const dev = await device(conn, ctx);
+    const rollback = `rollback running-config checkpoint ${txn.checkpoint} atomic`;
+    const output = await dev.run(rollback, { timeoutMs: ctx.timeouts.slowMs });
+    if (/rollback failed|verification failed|failed to/i.test(output)) throw new CommandError(conn.host, rollback, null, output);
+    try {
+      await dev.run(`no checkpoint ${txn.checkpoint}`, { timeoutMs: ctx.timeouts.slowMs });
+    } catch (error) {
+      ctx.note(`rolled back, but could not delete checkpoint ${txn.checkpoint}: ${(error as Error).message}`);
+    }
+    return rollback;
+  },
+
+  async save(conn, ctx) {
+    await (await device(conn, ctx)).save({ timeoutMs: ctx.timeouts.slowMs });
+  },
+};

@@ -1,0 +1,68 @@
+import { fileURLToPath } from 'node:url';
+import type { TaskContext } from '../../../src/engine/module-types.js';
+import type { Host, SwitchPlatform } from '../../../src/inventory/inventory-types.js';
+import type { Site, SwitchModel } from '../../../src/inventory/site-model.js';
+import type { Task } from '../../../src/playbook/playbook-types.js';
+import type { DriverContext } from '../../../src/platforms/switch-driver.js';
+import { FakeCliSession, fakeCliTransport } from '../../helpers/fake-cli-session.js';
+
+const fixtures = fileURLToPath(new URL('../../fixtures/cli-sessions/', import.meta.url));
+
+export const PORT: Record<'cisco_nxos' | 'arista_eos' | 'cisco_ios', string> = {
+  cisco_nxos: 'Ethernet1/3',
+  arista_eos: 'Ethernet3',
+  cisco_ios: 'GigabitEthernet0/3',
+};
+
+export function switchHost(platform: SwitchPlatform, vars: Record<string, unknown> = {}): Host {
+  return Object.freeze({ name: 'switch1', address: '127.0.0.1', platform, groups: ['all', 'switches'], vars, origins: {} });
+}
+
+/** switch1 wants VLANs 2003 and 2004 and its node trunk carrying 2003-2005 (the fixtures have 2003 only). */
+export function switchModel(platform: keyof typeof PORT, save = false): SwitchModel {
+  return {
+    name: 'switch1',
+    host: switchHost(platform),
+    platform,
+    vlans: [
+      { id: 2003, name: 'virtual-machines-1' },
+      { id: 2004, name: 'virtual-machines-2' },
+    ],
+    ports: [{ name: PORT[platform], description: 'node0-virtualization', enabled: true, mode: 'trunk', allowedVlans: [2003, 2004, 2005], policy: 'replace' }],
+    save,
+  };
+}
+
+export function siteWith(model: SwitchModel): Site {
+  const vlan = (id: number, name: string) => ({ id, name, vm: true });
+  return { name: 't', vlans: [vlan(2003, 'virtual-machines-1'), vlan(2004, 'virtual-machines-2'), vlan(2005, 'virtual-machines-3')], nodes: [], switches: [model], nads: [], others: [] };
+}
+
+export function fakeSwitch(caseDir: string, answers?: Map<string, string>) {
+  const promptEnd = caseDir.startsWith('nxos') ? '# ' : '#';
+  const session = new FakeCliSession({ dir: fixtures + caseDir, hostname: 'switch1', promptEnd, ...(answers ? { answers } : {}) });
+  return { session, conn: fakeCliTransport('switch1', session) };
+}
+
+export function driverContext(platform: SwitchPlatform, notes: string[] = [], configureArchive = false): DriverContext {
+  return { host: switchHost(platform), runId: 'r1', note: (t) => notes.push(t), timeouts: { commandMs: 1000, slowMs: 1000 }, configureArchive };
+}
+
+export function taskContext(model: SwitchModel, module: Task['module'], args: Record<string, unknown> = {}, notes: string[] = []): TaskContext {
+  return {
+    host: model.host,
+    site: siteWith(model),
+    task: { name: module, module, args, tags: [], location: { file: 'pb.yaml', line: 1, col: 1 } },
+    runId: 'r1',
+    openConnection: async () => {
+      throw new Error('no second connection in unit tests');
+    },
+    note: (t) => notes.push(t),
+    signal: new AbortController().signal,
+  };
+}
+
+/** What was sent after the on-open commands. */
+export function afterOpen(session: FakeCliSession): string[] {
+  return session.sent.filter((l) => !/^(terminal (length|width) |enable$)/.test(l));
+}
