@@ -49,8 +49,17 @@ const commitTimer: CommandHandler = (ctx) => {
   endConfig(ctx);
 };
 
+/**
+ * `abort`: drops the session. A session whose `commit timer` is still running is rolled back at once (EOS
+ * restores the configuration saved when the timer was armed), not left to the timer.
+ */
+function abortSession(ctx: CommandContext, name: string): void {
+  if (ctx.device.pendingRevert?.session === name) ctx.device.revertNow();
+  ctx.device.sessions.delete(name);
+}
+
 const abort: CommandHandler = (ctx) => {
-  ctx.device.sessions.delete(sessionOf(ctx));
+  abortSession(ctx, sessionOf(ctx));
   endConfig(ctx);
 };
 
@@ -94,7 +103,7 @@ const exec: CommandSpec<CommandHandler>[] = [
   { pattern: 'configure session', handler: enterSession },
   { pattern: 'configure session <word>', handler: enterSession },
   { pattern: 'configure session <word> commit', handler: (ctx) => commitSession(ctx, ctx.args.params['word']!) },
-  { pattern: 'configure session <word> abort', handler: (ctx) => void ctx.device.sessions.delete(ctx.args.params['word']!) },
+  { pattern: 'configure session <word> abort', handler: (ctx) => abortSession(ctx, ctx.args.params['word']!) },
   { pattern: 'show configuration sessions', handler: listSessions },
   { pattern: 'show version', handler: (ctx) => `Arista vEOS-lab\nHardware version:\nSerial number: SIM-${ctx.device.hostname}\n\nSoftware image version: 4.30.1F\n` },
   { pattern: 'show startup-config', handler: (ctx) => render(ctx, ctx.device.startup) },

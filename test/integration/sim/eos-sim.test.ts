@@ -48,6 +48,16 @@ describe('EOS simulator over SSH: sessions and commit timer', () => {
     expect(mode('Ethernet4')).toBe('access');
   });
 
+  it('configure session NAME abort rolls a timed commit back at once, not when the timer runs out', async () => {
+    await send('configure session acp-play-4');
+    await send('interface Ethernet6');
+    await send('switchport mode trunk');
+    await send('commit timer 01:00:00');
+    expect(mode('Ethernet6')).toBe('trunk');
+    await send('configure session acp-play-4 abort');
+    expect(mode('Ethernet6')).toBe('access');
+  });
+
   it('configure session NAME commit confirms in time', async () => {
     await send('configure session acp-play-3');
     await send('interface Ethernet5');
