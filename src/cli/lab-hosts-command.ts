@@ -1,0 +1,118 @@
+import { join, relative, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { ConfigError } from '../errors.js';
+import { launchLab } from '../lab/hosts/lab-launch.js';
+import { readLabState } from '../lab/hosts/lab-state.js';
+import { labStatus } from '../lab/hosts/lab-status.js';
+import { stopLabInDir } from '../lab/hosts/lab-teardown.js';
+import type { RegisterCommand } from './commands.js';
+import { EXIT } from './exit-codes.js';
+
+interface DirFlags {
+  readonly dir?: string;
+}
+
+interface UpFlags extends DirFlags {
+  readonly hosts?: string;
+}
+
+const MAX_HOSTS = 500;
+
+/** Where lab.json lives and where the inventory is written: `--dir DIR` (DIR and DIR/inventory) or the defaults. */
+function labPaths(flags: DirFlags): { stateDir: string; inventoryDir: string } {
+  if (flags.dir) return { stateDir: resolve(flags.dir), inventoryDir: resolve(flags.dir, 'inventory') };
+  return { stateDir: resolve('.acp-play', 'lab-hosts'), inventoryDir: resolve('inventories', 'lab-hosts') };
+}
+
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
+}
+
+/**
+ * `acp-play lab up --hosts N | status | down`: N plain Linux hosts, each a network namespace with its own sshd,
+ * reachable on 127.0.0.1:24000+ and written into an inventory that pins their host keys. Adds its subcommands to
+ * the `lab` command (created here when no other module made it).
+ */
+export const registerLabHostsCommand: RegisterCommand = (program, setExit) => {
+  const lab: Command = program.commands.find((c) => c.name() === 'lab') ?? program.command('lab').description('local lab: namespace hosts and simulated devices');
+  const dirOption = ['--dir <dir>', 'lab folder: lab.json here, the inventory in DIR/inventory (default .acp-play/lab-hosts and inventories/lab-hosts)'] as const;
+
+  lab
+    .command('up')
+    .description('start a lab; --hosts N: N plain Linux hosts in network namespaces (needs root)')
+    .option('--hosts <n>', `number of namespace hosts (1-${MAX_HOSTS})`)
+    .option(...dirOption)
+    .action(async (flags: UpFlags) => {
+      if (flags.hosts === undefined) {
+        throw new ConfigError({
+          severity: 'error',
+          message: 'the simulated site arrives with a later part of the lab; `lab up` without --hosts does not exist yet',
+          fix: 'start plain Linux hosts with `acp-play lab up --hosts N`',
+        });
+      }
+      const count = Number(flags.hosts);
+      if (!Number.isInteger(count) || count < 1 || count > MAX_HOSTS) {
+        throw new ConfigError({ severity: 'error', message: `--hosts ${flags.hosts} is not a whole number from 1 to ${MAX_HOSTS}`, fix: 'e.g. --hosts 50' });
+      }
+      const { stateDir, inventoryDir } = labPaths(flags);
+      const started = Date.now();
+      const { state, cleanedStale } = await launchLab({ count, stateDir, inventoryDir });
+      const inv = shown(inventoryDir);
+      const first = state.hosts[0]!;
+      const listed = state.hosts.length <= 8 ? state.hosts : [...state.hosts.slice(0, 3), undefined, state.hosts.at(-1)!];
+      const out = [
+        ...(cleanedStale ? [`removed the leftovers of a lab that had died in ${shown(stateDir)}`] : []),
+        `lab ${state.id} is up: ${state.hosts.length} Linux host(s) in network namespaces (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        ...listed.map((h) => (h ? `  ${h.name.padEnd(5)} 127.0.0.1:${h.port}  netns ${h.netns}` : '  ...')),
+        `inventory: ${inv} (group linux, user acplab; every host key pinned in known_hosts)`,
+        `try:       acp-play plan ${inv} -p PLAYBOOK`,
+        `           ssh -i ${join(inv, 'id_ed25519')} -o UserKnownHostsFile=${join(inv, 'known_hosts')} -p ${first.port} acplab@127.0.0.1`,
+        `stop:      acp-play lab down${flags.dir ? ` --dir ${flags.dir}` : ''}`,
+      ];
+      process.stdout.write(`${out.join('\n')}\n`);
+      setExit(EXIT.ok);
+    });
+
+  lab
+    .command('status')
+    .description('show the namespace hosts of the running lab (exit 1 when something is down)')
+    .option(...dirOption)
+    .action((flags: DirFlags) => {
+      const { stateDir } = labPaths(flags);
+      const state = readLabState(stateDir);
+      if (!state) {
+        process.stdout.write(`no lab is up (no ${shown(join(stateDir, 'lab.json'))})\n`);
+        setExit(EXIT.ok);
+        return;
+      }
+      const status = labStatus(state);
+      const yes = (b: boolean): string => (b ? 'up' : 'DOWN');
+      const lines = [
+        `lab ${state.id}: ${state.status}, ${state.hosts.length} host(s), since ${state.createdAt}, keeper ${state.keeperPid ?? '-'} ${status.keeperRunning ? 'running' : 'NOT RUNNING'}`,
+        `inventory: ${state.inventoryDir ? shown(state.inventoryDir) : '-'}`,
+        'host  port   sshd forwarder netns logins',
+        ...status.hosts.map((h) => `${h.name.padEnd(5)} ${String(h.port).padEnd(6)} ${yes(h.sshd).padEnd(4)} ${yes(h.forwarder).padEnd(9)} ${yes(h.namespace).padEnd(5)} ${h.logins}`),
+      ];
+      if (!status.healthy) lines.push(`something is down: \`acp-play lab down${flags.dir ? ` --dir ${flags.dir}` : ''}\` removes the rest`);
+      process.stdout.write(`${lines.join('\n')}\n`);
+      setExit(status.healthy ? EXIT.ok : EXIT.failed);
+    });
+
+  lab
+    .command('down')
+    .description('stop the lab started by `lab up`: processes, namespaces, temp files, its inventory')
+    .option(...dirOption)
+    .action(async (flags: DirFlags) => {
+      const { stateDir } = labPaths(flags);
+      const report = await stopLabInDir(stateDir);
+      if (!report) {
+        process.stdout.write(`no lab is up (no ${shown(join(stateDir, 'lab.json'))}); nothing to do\n`);
+        setExit(EXIT.ok);
+        return;
+      }
+      const how = report.keeper === 'gone' ? ` (its keeper had died: killed ${report.processesKilled} process(es), removed ${report.namespacesRemoved} namespace(s))` : '';
+      process.stdout.write(`lab ${report.labId} is down: ${report.hosts} host(s) stopped, namespaces and temp files removed${how}\n`);
+      setExit(EXIT.ok);
+    });
+};
