@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
-import { startSimulator } from '../lab/sim/start-simulator.js';
 import type { SimPlatformId, SimUser } from '../lab/sim/sim-types.js';
 import type { RegisterCommand } from './commands.js';
 
@@ -69,7 +68,7 @@ export const registerLabCommand: RegisterCommand = (program, setExit) => {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError({ severity: 'error', message: `--port ${flags.port} is not a TCP port` });
       if (!(timeScale > 0)) throw new ConfigError({ severity: 'error', message: `--time-scale ${flags.timeScale} must be a positive number` });
       const { user, generated } = simUser(flags);
-      const sim = await startSimulator({
+      const sim = await (await import('../lab/sim/start-simulator.js')).startSimulator({
         platform: flags.platform as SimPlatformId,
         hostname: flags.hostname,
         host: flags.host,

@@ -11,7 +11,6 @@ import { selectHosts } from '../inventory/host-pattern.js';
 import { loadSite } from '../inventory/load-site.js';
 import { loadPlaybook, resolvePlaybookPath } from '../playbook/load-playbook.js';
 import { colorWanted, palette, type Palette } from '../report/colors.js';
-import { ListrReporter } from '../report/listr-reporter.js';
 import { PlainReporter } from '../report/plain-reporter.js';
 import { RunRecord } from '../report/run-record.js';
 import { VaultKeyring } from '../transport/vault-keyring.js';
@@ -80,7 +79,11 @@ export async function prepareRun(dir: string, flags: RunFlags, commandLine: stri
   const out = flags.json ? process.stderr : process.stdout;
   const color = palette(colorWanted(out));
   for (const w of warnings) process.stderr.write(`${formatProblem(w)}\n`);
-  const reporter: Reporter = out.isTTY && !process.env.CI ? new ListrReporter(out) : new PlainReporter((line) => out.write(`${line}\n`), color);
+  // listr2 is loaded only for a terminal: it is the largest module of a plan run's start-up.
+  const reporter: Reporter =
+    out.isTTY && !process.env.CI
+      ? new (await import('../report/listr-reporter.js')).ListrReporter(out)
+      : new PlainReporter((line) => out.write(`${line}\n`), color);
   const onSignal = () => {
     if (abort.signal.aborted) process.exit(130); // second Ctrl-C: leave now
     abort.abort();
