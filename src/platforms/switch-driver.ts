@@ -31,11 +31,12 @@ export interface SwitchDriver<Txn = unknown> {
   readonly platform: SwitchPlatform;
   gather(conn: Transport, ctx: DriverContext): Promise<SwitchState>;
   begin(conn: Transport, ctx: DriverContext): Promise<Txn>;
-  apply(conn: Transport, changes: readonly Change[], ctx: DriverContext, txn: Txn): Promise<void>;
+  /** `document`: Cumulus only, the whole desired interfaces file the plan produced (SwitchPlan.document). */
+  apply(conn: Transport, changes: readonly Change[], ctx: DriverContext, txn: Txn, document?: string): Promise<void>;
   /** Makes the change permanent in running-config (drops the checkpoint, confirms the commit). */
   commit(conn: Transport, ctx: DriverContext, txn: Txn): Promise<void>;
   /** Restores the state before `begin`; returns exactly what was done. */
   rollback(conn: Transport, ctx: DriverContext, txn: Txn): Promise<string>;
-  /** Copies running-config to startup-config. */
+  /** Copies running-config to startup-config (a no-op that says so on Cumulus, whose file is the startup config). */
   save(conn: Transport, ctx: DriverContext): Promise<void>;
 }

@@ -4,7 +4,8 @@ import type { Host } from '../inventory/inventory-types.js';
 import type { Site, SwitchModel } from '../inventory/site-model.js';
 import type { DriverContext, SwitchDriver } from './switch-driver.js';
 import { MISSING_DRIVER_REASON, SWITCH_DRIVERS } from './switch-drivers.js';
-import { planSwitch } from './switch-plan.js';
+import { withCumulusPins } from './cumulus/cumulus-pins.js';
+import { planSwitch, type SwitchPlan } from './switch-plan.js';
 import type { SwitchState } from './switch-state.js';
 
 /** The desired state of one switch for one task. */
@@ -54,10 +55,35 @@ function driverContext(ctx: TaskContext, desired?: SwitchDesired): DriverContext
   };
 }
 
+/** A switch module's plan; Cumulus adds the whole desired interfaces file. */
+export interface SwitchModulePlan extends ModulePlan {
+  readonly document?: string;
+}
+
 /** Keeps what the module owns: VLAN definitions (`switch_vlans`) or ports (`switch_ports`). */
-function scoped(scope: Scope, plan: { changes: ModulePlan['changes']; inSync: ModulePlan['inSync'] }): ModulePlan {
+function scoped(scope: Scope, plan: SwitchPlan): SwitchModulePlan {
   const keep = (resource: string) => (scope === 'vlans') === isVlanResource(resource);
-  return { changes: plan.changes.filter((c) => keep(c.resource)), inSync: plan.inSync.filter((s) => keep(s.resource)) };
+  const changes = plan.changes.filter((c) => keep(c.resource));
+  const inSync = plan.inSync.filter((s) => keep(s.resource));
+  return plan.document !== undefined && changes.length > 0 ? { changes, inSync, document: plan.document } : { changes, inSync };
+}
+
+/**
+ * Plans one module's scope. Cumulus writes one file for both scopes, so the file a scope renders must hold only that
+ * scope's changes: `switch_ports` plans with no VLAN definitions of its own (the bridge keeps its `bridge-vids`).
+ */
+function planScope(scope: Scope, desired: SwitchDesired, current: SwitchState): SwitchModulePlan {
+  const isCumulus = desired.model.platform === 'cumulus';
+  const model = isCumulus && scope === 'ports' ? { ...desired.model, vlans: [] } : desired.model;
+  const plan = scoped(
+    scope,
+    planSwitch(model, current, {
+      prune: desired.prune,
+      managedVlans: desired.managedVlans,
+      ...(isCumulus && current.interfacesFile ? { cumulusDocument: current.interfacesFile } : {}),
+    }),
+  );
+  return isCumulus && scope === 'vlans' && current.interfacesFile ? withCumulusPins(plan, current) : plan;
 }
 
 /**
@@ -90,7 +116,7 @@ function switchModule(name: 'switch_vlans' | 'switch_ports', scope: Scope): Task
       return driverOf(desired.model).gather(conn, driverContext(ctx, desired));
     },
     plan(desired, current) {
-      return scoped(scope, planSwitch(desired.model, current, { prune: desired.prune, managedVlans: desired.managedVlans }));
+      return planScope(scope, desired, current);
     },
     async begin(conn, ctx) {
       const model = switchOf(ctx.host, ctx.site)!;
@@ -103,7 +129,7 @@ function switchModule(name: 'switch_vlans' | 'switch_ports', scope: Scope): Task
       }
     },
     async apply(conn, plan, desired, ctx, txn) {
-      await driverOf(desired.model).apply(conn, plan.changes, driverContext(ctx, desired), txn);
+      await driverOf(desired.model).apply(conn, plan.changes, driverContext(ctx, desired), txn, (plan as SwitchModulePlan).document);
     },
     async commit(conn, ctx, txn) {
       const model = switchOf(ctx.host, ctx.site)!;

@@ -1,5 +1,6 @@
 import type { SwitchPlatform } from '../inventory/inventory-types.js';
 import { allVlans, VLAN_MAX, VLAN_MIN } from '../inventory/vlan-set.js';
+import type { EniDocument } from './cumulus/cumulus-eni.js';
 
 /**
  * The typed state of a switch, as gathered (parsed from running-config text or a Cumulus interfaces file) and as
@@ -42,6 +43,8 @@ export interface PortState {
 export interface SwitchState {
   vlans: Map<number, VlanState>;
   interfaces: Map<string, PortState>;
+  /** Cumulus only: the gathered interfaces file, which the plan rewrites into the desired one (`cumulusDocument`). */
+  interfacesFile?: EniDocument;
 }
 
 export function emptySwitchState(): SwitchState {

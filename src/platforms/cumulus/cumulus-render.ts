@@ -22,6 +22,12 @@ export function renderCumulusInterfaces(current: EniDocument, input: CumulusRend
   const doc = parseEni(formatEni(current)); // a private copy
   const bridgeName = findVlanAwareBridges(doc)[0]?.name ?? addBridge(doc);
   const bridge = stanzasNamed(doc, bridgeName)[0]!;
+  const own = new Set(input.ports.filter((d) => d.allowedTarget !== undefined || d.accessVlan !== undefined).map((d) => d.name));
+  for (const pin of inheritingPorts(doc, input.vlanIds)) {
+    if (own.has(pin.name) || pin.vids.length === 0) continue;
+    if (stanzasNamed(doc, pin.name).length === 0) doc.items.push({ kind: 'iface', name: pin.name, auto: true, options: [] });
+    setOption(doc, pin.name, 'bridge-vids', compressRanges(pin.vids).join(' '));
+  }
   setOption(doc, bridgeName, 'bridge-vids', input.vlanIds.length ? compressRanges(input.vlanIds).join(' ') : undefined);
   const members = new Set(findVlanAwareBridges(doc).find((b) => b.name === bridgeName)?.ports ?? []);
   for (const delta of input.ports) {
@@ -34,6 +40,24 @@ export function renderCumulusInterfaces(current: EniDocument, input: CumulusRend
     applyPortDelta(doc, delta);
   }
   return formatEni(doc);
+}
+
+/**
+ * The bridge members that follow the bridge's `bridge-vids` (no `bridge-vids` or `bridge-access` of their own), with
+ * the VLANs they carry now, when the bridge's list is about to change to `vlanIds`; else none. Such a port would start
+ * (or stop) carrying a VLAN just because the VLAN was defined (or removed), so the render writes its current set on
+ * the port first: changing the switch's VLAN definitions never changes what a port carries.
+ */
+export function inheritingPorts(doc: EniDocument, vlanIds: readonly number[]): { name: string; vids: number[] }[] {
+  const bridge = findVlanAwareBridges(doc)[0];
+  if (!bridge || sameIds(bridge.vids, vlanIds)) return [];
+  return bridge.ports
+    .filter((name) => !stanzasNamed(doc, name).some((s) => s.options.some((o) => o.key === 'bridge-vids' || o.key === 'bridge-access')))
+    .map((name) => ({ name, vids: [...bridge.vids] }));
+}
+
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && [...a].sort((x, y) => x - y).every((id, i) => id === [...b].sort((x, y) => x - y)[i]);
 }
 
 function applyPortDelta(doc: EniDocument, delta: PortDelta): void {

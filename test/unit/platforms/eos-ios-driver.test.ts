@@ -124,10 +124,10 @@ describe('IOS driver', () => {
 
 describe('switch modules', () => {
   const site = (platform: 'cumulus' | 'cisco_nxos') => ({ ...taskContext({ ...switchModel('cisco_nxos'), platform }, 'switch_ports').site });
-  it('skip hosts that are not switches, and Cumulus until its driver exists, with a reason', () => {
+  it('skip hosts that are not switches, with a reason; Cumulus switches are supported', () => {
     const s = site('cumulus');
     const host = s.switches[0]!.host;
-    expect(switchPortsModule.unsupported!(host, s)).toMatch(/Cumulus driver .* arrives with a later change/);
+    expect(switchPortsModule.unsupported!(host, s)).toBeUndefined();
     expect(switchVlansModule.unsupported!({ ...host, name: 'node0' }, s)).toMatch(/node0 is not a switch in the site model/);
     expect(switchVlansModule.unsupported!(host, site('cisco_nxos'))).toBeUndefined();
   });
