@@ -1,0 +1,96 @@
+import { userInfo } from 'node:os';
+import { stringify } from 'yaml';
+import { ConfigError } from '../../errors.js';
+import type { Host } from '../../inventory/inventory-types.js';
+import type { NodeModel, Site } from '../../inventory/site-model.js';
+import { buildNodeStateContext } from '../../template/node-state-context.js';
+import { renderYaml } from '../../template/render-yaml.js';
+import { parseProbes, type Probe } from './nmstate-probes.js';
+import { toNmstateState, type NmstateInterface, type NmstateState } from './nmstate-state.js';
+
+/**
+ * How acp-play marks the interfaces it owns on a node: the nmstate interface `description`, which nmstate 2.2
+ * stores in the NetworkManager profile (user data `nmstate.interface.description`) and reports back in
+ * `nmstatectl show` (checked against the real nmstatectl 2.2.62 in test/lab/nmstate-driver.test.ts). The mark lives
+ * with the interface itself, so it survives a lost state file, a reinstall of acp-play and a run from another
+ * machine; a prune removes only interfaces whose description starts with it. It is added here rather than in
+ * the template so that a user's template override cannot drop it.
+ */
+export const MANAGED_MARK = 'acp-play:managed';
+
+/** Everything the nmstate module needs for one node, rendered before any connection. */
+export interface NmstateDesired {
+  readonly node: string;
+  /** The desired state as applied (the template's output plus the ownership marks). */
+  readonly state: NmstateState;
+  /** The document uploaded to the node. */
+  readonly text: string;
+  /** Interfaces acp-play creates and owns on this node (VLAN interfaces and their bridges). */
+  readonly managed: readonly string[];
+  /** Interfaces `show` must report: every named one and their base interfaces (the trunk NIC). */
+  readonly watched: readonly string[];
+  readonly prune: boolean;
+  /** Commit-confirm window in seconds (`nmstatectl apply --no-commit --timeout`). */
+  readonly timeoutS: number;
+  readonly probes: readonly Probe[];
+  /** Run nmstatectl through sudo: the login user is not root, or the inventory says `become: true`. */
+  readonly become: boolean;
+  /** The nmstatectl command on the node (host var `nmstatectl`, default `nmstatectl`). */
+  readonly nmstatectl: string;
+}
+
+export const DEFAULT_TIMEOUT_S = 60;
+
+/** The node model of `host`, or undefined when the host is not a node of the site. */
+export function findNode(host: Host, site: Site): NodeModel | undefined {
+  return site.nodes.find((n) => n.name === host.name);
+}
+
+/** Renders the desired nmstate state of one node from templates/nmstate/node.yaml.njk and the task's args. */
+export function renderNmstateDesired(node: NodeModel, site: Site, args: Readonly<Record<string, unknown>>, where: string): NmstateDesired {
+  const context = buildNodeStateContext(node, site);
+  const rendered = renderYaml('nmstate/node.yaml.njk', context, ['interfaces']);
+  const parsed = toNmstateState(rendered.data, `nmstate/node.yaml.njk (${node.name})`);
+  const managed = new Set(context.managedInterfaces);
+  const interfaces = parsed.interfaces.map((iface): NmstateInterface => (managed.has(iface.name) ? markInterface(iface, site, node) : iface));
+  const state: NmstateState = { ...parsed, interfaces };
+  const timeoutS = args['timeout'] ?? DEFAULT_TIMEOUT_S;
+  if (typeof timeoutS !== 'number' || !Number.isInteger(timeoutS) || timeoutS < 5 || timeoutS > 3600) {
+    throw new ConfigError({ severity: 'error', message: `${where}: nmstate timeout ${String(timeoutS)} must be a whole number of seconds, 5-3600`, fix: 'e.g. timeout: 60' });
+  }
+  const vars = node.host.vars as Record<string, unknown>;
+  const user = node.host.user ?? userInfo().username;
+  const become = node.host.become ?? user !== 'root';
+  const base = interfaces.flatMap((i) => {
+    const vlan = i['vlan'];
+    const b = vlan && typeof vlan === 'object' && !Array.isArray(vlan) ? (vlan as Record<string, unknown>)['base-iface'] : undefined;
+    return typeof b === 'string' ? [b] : [];
+  });
+  return {
+    node: node.name,
+    state,
+    text: `# nmstate desired state of ${node.name}, applied by acp-play\n${stringify(state, { lineWidth: 0 })}`,
+    managed: [...managed],
+    watched: [...new Set([...interfaces.map((i) => i.name), ...base])],
+    prune: args['prune'] === true,
+    timeoutS,
+    probes: parseProbes(args['probes'], site, where),
+    become,
+    nmstatectl: typeof vars['nmstatectl'] === 'string' && vars['nmstatectl'] !== '' ? vars['nmstatectl'] : 'nmstatectl',
+  };
+}
+
+/** True when an interface reported by `show` carries acp-play's ownership mark. */
+export function isMarked(iface: NmstateInterface): boolean {
+  const d = iface['description'];
+  return typeof d === 'string' && d.startsWith(MANAGED_MARK);
+}
+
+function markInterface(iface: NmstateInterface, site: Site, node: NodeModel): NmstateInterface {
+  const bridge = node.bridges.find((b) => b.bridge === iface.name || b.interface === iface.name);
+  const vlan = bridge ? site.vlans.find((v) => v.id === bridge.vlan) : undefined;
+  const what = bridge ? ` VLAN ${bridge.vlan}${vlan ? ` ${vlan.name}` : ''}` : '';
+  // description goes right after name/type so the rendered document reads naturally.
+  const { name, type, ...rest } = iface;
+  return { name, ...(type !== undefined ? { type } : {}), description: `${MANAGED_MARK}${what}`, ...rest } as NmstateInterface;
+}

@@ -1,0 +1,63 @@
+import { parse } from 'yaml';
+import type { ModulePlan } from '../../engine/module-types.js';
+import type { Change, InSync } from '../change-types.js';
+import { isMarked, type NmstateDesired } from './nmstate-desired.js';
+import { planNmstate } from './nmstate-plan.js';
+import type { NmstateInterface, NmstateState } from './nmstate-state.js';
+
+/**
+ * The nmstate module's pure plan: {@link planNmstate} of the desired state against `show`, pruning (with
+ * `prune: true`) only the interfaces that carry acp-play's mark and that the inventory no longer names. Marked
+ * interfaces left over without `prune` are reported, not touched. Throws when a VLAN's base interface is missing
+ * (nmstate would otherwise fail half-way with its own, vaguer message).
+ */
+export function planNode(desired: NmstateDesired, current: NmstateState): ModulePlan {
+  const have = new Set(current.interfaces.map((i) => i.name));
+  const named = new Set(desired.state.interfaces.map((i) => i.name));
+  for (const iface of desired.state.interfaces) {
+    const base = baseOf(iface);
+    if (base && !have.has(base) && !named.has(base) && iface.state !== 'absent') {
+      throw new Error(`${iface.name} needs the base interface ${base}, which ${desired.node} does not have (check node.trunk_nic)`);
+    }
+  }
+  const leftovers = current.interfaces.filter((i) => isMarked(i) && !named.has(i.name)).map((i) => i.name);
+  const plan = planNmstate(desired.state, current, desired.prune ? { prune: { managed: leftovers } } : {});
+  const inSync: InSync[] = [...plan.inSync];
+  if (!desired.prune) {
+    for (const name of leftovers) {
+      inSync.push({ resource: name, reason: `${name} was created by acp-play and is no longer in the inventory; left as it is (prune: true removes it)` });
+    }
+  }
+  return { changes: plan.changes, inSync };
+}
+
+/**
+ * The document to upload: the desired state plus `state: absent` for every interface the plan deletes that the
+ * desired state does not name (pruned ones). Read from the plan's changes, so an approved plan applies as reviewed.
+ */
+export function documentFor(desired: NmstateDesired, changes: readonly Change[]): NmstateState {
+  const named = new Set(desired.state.interfaces.map((i) => i.name));
+  const absent = changes
+    .filter((c) => c.action === 'delete' && !named.has(c.resource))
+    .map((c): NmstateInterface => {
+      const type = deletedType(c.diff);
+      return type ? { name: c.resource, type, state: 'absent' } : { name: c.resource, state: 'absent' };
+    });
+  return { ...desired.state, interfaces: [...desired.state.interfaces, ...absent] };
+}
+
+function deletedType(diff: string): string | undefined {
+  try {
+    const doc = parse(diff) as { before?: { type?: unknown } } | null;
+    return typeof doc?.before?.type === 'string' ? doc.before.type : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function baseOf(iface: NmstateInterface): string | undefined {
+  const vlan = iface['vlan'];
+  if (!vlan || typeof vlan !== 'object' || Array.isArray(vlan)) return undefined;
+  const base = (vlan as Record<string, unknown>)['base-iface'];
+  return typeof base === 'string' ? base : undefined;
+}

@@ -1,0 +1,48 @@
+import { CommandError } from '../../errors.js';
+import type { Transport } from '../../transport/transport-types.js';
+import { findCheckpoints, nmstateCommands } from './nmstate-commands.js';
+import { isMarked, type NmstateDesired } from './nmstate-desired.js';
+import { toNmstateState, type NmstateState } from './nmstate-state.js';
+
+/** Reads of a node shared by gather, begin and the rollback's confirmation. */
+
+/** Per-command limit for reads: short enough that a connection cut by the change is noticed inside the window. */
+export function readTimeoutMs(desired: NmstateDesired): number {
+  return Math.min(30_000, Math.max(3_000, (desired.timeoutS * 1000) / 2));
+}
+
+/**
+ * `nmstatectl show --json`, cut down to the interfaces the desired state names, their base interfaces (the trunk
+ * NIC), and the interfaces carrying acp-play's mark (a prune candidate, or a leftover to report).
+ */
+export async function showNode(conn: Transport, desired: NmstateDesired): Promise<NmstateState> {
+  const cmd = nmstateCommands.show(desired.nmstatectl);
+  const r = await conn.exec(cmd, { become: desired.become, timeoutMs: readTimeoutMs(desired) });
+  if (r.exitCode !== 0) throw new CommandError(conn.host, cmd, r.exitCode, r.stderr || r.stdout);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(r.stdout);
+  } catch (error) {
+    throw new CommandError(conn.host, cmd, r.exitCode, `not JSON: ${(error as Error).message}: ${r.stdout.slice(0, 200)}`, { cause: error });
+  }
+  const state = toNmstateState(parsed, `${conn.host}: nmstatectl show`);
+  const watched = new Set(desired.watched);
+  return { ...state, interfaces: state.interfaces.filter((i) => watched.has(i.name) || isMarked(i)) };
+}
+
+/** NetworkManager's open checkpoints on the node (normally none). */
+export async function openCheckpoints(conn: Transport, desired: NmstateDesired): Promise<string[]> {
+  const cmd = nmstateCommands.checkpoints;
+  const r = await conn.exec(cmd, { become: desired.become, timeoutMs: readTimeoutMs(desired) });
+  if (r.exitCode !== 0) throw new CommandError(conn.host, `list NetworkManager checkpoints (${cmd})`, r.exitCode, r.stderr || r.stdout);
+  return findCheckpoints(r.stdout);
+}
+
+/**
+ * The module's clock: the commit-confirm window is measured and waited out through it. A seam for the unit tests,
+ * which replace it with virtual time instead of waiting out real checkpoint timeouts.
+ */
+export const nmstateClock = {
+  now: (): number => Date.now(),
+  sleep: (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+};
