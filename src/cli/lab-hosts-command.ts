@@ -7,6 +7,7 @@ import { labStatus } from '../lab/hosts/lab-status.js';
 import { stopLabInDir } from '../lab/hosts/lab-teardown.js';
 import type { RegisterCommand } from './commands.js';
 import { EXIT } from './exit-codes.js';
+import { labDownSite, labStatusSite, labUpSite } from './lab-site-command.js';
 
 interface DirFlags {
   readonly dir?: string;
@@ -14,6 +15,8 @@ interface DirFlags {
 
 interface UpFlags extends DirFlags {
   readonly hosts?: string;
+  readonly nodes?: string;
+  readonly platform?: string;
 }
 
 const MAX_HOSTS = 500;
@@ -42,15 +45,12 @@ export const registerLabHostsCommand: RegisterCommand = (program, setExit) => {
     .command('up')
     .description('start a lab; --hosts N: N plain Linux hosts in network namespaces (needs root)')
     .option('--hosts <n>', `number of namespace hosts (1-${MAX_HOSTS})`)
+    .option('--nodes <n>', 'without --hosts: simulated nodes of the default lab (default 3)')
+    .option('--platform <p>', 'without --hosts: the switch simulator, cisco_nxos (default) | arista_eos | cisco_ios')
     .option(...dirOption)
     .action(async (flags: UpFlags) => {
-      if (flags.hosts === undefined) {
-        throw new ConfigError({
-          severity: 'error',
-          message: 'the simulated site arrives with a later part of the lab; `lab up` without --hosts does not exist yet',
-          fix: 'start plain Linux hosts with `acp-play lab up --hosts N`',
-        });
-      }
+      // Without --hosts: the default lab, the site as simulators (lab-site-command.ts).
+      if (flags.hosts === undefined) return setExit(await labUpSite(flags));
       const count = Number(flags.hosts);
       if (!Number.isInteger(count) || count < 1 || count > MAX_HOSTS) {
         throw new ConfigError({ severity: 'error', message: `--hosts ${flags.hosts} is not a whole number from 1 to ${MAX_HOSTS}`, fix: 'e.g. --hosts 50' });
@@ -78,7 +78,9 @@ export const registerLabHostsCommand: RegisterCommand = (program, setExit) => {
     .command('status')
     .description('show the namespace hosts of the running lab (exit 1 when something is down)')
     .option(...dirOption)
-    .action((flags: DirFlags) => {
+    .action(async (flags: DirFlags) => {
+      const site = await labStatusSite(flags.dir);
+      if (site !== undefined) return setExit(site);
       const { stateDir } = labPaths(flags);
       const state = readLabState(stateDir);
       if (!state) {
@@ -104,6 +106,8 @@ export const registerLabHostsCommand: RegisterCommand = (program, setExit) => {
     .description('stop the lab started by `lab up`: processes, namespaces, temp files, its inventory')
     .option(...dirOption)
     .action(async (flags: DirFlags) => {
+      const site = await labDownSite(flags.dir);
+      if (site !== undefined) return setExit(site);
       const { stateDir } = labPaths(flags);
       const report = await stopLabInDir(stateDir);
       if (!report) {

@@ -10,6 +10,7 @@ import { NXOS_SIM } from './sim-platform-nxos.js';
 import { startSimSshServer, type SimChannelRequest } from './sim-ssh-server.js';
 import { SimTerminal } from './sim-terminal.js';
 import type { SimOptions, SimPlatformId, SimulatorHandle } from './sim-types.js';
+import { generateEd25519Key } from '../ed25519-key.js';
 
 const { utils } = ssh2;
 
@@ -27,7 +28,7 @@ export const SIM_PLATFORMS: Readonly<Record<SimPlatformId, SimPlatform>> = {
 export async function startSimulator(opts: SimOptions): Promise<SimulatorHandle> {
   const platform = SIM_PLATFORMS[opts.platform];
   const device = new SimDevice(opts);
-  const hostKey = opts.hostKey ?? utils.generateKeyPairSync('ed25519').private;
+  const hostKey = opts.hostKey ?? generateEd25519Key(`${opts.hostname}-host-key`).privateKey;
   const parsed = utils.parseKey(hostKey);
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
   if (!key || key instanceof Error) throw new Error(`simulator host key: ${key instanceof Error ? key.message : 'no key'}`);

@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { generateEd25519Key } from '../ed25519-key.js';
+import { startNodeSim, type NodeSimHandle } from '../node-sim/start-node-sim.js';
+import { startSimulator } from '../sim/start-simulator.js';
+import type { SimPlatformId, SimulatorHandle } from '../sim/sim-types.js';
+import { NODE_USER, SWITCH_USER, writeSiteLabInventory } from './site-lab-inventory.js';
+import type { SiteLabState } from './site-lab-state.js';
+
+/**
+ * IOS: the empty config of a 48-port Catalyst plus the `archive` path that `configure terminal revert timer` (the
+ * driver's commit-confirm) needs; an IOS switch managed this way has it configured once by its operator.
+ */
+const IOS_EMPTY_WITH_ARCHIVE = `hostname switch1\n!\narchive\n path flash:acp-play\n!\n${Array.from({ length: 48 }, (_, i) => `interface GigabitEthernet1/0/${i + 1}\n!`).join('\n')}\nend\n`;
+
+/** Options of {@link startSiteLab}. */
+export interface SiteLabOptions {
+  /** Holds lab.json, the client key and the nodes' folders. */
+  readonly dir: string;
+  readonly inventoryDir: string;
+  readonly nodes: number;
+  readonly platform: SimPlatformId;
+  /** Recorded as the owner of the simulators (the keeper). */
+  readonly keeperPid: number;
+}
+
+/** A site lab running in this process. */
+export interface SiteLab {
+  readonly state: SiteLabState;
+  readonly switchSim: SimulatorHandle;
+  readonly nodeSims: readonly NodeSimHandle[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the default lab in this process: the switch simulator (an empty config: every port an unconfigured,
+ * shut L3 port on NX-OS) and N node simulators on 127.0.0.1, a client key accepted by all of them, and the
+ * inventory that reaches them with every host key pinned.
+ */
+export async function startSiteLab(opts: SiteLabOptions): Promise<SiteLab> {
+  const dir = resolve(opts.dir);
+  mkdirSync(dir, { recursive: true });
+  const client = generateEd25519Key('acp-play lab client');
+  const keyFile = join(dir, 'id_ed25519');
+  writeFileSync(keyFile, client.privateKey, { mode: 0o600 });
+  writeFileSync(`${keyFile}.pub`, `${client.publicLine}\n`);
+  const switchSim = await startSimulator({
+    platform: opts.platform,
+    hostname: 'switch1',
+    users: [{ username: SWITCH_USER, publicKeys: [client.publicLine], privilege: 15 }],
+    hostKey: generateEd25519Key('acp-play lab switch1').privateKey,
+    ...(opts.platform === 'cisco_ios' ? { config: IOS_EMPTY_WITH_ARCHIVE } : {}),
+  });
+  const nodeSims: NodeSimHandle[] = [];
+  try {
+    for (let i = 0; i < opts.nodes; i++) {
+      const name = `node${i}`;
+      nodeSims.push(await startNodeSim({ name, index: i, dir: join(dir, 'nodes', name), username: NODE_USER, publicKeys: [client.publicLine] }));
+    }
+  } catch (error) {
+    await Promise.all([switchSim.close(), ...nodeSims.map((n) => n.close())]);
+    throw error;
+  }
+  const id = randomBytes(3).toString('hex');
+  const inventoryDir = resolve(opts.inventoryDir);
+  const inventoryFiles = writeSiteLabInventory({
+    dir: inventoryDir,
+    platform: opts.platform,
+    labId: id,
+    keyFile,
+    switch: { name: 'switch1', port: switchSim.port, hostKeyPublic: switchSim.hostKeyPublic },
+    nodes: nodeSims.map((n) => ({ name: n.name, port: n.port, hostKeyPublic: n.hostKeyPublic })),
+  });
+  const state: SiteLabState = {
+    format: 'acp-play/lab-site@1',
+    id,
+    createdAt: new Date().toISOString(),
+    keeperPid: opts.keeperPid,
+    dir,
+    inventoryDir,
+    inventoryFiles,
+    platform: opts.platform,
+    keyFile,
+    devices: [
+      { name: 'switch1', role: 'switch', platform: opts.platform, port: switchSim.port, hostKeyPublic: switchSim.hostKeyPublic, fingerprint: switchSim.fingerprint },
+      ...nodeSims.map((n) => ({ name: n.name, role: 'node' as const, platform: 'nmstate', port: n.port, hostKeyPublic: n.hostKeyPublic, fingerprint: n.fingerprint, dir: n.dir })),
+    ],
+  };
+  return {
+    state,
+    switchSim,
+    nodeSims,
+    close: async () => {
+      await Promise.all([switchSim.close(), ...nodeSims.map((n) => n.close())]);
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isRunning } from '../../../src/lab/hosts/process-tree.js';
+import type { SiteLabState } from '../../../src/lab/site/site-lab-state.js';
+import { connectHost } from '../../../src/transport/ssh-transport.js';
+import type { Transport } from '../../../src/transport/transport-types.js';
+import { runCli, type CliRun } from '../engine/cli-harness.js';
+
+// The default lab (`acp-play lab up`) end to end through the built CLI (npm run build first): an empty simulated
+// site, plan, apply (switch first, nodes one at a time), idempotency, drift behind the tool's back, lab down.
+const cwd = mkdtempSync(join(tmpdir(), 'acp-default-lab-'));
+const labDir = join(cwd, '.acp-play', 'lab');
+const inventory = join(cwd, 'inventories', 'lab');
+const cli = (...args: string[]): Promise<CliRun> => runCli(args, cwd);
+const said = (r: CliRun): string => `exit ${r.code}\n${r.stdout}\n${r.stderr}`;
+let state: SiteLabState | undefined;
+
+function device(name: string): SiteLabState['devices'][number] {
+  return state!.devices.find((d) => d.name === name)!;
+}
+
+function connect(name: string, user: string): Promise<Transport> {
+  const d = device(name);
+  return connectHost(
+    {
+      name,
+      address: '127.0.0.1',
+      port: d.port,
+      user,
+      auth: { identityFiles: [state!.keyFile], agentSocket: false },
+      hostKeyCheck: (blob) => `ssh-ed25519 ${blob.toString('base64')}` === d.hostKeyPublic || 'not the lab key',
+      hostKeyAlgorithms: ['ssh-ed25519'],
+    },
+    { sshConfigPath: false, connectAttempts: 1, keepaliveIntervalMs: 0 },
+  );
+}
+
+afterAll(async () => {
+  if (existsSync(join(labDir, 'lab.json'))) await cli('lab', 'down');
+  rmSync(cwd, { recursive: true, force: true });
+});
+
+describe('acp-play lab (default: the site as simulators, no root)', () => {
+  it('lab up starts one background process and writes an inventory that validates', async () => {
+    const up = await cli('lab', 'up');
+    expect(up.code, said(up)).toBe(0);
+    state = JSON.parse(readFileSync(join(labDir, 'lab.json'), 'utf8')) as SiteLabState;
+    expect(state.devices.map((d) => d.name)).toEqual(['switch1', 'node0', 'node1', 'node2']);
+    expect(isRunning(state.keeperPid)).toBe(true);
+    expect(readFileSync(join(inventory, 'known_hosts'), 'utf8').trim().split('\n')).toHaveLength(4);
+    const validate = await cli('validate', 'inventories/lab');
+    expect(validate.code, said(validate)).toBe(0);
+    const status = await cli('lab', 'status');
+    expect(status.code, said(status)).toBe(0);
+    expect(status.stdout).toMatch(/node2 +node +nmstate +\d+ +yes/);
+  });
+
+  it('plan from the empty site exits 2 and lists every switch and node change', async () => {
+    const plan = await cli('plan', 'inventories/lab', '--detailed-exitcode');
+    expect(plan.code, said(plan)).toBe(2);
+    for (const id of [2000, 2001, 2002, 2003, 2004, 2005]) expect(plan.stdout).toContain(`+ vlan ${id}`);
+    for (const port of ['Ethernet1/48', 'Ethernet1/1', 'Ethernet1/2', 'Ethernet1/3', 'Ethernet1/7', 'Ethernet1/11']) expect(plan.stdout).toContain(`~ ${port}\n`);
+    for (const node of ['node0', 'node1', 'node2']) {
+      const section = plan.stdout.slice(plan.stdout.indexOf(`\n${node}: 6 change(s)`));
+      for (const iface of ['enp4s0f0.2003', 'bridge2003', 'enp4s0f0.2004', 'bridge2004', 'enp4s0f0.2005', 'bridge2005']) expect(section).toContain(`+ ${iface}`);
+    }
+  }, 60_000);
+
+  it('apply configures the switch first, then the nodes one at a time; a second apply changes nothing', async () => {
+    const apply = await cli('apply', 'inventories/lab', '--yes');
+    expect(apply.code, said(apply)).toBe(0);
+    const at = (line: RegExp): number => apply.stdout.search(line);
+    const order = [/switch1: VLANs: changed/, /switch1: Access and trunk ports: changed/, /node0: .*: nmstatectl apply/, /node0: .*: changed/, /node1: .*: nmstatectl apply/, /node1: .*: changed/, /node2: .*: nmstatectl apply/, /node2: .*: changed/].map(at);
+    expect(order.every((i) => i >= 0), said(apply)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const again = await cli('apply', 'inventories/lab', '--yes');
+    expect(again.code, said(again)).toBe(0);
+    for (const host of ['switch1', 'node0', 'node1', 'node2']) expect(again.stdout).toMatch(new RegExp(`${host} +: ok=\\d+ changed=0 failed=0`));
+  }, 240_000);
+
+  it('drift behind the tool\'s back (a trunk loses VLAN 2004, a node loses a bridge) is planned and repaired', async () => {
+    const sw = await connect('switch1', 'admin');
+    const cliSession = await sw.shell();
+    const prompt = /^switch1(\([\w-]+\))?# $/;
+    await cliSession.readUntil(prompt, 5_000);
+    for (const line of ['configure terminal', 'interface Ethernet1/7', 'switchport trunk allowed vlan 2003,2005', 'end']) await cliSession.send(line, { prompt, timeoutMs: 5_000 });
+    await cliSession.close();
+    await sw.close();
+    const n1 = await connect('node1', 'core');
+    const gone = await n1.exec("printf 'interfaces:\\n- name: bridge2004\\n  type: linux-bridge\\n  state: absent\\n' > drift.yml && nmstatectl apply drift.yml && rm drift.yml");
+    expect(gone.exitCode, gone.stderr).toBe(0);
+    await n1.close();
+
+    const plan = await cli('plan', 'inventories/lab', '--detailed-exitcode');
+    expect(plan.code, said(plan)).toBe(2);
+    expect(plan.stdout).toMatch(/~ Ethernet1\/7\n\s+Ethernet1\/7 allowed: \+2004\n/);
+    expect(plan.stdout).toMatch(/node1: 1 change\(s\)[\s\S]*\+ bridge2004/);
+    expect(plan.stdout).toMatch(/node0: VLAN interfaces and bridges.*: in sync/);
+
+    const apply = await cli('apply', 'inventories/lab', '--yes');
+    expect(apply.code, said(apply)).toBe(0);
+    const after = await cli('plan', 'inventories/lab', '--detailed-exitcode');
+    expect(after.code, said(after)).toBe(0);
+  }, 240_000);
+
+  it('lab down leaves no process, no lab folder, no inventory and no uploaded temp file behind', async () => {
+    const runIds = readdirSync(join(cwd, '.acp-play', 'runs')).map((r) => r.split('-').pop()!);
+    const down = await cli('lab', 'down');
+    expect(down.code, said(down)).toBe(0);
+    // Gone, or a zombie waiting for whoever adopted it (the launching CLI has exited).
+    expect(isRunning(state!.keeperPid)).toBe(false);
+    expect(existsSync(labDir)).toBe(false);
+    expect(existsSync(inventory)).toBe(false);
+    expect(readdirSync(tmpdir()).filter((f) => runIds.some((id) => f.startsWith(`acp-play-${id}-`)))).toEqual([]);
+    const status = await cli('lab', 'status');
+    expect(status.stdout).toMatch(/no lab is up/);
+  }, 60_000);
+});
