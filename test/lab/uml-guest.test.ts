@@ -12,9 +12,13 @@ const skipReason = !findLinuxUml()
     : undefined;
 
 /** PIDs of live (non-zombie) linux.uml processes; PID 1 here reaps zombies late, so they are not counted. */
-function liveLinuxUml(): string[] {
-  const out = execFileSync('ps', ['-eo', 'pid=,stat=,comm='], { encoding: 'utf8' });
-  return out.split('\n').filter((l) => l.includes('linux.uml') && !/\sZ/.test(l)).map((l) => l.trim().split(/\s+/)[0] ?? '');
+/** Live linux.uml processes of guests run from `workDir` (other suites boot guests of their own at the same time). */
+function liveLinuxUml(workDir: string): string[] {
+  const out = execFileSync('ps', ['-eo', 'pid=,stat=,args='], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .filter((l) => l.includes('linux.uml') && l.includes(workDir) && !/^\s*\d+\s+Z/.test(l))
+    .map((l) => l.trim().split(/\s+/)[0] ?? '');
 }
 
 describe.skipIf(skipReason !== undefined)(`User-Mode Linux guest runner${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
@@ -32,11 +36,10 @@ describe.skipIf(skipReason !== undefined)(`User-Mode Linux guest runner${skipRea
   }, 120_000);
 
   it('kills linux.uml when the payload outlives the timeout', async () => {
-    const before = liveLinuxUml();
     const run = await runInGuest('sleep 600\n', { workDir, timeoutMs: 6_000, withNetworkManager: false });
     expect(run.timedOut).toBe(true);
     expect(run.exitCode).toBeNull();
     expect(run.durationMs).toBeLessThan(20_000);
-    expect(liveLinuxUml().filter((pid) => !before.includes(pid))).toEqual([]);
+    expect(liveLinuxUml(workDir)).toEqual([]);
   }, 60_000);
 });

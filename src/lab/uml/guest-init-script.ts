@@ -8,6 +8,9 @@ import { shellQuote } from '../../transport/shell-quote.js';
  */
 const snippetDir = fileURLToPath(new URL('../../../src/lab/uml/', import.meta.url));
 
+/** The project root (where bin/, dist/ and src/ live), the same from src/ and from dist/. */
+export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url)).replace(/\/$/, '');
+
 export type GuestSnippet = 'guest-init' | 'guest-network-manager' | 'guest-payload';
 
 /** Text of one guest snippet (`guest-init` -> src/lab/uml/guest-init.sh). */
@@ -26,6 +29,8 @@ export interface GuestInitSpec {
   readonly hostname: string;
   /** Extra environment for the payload. Names must be shell identifiers. */
   readonly env: Readonly<Record<string, string>>;
+  /** Host folder of the project, mounted read-only at the same path in the guest (default: this checkout). */
+  readonly projectDir?: string;
 }
 
 /** The whole init script: variable header, then the base, NetworkManager and payload snippets. */
@@ -36,6 +41,8 @@ export function composeGuestInit(spec: GuestInitSpec): string {
     `ACP_HOST_WORK=${shellQuote(spec.hostWorkDir)}`,
     `ACP_MODULES=${shellQuote(spec.modules.join(' '))}`,
     `ACP_HOSTNAME=${shellQuote(spec.hostname)}`,
+    // The guest mounts tmpfs over /tmp, /run, /var/...: a checkout under one of them (CI's may be) must be shown again.
+    `ACP_HOST_PROJECT=${shellQuote(spec.projectDir ?? projectRoot)}`,
   ];
   for (const [name, value] of Object.entries(spec.env)) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`guest env name is not a shell identifier: ${name}`);

@@ -17,6 +17,12 @@ ACP_WORK=/run/acp-work
 export ACP_WORK
 mkdir -p "$ACP_WORK"
 mount -t hostfs hostfs "$ACP_WORK" -o "$ACP_HOST_WORK"
+# The project (bin/, dist/, node_modules/) at its own path, read-only: the controller runs from there. Needed when
+# the checkout sits under a folder the tmpfs mounts above hid (a CI clone under /tmp, say); harmless otherwise.
+if [ -n "${ACP_HOST_PROJECT:-}" ]; then
+  mkdir -p "$ACP_HOST_PROJECT" 2>/dev/null
+  mount -r -t hostfs hostfs "$ACP_HOST_PROJECT" -o "$ACP_HOST_PROJECT"
+fi
 echo 1 > /proc/sys/kernel/sysrq
 hostname "${ACP_HOSTNAME:-uml-guest}"
 mkdir -p /tmp/acp-modules/lib
