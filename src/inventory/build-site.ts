@@ -70,6 +70,7 @@ function buildVlans(site: Raw): Vlan[] {
     namespace: 'default',
     cni: 'cnv-bridge',
     macspoofchk: true,
+    labels: { 'app.kubernetes.io/managed-by': 'acp-play' },
     ...(isRecord(site.nad) ? (site.nad as Partial<NadSettings>) : {}),
   };
   const items = Array.isArray(site.vlans) ? site.vlans.filter(isRecord) : [];
@@ -108,8 +109,8 @@ function buildNads(vlans: readonly Vlan[], nodes: readonly NodeModel[], locator:
         });
       }
     }
-    const { name, namespace, cni, macspoofchk } = vlan.nad;
-    nads.push({ name, namespace, cni, macspoofchk, vlan: vlan.id, bridge: first?.bridge ?? `bridge${vlan.id}` });
+    const { name, namespace, cni, macspoofchk, labels } = vlan.nad;
+    nads.push({ name, namespace, cni, macspoofchk, labels, vlan: vlan.id, bridge: first?.bridge ?? `bridge${vlan.id}` });
   }
   return nads;
 }

@@ -11,6 +11,8 @@ export interface NadSettings {
   /** `cnv-bridge` (the seed's) or `bridge` (newer OpenShift docs). */
   readonly cni: 'cnv-bridge' | 'bridge';
   readonly macspoofchk: boolean;
+  /** metadata.labels of the NAD; default `app.kubernetes.io/managed-by: acp-play`. */
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 export interface Vlan {

@@ -17,6 +17,7 @@ const nadFields = {
   namespace: { schema: str },
   cni: { schema: { kind: 'enum', values: ['cnv-bridge', 'bridge'] } },
   macspoofchk: { schema: bool },
+  labels: { schema: { kind: 'dict', values: str } },
 } as const;
 
 export const SITE_SCHEMA: Schema = {

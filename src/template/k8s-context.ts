@@ -28,6 +28,7 @@ export interface NadContext {
   readonly resourceName: string;
   /** Argo CD sync wave: after the NNCPs that create the bridges. */
   readonly syncWave: string;
+  readonly labels: Readonly<Record<string, string>>;
   readonly config: NadCniConfig;
 }
 
@@ -47,6 +48,7 @@ export function buildNadContext(nad: Nad): NadContext {
     vlan: nad.vlan,
     resourceName: `bridge.network.kubevirt.io/${nad.bridge}`,
     syncWave: '1',
+    labels: nad.labels,
     config: { cniVersion: '0.3.1', name: nad.name, type: nad.cni, bridge: nad.bridge, macspoofchk: nad.macspoofchk },
   };
 }

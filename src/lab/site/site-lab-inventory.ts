@@ -45,6 +45,7 @@ site:
     namespace: default
     cni: cnv-bridge
     macspoofchk: true
+    labels: {app.kubernetes.io/instance: acp-standard-services}
   vlans:
     - {id: 2000, name: out-of-band, subnet: 172.16.0.0/24, gateway: 172.16.0.1, description: Out of band management interfaces of hardware}
     - {id: 2001, name: Storage, subnet: 172.16.1.0/24, gateway: 172.16.1.1, description: Hyperconverged storage network}

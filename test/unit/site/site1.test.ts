@@ -63,6 +63,7 @@ describe('inventories/site1 (the seed site)', () => {
     const { site } = await loadSite('inventories/site1');
     expect(site.nads).toEqual([2003, 2004, 2005].map((id) => ({
       name: `vlan${id}`, namespace: 'default', cni: 'cnv-bridge', macspoofchk: true, vlan: id, bridge: `bridge${id}`,
+      labels: { 'app.kubernetes.io/instance': 'acp-standard-services' },
     })));
     expect(site.others).toEqual([]);
   });

@@ -30,7 +30,7 @@ const SUBNETS: Record<number, string> = {
   2004: '172.16.5.0/24',
   2005: '172.16.6.0/24',
 };
-const NAD_DEFAULTS = { namespace: 'default', cni: 'cnv-bridge', macspoofchk: true } as const;
+const NAD_DEFAULTS = { namespace: 'default', cni: 'cnv-bridge', macspoofchk: true, labels: { 'app.kubernetes.io/instance': 'acp-standard-services' } } as const;
 const VM_VLANS = [2003, 2004, 2005];
 
 export const site1Vlans: Vlan[] = Object.keys(VLAN_NAMES).map((key) => {
