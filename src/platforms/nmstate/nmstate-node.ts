@@ -2,7 +2,7 @@ import { CommandError } from '../../errors.js';
 import type { Transport } from '../../transport/transport-types.js';
 import { findCheckpoints, nmstateCommands } from './nmstate-commands.js';
 import { isMarked, type NmstateDesired } from './nmstate-desired.js';
-import { toNmstateState, type NmstateState } from './nmstate-state.js';
+import { isNmstateObject, toNmstateState, type NmstateState, type NmstateValue } from './nmstate-state.js';
 
 /** Reads of a node shared by gather, begin and the rollback's confirmation. */
 
@@ -25,9 +25,26 @@ export async function showNode(conn: Transport, desired: NmstateDesired): Promis
   } catch (error) {
     throw new CommandError(conn.host, cmd, r.exitCode, `not JSON: ${(error as Error).message}: ${r.stdout.slice(0, 200)}`, { cause: error });
   }
-  const state = toNmstateState(parsed, `${conn.host}: nmstatectl show`);
+  const state = withoutIgnoredPorts(toNmstateState(parsed, `${conn.host}: nmstatectl show`));
   const watched = new Set(desired.watched);
   return { ...state, interfaces: state.interfaces.filter((i) => watched.has(i.name) || isMarked(i)) };
+}
+
+/**
+ * Bridge ports NetworkManager does not manage (`state: ignore`: the VMs' and pods' veths that KubeVirt or a CNI
+ * plugs into bridge2003) are not drift: nmstate keeps them when it applies the bridge, so they are dropped from
+ * each bridge's port list before comparing.
+ */
+function withoutIgnoredPorts(state: NmstateState): NmstateState {
+  const ignored = new Set(state.interfaces.filter((i) => i.state === 'ignore').map((i) => i.name));
+  if (ignored.size === 0) return state;
+  const interfaces = state.interfaces.map((iface) => {
+    const bridge = iface['bridge'];
+    if (!isNmstateObject(bridge) || !Array.isArray(bridge['port'])) return iface;
+    const port = (bridge['port'] as readonly NmstateValue[]).filter((p) => !(isNmstateObject(p) && typeof p['name'] === 'string' && ignored.has(p['name'])));
+    return { ...iface, bridge: { ...bridge, port } };
+  });
+  return { ...state, interfaces };
 }
 
 /** NetworkManager's open checkpoints on the node (normally none). */

@@ -71,12 +71,25 @@ export async function confirmRollbackByTimeout(ctx: TaskContext, txn: NmstateTxn
   if (!conn) throw new Error(`${ctx.host.name} did not answer again within ${RECONNECT_WINDOW_MS / 1000} s after the checkpoint timeout (${lastError}); check its console`);
   try {
     let how = `by timeout: NetworkManager restored ${txn.checkpoint ?? 'its checkpoint'} after ${desired.timeoutS} s`;
-    const still = await openCheckpoints(conn, desired);
-    if (txn.checkpoint && still.includes(txn.checkpoint)) {
-      // Should not happen (the timeout has passed), but a checkpoint left open must not stay behind.
-      const r = await conn.exec(nmstateCommands.rollback(desired.nmstatectl, txn.checkpoint), { become: desired.become, timeoutMs: 60_000 });
-      if (r.exitCode !== 0) throw new Error(`checkpoint ${txn.checkpoint} is still open and nmstatectl rollback failed: ${r.stderr.trim()}`);
-      how = `${txn.checkpoint} was still open after the timeout; rolled back on a new connection`;
+    // nmstate re-arms the checkpoint timer when its own apply ends, so NetworkManager's rollback can come up to a
+    // whole timeout later than counted from the start. begin refused to run with any checkpoint open, so every open
+    // one now is ours: wait for it to go before judging the node's state.
+    const pollUntil = nmstateClock.now() + desired.timeoutS * 1000 + ROLLBACK_GRACE_MS;
+    let still = await openCheckpoints(conn, desired);
+    let waited = false;
+    while (still.length > 0 && nmstateClock.now() < pollUntil) {
+      if (!waited) ctx.note(`checkpoint ${still[0]} still open; waiting for NetworkManager's rollback`);
+      waited = true;
+      await nmstateClock.sleep(1_000);
+      still = await openCheckpoints(conn, desired);
+    }
+    if (waited && still.length === 0) await nmstateClock.sleep(ROLLBACK_GRACE_MS); // let the restore settle
+    const open = txn.checkpoint && still.includes(txn.checkpoint) ? txn.checkpoint : still[0];
+    if (open) {
+      // The timeout has long passed: a checkpoint left open must not stay behind.
+      const r = await conn.exec(nmstateCommands.rollback(desired.nmstatectl, open), { become: desired.become, timeoutMs: 60_000 });
+      if (r.exitCode !== 0) throw new Error(`checkpoint ${open} is still open and nmstatectl rollback failed: ${r.stderr.trim()}`);
+      how = `${open} was still open after the timeout; rolled back on a new connection`;
     }
     const after = await showNode(conn, desired);
     if (driftKey(desired, after) !== driftKey(desired, txn.before)) {

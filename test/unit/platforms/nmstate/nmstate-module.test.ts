@@ -80,6 +80,25 @@ describe('nmstate module against a fake node answering with recorded nmstatectl 
     expect(again.plan.inSync.map((s) => s.reason)).toContain('bridge2003 already matches');
   });
 
+  it('VM ports that NetworkManager ignores on a bridge are not drift', async () => {
+    const node = new FakeNmstateNode('node0');
+    expect((await run(node, {})).error).toBeUndefined();
+    // KubeVirt plugs a VM's veth into bridge2003; NetworkManager leaves it alone (state: ignore).
+    const vm = { name: 'vm1', type: 'veth', state: 'ignore', controller: 'bridge2003' };
+    node.state = {
+      ...node.state,
+      interfaces: [
+        ...node.state.interfaces.map((i) => {
+          const bridge = i['bridge'] as { port?: { name: string }[] } | undefined;
+          return i.name === 'bridge2003' && bridge?.port ? { ...i, bridge: { ...bridge, port: [...bridge.port, { name: 'vm1' }] } } : i;
+        }),
+        vm,
+      ],
+    };
+    const again = await run(node, {});
+    expect(again.plan.changes).toEqual([]);
+  });
+
   it('runs nmstatectl through sudo when the login user is not root', async () => {
     const node = new FakeNmstateNode('node0');
     const becomeSite: Site = { ...site, nodes: site.nodes.map((n) => ({ ...n, host: { ...n.host, user: 'core', become: undefined } })) };
