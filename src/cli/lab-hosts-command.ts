@@ -7,6 +7,7 @@ import { labStatus } from '../lab/hosts/lab-status.js';
 import { stopLabInDir } from '../lab/hosts/lab-teardown.js';
 import type { RegisterCommand } from './commands.js';
 import { EXIT } from './exit-codes.js';
+import { labUpKernel } from './lab-kernel-command.js';
 import { labDownSite, labStatusSite, labUpSite } from './lab-site-command.js';
 
 interface DirFlags {
@@ -14,6 +15,7 @@ interface DirFlags {
 }
 
 interface UpFlags extends DirFlags {
+  readonly kernel?: boolean;
   readonly hosts?: string;
   readonly nodes?: string;
   readonly platform?: string;
@@ -47,8 +49,10 @@ export const registerLabHostsCommand: RegisterCommand = (program, setExit) => {
     .option('--hosts <n>', `number of namespace hosts (1-${MAX_HOSTS})`)
     .option('--nodes <n>', 'without --hosts: simulated nodes of the default lab (default 3)')
     .option('--platform <p>', 'without --hosts: the switch simulator, cisco_nxos (default) | arista_eos | cisco_ios')
+    .option('--kernel', 'runs the whole site once in a User-Mode Linux guest (real VLANs, nmstate, NetworkManager, sshd) and prints the flows; one-shot: nothing stays up, records in --dir (default .acp-play/lab-kernel); root')
     .option(...dirOption)
     .action(async (flags: UpFlags) => {
+      if (flags.kernel) return setExit(await labUpKernel(flags));
       // Without --hosts: the default lab, the site as simulators (lab-site-command.ts).
       if (flags.hosts === undefined) return setExit(await labUpSite(flags));
       const count = Number(flags.hosts);
