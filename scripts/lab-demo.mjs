@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'bin', 'acp-play.js');
 const extra = process.argv.slice(2); // e.g. --nodes 2 --platform arista_eos, passed to `lab up`
+// A --dir given to `lab up` must reach `lab down` too, or the lab would be left running.
+const dirAt = extra.findIndex((a) => a === '--dir' || a.startsWith('--dir='));
+const dirArgs = dirAt < 0 ? [] : extra[dirAt].includes('=') ? [extra[dirAt]] : extra.slice(dirAt, dirAt + 2);
 
 function banner(text) {
   console.log(`\n=== ${text}`);
@@ -47,7 +50,7 @@ try {
 
 function stopLab() {
   banner('stop the lab');
-  const down = acp(['lab', 'down']);
+  const down = acp(['lab', 'down', ...dirArgs]);
   steps.push(`${down === 0 ? 'ok  ' : 'FAIL'} lab down (exit ${down})`);
   if (down !== 0) failed = true;
 }

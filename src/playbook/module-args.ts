@@ -29,7 +29,7 @@ export const MODULE_ARGS: Readonly<Record<ModuleName, Readonly<Record<string, Ar
   nmstate: {
     prune: { type: 'boolean', description: 'remove interfaces acp-play created earlier that the inventory no longer has' },
     timeout: { type: 'integer', description: 'checkpoint timeout in seconds (commit-confirm window), default 60' },
-    probes: { type: 'object-list', description: 'checks run before committing: {ping: ADDRESS}, {interface_up: NAME}, {command: TEXT}' },
+    probes: { type: 'object-list', description: 'checks run before committing: {ping: ADDRESS}, {ping_gateway: VLAN}, {interface_up: NAME}, {command: TEXT}' },
   },
   switch_vlans: {
     prune: { type: 'boolean', description: 'remove VLAN definitions the inventory does not have' },
