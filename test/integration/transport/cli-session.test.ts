@@ -4,6 +4,7 @@ import type { Connection, ServerChannel } from 'ssh2';
 import { CommandError } from '../../../src/errors.js';
 import { connectHost } from '../../../src/transport/ssh-transport.js';
 import type { Transport } from '../../../src/transport/transport-types.js';
+import { generateEd25519Key } from '../../../src/lab/ed25519-key.js';
 
 const { Server, utils } = ssh2;
 const PROMPT = /^sw1(\(config\))?# $/;
@@ -50,7 +51,8 @@ describe('CliSession over an ssh2 shell channel (switch simulator)', () => {
   let conn: Transport;
 
   beforeAll(async () => {
-    const hostKey = utils.generateKeyPairSync('ed25519');
+    const made = generateEd25519Key('sw1');
+    const hostKey = { private: made.privateKey, public: made.publicLine };
     const hostBlob = utils.parseKey(hostKey.public);
     if (hostBlob instanceof Error || Array.isArray(hostBlob)) throw new Error('bad host key');
     server = new Server({ hostKeys: [hostKey.private] }, (client) => {

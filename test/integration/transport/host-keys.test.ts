@@ -11,10 +11,11 @@ import { scanHostKey } from '../../../src/transport/keyscan.js';
 import { createHostKeyPolicy, fingerprint, type HostKeyTarget } from '../../../src/transport/known-hosts.js';
 import { connectHost } from '../../../src/transport/ssh-transport.js';
 import { hasSshd, isRoot, ROOT_SKIP_REASON, startSshd, stopAllSshd, type SshdHost } from '../helpers/sshd-host.js';
+import { generateEd25519Key } from '../../../src/lab/ed25519-key.js';
 
 const canRun = isRoot && hasSshd;
 const blobOf = (pub: string) => Buffer.from(pub.split(' ')[1] ?? '', 'base64');
-const otherKey = () => ssh2.utils.generateKeyPairSync('ed25519').public.split(' ').slice(0, 2).join(' ');
+const otherKey = () => generateEd25519Key('other').publicLine.split(' ').slice(0, 2).join(' ');
 const hashed = (name: string) => {
   const salt = randomBytes(20);
   return `|1|${salt.toString('base64')}|${createHmac('sha1', salt).update(name).digest('base64')}`;

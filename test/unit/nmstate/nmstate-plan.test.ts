@@ -17,7 +17,7 @@ function actions(plan: ReturnType<typeof planNmstate>): string[] {
 }
 /** Replaces one interface of a state (deep copy), to make a current state drift. */
 function edit(base: NmstateState, name: string, change: (iface: Record<string, unknown>) => void): NmstateState {
-  const copy = structuredClone(base) as { interfaces: Record<string, unknown>[] };
+  const copy = structuredClone(base) as unknown as { interfaces: Record<string, unknown>[] };
   const iface = copy.interfaces.find((i) => i['name'] === name);
   if (!iface) throw new Error(`no ${name}`);
   change(iface);

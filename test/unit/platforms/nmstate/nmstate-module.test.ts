@@ -9,6 +9,7 @@ import type { Site } from '../../../../src/inventory/site-model.js';
 import { MANAGED_MARK } from '../../../../src/platforms/nmstate/nmstate-desired.js';
 import { nmstateModule } from '../../../../src/platforms/nmstate/nmstate-module.js';
 import { nmstateClock } from '../../../../src/platforms/nmstate/nmstate-node.js';
+import type { NmstateInterface } from '../../../../src/platforms/nmstate/nmstate-state.js';
 import type { Task } from '../../../../src/playbook/playbook-types.js';
 import { FakeNmstateNode, type FakeBehaviour } from './fake-nmstate-node.js';
 
@@ -84,13 +85,13 @@ describe('nmstate module against a fake node answering with recorded nmstatectl 
     const node = new FakeNmstateNode('node0');
     expect((await run(node, {})).error).toBeUndefined();
     // KubeVirt plugs a VM's veth into bridge2003; NetworkManager leaves it alone (state: ignore).
-    const vm = { name: 'vm1', type: 'veth', state: 'ignore', controller: 'bridge2003' };
+    const vm = { name: 'vm1', type: 'veth', state: 'ignore', controller: 'bridge2003' } as NmstateInterface;
     node.state = {
       ...node.state,
       interfaces: [
         ...node.state.interfaces.map((i) => {
           const bridge = i['bridge'] as { port?: { name: string }[] } | undefined;
-          return i.name === 'bridge2003' && bridge?.port ? { ...i, bridge: { ...bridge, port: [...bridge.port, { name: 'vm1' }] } } : i;
+          return (i.name === 'bridge2003' && bridge?.port ? { ...i, bridge: { ...bridge, port: [...bridge.port, { name: 'vm1' }] } } : i) as NmstateInterface;
         }),
         vm,
       ],
