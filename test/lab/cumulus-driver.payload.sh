@@ -1,4 +1,5 @@
-# Payload of test/lab/cumulus-driver.test.ts, run inside one User-Mode Linux guest (after cumulus-lab-switch.sh):
+# Payload of test/lab/cumulus-driver.test.ts, run inside one User-Mode Linux guest (after lab-hosts.sh and
+# cumulus-lab-switch.sh):
 # one Cumulus-like switch (real ifupdown2 + sshd in a namespace), then the built acp-play CLI as the controller,
 # scenario by scenario. Every scenario leaves out/NAME.out, .err, .code, and the switch's state after it:
 # out/NAME-vlans.json (`bridge -j vlan show`), out/NAME-interfaces (the file), out/NAME-etc.txt (ls /etc/network).
@@ -16,15 +17,8 @@ state() {
   in_switch leaf1 cat /etc/network/interfaces > "$out/$1-interfaces" 2>&1
   in_switch leaf1 ls /etc/network > "$out/$1-etc.txt" 2>&1
 }
-cli() {
-  name=$1
-  shift
-  start=$(date +%s%N)
-  (cd "$ACP_WORK" && HOME="$ACP_WORK/home" NO_COLOR=1 CI=true "$ACP_NODE" "$ACP_CLI" "$@") > "$out/$name.out" 2> "$out/$name.err"
-  echo $? > "$out/$name.code"
-  echo "$name: exit $(cat "$out/$name.code") in $(( ($(date +%s%N) - start) / 1000000 )) ms"
-  state "$name"
-}
+# cli (lab-hosts.sh) records the switch's state after every scenario.
+LAB_CLI_AFTER=state
 
 state before
 cli plan-first plan inv --detailed-exitcode

@@ -1,4 +1,5 @@
-# Payload of test/lab/nmstate-driver.test.ts, run inside one User-Mode Linux guest (after nmstate-lab-nodes.sh):
+# Payload of test/lab/nmstate-driver.test.ts, run inside one User-Mode Linux guest (after lab-hosts.sh and
+# nmstate-lab-nodes.sh):
 # two node hosts with NetworkManager + sshd, then the built acp-play CLI as the controller, scenario by scenario.
 # Every scenario leaves out/NAME.out, .err, .code; link dumps go to out/NAME-NODE-links.txt. The test asserts.
 set -u
@@ -11,14 +12,6 @@ echo "nodes up after $(cut -d' ' -f1 /proc/uptime) s of guest uptime"
 
 for inv in inv inv-plus-2006 inv-cut-node0 inv-pruned; do cp "$ACP_WORK/known_hosts" "$ACP_WORK/$inv/known_hosts"; done
 mkdir -p "$ACP_WORK/home"
-cli() {
-  name=$1
-  shift
-  start=$(date +%s%N)
-  (cd "$ACP_WORK" && HOME="$ACP_WORK/home" NO_COLOR=1 CI=true "$ACP_NODE" "$ACP_CLI" "$@") > "$out/$name.out" 2> "$out/$name.err"
-  echo $? > "$out/$name.code"
-  echo "$name: exit $(cat "$out/$name.code") in $(( ($(date +%s%N) - start) / 1000000 )) ms"
-}
 links() {
   for node in node0 node1; do in_node "$node" ip -d link show > "$out/$1-$node-links.txt" 2>&1; done
 }

@@ -15,7 +15,7 @@ export interface KernelLabOptions {
   readonly workDir: string;
   /** Host path of the built nmstatectl (scripts/build-nmstatectl.sh). */
   readonly nmstatectl: string;
-  /** Runs after src/lab/uml/nmstate-lab-nodes.sh and src/lab/kernel/kernel-site.sh are sourced (site_up, cli, ...). */
+  /** Runs after src/lab/uml/lab-hosts.sh, nmstate-lab-nodes.sh and src/lab/kernel/kernel-site.sh are sourced (site_up, cli, ...). */
   readonly scenarioScript: string;
   /** Config commands switch1 rejects (a regular expression), for fault tests. */
   readonly switchReject?: string;
@@ -57,10 +57,12 @@ export async function runKernelLab(opts: KernelLabOptions): Promise<GuestRunResu
   await copyFile(opts.nmstatectl, join(work, 'bin', 'nmstatectl'));
   await chmod(join(work, 'bin', 'nmstatectl'), 0o755);
   await copyFile(join(umlDir, 'nmstate-node-host.sh'), join(work, 'nmstate-node-host.sh'));
+  await copyFile(join(umlDir, 'network-manager-conf.sh'), join(work, 'network-manager-conf.sh'));
   await writeKernelLabInventory(work);
+  const hosts = await readFile(join(umlDir, 'lab-hosts.sh'), 'utf8');
   const nodes = await readFile(join(umlDir, 'nmstate-lab-nodes.sh'), 'utf8');
   const site = await readFile(join(kernelDir, 'kernel-site.sh'), 'utf8');
-  return runInGuest(`${nodes}\n${site}\n${opts.scenarioScript}`, {
+  return runInGuest(`${hosts}\n${nodes}\n${site}\n${opts.scenarioScript}`, {
     workDir: work,
     timeoutMs: opts.timeoutMs ?? 300_000,
     withNetworkManager: false,

@@ -1,4 +1,4 @@
-# `acp-play lab up --kernel`: the seed's site once, in the guest (after nmstate-lab-nodes.sh and kernel-site.sh).
+# `acp-play lab up --kernel`: the seed's site once, in the guest (after lab-hosts.sh, nmstate-lab-nodes.sh, kernel-site.sh).
 # Brings the site up, plans and applies inventories/lab (a copy of inventories/site1), attaches the VMs, prints the
 # seed's flows as pings and the 802.1Q tags on node0's trunk, proves the site in sync, and stops. Exit 0 only when
 # the apply worked, every flow answered with the seed's TTL and the final plan is empty.

@@ -1,5 +1,5 @@
-# The seed's site inside the User-Mode Linux guest (sourced after src/lab/uml/nmstate-lab-nodes.sh, which gives
-# lab_setup / lab_node / lab_wait_nodes / in_node). Layout, all inside the guest:
+# The seed's site inside the User-Mode Linux guest (sourced after src/lab/uml/lab-hosts.sh and nmstate-lab-nodes.sh,
+# which give lab_setup / cli / lab_node / lab_wait_nodes / in_node). Layout, all inside the guest:
 #   mgmtbr 172.16.0.1 (controller) + 172.16.0.2 (switch1, the NX-OS simulator) + nodes 172.16.0.10-12 on mgmt0
 #   swbr: VLAN-filtering bridge = switch1's data plane; ports t-node0/1/2 (peers of each node's enp4s0f0) and t-fw
 #   fw: router on a stick, uplink1.2003/2004/2005 = 172.16.4.1, 172.16.5.1, 172.16.6.1, ip_forward on
@@ -15,15 +15,8 @@ vm3 node0 2004 172.16.5.13 172.16.5.1
 vm4 node1 2003 172.16.4.14 172.16.4.1
 vm6 node1 2005 172.16.6.16 172.16.6.1"
 
-# Runs the built CLI in the work folder: out/NAME.out, .err, .code; one timing line on stdout.
-cli() {
-  name=$1
-  shift
-  start=$(date +%s%N)
-  (cd "$ACP_WORK" && HOME="$ACP_WORK/home" NO_COLOR=1 CI=true "$ACP_NODE" "$ACP_CLI" "$@") > "$out/$name.out" 2> "$out/$name.err"
-  echo $? > "$out/$name.code"
-  echo "$name: acp-play $* -> exit $(cat "$out/$name.code") in $(( ($(date +%s%N) - start) / 1000000 )) ms"
-}
+# cli (lab-hosts.sh) runs the built CLI in the work folder; its timing lines here show the arguments too.
+LAB_CLI_SHOW_ARGS=1
 
 # The firewall namespace: one VLAN subinterface per VM VLAN on its uplink, each holding the VLAN's gateway.
 site_firewall() {

@@ -15,7 +15,7 @@ export interface CumulusLabOptions {
    * `switches/SW/interfaces` (each switch's starting /etc/network/interfaces).
    */
   readonly fixtureDir: string;
-  /** Scenario script, run after cumulus-lab-switch.sh is sourced (it calls lab_setup, lab_switch, cli...). */
+  /** Scenario script, run after lab-hosts.sh and cumulus-lab-switch.sh are sourced (it calls lab_setup, lab_switch, cli...). */
   readonly scenarioScript: string;
   readonly timeoutMs?: number;
 }
@@ -40,8 +40,9 @@ export async function runCumulusLab(opts: CumulusLabOptions): Promise<GuestRunRe
     await cp(join(opts.fixtureDir, 'inventory'), join(work, `inv-${variant}`), { recursive: true });
     await cp(join(opts.fixtureDir, 'variants', variant), join(work, `inv-${variant}`), { recursive: true, force: true });
   }
+  const hosts = await readFile(join(snippetDir, 'lab-hosts.sh'), 'utf8');
   const lab = await readFile(join(snippetDir, 'cumulus-lab-switch.sh'), 'utf8');
-  return runInGuest(`${lab}\n${opts.scenarioScript}`, {
+  return runInGuest(`${hosts}\n${lab}\n${opts.scenarioScript}`, {
     workDir: work,
     timeoutMs: opts.timeoutMs ?? 120_000,
     withNetworkManager: false,

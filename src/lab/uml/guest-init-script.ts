@@ -11,7 +11,7 @@ const snippetDir = fileURLToPath(new URL('../../../src/lab/uml/', import.meta.ur
 /** The project root (where bin/, dist/ and src/ live), the same from src/ and from dist/. */
 export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url)).replace(/\/$/, '');
 
-export type GuestSnippet = 'guest-init' | 'guest-network-manager' | 'guest-payload';
+export type GuestSnippet = 'guest-init' | 'network-manager-conf' | 'guest-network-manager' | 'guest-payload';
 
 /** Text of one guest snippet (`guest-init` -> src/lab/uml/guest-init.sh). */
 export function readGuestSnippet(name: GuestSnippet): string {
@@ -49,7 +49,7 @@ export function composeGuestInit(spec: GuestInitSpec): string {
     header.push(`export ${name}=${shellQuote(value)}`);
   }
   const parts = [header.join('\n'), readGuestSnippet('guest-init')];
-  if (spec.withNetworkManager) parts.push(readGuestSnippet('guest-network-manager'));
+  if (spec.withNetworkManager) parts.push(readGuestSnippet('network-manager-conf'), readGuestSnippet('guest-network-manager'));
   parts.push(readGuestSnippet('guest-payload'));
   return `${parts.join('\n')}\n`;
 }

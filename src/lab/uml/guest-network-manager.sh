@@ -2,19 +2,8 @@
 # device managed), then waits until NetworkManager answers. Connection profiles live on a tmpfs.
 mount -t tmpfs -o mode=755 tmpfs /etc/NetworkManager
 mkdir -p /etc/NetworkManager/system-connections /etc/NetworkManager/conf.d /run/dbus /var/lib/NetworkManager
-cat > /etc/NetworkManager/NetworkManager.conf <<'CONF'
-[main]
-plugins=keyfile
-no-auto-default=*
-dns=none
-rc-manager=unmanaged
-
-[keyfile]
-unmanaged-devices=none
-
-[logging]
-level=INFO
-CONF
+# write_network_manager_conf: network-manager-conf.sh, placed before this snippet by guest-init-script.ts.
+write_network_manager_conf
 dbus-daemon --system --fork --nopidfile
 NetworkManager --no-daemon > /var/log/NetworkManager.log 2>&1 &
 ACP_NM_PID=$!

@@ -14,7 +14,7 @@ export interface NmstateLabOptions {
   readonly nmstatectl: string;
   /** Inventory fixture folder: `inventory/` (copied as `inv`), `variants/NAME/` (copied over it as `inv-NAME`), `playbooks/`. */
   readonly fixtureDir: string;
-  /** Scenario script, run after nmstate-lab-nodes.sh is sourced (it calls lab_setup, lab_node, cli...). */
+  /** Scenario script, run after lab-hosts.sh and nmstate-lab-nodes.sh are sourced (it calls lab_setup, lab_node, cli...). */
   readonly scenarioScript: string;
   readonly timeoutMs?: number;
 }
@@ -32,6 +32,7 @@ export async function runNmstateLab(opts: NmstateLabOptions): Promise<GuestRunRe
   await copyFile(opts.nmstatectl, join(work, 'bin', 'nmstatectl'));
   await chmod(join(work, 'bin', 'nmstatectl'), 0o755);
   await copyFile(join(snippetDir, 'nmstate-node-host.sh'), join(work, 'nmstate-node-host.sh'));
+  await copyFile(join(snippetDir, 'network-manager-conf.sh'), join(work, 'network-manager-conf.sh'));
   await cp(join(opts.fixtureDir, 'inventory'), join(work, 'inv'), { recursive: true });
   await cp(join(opts.fixtureDir, 'playbooks'), join(work, 'playbooks'), { recursive: true });
   const variants = await readdir(join(opts.fixtureDir, 'variants')).catch(() => [] as string[]);
@@ -39,8 +40,9 @@ export async function runNmstateLab(opts: NmstateLabOptions): Promise<GuestRunRe
     await cp(join(opts.fixtureDir, 'inventory'), join(work, `inv-${variant}`), { recursive: true });
     await cp(join(opts.fixtureDir, 'variants', variant), join(work, `inv-${variant}`), { recursive: true, force: true });
   }
+  const hosts = await readFile(join(snippetDir, 'lab-hosts.sh'), 'utf8');
   const nodes = await readFile(join(snippetDir, 'nmstate-lab-nodes.sh'), 'utf8');
-  return runInGuest(`${nodes}\n${opts.scenarioScript}`, {
+  return runInGuest(`${hosts}\n${nodes}\n${opts.scenarioScript}`, {
     workDir: work,
     timeoutMs: opts.timeoutMs ?? 240_000,
     withNetworkManager: false,

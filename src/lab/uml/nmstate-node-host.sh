@@ -17,19 +17,9 @@ for d in /run/dbus /run/sshd /run/NetworkManager /tmp /root /var/lib /var/log /e
 chmod 1777 /tmp
 mkdir -p /var/lib/NetworkManager /etc/NetworkManager/system-connections /etc/NetworkManager/conf.d
 cp "$ACP_WORK/bin/nmstatectl" /usr/local/bin/nmstatectl
-cat > /etc/NetworkManager/NetworkManager.conf <<'CONF'
-[main]
-plugins=keyfile
-no-auto-default=*
-dns=none
-rc-manager=unmanaged
-
-[keyfile]
-unmanaged-devices=none
-
-[logging]
-level=INFO
-CONF
+# The lab runners copy network-manager-conf.sh next to this script.
+. "$ACP_WORK/network-manager-conf.sh"
+write_network_manager_conf
 dbus-daemon --system --fork --nopidfile
 NetworkManager --debug > "$dir/NetworkManager.log" 2>&1 &
 i=0
