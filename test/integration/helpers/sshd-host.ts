@@ -13,7 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { HostKeyPolicy } from '../../../src/transport/ssh-target.js';
+import type { HostKeyPolicy, SshTarget } from '../../../src/transport/ssh-target.js';
 
 const run = promisify(execFile);
 
@@ -299,4 +299,17 @@ function runWithStdin(cmd: string, args: string[], input: string): Promise<void>
     const child = execFile(cmd, args, (err) => (err ? reject(err) : resolve()));
     child.stdin!.end(input);
   });
+}
+
+/** The project transport's target for a harness sshd: key login as its user, its host key pinned. */
+export function sshdTarget(sshd: SshdHost, extra: Partial<SshTarget> = {}): SshTarget {
+  return {
+    name: 'node1',
+    address: '127.0.0.1',
+    port: sshd.port,
+    user: sshd.user,
+    auth: { identityFiles: [sshd.clientKeyPath], agentSocket: false },
+    ...pinnedHostKey(sshd.hostKeyPub),
+    ...extra,
+  };
 }

@@ -7,22 +7,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectError } from '../../../src/errors.js';
 import { connectHost, type SshTarget } from '../../../src/transport/ssh-transport.js';
-import { hasSshd, isRoot, labDir, pinnedHostKey, ROOT_SKIP_REASON, startSshd, stopAllSshd, type SshdHost } from '../helpers/sshd-host.js';
+import { hasSshd, isRoot, labDir, pinnedHostKey, ROOT_SKIP_REASON, sshdTarget, startSshd, stopAllSshd, type SshdHost } from '../helpers/sshd-host.js';
 
 const canRun = isRoot && hasSshd;
 const hasSocat = existsSync('/usr/bin/socat');
 
-function target(sshd: SshdHost, extra: Partial<SshTarget> = {}): SshTarget {
-  return {
-    name: 'node1',
-    address: '127.0.0.1',
-    port: sshd.port,
-    user: sshd.user,
-    auth: { identityFiles: [sshd.clientKeyPath], agentSocket: false },
-    ...pinnedHostKey(sshd.hostKeyPub),
-    ...extra,
-  };
-}
+const target = sshdTarget;
 
 /** A TCP server that accepts connections and never says a word (an SSH port that hangs). */
 async function silentServer(): Promise<{ server: Server; port: number; accepted: () => number }> {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommandError } from '../../../src/errors.js';
 import { connectHost, type SshTarget } from '../../../src/transport/ssh-transport.js';
 import type { Transport } from '../../../src/transport/transport-types.js';
-import { hasSshd, isRoot, pinnedHostKey, ROOT_SKIP_REASON, startSshd, stopAllSshd, type SshdHost } from '../helpers/sshd-host.js';
+import { hasSshd, isRoot, ROOT_SKIP_REASON, sshdTarget, startSshd, stopAllSshd, type SshdHost } from '../helpers/sshd-host.js';
 
 const canRun = isRoot && hasSshd;
 
@@ -17,14 +17,7 @@ describe.skipIf(!canRun)(`ssh exec against real sshd (${ROOT_SKIP_REASON})`, () 
     sshd = await startSshd();
     conn = await connectHost(target(), { sshConfigPath: false });
   });
-  const target = (): SshTarget => ({
-    name: 'node1',
-    address: '127.0.0.1',
-    port: sshd.port,
-    user: sshd.user,
-    auth: { identityFiles: [sshd.clientKeyPath], agentSocket: false },
-    ...pinnedHostKey(sshd.hostKeyPub),
-  });
+  const target = (): SshTarget => sshdTarget(sshd);
   afterAll(async () => {
     await conn?.close();
     await stopAllSshd();

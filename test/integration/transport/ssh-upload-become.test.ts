@@ -2,13 +2,13 @@
 import { statSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectHost, type SshTarget } from '../../../src/transport/ssh-transport.js';
+import { connectHost } from '../../../src/transport/ssh-transport.js';
 import {
   hasSshd,
   isRoot,
   PASSWORD_USER,
-  pinnedHostKey,
   ROOT_SKIP_REASON,
+  sshdTarget,
   startSshd,
   stopAllSshd,
   TEST_PASSWORD,
@@ -17,17 +17,7 @@ import {
 
 const canRun = isRoot && hasSshd;
 
-function target(sshd: SshdHost, extra: Partial<SshTarget> = {}): SshTarget {
-  return {
-    name: 'node1',
-    address: '127.0.0.1',
-    port: sshd.port,
-    user: sshd.user,
-    auth: { identityFiles: [sshd.clientKeyPath], agentSocket: false },
-    ...pinnedHostKey(sshd.hostKeyPub),
-    ...extra,
-  };
-}
+const target = sshdTarget;
 
 describe.skipIf(!canRun)(`upload and become against real sshd (${ROOT_SKIP_REASON})`, () => {
   let withSftp: SshdHost;
