@@ -78,6 +78,7 @@ export class ListrReporter implements Reporter {
                   const { status, error, planned: isPlanned } = await line.done;
                   wrapper.title = `${host}: ${isPlanned ? planned(status) : status}`;
                   if (status === 'failed' || status === 'unreachable') throw new Error(error ?? status);
+                  // Not a test: listr2's way to draw a host line as skipped (not started, or no task applied).
                   if (status === 'skipped') wrapper.skip(`${host}: ${error ?? 'skipped'}`);
                 },
               })),
