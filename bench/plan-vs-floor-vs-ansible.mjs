@@ -14,7 +14,9 @@ import { parseArgs, promisify } from 'node:util';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
-const { values: args } = parseArgs({ options: { hosts: { type: 'string', default: '50' }, repeat: { type: 'string', default: '3' } } });
+const { values: args } = parseArgs({
+  options: { hosts: { type: 'string', default: '50' }, repeat: { type: 'string', default: '3' } },
+});
 const HOSTS = Number(args.hosts);
 const REPEAT = Number(args.repeat);
 const ANSIBLE = '/usr/bin/ansible-playbook';
@@ -37,7 +39,11 @@ let lab;
 try {
   const started = Date.now();
   lab = await startLabHosts({ count: HOSTS, inventoryDir: join(work, 'inventory') });
-  console.log(`bench: ${HOSTS} namespace hosts up in ${((Date.now() - started) / 1000).toFixed(1)} s; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `bench: ${HOSTS} namespace hosts up in ${((Date.now() - started) / 1000).toFixed(1)} s; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   writeProject();
   const rows = { floor: [], plan: [], ansible: [] };
   const cpu = { floor: [], plan: [], ansible: [] };
@@ -52,7 +58,9 @@ try {
     await timed('floor', measureFloor);
     await timed('plan', measurePlan);
     if (hasAnsible) await timed('ansible', () => measureAnsible(i));
-    console.log(`bench: round ${i + 1}/${REPEAT}: floor ${fmt(rows.floor.at(-1))}, plan ${fmt(rows.plan.at(-1))}${hasAnsible ? `, ansible ${fmt(rows.ansible.at(-1))}` : ''}`);
+    console.log(
+      `bench: round ${i + 1}/${REPEAT}: floor ${fmt(rows.floor.at(-1))}, plan ${fmt(rows.plan.at(-1))}${hasAnsible ? `, ansible ${fmt(rows.ansible.at(-1))}` : ''}`,
+    );
   }
   report(rows, cpu);
 } finally {
@@ -66,7 +74,10 @@ function writeProject() {
   mkdirSync(join(work, 'playbooks'));
   mkdirSync(join(work, 'templates'));
   writeFileSync(join(work, 'templates', 'motd.njk'), 'Welcome to {{ inventory_hostname }}\n');
-  writeFileSync(join(work, 'playbooks', 'site.yaml'), '- name: bench\n  hosts: linux\n  tasks:\n    - name: motd\n      file: {template: motd.njk, dest: /var/tmp/motd}\n');
+  writeFileSync(
+    join(work, 'playbooks', 'site.yaml'),
+    '- name: bench\n  hosts: linux\n  tasks:\n    - name: motd\n      file: {template: motd.njk, dest: /var/tmp/motd}\n',
+  );
   writeFileSync(join(work, 'motd.j2'), 'Welcome to {{ inventory_hostname }}\n');
   writeFileSync(
     join(work, 'ansible-site.yml'),
@@ -116,9 +127,13 @@ async function measureFloor() {
 
 async function measurePlan() {
   const t0 = performance.now();
-  const r = await child(process.execPath, [join(ROOT, 'bin', 'acp-play.js'), 'plan', 'inventory'], { NO_COLOR: '1', CI: 'true' });
+  const r = await child(process.execPath, [join(ROOT, 'bin', 'acp-play.js'), 'plan', 'inventory'], {
+    NO_COLOR: '1',
+    CI: 'true',
+  });
   const ms = performance.now() - t0;
-  if (r.code !== 0 || !r.stdout.includes(`Plan: ${HOSTS} change(s) on ${HOSTS} host(s).`)) throw new Error(`acp-play plan did not plan every host (exit ${r.code}):\n${r.stdout.slice(-2000)}\n${r.stderr}`);
+  if (r.code !== 0 || !r.stdout.includes(`Plan: ${HOSTS} change(s) on ${HOSTS} host(s).`))
+    throw new Error(`acp-play plan did not plan every host (exit ${r.code}):\n${r.stdout.slice(-2000)}\n${r.stderr}`);
   return ms;
 }
 
@@ -127,30 +142,57 @@ async function measureAnsible(round) {
   mkdirSync(controlDir);
   writeFileSync(
     join(work, 'ansible.cfg'),
-    ['[defaults]', 'forks = 50', 'host_key_checking = True', 'retry_files_enabled = False', 'interpreter_python = /usr/bin/python3', '[ssh_connection]', 'pipelining = True', `control_path_dir = ${controlDir}`, ''].join('\n'),
+    [
+      '[defaults]',
+      'forks = 50',
+      'host_key_checking = True',
+      'retry_files_enabled = False',
+      'interpreter_python = /usr/bin/python3',
+      '[ssh_connection]',
+      'pipelining = True',
+      `control_path_dir = ${controlDir}`,
+      '',
+    ].join('\n'),
   );
   const t0 = performance.now();
-  const r = await child(ANSIBLE, ['-i', 'ansible-hosts.ini', 'ansible-site.yml', '--check'], { ANSIBLE_CONFIG: join(work, 'ansible.cfg'), ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(work, 'ansible-tmp') }, 600_000);
+  const r = await child(
+    ANSIBLE,
+    ['-i', 'ansible-hosts.ini', 'ansible-site.yml', '--check'],
+    { ANSIBLE_CONFIG: join(work, 'ansible.cfg'), ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(work, 'ansible-tmp') },
+    600_000,
+  );
   const ms = performance.now() - t0;
   await closeMasters(controlDir);
   const changed = (r.stdout.match(/: ok=1 +changed=1 +unreachable=0 +failed=0/g) ?? []).length;
-  if (r.code !== 0 || changed !== HOSTS) throw new Error(`ansible-playbook --check did not check every host (exit ${r.code}, ${changed} changed):\n${r.stdout.slice(-2000)}\n${r.stderr}`);
+  if (r.code !== 0 || changed !== HOSTS)
+    throw new Error(
+      `ansible-playbook --check did not check every host (exit ${r.code}, ${changed} changed):\n${r.stdout.slice(-2000)}\n${r.stderr}`,
+    );
   return ms;
 }
 
 /** Ends the ControlPersist masters of one Ansible run (a stale master once made a later run hang for minutes). */
 async function closeMasters(controlDir) {
   for (const sock of readdirSync(controlDir)) {
-    await run('ssh', ['-o', `ControlPath=${join(controlDir, sock)}`, '-O', 'exit', 'bench-master']).catch(() => undefined);
+    await run('ssh', ['-o', `ControlPath=${join(controlDir, sock)}`, '-O', 'exit', 'bench-master']).catch(
+      () => undefined,
+    );
   }
 }
 
 function child(cmd, argv, env, timeoutMs = 120_000) {
   return new Promise((done, fail) => {
-    const c = spawn(cmd, argv, { cwd: work, env: { PATH: '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin', HOME: home, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const c = spawn(cmd, argv, {
+      cwd: work,
+      env: { PATH: '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin', HOME: home, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
-    const timer = setTimeout(() => (c.kill('SIGKILL'), fail(new Error(`${cmd} took longer than ${timeoutMs / 1000} s`))), timeoutMs);
+    const timer = setTimeout(
+      () => (c.kill('SIGKILL'), fail(new Error(`${cmd} took longer than ${timeoutMs / 1000} s`))),
+      timeoutMs,
+    );
     c.stdout.on('data', (d) => (stdout += d));
     c.stderr.on('data', (d) => (stderr += d));
     c.on('close', (code) => (clearTimeout(timer), done({ code, stdout, stderr })));
@@ -196,18 +238,31 @@ function report(rows, cpu) {
   const ansible = rows.ansible.length > 0 ? median(rows.ansible) : undefined;
   const planRatio = plan / floor;
   const ansibleRatio = ansible === undefined ? undefined : ansible / plan;
-  console.log(`\n${HOSTS} hosts, ${new Date().toISOString()}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log(`| measurement ${' '.repeat(32)} | ${Array.from({ length: REPEAT }, (_, i) => `run ${i + 1}  `).join(' | ')} | median |`);
+  console.log(
+    `\n${HOSTS} hosts, ${new Date().toISOString()}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    `| measurement ${' '.repeat(32)} | ${Array.from({ length: REPEAT }, (_, i) => `run ${i + 1}  `).join(' | ')} | median |`,
+  );
   console.log(line('(a) floor: connect + 1 exec per host', rows.floor));
   console.log(line('(b) acp-play plan (file template)', rows.plan));
   if (ansible !== undefined) console.log(line('(c) ansible-playbook --check (template)', rows.ansible));
-  console.log('\nCPU seconds per measurement (median): client side | sshd (all hosts) | forwarders (socat + ip netns exec)');
+  console.log(
+    '\nCPU seconds per measurement (median): client side | sshd (all hosts) | forwarders (socat + ip netns exec)',
+  );
   for (const [name, xs] of Object.entries(cpu)) {
     if (xs.length === 0) continue;
     const m = (k) => median(xs.map((x) => x[k])).toFixed(2);
-    console.log(`  ${name.padEnd(8)} ${m('client').padStart(6)} | ${m('sshd').padStart(6)} | ${m('forwarders').padStart(6)}`);
+    console.log(
+      `  ${name.padEnd(8)} ${m('client').padStart(6)} | ${m('sshd').padStart(6)} | ${m('forwarders').padStart(6)}`,
+    );
   }
   console.log(`\nplan / floor   = ${planRatio.toFixed(2)}x  (target <= 1.5x: ${planRatio <= 1.5 ? 'met' : 'NOT met'})`);
-  if (ansibleRatio !== undefined) console.log(`ansible / plan = ${ansibleRatio.toFixed(1)}x  (target >= 10x: ${ansibleRatio >= 10 ? 'met' : 'NOT met'})`);
+  if (ansibleRatio !== undefined)
+    console.log(
+      `ansible / plan = ${ansibleRatio.toFixed(1)}x  (target >= 10x: ${ansibleRatio >= 10 ? 'met' : 'NOT met'})`,
+    );
   else console.log(`ansible / plan: not measured (${ANSIBLE} not installed: apt-get install ansible-core)`);
 }

@@ -41,7 +41,10 @@ const packages = readFileSync(join(root, 'scripts', 'system-packages.txt'), 'utf
   .filter(Boolean);
 const missing = packages.filter((p) => {
   try {
-    return !execFileSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).includes('install ok installed');
+    return !execFileSync('dpkg-query', ['-W', '-f=${Status}', p], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).includes('install ok installed');
   } catch {
     return true;
   }

@@ -37,9 +37,21 @@ function step(title, args, okCodes) {
 
 try {
   step('1/4 start the simulated site: an NX-OS switch with an empty config and 3 nodes', ['lab', 'up', ...extra], [0]);
-  step('2/4 plan: what the empty site lacks (exit 2 = changes present)', ['plan', 'inventories/lab', '--detailed-exitcode'], [2]);
-  step('3/4 apply: the switch first, then the nodes one at a time, each commit-confirmed', ['apply', 'inventories/lab', '--yes'], [0]);
-  step('4/4 plan again: the site must now be in sync (exit 0)', ['plan', 'inventories/lab', '--detailed-exitcode'], [0]);
+  step(
+    '2/4 plan: what the empty site lacks (exit 2 = changes present)',
+    ['plan', 'inventories/lab', '--detailed-exitcode'],
+    [2],
+  );
+  step(
+    '3/4 apply: the switch first, then the nodes one at a time, each commit-confirmed',
+    ['apply', 'inventories/lab', '--yes'],
+    [0],
+  );
+  step(
+    '4/4 plan again: the site must now be in sync (exit 0)',
+    ['plan', 'inventories/lab', '--detailed-exitcode'],
+    [0],
+  );
 } finally {
   // A lab that did not start (e.g. one is already up) is not ours to stop.
   if (steps[0]?.startsWith('ok')) stopLab();

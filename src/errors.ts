@@ -41,7 +41,11 @@ export class ConfigError extends AcpError {
 
 /** A host could not be reached or authenticated. */
 export class ConnectError extends AcpError {
-  constructor(readonly host: string, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly host: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(`${host}: connect failed: ${message}`, options);
   }
 }
@@ -55,14 +59,26 @@ export class CommandError extends AcpError {
     readonly output: string,
     options?: { cause?: unknown },
   ) {
-    super(`${host}: command failed (${exitCode === null ? 'no exit code' : `exit ${exitCode}`}): ${command}: ${tail(output)}`, options);
+    super(
+      `${host}: command failed (${exitCode === null ? 'no exit code' : `exit ${exitCode}`}): ${command}: ${tail(output)}`,
+      options,
+    );
   }
 }
 
 /** An apply failed; says whether the device was restored. */
 export class ApplyError extends AcpError {
-  constructor(readonly host: string, readonly phase: string, detail: string, readonly rolledBack: boolean, options?: { cause?: unknown }) {
-    super(`${host}: ${phase} failed: ${detail}${rolledBack && !/rolled back/.test(detail) ? ' (rolled back)' : ''}`, options);
+  constructor(
+    readonly host: string,
+    readonly phase: string,
+    detail: string,
+    readonly rolledBack: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `${host}: ${phase} failed: ${detail}${rolledBack && !/rolled back/.test(detail) ? ' (rolled back)' : ''}`,
+      options,
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { RegisterCommand } from './register-command.js';
 import { registerApplyCommand } from './apply-command.js';
 import { registerInventoryCommand } from './inventory-command.js';
 import { registerKeyscanCommand } from './keyscan-command.js';
@@ -8,9 +8,6 @@ import { registerPlanCommand } from './plan-command.js';
 import { registerRenderCommand } from './render-command.js';
 import { registerRunsCommand } from './runs-command.js';
 import { registerValidateCommand } from './validate-command.js';
-
-/** Registers one command on the program; `setExit` records the exit code the command wants. */
-export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
 /** Every command module, in the order `--help` lists them. */
 export const commandModules: RegisterCommand[] = [

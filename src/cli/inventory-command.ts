@@ -1,7 +1,7 @@
 import { ConfigError, formatProblem } from '../errors.js';
 import { graphInventory, hostVarsListing, listInventory } from '../inventory/inventory-listing.js';
 import { loadInventory } from '../inventory/load-inventory.js';
-import type { RegisterCommand } from './commands.js';
+import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
 
 interface InventoryFlags {
@@ -19,17 +19,23 @@ interface InventoryFlags {
 export const registerInventoryCommand: RegisterCommand = (program, setExit) => {
   program
     .command('inventory')
-    .description('show an inventory as ansible-inventory does: --list (JSON), --graph (tree) or --host NAME (merged vars)')
+    .description(
+      'show an inventory as ansible-inventory does: --list (JSON), --graph (tree) or --host NAME (merged vars)',
+    )
     .argument('<inventory>', 'inventory directory (hosts.yaml, group_vars/, host_vars/) or inventory file')
     .option('--list', 'every group and host, with merged host vars, as JSON')
     .option('--graph [group]', 'the group tree, from GROUP (default all)')
     .option('--host <name>', "one host's merged vars as JSON")
     .option('-l, --limit <pattern>', 'only these hosts (Ansible pattern: names, groups, globs, ! to exclude)')
-    .option('--export', 'with --list: also print each group\'s own vars')
+    .option('--export', "with --list: also print each group's own vars")
     .action(async (dir: string, flags: InventoryFlags) => {
       const modes = [flags.list, flags.graph, flags.host].filter((m) => m !== undefined && m !== false);
       if (modes.length !== 1) {
-        throw new ConfigError({ severity: 'error', message: 'acp-play inventory needs exactly one of --list, --graph or --host NAME', fix: `e.g. acp-play inventory ${dir} --list` });
+        throw new ConfigError({
+          severity: 'error',
+          message: 'acp-play inventory needs exactly one of --list, --graph or --host NAME',
+          fix: `e.g. acp-play inventory ${dir} --list`,
+        });
       }
       const inventory = await loadInventory(dir);
       for (const warning of inventory.warnings ?? []) process.stderr.write(`${formatProblem(warning)}\n`);
@@ -37,10 +43,14 @@ export const registerInventoryCommand: RegisterCommand = (program, setExit) => {
         process.stdout.write(`${JSON.stringify(hostVarsListing(inventory, flags.host), null, 4)}\n`);
       } else if (flags.graph !== undefined && flags.graph !== false) {
         const root = typeof flags.graph === 'string' ? flags.graph : 'all';
-        if (!inventory.groups.has(root)) throw new ConfigError({ severity: 'error', message: `group ${root} is not in the inventory ${dir}` });
+        if (!inventory.groups.has(root))
+          throw new ConfigError({ severity: 'error', message: `group ${root} is not in the inventory ${dir}` });
         process.stdout.write(graphInventory(inventory, root, flags.limit));
       } else {
-        const options = { ...(flags.limit !== undefined ? { limit: flags.limit } : {}), ...(flags.export ? { export: true } : {}) };
+        const options = {
+          ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
+          ...(flags.export ? { export: true } : {}),
+        };
         process.stdout.write(`${JSON.stringify(listInventory(inventory, options), null, 4)}\n`);
       }
       setExit(EXIT.ok);

@@ -6,7 +6,7 @@ import type { Host } from '../inventory/inventory-types.js';
 import { loadInventory } from '../inventory/load-inventory.js';
 import { describeScannedKey, pinScannedKey, scanHostKey, type PinOutcome } from '../transport/keyscan.js';
 import { inventoryKnownHostsFile } from '../transport/known-hosts.js';
-import type { RegisterCommand } from './commands.js';
+import type { RegisterCommand } from './register-command.js';
 
 interface KeyscanFlags {
   readonly limit?: string;
@@ -34,7 +34,8 @@ export const registerKeyscanCommand: RegisterCommand = (program, setExit) => {
       const inventory = await loadInventory(dir);
       for (const warning of inventory.warnings ?? []) process.stderr.write(`${formatProblem(warning)}\n`);
       const hosts = flags.limit === undefined ? [...inventory.hosts.values()] : selectHosts(inventory, flags.limit);
-      if (hosts.length === 0) throw new ConfigError({ severity: 'error', message: `--limit ${flags.limit ?? ''} matches no host` });
+      if (hosts.length === 0)
+        throw new ConfigError({ severity: 'error', message: `--limit ${flags.limit ?? ''} matches no host` });
       const timeoutMs = Number(flags.timeout);
       const limit = pLimit(8);
       const scans = await Promise.all(hosts.map((host) => limit(() => scan(host, timeoutMs))));
@@ -51,12 +52,19 @@ export const registerKeyscanCommand: RegisterCommand = (program, setExit) => {
       }
       const file = inventoryKnownHostsFile(dir);
       if (found.length > 0 && !(flags.yes || (await confirm(`Pin ${found.length} key(s) in ${file}? [y/N] `)))) {
-        process.stderr.write(`nothing written: check the fingerprints, then re-run with --yes to pin them in ${file}\n`);
+        process.stderr.write(
+          `nothing written: check the fingerprints, then re-run with --yes to pin them in ${file}\n`,
+        );
         setExit(failed ? 1 : 2);
         return;
       }
       for (const { host, key } of found) {
-        const target = { inventoryDir: dir, hostName: host.name, address: host.address, ...(host.port ? { port: host.port } : {}) };
+        const target = {
+          inventoryDir: dir,
+          hostName: host.name,
+          address: host.address,
+          ...(host.port ? { port: host.port } : {}),
+        };
         const outcome = pinScannedKey(target, key, { replace: flags.replace === true });
         if (outcome.status === 'differs') failed = true;
         process.stdout.write(`${describeOutcome(host.name, outcome)}\n`);
@@ -80,9 +88,15 @@ function describeOutcome(name: string, outcome: PinOutcome): string {
     case 'already-pinned':
       return `${name}: already pinned at ${outcome.file}:${outcome.line}`;
     case 'replaced':
-      return [`${name}: REPLACED the pinned key, now at ${outcome.file}:${outcome.line}`, ...outcome.stale.map((e) => `  note: ${e.file}:${e.line} still holds the old key`)].join('\n');
+      return [
+        `${name}: REPLACED the pinned key, now at ${outcome.file}:${outcome.line}`,
+        ...outcome.stale.map((e) => `  note: ${e.file}:${e.line} still holds the old key`),
+      ].join('\n');
     case 'differs':
-      return [`${name}: NOT pinned: ${outcome.reason}`, ...outcome.pinned.map((e) => `  ${e.file}:${e.line}: ${e.keyType}`)].join('\n');
+      return [
+        `${name}: NOT pinned: ${outcome.reason}`,
+        ...outcome.pinned.map((e) => `  ${e.file}:${e.line}: ${e.keyType}`),
+      ].join('\n');
   }
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
 import type { SimPlatformId, SimUser } from '../lab/sim/sim-types.js';
-import type { RegisterCommand } from './commands.js';
+import type { RegisterCommand } from './register-command.js';
 
 const PLATFORMS: readonly SimPlatformId[] = ['cisco_nxos', 'arista_eos', 'cisco_ios'];
 
@@ -23,20 +23,37 @@ function readText(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    throw new ConfigError({ severity: 'error', message: `cannot read ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
+    throw new ConfigError({
+      severity: 'error',
+      message: `cannot read ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+    });
   }
 }
 
 /** The login of `lab sim`: a password from --password-env, keys from --authorized-keys, else a fresh password. */
 function simUser(flags: SimFlags): { user: SimUser; generated?: string } {
-  const keys = flags.authorizedKeys ? readText(flags.authorizedKeys, '--authorized-keys').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')) : undefined;
+  const keys = flags.authorizedKeys
+    ? readText(flags.authorizedKeys, '--authorized-keys')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'))
+    : undefined;
   let password: string | undefined;
   if (flags.passwordEnv !== undefined) {
     password = process.env[flags.passwordEnv];
-    if (password === undefined) throw new ConfigError({ severity: 'error', message: `--password-env ${flags.passwordEnv}: the variable is not set`, fix: `export ${flags.passwordEnv}=...` });
+    if (password === undefined)
+      throw new ConfigError({
+        severity: 'error',
+        message: `--password-env ${flags.passwordEnv}: the variable is not set`,
+        fix: `export ${flags.passwordEnv}=...`,
+      });
   }
   const generated = password === undefined && keys === undefined ? randomBytes(9).toString('base64url') : undefined;
-  const user: SimUser = { username: flags.user, ...((password ?? generated) !== undefined ? { password: (password ?? generated)! } : {}), ...(keys ? { publicKeys: keys } : {}) };
+  const user: SimUser = {
+    username: flags.user,
+    ...((password ?? generated) !== undefined ? { password: (password ?? generated)! } : {}),
+    ...(keys ? { publicKeys: keys } : {}),
+  };
   return { user, ...(generated !== undefined ? { generated } : {}) };
 }
 
@@ -61,14 +78,27 @@ export const registerLabCommand: RegisterCommand = (program, setExit) => {
     .option('--time-scale <factor>', 'device time factor for commit/revert timers (1/60: a minute lasts a second)', '1')
     .action(async (flags: SimFlags) => {
       if (!PLATFORMS.includes(flags.platform as SimPlatformId)) {
-        throw new ConfigError({ severity: 'error', message: `--platform ${flags.platform} is not simulated`, fix: `use one of ${PLATFORMS.join(', ')}` });
+        throw new ConfigError({
+          severity: 'error',
+          message: `--platform ${flags.platform} is not simulated`,
+          fix: `use one of ${PLATFORMS.join(', ')}`,
+        });
       }
       const port = Number(flags.port);
-      const timeScale = flags.timeScale.includes('/') ? Number(flags.timeScale.split('/')[0]) / Number(flags.timeScale.split('/')[1]) : Number(flags.timeScale);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError({ severity: 'error', message: `--port ${flags.port} is not a TCP port` });
-      if (!(timeScale > 0)) throw new ConfigError({ severity: 'error', message: `--time-scale ${flags.timeScale} must be a positive number` });
+      const timeScale = flags.timeScale.includes('/')
+        ? Number(flags.timeScale.split('/')[0]) / Number(flags.timeScale.split('/')[1])
+        : Number(flags.timeScale);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new ConfigError({ severity: 'error', message: `--port ${flags.port} is not a TCP port` });
+      if (!(timeScale > 0))
+        throw new ConfigError({
+          severity: 'error',
+          message: `--time-scale ${flags.timeScale} must be a positive number`,
+        });
       const { user, generated } = simUser(flags);
-      const sim = await (await import('../lab/sim/start-simulator.js')).startSimulator({
+      const sim = await (
+        await import('../lab/sim/start-simulator.js')
+      ).startSimulator({
         platform: flags.platform as SimPlatformId,
         hostname: flags.hostname,
         host: flags.host,
@@ -83,7 +113,9 @@ export const registerLabCommand: RegisterCommand = (program, setExit) => {
         [
           `${flags.platform} simulator "${flags.hostname}" listening on ${sim.host}:${sim.port}`,
           `connect:      ssh -p ${sim.port} ${user.username}@${sim.host}`,
-          ...(generated !== undefined ? [`password:     ${generated}   (generated for this run; set --password-env to choose one)`] : []),
+          ...(generated !== undefined
+            ? [`password:     ${generated}   (generated for this run; set --password-env to choose one)`]
+            : []),
           `fingerprint:  ${sim.fingerprint}`,
           `known_hosts:  ${target} ${sim.hostKeyPublic}`,
           'Ctrl-C stops the simulator.',

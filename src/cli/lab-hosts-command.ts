@@ -5,7 +5,7 @@ import { launchLab } from '../lab/hosts/lab-launch.js';
 import { readLabState } from '../lab/hosts/lab-state.js';
 import { labStatus } from '../lab/hosts/lab-status.js';
 import { stopLabInDir } from '../lab/hosts/lab-teardown.js';
-import type { RegisterCommand } from './commands.js';
+import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
 import { labUpKernel } from './lab-kernel-command.js';
 import { labDownSite, labStatusSite, labUpSite } from './lab-site-command.js';
@@ -40,8 +40,13 @@ function shown(path: string): string {
  * the `lab` command (created here when no other module made it).
  */
 export const registerLabHostsCommand: RegisterCommand = (program, setExit) => {
-  const lab: Command = program.commands.find((c) => c.name() === 'lab') ?? program.command('lab').description('local lab: namespace hosts and simulated devices');
-  const dirOption = ['--dir <dir>', 'lab folder: lab.json here, the inventory in DIR/inventory (default .acp-play/lab-hosts and inventories/lab-hosts)'] as const;
+  const lab: Command =
+    program.commands.find((c) => c.name() === 'lab') ??
+    program.command('lab').description('local lab: namespace hosts and simulated devices');
+  const dirOption = [
+    '--dir <dir>',
+    'lab folder: lab.json here, the inventory in DIR/inventory (default .acp-play/lab-hosts and inventories/lab-hosts)',
+  ] as const;
 
   lab
     .command('up')
@@ -49,7 +54,10 @@ export const registerLabHostsCommand: RegisterCommand = (program, setExit) => {
     .option('--hosts <n>', `number of namespace hosts (1-${MAX_HOSTS})`)
     .option('--nodes <n>', 'without --hosts: simulated nodes of the default lab (default 3)')
     .option('--platform <p>', 'without --hosts: the switch simulator, cisco_nxos (default) | arista_eos | cisco_ios')
-    .option('--kernel', 'runs the whole site once in a User-Mode Linux guest (real VLANs, nmstate, NetworkManager, sshd) and prints the flows; one-shot: nothing stays up, records in --dir (default .acp-play/lab-kernel); root')
+    .option(
+      '--kernel',
+      'runs the whole site once in a User-Mode Linux guest (real VLANs, nmstate, NetworkManager, sshd) and prints the flows; one-shot: nothing stays up, records in --dir (default .acp-play/lab-kernel); root',
+    )
     .option(...dirOption)
     .action(async (flags: UpFlags) => {
       if (flags.kernel) return setExit(await labUpKernel(flags));
@@ -57,14 +65,19 @@ export const registerLabHostsCommand: RegisterCommand = (program, setExit) => {
       if (flags.hosts === undefined) return setExit(await labUpSite(flags));
       const count = Number(flags.hosts);
       if (!Number.isInteger(count) || count < 1 || count > MAX_HOSTS) {
-        throw new ConfigError({ severity: 'error', message: `--hosts ${flags.hosts} is not a whole number from 1 to ${MAX_HOSTS}`, fix: 'e.g. --hosts 50' });
+        throw new ConfigError({
+          severity: 'error',
+          message: `--hosts ${flags.hosts} is not a whole number from 1 to ${MAX_HOSTS}`,
+          fix: 'e.g. --hosts 50',
+        });
       }
       const { stateDir, inventoryDir } = labPaths(flags);
       const started = Date.now();
       const { state, cleanedStale } = await launchLab({ count, stateDir, inventoryDir });
       const inv = shown(inventoryDir);
       const first = state.hosts[0]!;
-      const listed = state.hosts.length <= 8 ? state.hosts : [...state.hosts.slice(0, 3), undefined, state.hosts.at(-1)!];
+      const listed =
+        state.hosts.length <= 8 ? state.hosts : [...state.hosts.slice(0, 3), undefined, state.hosts.at(-1)!];
       const out = [
         ...(cleanedStale ? [`removed the leftovers of a lab that had died in ${shown(stateDir)}`] : []),
         `lab ${state.id} is up: ${state.hosts.length} Linux host(s) in network namespaces (${((Date.now() - started) / 1000).toFixed(1)} s)`,
@@ -98,9 +111,15 @@ export const registerLabHostsCommand: RegisterCommand = (program, setExit) => {
         `lab ${state.id}: ${state.status}, ${state.hosts.length} host(s), since ${state.createdAt}, keeper ${state.keeperPid ?? '-'} ${status.keeperRunning ? 'running' : 'NOT RUNNING'}`,
         `inventory: ${state.inventoryDir ? shown(state.inventoryDir) : '-'}`,
         'host  port   sshd forwarder netns logins',
-        ...status.hosts.map((h) => `${h.name.padEnd(5)} ${String(h.port).padEnd(6)} ${yes(h.sshd).padEnd(4)} ${yes(h.forwarder).padEnd(9)} ${yes(h.namespace).padEnd(5)} ${h.logins}`),
+        ...status.hosts.map(
+          (h) =>
+            `${h.name.padEnd(5)} ${String(h.port).padEnd(6)} ${yes(h.sshd).padEnd(4)} ${yes(h.forwarder).padEnd(9)} ${yes(h.namespace).padEnd(5)} ${h.logins}`,
+        ),
       ];
-      if (!status.healthy) lines.push(`something is down: \`acp-play lab down${flags.dir ? ` --dir ${flags.dir}` : ''}\` removes the rest`);
+      if (!status.healthy)
+        lines.push(
+          `something is down: \`acp-play lab down${flags.dir ? ` --dir ${flags.dir}` : ''}\` removes the rest`,
+        );
       process.stdout.write(`${lines.join('\n')}\n`);
       setExit(status.healthy ? EXIT.ok : EXIT.failed);
     });
@@ -119,8 +138,13 @@ export const registerLabHostsCommand: RegisterCommand = (program, setExit) => {
         setExit(EXIT.ok);
         return;
       }
-      const how = report.keeper === 'gone' ? ` (its keeper had died: killed ${report.processesKilled} process(es), removed ${report.namespacesRemoved} namespace(s))` : '';
-      process.stdout.write(`lab ${report.labId} is down: ${report.hosts} host(s) stopped, namespaces and temp files removed${how}\n`);
+      const how =
+        report.keeper === 'gone'
+          ? ` (its keeper had died: killed ${report.processesKilled} process(es), removed ${report.namespacesRemoved} namespace(s))`
+          : '';
+      process.stdout.write(
+        `lab ${report.labId} is down: ${report.hosts} host(s) stopped, namespaces and temp files removed${how}\n`,
+      );
       setExit(EXIT.ok);
     });
 };

@@ -1,7 +1,12 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { AcpError } from '../errors.js';
-import { findBuiltNmstatectl, kernelLabMissing, kernelSiteOneShotScript, runKernelLab } from '../lab/kernel/kernel-lab.js';
+import {
+  findBuiltNmstatectl,
+  kernelLabMissing,
+  kernelSiteOneShotScript,
+  runKernelLab,
+} from '../lab/kernel/kernel-lab.js';
 import { EXIT } from './exit-codes.js';
 
 /**
@@ -14,7 +19,10 @@ import { EXIT } from './exit-codes.js';
  */
 export const KERNEL_LAB_DIR = join('.acp-play', 'lab-kernel');
 
-/** `lab up --kernel [--dir DIR]`. Returns the exit code: 0 when the apply worked, every flow answered and the re-plan is empty. */
+/**
+ * `lab up --kernel [--dir DIR]`. Returns the exit code: 0 when the apply worked, every flow answered and the re-plan is
+ * empty.
+ */
 export async function labUpKernel(flags: { readonly dir?: string }): Promise<number> {
   const missing = kernelLabMissing();
   if (missing) throw new AcpError(`lab up --kernel cannot run here: ${missing}`);
@@ -26,20 +34,31 @@ export async function labUpKernel(flags: { readonly dir?: string }): Promise<num
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const started = Date.now();
-  process.stdout.write(`booting a User-Mode Linux guest for the site (records in ${shown(dir)}); this takes about a minute\n`);
+  process.stdout.write(
+    `booting a User-Mode Linux guest for the site (records in ${shown(dir)}); this takes about a minute\n`,
+  );
   const stopFollowing = follow(join(dir, 'payload.out'), (text) => process.stdout.write(text));
   let result;
   try {
-    result = await runKernelLab({ workDir: dir, nmstatectl: findBuiltNmstatectl().path!, scenarioScript: await kernelSiteOneShotScript(), timeoutMs: 300_000 });
+    result = await runKernelLab({
+      workDir: dir,
+      nmstatectl: findBuiltNmstatectl().path!,
+      scenarioScript: await kernelSiteOneShotScript(),
+      timeoutMs: 300_000,
+    });
   } finally {
     stopFollowing();
   }
   const secs = ((Date.now() - started) / 1000).toFixed(0);
   if (result.timedOut || result.exitCode === null) {
-    process.stdout.write(`the guest did not finish (${result.timedOut ? 'timed out' : 'no exit code'}) after ${secs} s; its console is in ${shown(join(dir, 'console.log'))}\n`);
+    process.stdout.write(
+      `the guest did not finish (${result.timedOut ? 'timed out' : 'no exit code'}) after ${secs} s; its console is in ${shown(join(dir, 'console.log'))}\n`,
+    );
     return EXIT.failed;
   }
-  process.stdout.write(`guest powered off after ${secs} s; nothing is left running (records: ${shown(join(dir, 'out'))})\n`);
+  process.stdout.write(
+    `guest powered off after ${secs} s; nothing is left running (records: ${shown(join(dir, 'out'))})\n`,
+  );
   return result.exitCode === 0 ? EXIT.ok : EXIT.failed;
 }
 

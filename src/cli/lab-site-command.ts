@@ -23,16 +23,34 @@ function shown(path: string): string {
 }
 
 /** `lab up` without --hosts. Returns the exit code. */
-export async function labUpSite(flags: { readonly nodes?: string; readonly dir?: string; readonly platform?: string }): Promise<number> {
+export async function labUpSite(flags: {
+  readonly nodes?: string;
+  readonly dir?: string;
+  readonly platform?: string;
+}): Promise<number> {
   const nodes = Number(flags.nodes ?? '3');
   if (!Number.isInteger(nodes) || nodes < 1 || nodes > MAX_LAB_NODES) {
-    throw new ConfigError({ severity: 'error', message: `--nodes ${flags.nodes} is not a whole number from 1 to ${MAX_LAB_NODES}`, fix: 'e.g. --nodes 3' });
+    throw new ConfigError({
+      severity: 'error',
+      message: `--nodes ${flags.nodes} is not a whole number from 1 to ${MAX_LAB_NODES}`,
+      fix: 'e.g. --nodes 3',
+    });
   }
   const platform = (flags.platform ?? 'cisco_nxos') as SimPlatformId;
-  if (!PLATFORMS.includes(platform)) throw new ConfigError({ severity: 'error', message: `--platform ${flags.platform} is not simulated`, fix: `use one of ${PLATFORMS.join(', ')}` });
+  if (!PLATFORMS.includes(platform))
+    throw new ConfigError({
+      severity: 'error',
+      message: `--platform ${flags.platform} is not simulated`,
+      fix: `use one of ${PLATFORMS.join(', ')}`,
+    });
   const dir = resolve(flags.dir ?? SITE_LAB_DIR);
   const started = Date.now();
-  const { state, cleanedStale } = await launchSiteLab({ dir, inventoryDir: resolve(SITE_LAB_INVENTORY), nodes, platform });
+  const { state, cleanedStale } = await launchSiteLab({
+    dir,
+    inventoryDir: resolve(SITE_LAB_INVENTORY),
+    nodes,
+    platform,
+  });
   const inv = shown(state.inventoryDir);
   const down = `acp-play lab down${flags.dir ? ` --dir ${flags.dir}` : ''}`;
   const node0 = state.devices.find((d) => d.name === 'node0')!;
@@ -40,7 +58,10 @@ export async function labUpSite(flags: { readonly nodes?: string; readonly dir?:
   const lines = [
     ...(cleanedStale ? [`removed the leftovers of a lab that had died in ${shown(dir)}`] : []),
     `lab ${state.id} is up (${((Date.now() - started) / 1000).toFixed(1)} s): the site of inventories/site1, simulated on 127.0.0.1, in one background process (pid ${state.keeperPid})`,
-    ...state.devices.map((d) => `  ${d.name.padEnd(8)} 127.0.0.1:${String(d.port).padEnd(5)}  ${d.role === 'switch' ? `${d.platform} simulator, empty config` : `node simulator (fake nmstatectl, state in ${shown(join(d.dir!, 'state.json'))})`}`),
+    ...state.devices.map(
+      (d) =>
+        `  ${d.name.padEnd(8)} 127.0.0.1:${String(d.port).padEnd(5)}  ${d.role === 'switch' ? `${d.platform} simulator, empty config` : `node simulator (fake nmstatectl, state in ${shown(join(d.dir!, 'state.json'))})`}`,
+    ),
     `inventory: ${inv} (every host key pinned in ${join(inv, 'known_hosts')}; key ${shown(state.keyFile)})`,
     `try:       acp-play plan ${inv}`,
     `           acp-play apply ${inv}`,
@@ -61,9 +82,13 @@ export async function labStatusSite(dirFlag: string | undefined): Promise<number
     `lab ${state.id}: simulated site, since ${state.createdAt}, process ${state.keeperPid} ${status.keeperRunning ? 'running' : 'NOT RUNNING'}`,
     `inventory: ${shown(state.inventoryDir)}`,
     'device   role   platform    port   answers',
-    ...status.devices.map((d) => `${d.device.name.padEnd(8)} ${d.device.role.padEnd(6)} ${d.device.platform.padEnd(11)} ${String(d.device.port).padEnd(6)} ${d.answers ? 'yes' : 'NO'} (${d.detail})`),
+    ...status.devices.map(
+      (d) =>
+        `${d.device.name.padEnd(8)} ${d.device.role.padEnd(6)} ${d.device.platform.padEnd(11)} ${String(d.device.port).padEnd(6)} ${d.answers ? 'yes' : 'NO'} (${d.detail})`,
+    ),
   ];
-  if (!status.healthy) lines.push(`something is down: \`acp-play lab down${dirFlag ? ` --dir ${dirFlag}` : ''}\` removes the rest`);
+  if (!status.healthy)
+    lines.push(`something is down: \`acp-play lab down${dirFlag ? ` --dir ${dirFlag}` : ''}\` removes the rest`);
   process.stdout.write(`${lines.join('\n')}\n`);
   return status.healthy ? EXIT.ok : EXIT.failed;
 }
@@ -72,7 +97,14 @@ export async function labStatusSite(dirFlag: string | undefined): Promise<number
 export async function labDownSite(dirFlag: string | undefined): Promise<number | undefined> {
   const report = await stopSiteLab(resolve(dirFlag ?? SITE_LAB_DIR));
   if (!report) return undefined;
-  const how = report.keeper === 'gone' ? ' (its process had died already)' : report.keeper === 'killed' ? ' (its process needed SIGKILL)' : '';
-  process.stdout.write(`lab ${report.state.id} is down${how}: ${report.state.devices.length} simulators stopped; removed ${shown(report.state.dir)} and ${shown(report.state.inventoryDir)}\n`);
+  const how =
+    report.keeper === 'gone'
+      ? ' (its process had died already)'
+      : report.keeper === 'killed'
+        ? ' (its process needed SIGKILL)'
+        : '';
+  process.stdout.write(
+    `lab ${report.state.id} is down${how}: ${report.state.devices.length} simulators stopped; removed ${shown(report.state.dir)} and ${shown(report.state.inventoryDir)}\n`,
+  );
   return EXIT.ok;
 }

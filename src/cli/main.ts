@@ -19,7 +19,9 @@ function packageVersion(): string {
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command('acp-play')
-    .description('Desired-state runner over SSH for ACP edge sites (nmstate nodes, NX-OS / EOS / IOS / Cumulus switches)')
+    .description(
+      'Desired-state runner over SSH for ACP edge sites (nmstate nodes, NX-OS / EOS / IOS / Cumulus switches)',
+    )
     .version(packageVersion(), '-V, --version')
     .showHelpAfterError()
     .exitOverride();

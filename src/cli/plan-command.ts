@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { planRun } from '../engine/plan-run.js';
 import { ConnectionPool } from '../engine/connection-pool.js';
 import { formatPlan } from '../report/plan-text.js';
-import type { RegisterCommand } from './commands.js';
+import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
 import { addRunOptions, prepareRun, type RunFlags } from './run-setup.js';
 
@@ -16,14 +16,22 @@ interface PlanFlags extends RunFlags {
  * --detailed-exitcode: 0 in sync, 2 changes present, 1 a host failed (Terraform's convention).
  */
 export const registerPlanCommand: RegisterCommand = (program, setExit) => {
-  addRunOptions(program.command('plan').description('gather every host and show what apply would change (changes nothing)'))
+  addRunOptions(
+    program.command('plan').description('gather every host and show what apply would change (changes nothing)'),
+  )
     .option('--detailed-exitcode', 'exit 2 when changes are present, 0 when in sync, 1 when a host failed')
     .option('-o, --out <planfile>', 'also save the plan as JSON to PLANFILE')
     .action(async (dir: string, flags: PlanFlags) => {
       const run = await prepareRun(dir, flags, `acp-play plan ${process.argv.slice(3).join(' ')}`.trim());
       const pool = new ConnectionPool(run.options.connect);
       try {
-        run.options.reporter.emit({ kind: 'run-start', runId: run.options.runId, mode: 'plan', hosts: run.options.inventory.hosts.size, plays: run.options.playbook.plays.length });
+        run.options.reporter.emit({
+          kind: 'run-start',
+          runId: run.options.runId,
+          mode: 'plan',
+          hosts: run.options.inventory.hosts.size,
+          plays: run.options.playbook.plays.length,
+        });
         const plan = await planRun(run.options, pool);
         await run.options.reporter.close();
         run.record.writePlan(plan);

@@ -4,7 +4,7 @@ import { ConfigError, formatProblem } from '../errors.js';
 import { selectHosts } from '../inventory/host-pattern.js';
 import { loadSite } from '../inventory/load-site.js';
 import { renderSite, type RenderedFile } from '../template/render-site.js';
-import type { RegisterCommand } from './commands.js';
+import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
 
 interface RenderFlags {
@@ -20,7 +20,9 @@ interface RenderFlags {
 export const registerRenderCommand: RegisterCommand = (program, setExit) => {
   program
     .command('render')
-    .description('render the desired state of every host (nmstate, switch configs, NNCPs, NADs) without contacting anything')
+    .description(
+      'render the desired state of every host (nmstate, switch configs, NNCPs, NADs) without contacting anything',
+    )
     .argument('<inventory>', 'inventory directory (Ansible layout: hosts.yaml, group_vars/, host_vars/)')
     .option('-o, --out <dir>', 'write the files under DIR (creating folders) instead of printing them')
     .option('-l, --limit <pattern>', 'only these hosts (Ansible pattern: names, groups, globs, ! to exclude)')
@@ -41,7 +43,11 @@ export const registerRenderCommand: RegisterCommand = (program, setExit) => {
 function hostNames(selected: readonly { readonly name: string }[], pattern: string): string[] {
   const names = selected.map((h) => h.name);
   if (names.length === 0) {
-    throw new ConfigError({ severity: 'error', message: `--limit ${pattern} matches no host`, fix: 'check the pattern against the inventory' });
+    throw new ConfigError({
+      severity: 'error',
+      message: `--limit ${pattern} matches no host`,
+      fix: 'check the pattern against the inventory',
+    });
   }
   return names;
 }

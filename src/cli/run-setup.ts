@@ -54,9 +54,17 @@ export async function prepareRun(dir: string, flags: RunFlags, commandLine: stri
   const { inventory, site, warnings } = await loadSite(dir);
   const playbook = await loadPlaybook(resolvePlaybookPath(flags.playbook));
   const forks = Number(flags.forks);
-  if (!Number.isInteger(forks) || forks < 1) throw new ConfigError({ severity: 'error', message: `--forks ${flags.forks} is not a positive whole number`, fix: 'e.g. --forks 20' });
+  if (!Number.isInteger(forks) || forks < 1)
+    throw new ConfigError({
+      severity: 'error',
+      message: `--forks ${flags.forks} is not a positive whole number`,
+      fix: 'e.g. --forks 20',
+    });
   if (flags.limit) selectHosts(inventory, flags.limit); // a --limit typo is an input error, before anything runs
-  const tags = flags.tags?.split(',').map((t) => t.trim()).filter(Boolean);
+  const tags = flags.tags
+    ?.split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const keyring = new VaultKeyring(flags.vaultPasswordFile ? { passwordFile: flags.vaultPasswordFile } : {});
   const runId = randomBytes(4).toString('hex');
   const modules = defaultModules();

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { listRuns } from '../report/run-record.js';
-import type { RegisterCommand } from './commands.js';
+import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
 
 /** `acp-play runs [--show ID]`: the recorded plans and applies of this working directory. */
@@ -28,11 +28,27 @@ export const registerRunsCommand: RegisterCommand = (program, setExit) => {
         setExit(EXIT.ok);
         return;
       }
-      const wanted = flags.show === 'last' ? runs.at(-1) : runs.find((r) => r.id === flags.show) ?? single(runs.filter((r) => r.id.includes(flags.show!)), flags.show);
-      if (!wanted) throw new ConfigError({ severity: 'error', message: `no recorded run matches "${flags.show}"`, fix: 'list them with `acp-play runs`' });
+      const wanted =
+        flags.show === 'last'
+          ? runs.at(-1)
+          : (runs.find((r) => r.id === flags.show) ??
+            single(
+              runs.filter((r) => r.id.includes(flags.show!)),
+              flags.show,
+            ));
+      if (!wanted)
+        throw new ConfigError({
+          severity: 'error',
+          message: `no recorded run matches "${flags.show}"`,
+          fix: 'list them with `acp-play runs`',
+        });
       process.stdout.write(`run ${wanted.id}\ncommand: ${wanted.command}\n`);
-      for (const file of readdirSync(wanted.dir).filter((f) => f.endsWith('.log')).sort()) {
-        process.stdout.write(`\n---- ${file.replace(/\.log$/, '')} ----\n${readFileSync(join(wanted.dir, file), 'utf8')}`);
+      for (const file of readdirSync(wanted.dir)
+        .filter((f) => f.endsWith('.log'))
+        .sort()) {
+        process.stdout.write(
+          `\n---- ${file.replace(/\.log$/, '')} ----\n${readFileSync(join(wanted.dir, file), 'utf8')}`,
+        );
       }
       if (wanted.result) process.stdout.write(`\n---- result ----\n${JSON.stringify(wanted.result, null, 2)}\n`);
       setExit(EXIT.ok);
@@ -40,6 +56,11 @@ export const registerRunsCommand: RegisterCommand = (program, setExit) => {
 };
 
 function single<T extends { id: string }>(matches: T[], prefix: string): T | undefined {
-  if (matches.length > 1) throw new ConfigError({ severity: 'error', message: `"${prefix}" matches ${matches.length} runs`, fix: 'give more of the run id' });
+  if (matches.length > 1)
+    throw new ConfigError({
+      severity: 'error',
+      message: `"${prefix}" matches ${matches.length} runs`,
+      fix: 'give more of the run id',
+    });
   return matches[0];
 }

@@ -1,6 +1,6 @@
 import { formatProblem } from '../errors.js';
 import { loadSite } from '../inventory/load-site.js';
-import type { RegisterCommand } from './commands.js';
+import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
 
 function plural(n: number, word: string, many = `${word}s`): string {
@@ -14,7 +14,9 @@ function plural(n: number, word: string, many = `${word}s`): string {
 export const registerValidateCommand: RegisterCommand = (program, setExit) => {
   program
     .command('validate')
-    .description('check an inventory and its site (VLANs, addressing, node uplinks, switch ports) without contacting anything')
+    .description(
+      'check an inventory and its site (VLANs, addressing, node uplinks, switch ports) without contacting anything',
+    )
     .argument('<inventory>', 'inventory directory (Ansible layout: hosts.yaml, group_vars/, host_vars/)')
     .action(async (dir: string) => {
       const { site, warnings } = await loadSite(dir);

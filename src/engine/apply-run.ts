@@ -27,7 +27,11 @@ export async function applyRun(opts: ApplyOptions, pool = new ConnectionPool(opt
     const hosts = playHosts(opts.inventory, play, opts.limit);
     for (const h of hosts) outcomes.get(h.name);
     if (tasks.length === 0 || hosts.length === 0) {
-      opts.reporter.emit({ kind: 'play-skip', play: play.name, reason: tasks.length === 0 ? 'no task matches --tags' : 'no host matches' });
+      opts.reporter.emit({
+        kind: 'play-skip',
+        play: play.name,
+        reason: tasks.length === 0 ? 'no task matches --tags' : 'no host matches',
+      });
       continue;
     }
     opts.reporter.emit({ kind: 'play-start', play: play.name, hosts: hosts.map((h) => h.name) });
@@ -36,15 +40,28 @@ export async function applyRun(opts: ApplyOptions, pool = new ConnectionPool(opt
     let failedInPlay = 0;
     for (let b = 0; b < batches.length; b++) {
       if (opts.signal.aborted) {
-        batches.slice(b).flat().forEach((h) => notStarted.add(h.name));
+        batches
+          .slice(b)
+          .flat()
+          .forEach((h) => notStarted.add(h.name));
         break;
       }
-      const results = await Promise.all(batches[b]!.map((host) => limit(() => runHost(opts, env, play, tasks, host, outcomes))));
+      const results = await Promise.all(
+        batches[b]!.map((host) => limit(() => runHost(opts, env, play, tasks, host, outcomes))),
+      );
       failedInPlay += results.filter((ok) => !ok).length;
       if (b < batches.length - 1 && exceedsMaxFail(failedInPlay, hosts.length, play.maxFailPercentage)) {
-        const rest = batches.slice(b + 1).flat().map((h) => h.name);
+        const rest = batches
+          .slice(b + 1)
+          .flat()
+          .map((h) => h.name);
         rest.forEach((h) => notStarted.add(h));
-        opts.reporter.emit({ kind: 'batch-abort', play: play.name, reason: `${failedInPlay} of ${hosts.length} hosts failed (max_fail_percentage ${play.maxFailPercentage})`, notStarted: rest });
+        opts.reporter.emit({
+          kind: 'batch-abort',
+          play: play.name,
+          reason: `${failedInPlay} of ${hosts.length} hosts failed (max_fail_percentage ${play.maxFailPercentage})`,
+          notStarted: rest,
+        });
         break;
       }
     }
@@ -62,7 +79,14 @@ export async function applyRun(opts: ApplyOptions, pool = new ConnectionPool(opt
 }
 
 /** All tasks of one play on one host; returns false when the host failed. */
-async function runHost(opts: ApplyOptions, env: StepEnv, play: Play, tasks: Task[], host: Host, outcomes: HostOutcomes): Promise<boolean> {
+async function runHost(
+  opts: ApplyOptions,
+  env: StepEnv,
+  play: Play,
+  tasks: Task[],
+  host: Host,
+  outcomes: HostOutcomes,
+): Promise<boolean> {
   if (opts.signal.aborted) return true;
   opts.reporter.emit({ kind: 'host-start', play: play.name, host: host.name });
   for (const task of tasks) {
@@ -73,14 +97,31 @@ async function runHost(opts: ApplyOptions, env: StepEnv, play: Play, tasks: Task
     if (outcome.status === 'failed') break;
   }
   const final = outcomes.get(host.name);
-  opts.reporter.emit({ kind: 'host-end', play: play.name, host: host.name, status: final.status, ...(final.error ? { error: final.error } : {}) });
+  opts.reporter.emit({
+    kind: 'host-end',
+    play: play.name,
+    host: host.name,
+    status: final.status,
+    ...(final.error ? { error: final.error } : {}),
+  });
   return !outcomes.isDown(host.name);
 }
 
-async function runTask(opts: ApplyOptions, env: StepEnv, play: Play, task: Task, host: Host, outcomes: HostOutcomes): Promise<TaskOutcome> {
+async function runTask(
+  opts: ApplyOptions,
+  env: StepEnv,
+  play: Play,
+  task: Task,
+  host: Host,
+  outcomes: HostOutcomes,
+): Promise<TaskOutcome> {
   const started = Date.now();
   opts.reporter.emit({ kind: 'task-start', play: play.name, host: host.name, task: task.name });
-  const done = (status: TaskOutcome['status'], changes: readonly Change[], extra: Partial<TaskOutcome> = {}): TaskOutcome => ({
+  const done = (
+    status: TaskOutcome['status'],
+    changes: readonly Change[],
+    extra: Partial<TaskOutcome> = {},
+  ): TaskOutcome => ({
     play: play.name,
     task: task.name,
     status,
@@ -89,13 +130,16 @@ async function runTask(opts: ApplyOptions, env: StepEnv, play: Play, task: Task,
     ...extra,
   });
   const module = opts.modules.get(task.module);
-  const unsupported = module ? module.unsupported?.(host, opts.site) : `module ${task.module} is not available in this version`;
+  const unsupported = module
+    ? module.unsupported?.(host, opts.site)
+    : `module ${task.module} is not available in this version`;
   if (unsupported) return done('skipped', [], { message: unsupported });
   try {
     const conn = await connectFor(env, host);
     const ctx = taskContext(env, host, task);
     const { desired, plan } = await planStep(module!, ctx, conn);
-    if (plan.changes.length === 0) return done('ok', [], { message: plan.inSync.map((s) => s.reason).join('; ') || 'in sync' });
+    if (plan.changes.length === 0)
+      return done('ok', [], { message: plan.inSync.map((s) => s.reason).join('; ') || 'in sync' });
     const drift = opts.approved ? differsFromApproved(opts, play, task, host, plan.changes) : undefined;
     if (drift) throw new ApplyError(host.name, 'plan', drift, false);
     if (opts.check) return done('changed', plan.changes, { message: 'check mode: not applied' });
@@ -110,10 +154,17 @@ async function runTask(opts: ApplyOptions, env: StepEnv, play: Play, task: Task,
 }
 
 /** The change board's rule: what runs is what was reviewed. Returns why not, or undefined when equal. */
-function differsFromApproved(opts: ApplyOptions, play: Play, task: Task, host: Host, changes: readonly Change[]): string | undefined {
+function differsFromApproved(
+  opts: ApplyOptions,
+  play: Play,
+  task: Task,
+  host: Host,
+  changes: readonly Change[],
+): string | undefined {
   const hostPlan = opts.approved!.hosts.find((h) => h.host === host.name);
   const approved = hostPlan?.tasks.find((t) => t.play === play.name && t.task === task.name)?.changes ?? [];
-  const key = (cs: readonly Change[]) => JSON.stringify(cs.map((c) => [c.resource, c.action, c.diff, c.commands.map((x) => x.text)]));
+  const key = (cs: readonly Change[]) =>
+    JSON.stringify(cs.map((c) => [c.resource, c.action, c.diff, c.commands.map((x) => x.text)]));
   if (key(approved) === key(changes)) return undefined;
   return `the host changed since the plan was reviewed (${changes.length} change(s) now, ${approved.length} approved); nothing was applied — run plan again`;
 }

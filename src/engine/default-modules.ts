@@ -6,5 +6,10 @@ import { ModuleRegistry } from './module-registry.js';
 
 /** Every module this version ships, by name. */
 export function defaultModules(): ModuleRegistry {
-  return new ModuleRegistry().register(commandModule).register(fileModule).register(switchVlansModule).register(switchPortsModule).register(nmstateModule);
+  return new ModuleRegistry()
+    .register(commandModule)
+    .register(fileModule)
+    .register(switchVlansModule)
+    .register(switchPortsModule)
+    .register(nmstateModule);
 }

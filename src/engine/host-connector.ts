@@ -32,7 +32,11 @@ interface HostCredentials {
  */
 export function sshConnector(opts: ConnectorOptions): { prepare(hosts: readonly Host[]): void; connect: Connect } {
   const credentials = new Map<string, HostCredentials>();
-  const secretCtx = { keyring: opts.keyring, locate: (o: Parameters<Inventory['locate']>[0]) => opts.inventory.locate(o), ...(opts.env ? { env: opts.env } : {}) };
+  const secretCtx = {
+    keyring: opts.keyring,
+    locate: (o: Parameters<Inventory['locate']>[0]) => opts.inventory.locate(o),
+    ...(opts.env ? { env: opts.env } : {}),
+  };
   const policyFor = (hostName: string, address: string, port: number | undefined) =>
     createHostKeyPolicy(
       {
@@ -49,13 +53,19 @@ export function sshConnector(opts: ConnectorOptions): { prepare(hosts: readonly 
       for (const host of hosts) {
         const password = resolveHostSecret(host, 'password', secretCtx);
         const becomePassword = resolveHostSecret(host, 'become_password', secretCtx);
-        credentials.set(host.name, { ...(password ? { password } : {}), ...(becomePassword ? { becomePassword } : {}) });
+        credentials.set(host.name, {
+          ...(password ? { password } : {}),
+          ...(becomePassword ? { becomePassword } : {}),
+        });
       }
     },
     async connect(host): Promise<Transport> {
       const creds = credentials.get(host.name) ?? {};
       const vars = host.vars as Record<string, unknown>;
-      const keyFile = str(vars['ssh_private_key_file']) ?? str(vars['ansible_ssh_private_key_file']) ?? str(vars['ansible_private_key_file']);
+      const keyFile =
+        str(vars['ssh_private_key_file']) ??
+        str(vars['ansible_ssh_private_key_file']) ??
+        str(vars['ansible_private_key_file']);
       const target: SshTarget = {
         name: host.name,
         address: host.address,
@@ -78,7 +88,12 @@ export function sshConnector(opts: ConnectorOptions): { prepare(hosts: readonly 
           hostKeyPolicyFor: (hop) => policyFor(`${host.name} (jump host ${hop.host})`, hop.host, hop.port),
         });
       } catch (error) {
-        opts.transcript?.record({ host: host.name, kind: 'connect', text: `${host.address}:${host.port ?? 22} failed`, output: (error as Error).message });
+        opts.transcript?.record({
+          host: host.name,
+          kind: 'connect',
+          text: `${host.address}:${host.port ?? 22} failed`,
+          output: (error as Error).message,
+        });
         throw error;
       }
     },

@@ -26,7 +26,8 @@ export class HostOutcomes {
     const outcome = this.get(host);
     outcome.tasks.push(task);
     outcome.durationMs += task.durationMs;
-    if (task.status === 'changed' && outcome.status !== 'failed' && outcome.status !== 'unreachable') outcome.status = 'changed';
+    if (task.status === 'changed' && outcome.status !== 'failed' && outcome.status !== 'unreachable')
+      outcome.status = 'changed';
     if (task.status === 'ok' && outcome.status === 'skipped') outcome.status = 'unchanged';
   }
 
@@ -46,7 +47,14 @@ export function outcomesFromPlan(plan: import('./run-types.js').RunPlan): HostOu
   return plan.hosts.map((h) => ({
     host: h.host,
     status: h.status === 'in-sync' ? 'unchanged' : h.status === 'changes' ? 'changed' : h.status,
-    tasks: h.tasks.map((t) => ({ play: t.play, task: t.task, status: t.skipped ? 'skipped' : 'ok', changes: [], durationMs: 0, ...(t.skipped ? { message: t.skipped } : {}) })),
+    tasks: h.tasks.map((t) => ({
+      play: t.play,
+      task: t.task,
+      status: t.skipped ? 'skipped' : 'ok',
+      changes: [],
+      durationMs: 0,
+      ...(t.skipped ? { message: t.skipped } : {}),
+    })),
     ...(h.error ? { error: h.error } : {}),
     durationMs: 0,
   }));

@@ -3,7 +3,7 @@ import { ConnectionPool } from './connection-pool.js';
 import { playHosts, selectTasks } from './play-hosts.js';
 import type { RunOptions } from './run-options.js';
 import type { HostPlan, RunPlan, TaskPlan } from './run-types.js';
-import { connectFor, planStep, stepEnv, taskContext, UnreachableError, type StepEnv } from './task-step.js';
+import { connectFor, planStep, stepEnv, taskContext, UnreachableError } from './task-step.js';
 
 /**
  * Gathers every host of every play and plans each task: the dry run. Nothing is changed. A host that fails or
@@ -17,14 +17,22 @@ export async function planRun(opts: RunOptions, pool = new ConnectionPool(opts.c
     const tasks = selectTasks(play, opts.tags);
     const hosts = playHosts(opts.inventory, play, opts.limit);
     if (tasks.length === 0 || hosts.length === 0) {
-      opts.reporter.emit({ kind: 'play-skip', play: play.name, reason: tasks.length === 0 ? 'no task matches --tags' : 'no host matches' });
+      opts.reporter.emit({
+        kind: 'play-skip',
+        play: play.name,
+        reason: tasks.length === 0 ? 'no task matches --tags' : 'no host matches',
+      });
       continue;
     }
     opts.reporter.emit({ kind: 'play-start', play: play.name, hosts: hosts.map((h) => h.name) });
     await Promise.all(
       hosts.map((host) =>
         limit(async () => {
-          const hostPlan = hostPlans.get(host.name) ?? { host: host.name, tasks: [], status: 'in-sync' as HostPlan['status'] };
+          const hostPlan = hostPlans.get(host.name) ?? {
+            host: host.name,
+            tasks: [],
+            status: 'in-sync' as HostPlan['status'],
+          };
           hostPlans.set(host.name, hostPlan);
           if (hostPlan.status === 'failed' || hostPlan.status === 'unreachable' || opts.signal.aborted) return;
           opts.reporter.emit({ kind: 'host-start', play: play.name, host: host.name });
@@ -33,10 +41,25 @@ export async function planRun(opts: RunOptions, pool = new ConnectionPool(opts.c
             opts.reporter.emit({ kind: 'task-start', play: play.name, host: host.name, task: task.name });
             const module = opts.modules.get(task.module);
             const base = { play: play.name, task: task.name, module: task.module };
-            const unsupported = module ? module.unsupported?.(host, opts.site) : `module ${task.module} is not available in this version`;
+            const unsupported = module
+              ? module.unsupported?.(host, opts.site)
+              : `module ${task.module} is not available in this version`;
             if (unsupported) {
               hostPlan.tasks.push({ ...base, changes: [], inSync: [], skipped: unsupported });
-              opts.reporter.emit({ kind: 'task-end', planned: true, play: play.name, host: host.name, outcome: { play: play.name, task: task.name, status: 'skipped', changes: [], message: unsupported, durationMs: Date.now() - started } });
+              opts.reporter.emit({
+                kind: 'task-end',
+                planned: true,
+                play: play.name,
+                host: host.name,
+                outcome: {
+                  play: play.name,
+                  task: task.name,
+                  status: 'skipped',
+                  changes: [],
+                  message: unsupported,
+                  durationMs: Date.now() - started,
+                },
+              });
               continue;
             }
             try {
@@ -45,16 +68,48 @@ export async function planRun(opts: RunOptions, pool = new ConnectionPool(opts.c
               const taskPlan: TaskPlan = { ...base, changes: plan.changes, inSync: plan.inSync };
               hostPlan.tasks.push(taskPlan);
               if (plan.changes.length > 0) (hostPlan as { status: HostPlan['status'] }).status = 'changes';
-              opts.reporter.emit({ kind: 'task-end', planned: true, play: play.name, host: host.name, outcome: { play: play.name, task: task.name, status: plan.changes.length > 0 ? 'changed' : 'ok', changes: plan.changes, durationMs: Date.now() - started } });
+              opts.reporter.emit({
+                kind: 'task-end',
+                planned: true,
+                play: play.name,
+                host: host.name,
+                outcome: {
+                  play: play.name,
+                  task: task.name,
+                  status: plan.changes.length > 0 ? 'changed' : 'ok',
+                  changes: plan.changes,
+                  durationMs: Date.now() - started,
+                },
+              });
             } catch (error) {
               const status = error instanceof UnreachableError ? 'unreachable' : 'failed';
               const message = (error as Error).message;
               Object.assign(hostPlan, { status, error: message });
-              opts.reporter.emit({ kind: 'task-end', planned: true, play: play.name, host: host.name, outcome: { play: play.name, task: task.name, status: 'failed', changes: [], message, durationMs: Date.now() - started } });
+              opts.reporter.emit({
+                kind: 'task-end',
+                planned: true,
+                play: play.name,
+                host: host.name,
+                outcome: {
+                  play: play.name,
+                  task: task.name,
+                  status: 'failed',
+                  changes: [],
+                  message,
+                  durationMs: Date.now() - started,
+                },
+              });
               break;
             }
           }
-          opts.reporter.emit({ kind: 'host-end', planned: true, play: play.name, host: host.name, status: statusOf(hostPlan), ...(hostPlan.error ? { error: hostPlan.error } : {}) });
+          opts.reporter.emit({
+            kind: 'host-end',
+            planned: true,
+            play: play.name,
+            host: host.name,
+            status: statusOf(hostPlan),
+            ...(hostPlan.error ? { error: hostPlan.error } : {}),
+          });
         }),
       ),
     );

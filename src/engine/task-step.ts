@@ -23,7 +23,8 @@ export function stepEnv(opts: RunOptions, pool: ConnectionPool): StepEnv {
     runId: opts.runId,
     pool,
     signal: opts.signal,
-    note: (host, task, text) => opts.reporter.emit({ kind: 'task-note', play: '', host: host.name, task: task.name, text }),
+    note: (host, task, text) =>
+      opts.reporter.emit({ kind: 'task-note', play: '', host: host.name, task: task.name, text }),
   };
 }
 
@@ -46,7 +47,8 @@ export async function connectFor(env: StepEnv, host: Host): Promise<Transport> {
   try {
     return await env.pool.get(host);
   } catch (error) {
-    const text = error instanceof ConnectError ? error.message : `${host.name}: connect failed: ${(error as Error).message}`;
+    const text =
+      error instanceof ConnectError ? error.message : `${host.name}: connect failed: ${(error as Error).message}`;
     throw new UnreachableError(text, { cause: error });
   }
 }
@@ -91,12 +93,25 @@ export async function applyStep<D, C, T>(
   } catch (error) {
     const detail = error instanceof ApplyError ? error.message : (error as Error).message;
     if (error instanceof ApplyError) throw error;
-    if (!module.rollback) throw new ApplyError(ctx.host.name, phase, `${detail} (no rollback available for ${module.name}; check the host)`, false, { cause: error });
+    if (!module.rollback)
+      throw new ApplyError(
+        ctx.host.name,
+        phase,
+        `${detail} (no rollback available for ${module.name}; check the host)`,
+        false,
+        { cause: error },
+      );
     let how: string;
     try {
       how = await module.rollback(conn, ctx, txn, error);
     } catch (rollbackError) {
-      throw new ApplyError(ctx.host.name, phase, `${detail}; ROLLBACK ALSO FAILED: ${(rollbackError as Error).message}`, false, { cause: error });
+      throw new ApplyError(
+        ctx.host.name,
+        phase,
+        `${detail}; ROLLBACK ALSO FAILED: ${(rollbackError as Error).message}`,
+        false,
+        { cause: error },
+      );
     }
     throw new ApplyError(ctx.host.name, phase, `${detail} (rolled back: ${how})`, true, { cause: error });
   }

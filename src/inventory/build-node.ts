@@ -14,7 +14,12 @@ function isRecord(value: unknown): value is Raw {
  * `<nic>.<id>` and `bridge<id>` unless the item says otherwise. Returns undefined when the node has no usable
  * trunk NIC (the schema check has already said why).
  */
-export function buildNode(host: Host, vlans: readonly Vlan[], locator: SiteLocator, problems: Problem[]): NodeModel | undefined {
+export function buildNode(
+  host: Host,
+  vlans: readonly Vlan[],
+  locator: SiteLocator,
+  problems: Problem[],
+): NodeModel | undefined {
   const raw = host.vars.node;
   if (!isRecord(raw) || typeof raw.trunk_nic !== 'string') {
     if (raw === undefined) {
@@ -42,9 +47,10 @@ export function buildNode(host: Host, vlans: readonly Vlan[], locator: SiteLocat
       bridge: typeof spec.bridge === 'string' ? spec.bridge : `bridge${spec.id}`,
     });
   }
-  const uplink = isRecord(raw.uplink) && typeof raw.uplink.switch === 'string' && typeof raw.uplink.port === 'string'
-    ? { switch: raw.uplink.switch, port: raw.uplink.port }
-    : undefined;
+  const uplink =
+    isRecord(raw.uplink) && typeof raw.uplink.switch === 'string' && typeof raw.uplink.port === 'string'
+      ? { switch: raw.uplink.switch, port: raw.uplink.port }
+      : undefined;
   return {
     name: host.name,
     host,

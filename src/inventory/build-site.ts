@@ -17,7 +17,11 @@ function isRecord(value: unknown): value is Raw {
 /** JSON with sorted keys, so two equal values compare equal whatever order their keys were written in. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isRecord(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  if (isRecord(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(',')}}`;
   return JSON.stringify(value) ?? 'null';
 }
 
@@ -93,11 +97,18 @@ function buildVlans(site: Raw): Vlan[] {
 }
 
 /** One NAD per VM VLAN, on the bridge the nodes use for it. Nodes disagreeing on that bridge is an error. */
-function buildNads(vlans: readonly Vlan[], nodes: readonly NodeModel[], locator: SiteLocator, problems: Problem[]): Nad[] {
+function buildNads(
+  vlans: readonly Vlan[],
+  nodes: readonly NodeModel[],
+  locator: SiteLocator,
+  problems: Problem[],
+): Nad[] {
   const nads: Nad[] = [];
   for (const vlan of vlans) {
     if (!vlan.nad || nads.some((n) => n.vlan === vlan.id)) continue;
-    const users = nodes.flatMap((n) => n.bridges.filter((b) => b.vlan === vlan.id).map((b) => ({ node: n, bridge: b.bridge })));
+    const users = nodes.flatMap((n) =>
+      n.bridges.filter((b) => b.vlan === vlan.id).map((b) => ({ node: n, bridge: b.bridge })),
+    );
     const first = users[0];
     for (const other of users) {
       if (first && other.bridge !== first.bridge) {
@@ -110,7 +121,15 @@ function buildNads(vlans: readonly Vlan[], nodes: readonly NodeModel[], locator:
       }
     }
     const { name, namespace, cni, macspoofchk, labels } = vlan.nad;
-    nads.push({ name, namespace, cni, macspoofchk, labels, vlan: vlan.id, bridge: first?.bridge ?? `bridge${vlan.id}` });
+    nads.push({
+      name,
+      namespace,
+      cni,
+      macspoofchk,
+      labels,
+      vlan: vlan.id,
+      bridge: first?.bridge ?? `bridge${vlan.id}`,
+    });
   }
   return nads;
 }
@@ -135,17 +154,32 @@ export function buildSite(inventory: Inventory): { site: Site; problems: Problem
     if (host.platform !== undefined && !platform) continue; // unknown platform: reported by the schema check
     const platformKey = locator.firstKey(host, ['platform', 'ansible_network_os']);
     const wrong = (message: string, fix: string) =>
-      problems.push({ severity: 'error', location: platformKey ? locator.at(host, platformKey) : locator.at(host, 'node') ?? locator.at(host, 'switch'), message, fix });
+      problems.push({
+        severity: 'error',
+        location: platformKey
+          ? locator.at(host, platformKey)
+          : (locator.at(host, 'node') ?? locator.at(host, 'switch')),
+        message,
+        fix,
+      });
     const hasNode = host.vars.node !== undefined;
     const hasSwitch = host.vars.switch !== undefined;
     if (hasNode && hasSwitch) {
-      wrong(`${host.name} has both a node and a switch variable`, 'a host is either a node (node:, platform nmstate) or a switch (switch:, a switch platform)');
+      wrong(
+        `${host.name} has both a node and a switch variable`,
+        'a host is either a node (node:, platform nmstate) or a switch (switch:, a switch platform)',
+      );
     } else if (hasNode || platform === 'nmstate') {
-      if (platform && platform !== 'nmstate') wrong(`${host.name} has a node variable but platform ${platform}`, 'a node\'s platform must be nmstate');
+      if (platform && platform !== 'nmstate')
+        wrong(`${host.name} has a node variable but platform ${platform}`, "a node's platform must be nmstate");
       else nodeHosts.push(host);
     } else if (hasSwitch || isSwitchPlatform(platform)) {
       if (isSwitchPlatform(platform)) switches.push(buildSwitch(host, platform, vlans, locator, problems));
-      else wrong(`${host.name} has a switch variable but ${platform ? `platform ${platform}` : 'no platform'}`, 'set platform: cisco_nxos, arista_eos, cisco_ios or cumulus');
+      else
+        wrong(
+          `${host.name} has a switch variable but ${platform ? `platform ${platform}` : 'no platform'}`,
+          'set platform: cisco_nxos, arista_eos, cisco_ios or cumulus',
+        );
     } else {
       others.push(host);
     }
@@ -162,7 +196,11 @@ export function buildSite(inventory: Inventory): { site: Site; problems: Problem
     }
   }
   if (!siteHost && nodes.length + switches.length > 0) {
-    problems.push({ severity: 'error', message: `no host of ${inventory.dir} has a site variable, so there are no VLANs to configure`, fix: 'define site: {name: NAME, vlans: [...]} in group_vars/all.yaml' });
+    problems.push({
+      severity: 'error',
+      message: `no host of ${inventory.dir} has a site variable, so there are no VLANs to configure`,
+      fix: 'define site: {name: NAME, vlans: [...]} in group_vars/all.yaml',
+    });
   }
   const nads = buildNads(vlans, nodes, locator, problems);
   const name = typeof rawSite.name === 'string' ? rawSite.name : basename(resolve(inventory.dir));

@@ -24,7 +24,13 @@ function readVlanSet(value: unknown, report: (message: string) => void): number[
 }
 
 /** Builds a switch from its `switch` variable: VLAN definitions (default: every site VLAN) and ports. */
-export function buildSwitch(host: Host, platform: SwitchPlatform, vlans: readonly Vlan[], locator: SiteLocator, problems: Problem[]): SwitchModel {
+export function buildSwitch(
+  host: Host,
+  platform: SwitchPlatform,
+  vlans: readonly Vlan[],
+  locator: SiteLocator,
+  problems: Problem[],
+): SwitchModel {
   const raw = isRecord(host.vars.switch) ? host.vars.switch : {};
   const error = (location: ReturnType<SiteLocator['at']>, message: string, fix: string) =>
     problems.push({ severity: 'error', location, message, fix });
@@ -41,11 +47,22 @@ export function buildSwitch(host: Host, platform: SwitchPlatform, vlans: readonl
         if (typeof item.id === 'number' && typeof item.name === 'string') defined.set(item.id, item.name);
         return;
       }
-      const ids = readVlanSet(item, (m) => error(locator.at(host, 'switch', path), `switch.vlans of ${host.name}: ${m}`, 'write VLAN ids or ranges such as 2000-2005'));
+      const ids = readVlanSet(item, (m) =>
+        error(
+          locator.at(host, 'switch', path),
+          `switch.vlans of ${host.name}: ${m}`,
+          'write VLAN ids or ranges such as 2000-2005',
+        ),
+      );
       for (const id of ids ?? []) {
         const name = siteNames.get(id);
         if (name !== undefined) defined.set(id, name);
-        else error(locator.at(host, 'switch', path), `VLAN ${id} in switch.vlans of ${host.name} is not a site VLAN, so it has no name`, `add VLAN ${id} to site.vlans, or write it here as {id: ${id}, name: NAME}`);
+        else
+          error(
+            locator.at(host, 'switch', path),
+            `VLAN ${id} in switch.vlans of ${host.name} is not a site VLAN, so it has no name`,
+            `add VLAN ${id} to site.vlans, or write it here as {id: ${id}, name: NAME}`,
+          );
       }
     });
   }
@@ -57,21 +74,49 @@ export function buildSwitch(host: Host, platform: SwitchPlatform, vlans: readonl
     const label = `${host.name} ${name}`;
     if (spec.mode === 'access') {
       for (const field of ['allowed_vlans', 'native_vlan'] as const) {
-        if (spec[field] !== undefined) error(at(field), `${label} is an access port but sets ${field}, which only a trunk has`, `remove ${field}, or set mode: trunk`);
+        if (spec[field] !== undefined)
+          error(
+            at(field),
+            `${label} is an access port but sets ${field}, which only a trunk has`,
+            `remove ${field}, or set mode: trunk`,
+          );
       }
-      if (spec.access_vlan === undefined) error(at('mode'), `${label} is an access port without access_vlan`, 'add access_vlan: ID (the one VLAN this port carries)');
+      if (spec.access_vlan === undefined)
+        error(
+          at('mode'),
+          `${label} is an access port without access_vlan`,
+          'add access_vlan: ID (the one VLAN this port carries)',
+        );
     } else {
-      if (spec.access_vlan !== undefined) error(at('access_vlan'), `${label} is a trunk port but sets access_vlan, which only an access port has`, 'remove access_vlan (a trunk carries allowed_vlans, and native_vlan untagged)');
-      if (spec.allowed_vlans === undefined) error(at('mode'), `${label} is a trunk without allowed_vlans; acp-play will not leave a trunk carrying every VLAN`, 'add allowed_vlans: e.g. 2003-2005');
+      if (spec.access_vlan !== undefined)
+        error(
+          at('access_vlan'),
+          `${label} is a trunk port but sets access_vlan, which only an access port has`,
+          'remove access_vlan (a trunk carries allowed_vlans, and native_vlan untagged)',
+        );
+      if (spec.allowed_vlans === undefined)
+        error(
+          at('mode'),
+          `${label} is a trunk without allowed_vlans; acp-play will not leave a trunk carrying every VLAN`,
+          'add allowed_vlans: e.g. 2003-2005',
+        );
     }
-    const allowed = spec.mode === 'trunk' && spec.allowed_vlans !== undefined
-      ? readVlanSet(spec.allowed_vlans, (m) => error(at('allowed_vlans'), `allowed_vlans of ${label}: ${m}`, 'write VLAN ids or ranges such as 2003-2005'))
-      : undefined;
+    const allowed =
+      spec.mode === 'trunk' && spec.allowed_vlans !== undefined
+        ? readVlanSet(spec.allowed_vlans, (m) =>
+            error(at('allowed_vlans'), `allowed_vlans of ${label}: ${m}`, 'write VLAN ids or ranges such as 2003-2005'),
+          )
+        : undefined;
     let faces: SwitchPort['faces'];
     if (typeof spec.faces === 'string') {
       const match = /^([^:\s]+):([^:\s]+)$/.exec(spec.faces.trim());
       if (match) faces = { node: match[1]!, nic: match[2]! };
-      else error(at('faces'), `faces of ${label} is ${JSON.stringify(spec.faces)}, not NODE:NIC`, 'write the node and its NIC, e.g. faces: node0:enp4s0f0');
+      else
+        error(
+          at('faces'),
+          `faces of ${label} is ${JSON.stringify(spec.faces)}, not NODE:NIC`,
+          'write the node and its NIC, e.g. faces: node0:enp4s0f0',
+        );
     }
     ports.push({
       name,

@@ -35,7 +35,10 @@ export function combineVar(layer: VarLayer, key: string, value: unknown, origin:
   const previous = layer.get(key);
   if (previous && DEEP_MERGED_KEYS.has(key) && isPlainObject(previous.value) && isPlainObject(value)) {
     const { mergedFrom = [], ...lower } = previous.origin;
-    layer.set(key, { value: deepMerge(previous.value, value), origin: { ...origin, mergedFrom: [...(origin.mergedFrom ?? []), lower, ...mergedFrom] } });
+    layer.set(key, {
+      value: deepMerge(previous.value, value),
+      origin: { ...origin, mergedFrom: [...(origin.mergedFrom ?? []), lower, ...mergedFrom] },
+    });
     return;
   }
   // Re-insert so the layer's order is the order the winning values were set.

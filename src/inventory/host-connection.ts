@@ -29,7 +29,12 @@ export function parseAnsibleBoolean(value: unknown): boolean | undefined {
 }
 
 /** Resolves address, port, user, platform, password and become for host `name`; bad values become problems. */
-export function resolveConnection(name: string, vars: VarLayer, locate: (origin: ValueOrigin) => SourceLocation, problems: Problem[]): HostConnection {
+export function resolveConnection(
+  name: string,
+  vars: VarLayer,
+  locate: (origin: ValueOrigin) => SourceLocation,
+  problems: Problem[],
+): HostConnection {
   const pick = (key: keyof HostConnection): { key: string; value: unknown; origin: ValueOrigin } | undefined => {
     for (const candidate of [key, ...CONNECTION_ALIASES[key]]) {
       const entry = vars.get(candidate);
@@ -37,8 +42,17 @@ export function resolveConnection(name: string, vars: VarLayer, locate: (origin:
     }
     return undefined;
   };
-  const bad = (found: { key: string; value: unknown; origin: ValueOrigin }, expected: string, fix: string): undefined => {
-    problems.push({ severity: 'error', location: locate(found.origin), message: `${name}: ${found.key} must be ${expected}, got ${JSON.stringify(found.value)}`, fix });
+  const bad = (
+    found: { key: string; value: unknown; origin: ValueOrigin },
+    expected: string,
+    fix: string,
+  ): undefined => {
+    problems.push({
+      severity: 'error',
+      location: locate(found.origin),
+      message: `${name}: ${found.key} must be ${expected}, got ${JSON.stringify(found.value)}`,
+      fix,
+    });
     return undefined;
   };
   const text = (key: keyof HostConnection): string | undefined => {
@@ -52,7 +66,8 @@ export function resolveConnection(name: string, vars: VarLayer, locate: (origin:
   const port = pick('port');
   if (port) {
     const number = typeof port.value === 'string' && /^\d+$/.test(port.value.trim()) ? Number(port.value) : port.value;
-    if (typeof number === 'number' && Number.isInteger(number) && number >= 1 && number <= 65535) connection.port = number;
+    if (typeof number === 'number' && Number.isInteger(number) && number >= 1 && number <= 65535)
+      connection.port = number;
     else bad(port, 'a port number from 1 to 65535', 'write the SSH port as a number, e.g. 22');
   }
   const user = text('user');

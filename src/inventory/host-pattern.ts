@@ -31,11 +31,18 @@ export function selectHosts(inv: Inventory, pattern: string): Host[] {
   return [...inv.hosts.values()].filter((host) => selected.has(host.name));
 }
 
-/** Splits on `,` when present, else on `:` outside brackets; a pattern that is itself a host name (an IPv6 address, say) stays whole. */
+/**
+ * Splits on `,` when present, else on `:` outside brackets; a pattern that is itself a host name (an IPv6 address, say)
+ * stays whole.
+ */
 function splitPattern(inv: Inventory, pattern: string): string[] {
   const whole = pattern.trim();
   if (inv.hosts.has(whole)) return [whole];
-  if (whole.includes(',')) return whole.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  if (whole.includes(','))
+    return whole
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== '');
   const terms: string[] = [];
   let current = '';
   let depth = 0;
@@ -86,7 +93,11 @@ function enumerate(inv: Inventory, base: string, problems: Problem[]): { names: 
       const re = new RegExp(`^(?:${base.slice(1)})`);
       test = (name) => re.test(name);
     } catch (error) {
-      problems.push({ severity: 'error', message: `pattern ${base} is not a valid regular expression: ${(error as Error).message}`, fix: 'fix the expression after ~' });
+      problems.push({
+        severity: 'error',
+        message: `pattern ${base} is not a valid regular expression: ${(error as Error).message}`,
+        fix: 'fix the expression after ~',
+      });
       return { names: [], matchedGroup: true };
     }
   } else if (isGlob) {

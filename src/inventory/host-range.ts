@@ -34,7 +34,8 @@ function expandRanges(pattern: string): string[] {
   const middles: string[] = [];
   if (/^[0-9]+$/.test(begin) && /^[0-9]+$/.test(end)) {
     const width = begin.length > 1 && begin.startsWith('0') ? begin.length : 0;
-    if (width && end.length !== width) throw new Error(`host range [${begin}:${end}] must give begin and end with the same number of digits`);
+    if (width && end.length !== width)
+      throw new Error(`host range [${begin}:${end}] must give begin and end with the same number of digits`);
     const from = Number(begin);
     const to = Number(end);
     if (from > to) throw new Error(`host range [${begin}:${end}] runs backwards`);

@@ -33,7 +33,9 @@ export function readIniInventory(file: string, text: string, builder: InventoryB
         builder.error(
           match ? `unknown section type \`:${suffix}\`` : `invalid section header \`${trimmed}\``,
           at(indent),
-          match ? `use [${match[1]}], [${match[1]}:vars] or [${match[1]}:children]` : 'write [name], [name:vars] or [name:children], with no spaces in the name',
+          match
+            ? `use [${match[1]}], [${match[1]}:vars] or [${match[1]}:children]`
+            : 'write [name], [name:vars] or [name:children], with no spaces in the name',
         );
         kind = 'invalid';
         return;
@@ -41,7 +43,8 @@ export function readIniInventory(file: string, text: string, builder: InventoryB
       group = match[1] ?? '';
       kind = suffix as SectionKind;
       if (kind === 'vars') {
-        if (!declared.has(group)) references.push({ name: group, at: at(indent), why: `section [${group}:vars] is for` });
+        if (!declared.has(group))
+          references.push({ name: group, at: at(indent), why: `section [${group}:vars] is for` });
       } else {
         declared.add(group);
         builder.group(group, at(indent + 1));
@@ -52,19 +55,28 @@ export function readIniInventory(file: string, text: string, builder: InventoryB
     if (kind === 'children') {
       const match = GROUP_NAME.exec(trimmed);
       if (!match) {
-        builder.error(`[${group}:children] expects one group name per line, got \`${trimmed}\``, at(indent), 'list child groups one per line; put hosts in a [group] section');
+        builder.error(
+          `[${group}:children] expects one group name per line, got \`${trimmed}\``,
+          at(indent),
+          'list child groups one per line; put hosts in a [group] section',
+        );
         return;
       }
       const child = match[1] ?? '';
       builder.addChild(group, child, at(indent));
-      if (!declared.has(child)) references.push({ name: child, at: at(indent), why: `section [${group}:children] lists` });
+      if (!declared.has(child))
+        references.push({ name: child, at: at(indent), why: `section [${group}:children] lists` });
       return;
     }
     if (kind === 'vars') {
       const eq = line.indexOf('=');
       const key = eq < 0 ? '' : line.slice(0, eq).trim();
       if (key === '') {
-        builder.error(`expected key=value in [${group}:vars], got \`${trimmed}\``, at(indent), 'write one `name=value` per line');
+        builder.error(
+          `expected key=value in [${group}:vars], got \`${trimmed}\``,
+          at(indent),
+          'write one `name=value` per line',
+        );
         return;
       }
       const valueText = line.slice(eq + 1);
@@ -77,11 +89,20 @@ export function readIniInventory(file: string, text: string, builder: InventoryB
   for (const ref of references) {
     if (declared.has(ref.name)) continue;
     const hint = didYouMean(ref.name, declared);
-    builder.error(`${ref.why} group \`${ref.name}\`, which no section declares`, ref.at, hint ?? `add a [${ref.name}] section (it may be empty)`);
+    builder.error(
+      `${ref.why} group \`${ref.name}\`, which no section declares`,
+      ref.at,
+      hint ?? `add a [${ref.name}] section (it may be empty)`,
+    );
   }
 }
 
-function readHostLine(line: string, group: string, at: (col: number) => SourceLocation, builder: InventoryBuilder): void {
+function readHostLine(
+  line: string,
+  group: string,
+  at: (col: number) => SourceLocation,
+  builder: InventoryBuilder,
+): void {
   let words;
   try {
     words = splitHostLine(line);
@@ -102,7 +123,11 @@ function readHostLine(line: string, group: string, at: (col: number) => SourceLo
   for (const word of rest) {
     const parsed = hostWordValue(word);
     if (!parsed) {
-      builder.error(`expected key=value after host \`${first.text}\`, got \`${word.raw}\``, at(word.col), 'write host variables as name=value, quoting values that contain spaces');
+      builder.error(
+        `expected key=value after host \`${first.text}\`, got \`${word.raw}\``,
+        at(word.col),
+        'write host variables as name=value, quoting values that contain spaces',
+      );
       continue;
     }
     vars.push({ key: parsed.key, value: parsed.value, col: parsed.valueCol });

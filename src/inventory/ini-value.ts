@@ -51,7 +51,10 @@ export function hostWordValue(word: IniWord): { key: string; value: unknown; val
   return { key, value: quoted ? text : parseIniLiteral(text), valueCol: word.col + eq + 1 };
 }
 
-/** The value of a `[group:vars]` line's right-hand side: a whole quoted string, or a literal with a trailing `# comment` dropped. */
+/**
+ * The value of a `[group:vars]` line's right-hand side: a whole quoted string, or a literal with a trailing `# comment`
+ * dropped.
+ */
 export function varsLineValue(rawValue: string): unknown {
   const value = rawValue.trim();
   const quote = value[0];

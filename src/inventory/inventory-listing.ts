@@ -68,7 +68,11 @@ export function hostVarsListing(inv: Inventory, name: string): Record<string, un
   const host = inv.hosts.get(name);
   if (!host) {
     const hint = didYouMean(name, inv.hosts.keys());
-    throw new ConfigError({ severity: 'error', message: `host ${name} is not in the inventory ${inv.dir}`, fix: hint ?? `hosts are: ${[...inv.hosts.keys()].join(', ')}` });
+    throw new ConfigError({
+      severity: 'error',
+      message: `host ${name} is not in the inventory ${inv.dir}`,
+      fix: hint ?? `hosts are: ${[...inv.hosts.keys()].join(', ')}`,
+    });
   }
   return sortKeys(maskSecretVars(host.vars)) as Record<string, unknown>;
 }
@@ -81,5 +85,9 @@ function visibleHosts(inv: Inventory, limit: string | undefined): Set<string> {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => byName(a, b)).map(([k, v]) => [k, sortKeys(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => byName(a, b))
+      .map(([k, v]) => [k, sortKeys(v)]),
+  );
 }

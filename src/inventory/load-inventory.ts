@@ -36,7 +36,8 @@ export async function loadInventory(dir: string): Promise<Inventory> {
   const hostFiles = await readVarsDir(base, 'host_vars', [...builder.hosts.keys()], builder);
   for (const source of [...groupFiles.sources, ...hostFiles.sources]) sources.set(source.file, source);
 
-  const locate = (origin: ValueOrigin, subPath: YamlPath = []): SourceLocation => locateOrigin(sources, origin, subPath);
+  const locate = (origin: ValueOrigin, subPath: YamlPath = []): SourceLocation =>
+    locateOrigin(sources, origin, subPath);
   const { hosts, groups } = resolveHosts(builder, { groups: groupFiles.layers, hosts: hostFiles.layers }, locate);
   if (builder.problems.some((p) => p.severity === 'error')) throw new ConfigError(builder.problems);
   const warnings: Problem[] = builder.problems.filter((p) => p.severity === 'warning');
@@ -49,13 +50,23 @@ async function findHostsFile(path: string): Promise<string> {
     () => undefined,
   );
   if (kind === undefined) {
-    throw new ConfigError({ severity: 'error', message: `inventory ${path} does not exist`, fix: 'give an inventory directory (holding hosts.yaml) or an inventory file' });
+    throw new ConfigError({
+      severity: 'error',
+      message: `inventory ${path} does not exist`,
+      fix: 'give an inventory directory (holding hosts.yaml) or an inventory file',
+    });
   }
   if (kind === 'file') return path;
   const found: string[] = [];
   for (const name of HOSTS_FILE_NAMES) {
     const candidate = join(path, name);
-    if (await stat(candidate).then((s) => s.isFile(), () => false)) found.push(candidate);
+    if (
+      await stat(candidate).then(
+        (s) => s.isFile(),
+        () => false,
+      )
+    )
+      found.push(candidate);
   }
   if (found.length === 0) {
     throw new ConfigError({
@@ -75,7 +86,9 @@ async function findHostsFile(path: string): Promise<string> {
   return found[0] ?? path;
 }
 
-/** The file parsed as YAML when it is a YAML inventory; undefined for INI (as Ansible decides: extension, then content). */
+/**
+ * The file parsed as YAML when it is a YAML inventory; undefined for INI (as Ansible decides: extension, then content).
+ */
 function inventoryYaml(file: string, text: string): YamlFile | undefined {
   const ext = extname(file).toLowerCase();
   if (ext === '.yaml' || ext === '.yml' || ext === '.json') return YamlFile.parse(file, text);
@@ -84,7 +97,9 @@ function inventoryYaml(file: string, text: string): YamlFile | undefined {
   if (candidate.hasErrors) return undefined;
   const root = candidate.doc.contents;
   if (!isMap(root) || root.items.length === 0) return undefined;
-  const looksLikeGroups = root.items.every((pair) => pair.value === null || isMap(pair.value) || (isScalar(pair.value) && pair.value.value === null));
+  const looksLikeGroups = root.items.every(
+    (pair) => pair.value === null || isMap(pair.value) || (isScalar(pair.value) && pair.value.value === null),
+  );
   return looksLikeGroups ? candidate : undefined;
 }
 

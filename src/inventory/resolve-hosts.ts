@@ -16,16 +16,22 @@ export interface VarsFromFiles {
  * all's inline vars < other groups' inline vars < group_vars/all < other group_vars < the host's inline vars <
  * host_vars. Problems (cycles, bad values) go to the builder.
  */
-export function resolveHosts(builder: InventoryBuilder, files: VarsFromFiles, locate: (origin: ValueOrigin) => SourceLocation): {
+export function resolveHosts(
+  builder: InventoryBuilder,
+  files: VarsFromFiles,
+  locate: (origin: ValueOrigin) => SourceLocation,
+): {
   hosts: Map<string, Host>;
   groups: Map<string, Group>;
 } {
   const declared = builder.groups;
   breakCycles(builder);
-  for (const group of declared.values()) if (group.name !== 'all' && group.parents.length === 0) builder.addChild('all', group.name);
+  for (const group of declared.values())
+    if (group.name !== 'all' && group.parents.length === 0) builder.addChild('all', group.name);
   const ungrouped = builder.group('ungrouped');
   const direct = new Map<string, string[]>();
-  for (const group of declared.values()) for (const host of group.hosts) direct.set(host, [...(direct.get(host) ?? []), group.name]);
+  for (const group of declared.values())
+    for (const host of group.hosts) direct.set(host, [...(direct.get(host) ?? []), group.name]);
   for (const host of builder.hosts.keys()) {
     const own = (direct.get(host) ?? []).filter((g) => g !== 'all' && g !== 'ungrouped');
     const isListed = ungrouped.hosts.includes(host);
@@ -44,15 +50,31 @@ export function resolveHosts(builder: InventoryBuilder, files: VarsFromFiles, lo
     if (entry && entry.value !== null) {
       value = Number(entry.value);
       if (!Number.isInteger(value)) {
-        builder.error(`ansible_group_priority of group \`${group.name}\` must be an integer, got ${JSON.stringify(entry.value)}`, locate(entry.origin), 'write a whole number; higher wins');
+        builder.error(
+          `ansible_group_priority of group \`${group.name}\` must be an integer, got ${JSON.stringify(entry.value)}`,
+          locate(entry.origin),
+          'write a whole number; higher wins',
+        );
         value = 1;
       }
     }
     priority.set(group.name, value);
-    groups.set(group.name, deepFreeze({ name: group.name, parents: [...group.parents], children: [...group.children], hosts: [...group.hosts], vars: toRecord(vars), priority: value }));
+    groups.set(
+      group.name,
+      deepFreeze({
+        name: group.name,
+        parents: [...group.parents],
+        children: [...group.children],
+        hosts: [...group.hosts],
+        vars: toRecord(vars),
+        priority: value,
+      }),
+    );
   }
   const order = (a: string, b: string): number =>
-    (depth.get(a) ?? 0) - (depth.get(b) ?? 0) || (priority.get(a) ?? 1) - (priority.get(b) ?? 1) || (a < b ? -1 : a > b ? 1 : 0);
+    (depth.get(a) ?? 0) - (depth.get(b) ?? 0) ||
+    (priority.get(a) ?? 1) - (priority.get(b) ?? 1) ||
+    (a < b ? -1 : a > b ? 1 : 0);
 
   const hosts = new Map<string, Host>();
   for (const declaredHost of builder.hosts.values()) {
@@ -99,7 +121,11 @@ function breakCycles(builder: InventoryBuilder): void {
     for (const child of [...group.children]) {
       if (stack.includes(child)) {
         const loop = [...stack.slice(stack.indexOf(child)), child].join(' > ');
-        builder.error(`group \`${child}\` is its own ancestor (${loop})`, group.childAt.get(child), `remove \`${child}\` from the children of \`${name}\``);
+        builder.error(
+          `group \`${child}\` is its own ancestor (${loop})`,
+          group.childAt.get(child),
+          `remove \`${child}\` from the children of \`${name}\``,
+        );
         group.children.splice(group.children.indexOf(child), 1);
         const childGroup = builder.groups.get(child);
         childGroup?.parents.splice(childGroup.parents.indexOf(name), 1);

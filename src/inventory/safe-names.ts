@@ -7,14 +7,22 @@ import ipaddr from 'ipaddr.js';
  */
 
 /** Linux interface and bridge names: IFNAMSIZ-1 = 15 characters. */
-export const INTERFACE_RULE = 'a Linux interface name is 1-15 characters from A-Z a-z 0-9 _ . - and does not start with - (nor is . or ..)';
+export const INTERFACE_RULE =
+  'a Linux interface name is 1-15 characters from A-Z a-z 0-9 _ . - and does not start with - (nor is . or ..)';
 
 export function checkInterfaceName(name: string): string | undefined {
-  const ok = name.length >= 1 && name.length <= 15 && /^[A-Za-z0-9_.-]+$/.test(name) && !name.startsWith('-') && name !== '.' && name !== '..';
+  const ok =
+    name.length >= 1 &&
+    name.length <= 15 &&
+    /^[A-Za-z0-9_.-]+$/.test(name) &&
+    !name.startsWith('-') &&
+    name !== '.' &&
+    name !== '..';
   return ok ? undefined : INTERFACE_RULE;
 }
 
-export const PORT_RULE = 'a switch port name is 1-64 characters from A-Z a-z 0-9 / . _ : - and does not start with - (e.g. Ethernet1/3, swp1)';
+export const PORT_RULE =
+  'a switch port name is 1-64 characters from A-Z a-z 0-9 / . _ : - and does not start with - (e.g. Ethernet1/3, swp1)';
 
 export function checkPortName(name: string): string | undefined {
   return /^[A-Za-z0-9/._:][A-Za-z0-9/._:-]{0,63}$/.test(name) ? undefined : PORT_RULE;
@@ -24,10 +32,13 @@ export function checkPortName(name: string): string | undefined {
  * Descriptions go into switch CLIs (`description ...`) where `!` and `#` start comments, `?` asks for help on
  * IOS, and `| ; & $ \` " '` mean something to shells and CLIs. Only plain characters are allowed.
  */
-export const DESCRIPTION_RULE = 'use at most 200 characters from letters, digits, spaces and _ . , : / ( ) + = @ - (no ! # ? | ; & $ ` \\ quotes, brackets or control characters), not starting or ending with a space';
+export const DESCRIPTION_RULE =
+  'use at most 200 characters from letters, digits, spaces and _ . , : / ( ) + = @ - (no ! # ? | ; & $ ` \\ quotes, brackets or control characters), not starting or ending with a space';
 
 export function checkDescription(text: string): string | undefined {
-  return /^[A-Za-z0-9_.,:/()+=@-]([A-Za-z0-9 _.,:/()+=@-]{0,198}[A-Za-z0-9_.,:/()+=@-])?$/.test(text) ? undefined : DESCRIPTION_RULE;
+  return /^[A-Za-z0-9_.,:/()+=@-]([A-Za-z0-9 _.,:/()+=@-]{0,198}[A-Za-z0-9_.,:/()+=@-])?$/.test(text)
+    ? undefined
+    : DESCRIPTION_RULE;
 }
 
 /** VLAN names: NX-OS, EOS and IOS accept up to 32 characters; no spaces so every CLI takes them unquoted. */
@@ -38,7 +49,8 @@ export function checkVlanName(name: string): string | undefined {
 }
 
 /** Kubernetes object and namespace names (DNS-1123 labels). */
-export const K8S_NAME_RULE = 'a Kubernetes name is 1-63 characters from a-z 0-9 -, starting and ending with a letter or digit';
+export const K8S_NAME_RULE =
+  'a Kubernetes name is 1-63 characters from a-z 0-9 -, starting and ending with a letter or digit';
 
 export function checkK8sName(name: string): string | undefined {
   return /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name) ? undefined : K8S_NAME_RULE;
@@ -58,5 +70,7 @@ export function checkAddress(address: string): string | undefined {
 
 /** Environment variable names for `password_env`. */
 export function checkEnvName(name: string): string | undefined {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? undefined : 'an environment variable name is letters, digits and _ and does not start with a digit';
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)
+    ? undefined
+    : 'an environment variable name is letters, digits and _ and does not start with a digit';
 }

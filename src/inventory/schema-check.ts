@@ -127,7 +127,9 @@ export function checkSchema(value: unknown, schema: Schema, path: readonly (stri
     case 'list':
       return (value as unknown[]).flatMap((item, i) => checkSchema(item, schema.items, [...path, i]));
     case 'dict':
-      return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => checkSchema(v, schema.values, [...path, k]));
+      return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+        checkSchema(v, schema.values, [...path, k]),
+      );
     case 'map':
       return checkMap(value as Record<string, unknown>, schema.fields, path);
     default:

@@ -8,7 +8,9 @@ function asList(value: unknown): unknown[] {
 }
 
 function idOf(item: unknown): unknown {
-  return item !== null && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>).id : item;
+  return item !== null && typeof item === 'object' && !Array.isArray(item)
+    ? (item as Record<string, unknown>).id
+    : item;
 }
 
 /**

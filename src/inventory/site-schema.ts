@@ -11,7 +11,10 @@ const str: Schema = { kind: 'string' };
 const int: Schema = { kind: 'integer' };
 const bool: Schema = { kind: 'boolean' };
 /** VLAN sets: `2003-2005`, `2003`, or a list of ids and ranges. */
-const vlanSet: Schema = { kind: 'oneOf', options: [str, int, { kind: 'list', items: { kind: 'oneOf', options: [int, str] } }] };
+const vlanSet: Schema = {
+  kind: 'oneOf',
+  options: [str, int, { kind: 'list', items: { kind: 'oneOf', options: [int, str] } }],
+};
 
 const nadFields = {
   namespace: { schema: str },
@@ -58,7 +61,10 @@ export const NODE_SCHEMA: Schema = {
           kind: 'oneOf',
           options: [
             int,
-            { kind: 'map', fields: { id: { schema: int, required: true }, interface: { schema: str }, bridge: { schema: str } } },
+            {
+              kind: 'map',
+              fields: { id: { schema: int, required: true }, interface: { schema: str }, bridge: { schema: str } },
+            },
           ],
         },
       },
@@ -66,7 +72,10 @@ export const NODE_SCHEMA: Schema = {
     // Passed through to nmstate as written; only the names are checked (validate-site).
     interfaces: { schema: { kind: 'list', items: { kind: 'dict', values: { kind: 'any' } } } },
     uplink: {
-      schema: { kind: 'map', fields: { switch: { schema: str, required: true }, port: { schema: str, required: true } } },
+      schema: {
+        kind: 'map',
+        fields: { switch: { schema: str, required: true }, port: { schema: str, required: true } },
+      },
     },
   },
 };
@@ -77,7 +86,21 @@ export const SWITCH_SCHEMA: Schema = {
     vlans: {
       schema: {
         kind: 'oneOf',
-        options: [str, int, { kind: 'list', items: { kind: 'oneOf', options: [int, str, { kind: 'map', fields: { id: { schema: int, required: true }, name: { schema: str, required: true } } }] } }],
+        options: [
+          str,
+          int,
+          {
+            kind: 'list',
+            items: {
+              kind: 'oneOf',
+              options: [
+                int,
+                str,
+                { kind: 'map', fields: { id: { schema: int, required: true }, name: { schema: str, required: true } } },
+              ],
+            },
+          },
+        ],
       },
     },
     save: { schema: bool },
@@ -152,8 +175,13 @@ export function checkHostSchema(host: Host, inventory: Inventory): Problem[] {
     const locate = (path: readonly (string | number)[]) => (origin ? inventory.locate(origin, path) : undefined);
     const schema = HOST_KEY_SCHEMAS[key];
     if (schema) {
-      for (const issue of checkSchema(value, schema)) problems.push({ severity: 'error', location: locate(issue.path), ...describeIssue(key, issue) });
-      if ((key === 'platform' || key === 'ansible_network_os') && typeof value === 'string' && !PLATFORM_NAMES[value.trim().toLowerCase()]) {
+      for (const issue of checkSchema(value, schema))
+        problems.push({ severity: 'error', location: locate(issue.path), ...describeIssue(key, issue) });
+      if (
+        (key === 'platform' || key === 'ansible_network_os') &&
+        typeof value === 'string' &&
+        !PLATFORM_NAMES[value.trim().toLowerCase()]
+      ) {
         const hint = suggest(value, Object.keys(PLATFORM_NAMES));
         problems.push({
           severity: 'error',
@@ -184,12 +212,21 @@ function describeIssue(key: string, issue: SchemaIssue): { message: string; fix:
       const parent = formatKeyPath(key, issue.path.slice(0, -1));
       const hint = suggest(issue.word!, issue.candidates!);
       const known = `known keys of ${parent}: ${issue.candidates!.join(', ') || '(none)'}`;
-      return { message: `unknown key ${issue.word} in ${parent}`, fix: hint ? `did you mean ${hint}? (${known})` : known };
+      return {
+        message: `unknown key ${issue.word} in ${parent}`,
+        fix: hint ? `did you mean ${hint}? (${known})` : known,
+      };
     }
     case 'wrong-type':
-      return { message: `${where} must be ${issue.expected}, found ${issue.found}`, fix: `write ${issue.expected} there` };
+      return {
+        message: `${where} must be ${issue.expected}, found ${issue.found}`,
+        fix: `write ${issue.expected} there`,
+      };
     case 'missing':
-      return { message: `${where} is missing the required key ${issue.word}`, fix: `add ${issue.word}: under ${where}` };
+      return {
+        message: `${where} is missing the required key ${issue.word}`,
+        fix: `add ${issue.word}: under ${where}`,
+      };
     case 'bad-enum': {
       const hint = suggest(issue.word!, issue.candidates!);
       return {

@@ -15,21 +15,40 @@ export function validateHosts(hosts: readonly Host[], locator: SiteLocator): Pro
     const address = addressKey ? host.vars[addressKey] : undefined;
     if (addressKey && typeof address === 'string') {
       const bad = checkAddress(address);
-      if (bad) error(addressKey, `${addressKey} ${JSON.stringify(address)} of ${host.name} is neither an IP address nor a host name`, bad);
+      if (bad)
+        error(
+          addressKey,
+          `${addressKey} ${JSON.stringify(address)} of ${host.name} is neither an IP address nor a host name`,
+          bad,
+        );
     }
     const portKey = locator.firstKey(host, ['port', 'ansible_port', 'ansible_ssh_port']);
     const port = portKey ? host.vars[portKey] : undefined;
     if (portKey && (typeof port === 'number' || typeof port === 'string')) {
       const n = typeof port === 'number' ? port : /^\d+$/.test(port.trim()) ? Number(port) : NaN;
-      if (!Number.isInteger(n) || n < 1 || n > 65535) error(portKey, `${portKey} ${JSON.stringify(port)} of ${host.name} is not a TCP port`, 'use a port number from 1 to 65535 (SSH is 22)');
+      if (!Number.isInteger(n) || n < 1 || n > 65535)
+        error(
+          portKey,
+          `${portKey} ${JSON.stringify(port)} of ${host.name} is not a TCP port`,
+          'use a port number from 1 to 65535 (SSH is 22)',
+        );
     }
     const becomeKey = locator.firstKey(host, ['become', 'ansible_become']);
     const become = becomeKey ? host.vars[becomeKey] : undefined;
     if (becomeKey && typeof become === 'string' && !BOOLEAN_WORDS.includes(become.trim().toLowerCase())) {
-      error(becomeKey, `${becomeKey} ${JSON.stringify(become)} of ${host.name} is not true or false`, 'write true or false');
+      error(
+        becomeKey,
+        `${becomeKey} ${JSON.stringify(become)} of ${host.name} is not true or false`,
+        'write true or false',
+      );
     }
     const env = host.vars.password_env;
-    if (typeof env === 'string' && checkEnvName(env)) error('password_env', `password_env ${JSON.stringify(env)} of ${host.name} is not an environment variable name`, checkEnvName(env)!);
+    if (typeof env === 'string' && checkEnvName(env))
+      error(
+        'password_env',
+        `password_env ${JSON.stringify(env)} of ${host.name} is not an environment variable name`,
+        checkEnvName(env)!,
+      );
     const passwordKey = locator.firstKey(host, ['password', 'ansible_password', 'ansible_ssh_pass']);
     const password = passwordKey ? host.vars[passwordKey] : undefined;
     if (passwordKey && typeof password === 'string' && !password.startsWith('$ANSIBLE_VAULT;')) {

@@ -10,28 +10,52 @@ type Location = ReturnType<SiteLocator['at']>;
 /** Per-node checks: names, MTU, VLANs known to the site, then the uplink against its switch port. */
 export function validateNodes(site: Site, locator: SiteLocator): Problem[] {
   const problems: Problem[] = [];
-  const error = (location: Location, message: string, fix: string) => problems.push({ severity: 'error', location, message, fix });
+  const error = (location: Location, message: string, fix: string) =>
+    problems.push({ severity: 'error', location, message, fix });
   const uplinkOwner = new Map<string, string>();
   for (const node of site.nodes) {
     const bad = checkInterfaceName(node.trunkNic);
-    if (bad) error(locator.node(node.host, ['trunk_nic']), `trunk_nic ${JSON.stringify(node.trunkNic)} of ${node.name} is not a safe interface name`, bad);
+    if (bad)
+      error(
+        locator.node(node.host, ['trunk_nic']),
+        `trunk_nic ${JSON.stringify(node.trunkNic)} of ${node.name} is not a safe interface name`,
+        bad,
+      );
     if (node.mtu !== undefined && (node.mtu < 68 || node.mtu > 9216)) {
-      error(locator.node(node.host, ['mtu']), `mtu ${node.mtu} of ${node.name} is outside 68-9216`, 'use 1500, or up to 9216 for jumbo frames');
+      error(
+        locator.node(node.host, ['mtu']),
+        `mtu ${node.mtu} of ${node.name} is outside 68-9216`,
+        'use 1500, or up to 9216 for jumbo frames',
+      );
     }
     const names = new Map<string, string>([[node.trunkNic, 'the trunk NIC']]);
     const claim = (name: string, what: string, location: Location) => {
       const other = names.get(name);
-      if (other) error(location, `${node.name} uses the name ${name} for both ${other} and ${what}`, 'give every interface and bridge of a node its own name');
+      if (other)
+        error(
+          location,
+          `${node.name} uses the name ${name} for both ${other} and ${what}`,
+          'give every interface and bridge of a node its own name',
+        );
       else names.set(name, what);
     };
     for (const b of node.bridges) {
       if (!site.vlans.some((v) => v.id === b.vlan)) {
-        error(locator.nodeVlan(node.host, b.vlan), `${node.name} bridges VLAN ${b.vlan}, which is not in site.vlans`, `add VLAN ${b.vlan} to site.vlans, or remove it from node.vlans`);
+        error(
+          locator.nodeVlan(node.host, b.vlan),
+          `${node.name} bridges VLAN ${b.vlan}, which is not in site.vlans`,
+          `add VLAN ${b.vlan} to site.vlans, or remove it from node.vlans`,
+        );
       }
       for (const field of ['interface', 'bridge'] as const) {
         const where = locator.nodeVlan(node.host, b.vlan, field);
         const badName = checkInterfaceName(b[field]);
-        if (badName) error(where, `${field} name ${JSON.stringify(b[field])} for VLAN ${b.vlan} on ${node.name} is not a safe interface name`, badName);
+        if (badName)
+          error(
+            where,
+            `${field} name ${JSON.stringify(b[field])} for VLAN ${b.vlan} on ${node.name} is not a safe interface name`,
+            badName,
+          );
         claim(b[field], `the ${field} of VLAN ${b.vlan}`, where);
       }
     }
@@ -39,7 +63,12 @@ export function validateNodes(site: Site, locator: SiteLocator): Problem[] {
       if (typeof item.name !== 'string') return;
       const where = locator.node(node.host, ['interfaces', i, 'name']);
       const badName = checkInterfaceName(item.name);
-      if (badName) error(where, `interface name ${JSON.stringify(item.name)} in node.interfaces of ${node.name} is not a safe interface name`, badName);
+      if (badName)
+        error(
+          where,
+          `interface name ${JSON.stringify(item.name)} in node.interfaces of ${node.name} is not a safe interface name`,
+          badName,
+        );
     });
     if (node.uplink) problems.push(...validateUplink(node, site, locator, uplinkOwner));
   }
@@ -48,46 +77,78 @@ export function validateNodes(site: Site, locator: SiteLocator): Problem[] {
 
 function validateUplink(node: NodeModel, site: Site, locator: SiteLocator, owner: Map<string, string>): Problem[] {
   const problems: Problem[] = [];
-  const error = (location: Location, message: string, fix: string) => problems.push({ severity: 'error', location, message, fix });
+  const error = (location: Location, message: string, fix: string) =>
+    problems.push({ severity: 'error', location, message, fix });
   const uplink = node.uplink!;
   const sw = site.switches.find((s) => s.name === uplink.switch);
   if (!sw) {
-    const isOther = site.others.some((h) => h.name === uplink.switch) || site.nodes.some((n) => n.name === uplink.switch);
-    const hint = suggest(uplink.switch, site.switches.map((s) => s.name));
+    const isOther =
+      site.others.some((h) => h.name === uplink.switch) || site.nodes.some((n) => n.name === uplink.switch);
+    const hint = suggest(
+      uplink.switch,
+      site.switches.map((s) => s.name),
+    );
     error(
       locator.node(node.host, ['uplink', 'switch']),
-      isOther ? `uplink of ${node.name} names ${uplink.switch}, which is not a switch (no switch variable or switch platform)` : `uplink of ${node.name} names the switch ${uplink.switch}, which is not in the inventory`,
-      hint ? `did you mean ${hint}?` : `use one of the inventory's switches: ${site.switches.map((s) => s.name).join(', ') || '(none)'}`,
+      isOther
+        ? `uplink of ${node.name} names ${uplink.switch}, which is not a switch (no switch variable or switch platform)`
+        : `uplink of ${node.name} names the switch ${uplink.switch}, which is not in the inventory`,
+      hint
+        ? `did you mean ${hint}?`
+        : `use one of the inventory's switches: ${site.switches.map((s) => s.name).join(', ') || '(none)'}`,
     );
     return problems;
   }
   const port = sw.ports.find((p) => p.name === uplink.port);
   if (!port) {
-    const hint = suggest(uplink.port, sw.ports.map((p) => p.name));
-    error(locator.node(node.host, ['uplink', 'port']), `uplink of ${node.name} names ${sw.name} ${uplink.port}, which is not in switch.ports of ${sw.name}`, `${hint ? `did you mean ${hint}? or ` : ''}add ${uplink.port} under switch.ports of ${sw.name}`);
+    const hint = suggest(
+      uplink.port,
+      sw.ports.map((p) => p.name),
+    );
+    error(
+      locator.node(node.host, ['uplink', 'port']),
+      `uplink of ${node.name} names ${sw.name} ${uplink.port}, which is not in switch.ports of ${sw.name}`,
+      `${hint ? `did you mean ${hint}? or ` : ''}add ${uplink.port} under switch.ports of ${sw.name}`,
+    );
     return problems;
   }
   const key = `${sw.name} ${port.name}`;
   const first = owner.get(key);
   if (first) {
-    error(locator.node(node.host, ['uplink', 'port']), `${key} is already the uplink of ${first}; a switch port has one cable`, `correct the uplink port of ${node.name} or ${first}`);
+    error(
+      locator.node(node.host, ['uplink', 'port']),
+      `${key} is already the uplink of ${first}; a switch port has one cable`,
+      `correct the uplink port of ${node.name} or ${first}`,
+    );
     return problems;
   }
   owner.set(key, node.name);
   const at = (field?: string) => locator.port(sw.host, port.name, field);
   const bridged = node.bridges.map((b) => b.vlan);
   if (port.faces && (port.faces.node !== node.name || port.faces.nic !== node.trunkNic)) {
-    error(at('faces'), `${key} faces ${port.faces.node}:${port.faces.nic}, but ${node.name}'s trunk NIC ${node.trunkNic} has it as its uplink`, `make faces ${node.name}:${node.trunkNic}, or correct the uplink of ${node.name}`);
+    error(
+      at('faces'),
+      `${key} faces ${port.faces.node}:${port.faces.nic}, but ${node.name}'s trunk NIC ${node.trunkNic} has it as its uplink`,
+      `make faces ${node.name}:${node.trunkNic}, or correct the uplink of ${node.name}`,
+    );
   }
   if (port.mode !== 'trunk') {
-    error(at('mode'), `${key} is an access port, but it is the uplink of ${node.name}, which bridges tagged VLANs ${formatVlanSet(bridged)} on ${node.trunkNic}`, `set mode: trunk and allowed_vlans: ${formatVlanSet(bridged) || 'VLANS'} on ${key}`);
+    error(
+      at('mode'),
+      `${key} is an access port, but it is the uplink of ${node.name}, which bridges tagged VLANs ${formatVlanSet(bridged)} on ${node.trunkNic}`,
+      `set mode: trunk and allowed_vlans: ${formatVlanSet(bridged) || 'VLANS'} on ${key}`,
+    );
     return problems;
   }
   if (!port.allowedVlans) return problems;
   const allowed = new Set(port.allowedVlans);
   const notAllowed = bridged.filter((id) => !allowed.has(id));
   if (notAllowed.length > 0) {
-    error(at('allowed_vlans'), `${key} does not allow VLAN${notAllowed.length > 1 ? 's' : ''} ${formatVlanSet(notAllowed)}, which ${node.name} bridges on ${node.trunkNic}`, `add ${formatVlanSet(notAllowed)} to allowed_vlans of ${key}, or stop bridging it on ${node.name}`);
+    error(
+      at('allowed_vlans'),
+      `${key} does not allow VLAN${notAllowed.length > 1 ? 's' : ''} ${formatVlanSet(notAllowed)}, which ${node.name} bridges on ${node.trunkNic}`,
+      `add ${formatVlanSet(notAllowed)} to allowed_vlans of ${key}, or stop bridging it on ${node.name}`,
+    );
   }
   const unused = port.allowedVlans.filter((id) => !bridged.includes(id) && id !== port.nativeVlan);
   if (unused.length > 0) {

@@ -15,18 +15,30 @@ export function validateSwitches(site: Site, locator: SiteLocator): Problem[] {
     // Site VLANs are checked once, where the site defines them; only the switch's own ones are checked here.
     for (const vlan of sw.vlans.filter((v) => !site.vlans.some((s) => s.id === v.id && s.name === v.name))) {
       const at = locator.at(sw.host, 'switch', ['vlans']);
-      if (vlan.id < VLAN_MIN || vlan.id > VLAN_MAX) error(at, `VLAN id ${vlan.id} on ${sw.name} is outside ${VLAN_MIN}-${VLAN_MAX}`, 'use a VLAN id from 1 to 4094');
+      if (vlan.id < VLAN_MIN || vlan.id > VLAN_MAX)
+        error(
+          at,
+          `VLAN id ${vlan.id} on ${sw.name} is outside ${VLAN_MIN}-${VLAN_MAX}`,
+          'use a VLAN id from 1 to 4094',
+        );
       const bad = checkVlanName(vlan.name);
-      if (bad) error(at, `VLAN ${vlan.id} name ${JSON.stringify(vlan.name)} on ${sw.name} is not safe to send to a switch`, bad);
+      if (bad)
+        error(
+          at,
+          `VLAN ${vlan.id} name ${JSON.stringify(vlan.name)} on ${sw.name} is not safe to send to a switch`,
+          bad,
+        );
     }
     for (const port of sw.ports) {
       const at = (field?: string) => locator.port(sw.host, port.name, field);
       const label = `${sw.name} ${port.name}`;
       const badName = checkPortName(port.name);
-      if (badName) error(at(), `port name ${JSON.stringify(port.name)} on ${sw.name} is not a safe switch port name`, badName);
+      if (badName)
+        error(at(), `port name ${JSON.stringify(port.name)} on ${sw.name} is not a safe switch port name`, badName);
       if (port.description !== undefined) {
         const bad = checkDescription(port.description);
-        if (bad) error(at('description'), `description of ${label} has characters the switch CLI could read as syntax`, bad);
+        if (bad)
+          error(at('description'), `description of ${label} has characters the switch CLI could read as syntax`, bad);
       }
       checkPortVlans(sw, port.name, defined, at, error);
       if (port.faces) {
@@ -34,7 +46,12 @@ export function validateSwitches(site: Site, locator: SiteLocator): Problem[] {
         if (badNic) error(at('faces'), `faces of ${label} names the NIC ${JSON.stringify(port.faces.nic)}`, badNic);
         const key = `${port.faces.node}:${port.faces.nic}`;
         const first = facedBy.get(key);
-        if (first) error(at('faces'), `${label} faces ${key}, which ${first} already faces; one NIC has one cable`, `correct faces on one of the two ports`);
+        if (first)
+          error(
+            at('faces'),
+            `${label} faces ${key}, which ${first} already faces; one NIC has one cable`,
+            `correct faces on one of the two ports`,
+          );
         else facedBy.set(key, label);
       }
     }
@@ -51,15 +68,28 @@ function checkPortVlans(
 ): void {
   const port = sw.ports.find((p) => p.name === name)!;
   const label = `${sw.name} ${name}`;
-  const undefinedFix = (ids: string) => `add ${ids} to switch.vlans of ${sw.name}, or to site.vlans (a switch carries every site VLAN unless switch.vlans says otherwise)`;
-  for (const [field, id] of [['access_vlan', port.accessVlan], ['native_vlan', port.nativeVlan]] as const) {
-    if (id !== undefined && !defined.has(id)) error(at(field), `${field} ${id} of ${label} is not a VLAN defined on ${sw.name}`, undefinedFix(`VLAN ${id}`));
+  const undefinedFix = (ids: string) =>
+    `add ${ids} to switch.vlans of ${sw.name}, or to site.vlans (a switch carries every site VLAN unless switch.vlans says otherwise)`;
+  for (const [field, id] of [
+    ['access_vlan', port.accessVlan],
+    ['native_vlan', port.nativeVlan],
+  ] as const) {
+    if (id !== undefined && !defined.has(id))
+      error(at(field), `${field} ${id} of ${label} is not a VLAN defined on ${sw.name}`, undefinedFix(`VLAN ${id}`));
   }
   const missing = (port.allowedVlans ?? []).filter((id) => !defined.has(id));
   if (missing.length > 0) {
-    error(at('allowed_vlans'), `allowed_vlans of ${label} include VLAN${missing.length > 1 ? 's' : ''} ${formatVlanSet(missing)}, not defined on ${sw.name}`, undefinedFix(formatVlanSet(missing)));
+    error(
+      at('allowed_vlans'),
+      `allowed_vlans of ${label} include VLAN${missing.length > 1 ? 's' : ''} ${formatVlanSet(missing)}, not defined on ${sw.name}`,
+      undefinedFix(formatVlanSet(missing)),
+    );
   }
   if (port.nativeVlan !== undefined && port.allowedVlans && !port.allowedVlans.includes(port.nativeVlan)) {
-    error(at('native_vlan'), `native_vlan ${port.nativeVlan} of ${label} is not in its allowed_vlans ${formatVlanSet(port.allowedVlans)}`, `add ${port.nativeVlan} to allowed_vlans, or remove native_vlan`);
+    error(
+      at('native_vlan'),
+      `native_vlan ${port.nativeVlan} of ${label} is not in its allowed_vlans ${formatVlanSet(port.allowedVlans)}`,
+      `add ${port.nativeVlan} to allowed_vlans, or remove native_vlan`,
+    );
   }
 }

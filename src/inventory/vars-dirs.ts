@@ -20,7 +20,12 @@ export interface VarsDirContent {
  * does: `NAME`, `NAME.yml`, `NAME.yaml`, `NAME.json` or a folder `NAME/` whose files are read in name order.
  * Files that match no name give a warning (a misspelt group would otherwise be silently ignored).
  */
-export async function readVarsDir(base: string, kind: 'group_vars' | 'host_vars', names: readonly string[], builder: InventoryBuilder): Promise<VarsDirContent> {
+export async function readVarsDir(
+  base: string,
+  kind: 'group_vars' | 'host_vars',
+  names: readonly string[],
+  builder: InventoryBuilder,
+): Promise<VarsDirContent> {
   const dir = join(base, kind);
   const content: VarsDirContent = { layers: new Map(), sources: [] };
   const entries = await listEntries(dir);
@@ -33,7 +38,11 @@ export async function readVarsDir(base: string, kind: 'group_vars' | 'host_vars'
     used.add(chosen);
     for (const other of ignored) {
       used.add(other);
-      builder.warn(`${join(dir, other)} is ignored: ${join(dir, chosen)} is read for \`${name}\`, as in Ansible`, { file: join(dir, other), line: 1, col: 1 }, 'merge the two files into one');
+      builder.warn(
+        `${join(dir, other)} is ignored: ${join(dir, chosen)} is read for \`${name}\`, as in Ansible`,
+        { file: join(dir, other), line: 1, col: 1 },
+        'merge the two files into one',
+      );
     }
     const layer: VarLayer = new Map();
     for (const file of await filesUnder(join(dir, chosen))) {
@@ -47,7 +56,11 @@ export async function readVarsDir(base: string, kind: 'group_vars' | 'host_vars'
   for (const entry of entries.keys()) {
     if (used.has(entry) || entry.startsWith('.')) continue;
     const stem = EXTENSIONS.includes(extname(entry)) ? entry.slice(0, entry.length - extname(entry).length) : entry;
-    builder.warn(`${join(dir, entry)} matches no ${what} of the inventory, so it is not read`, { file: join(dir, entry), line: 1, col: 1 }, didYouMean(stem, names) ?? `rename it after a ${what}`);
+    builder.warn(
+      `${join(dir, entry)} matches no ${what} of the inventory, so it is not read`,
+      { file: join(dir, entry), line: 1, col: 1 },
+      didYouMean(stem, names) ?? `rename it after a ${what}`,
+    );
   }
   return content;
 }
@@ -58,13 +71,21 @@ function readVarsFile(source: YamlFile, layer: VarLayer, builder: InventoryBuild
   const root = source.doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return;
   if (!isMap(root)) {
-    builder.error(`${source.file} must be a map of variables`, source.nodeLocation(root), 'write one `name: value` per line');
+    builder.error(
+      `${source.file} must be a map of variables`,
+      source.nodeLocation(root),
+      'write one `name: value` per line',
+    );
     return;
   }
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? pair.key.value : pair.key;
     if (typeof key !== 'string' || key === '') {
-      builder.error(`variable name ${String(key)} is not a string`, source.nodeLocation(pair.key as Node), 'variable names are words like `vlans`');
+      builder.error(
+        `variable name ${String(key)} is not a string`,
+        source.nodeLocation(pair.key as Node),
+        'variable names are words like `vlans`',
+      );
       continue;
     }
     const value = ((pair.value as Node | null)?.toJS(source.doc, { maxAliasCount: 1000 }) as unknown) ?? null;
@@ -84,7 +105,9 @@ async function listEntries(dir: string): Promise<Map<string, boolean> | undefine
 /** A file, or the vars files in a folder (recursively, in name order, skipping hidden and backup files). */
 async function filesUnder(path: string): Promise<string[]> {
   if (!(await stat(path)).isDirectory()) return [path];
-  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   const files: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name.endsWith('~')) continue;

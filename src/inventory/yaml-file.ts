@@ -1,5 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type ScalarTag } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type ScalarTag,
+} from 'yaml';
 import type { Problem, SourceLocation } from '../errors.js';
 import { VaultValue } from './vault-value.js';
 
@@ -24,14 +34,22 @@ export class YamlFile {
     readonly doc: Document.Parsed,
     private readonly lines: LineCounter,
   ) {
-    for (const error of doc.errors) this.problems.push(this.yamlProblem('error', error.pos[0], error.message, error.code));
-    for (const warning of doc.warnings) this.problems.push(this.yamlProblem('warning', warning.pos[0], warning.message, warning.code));
+    for (const error of doc.errors)
+      this.problems.push(this.yamlProblem('error', error.pos[0], error.message, error.code));
+    for (const warning of doc.warnings)
+      this.problems.push(this.yamlProblem('warning', warning.pos[0], warning.message, warning.code));
   }
 
   /** Parses `text` as the content of `file` (the path as the user gave it). */
   static parse(file: string, text: string): YamlFile {
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, version: '1.1', prettyErrors: false, uniqueKeys: true, customTags: ansibleTags });
+    const doc = parseDocument(text, {
+      lineCounter: lines,
+      version: '1.1',
+      prettyErrors: false,
+      uniqueKeys: true,
+      customTags: ansibleTags,
+    });
     return new YamlFile(file, doc, lines);
   }
 
@@ -81,7 +99,10 @@ export class YamlFile {
   }
 
   private yamlProblem(severity: Problem['severity'], offset: number, message: string, code: string): Problem {
-    const fix = code === 'DUPLICATE_KEY' ? 'remove or rename one of the two keys (the later one would silently win in Ansible)' : yamlFix(code);
+    const fix =
+      code === 'DUPLICATE_KEY'
+        ? 'remove or rename one of the two keys (the later one would silently win in Ansible)'
+        : yamlFix(code);
     return { severity, location: this.at(offset), message: `YAML: ${message}`, ...(fix ? { fix } : {}) };
   }
 }

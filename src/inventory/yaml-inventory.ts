@@ -17,7 +17,11 @@ export function readYamlInventory(source: YamlFile, builder: InventoryBuilder): 
   const root = reader.resolve(source.doc.contents);
   if (root === null || (isScalar(root) && root.value === null)) return;
   if (!isMap(root)) {
-    builder.error('an inventory file must be a map of groups', source.nodeLocation(root), 'start it with `all:` and put groups under `children:`');
+    builder.error(
+      'an inventory file must be a map of groups',
+      source.nodeLocation(root),
+      'start it with `all:` and put groups under `children:`',
+    );
     return;
   }
   for (const pair of root.items) {
@@ -42,7 +46,11 @@ class YamlInventoryReader {
     const key = isScalar(pair.key) ? pair.key.value : pair.key;
     if (typeof key === 'string' && key !== '') return key;
     const shown = key === null || key === '' ? '(empty)' : String(key);
-    this.builder.error(`${what} name ${shown} is not a string`, this.source.nodeLocation(pair.key as Node), `quote it ("${shown}") or fix the indentation`);
+    this.builder.error(
+      `${what} name ${shown} is not a string`,
+      this.source.nodeLocation(pair.key as Node),
+      `quote it ("${shown}") or fix the indentation`,
+    );
     return undefined;
   }
 
@@ -53,7 +61,11 @@ class YamlInventoryReader {
     const node = this.resolve(value);
     if (node === null || (isScalar(node) && node.value === null)) return;
     if (!isMap(node)) {
-      this.builder.error(`group \`${name}\` must be a map with hosts, children or vars`, this.source.nodeLocation(node), 'write `hosts:`, `children:` or `vars:` under the group name');
+      this.builder.error(
+        `group \`${name}\` must be a map with hosts, children or vars`,
+        this.source.nodeLocation(node),
+        'write `hosts:`, `children:` or `vars:` under the group name',
+      );
       return;
     }
     for (const item of node.items) {
@@ -61,7 +73,8 @@ class YamlInventoryReader {
       if (key === undefined) continue;
       const inner = this.resolve(item.value);
       if (key === 'hosts') this.hosts(name, inner, [...path, key]);
-      else if (key === 'vars') this.vars(this.builder.group(name).vars, inner, [...path, key], `vars of group \`${name}\``);
+      else if (key === 'vars')
+        this.vars(this.builder.group(name).vars, inner, [...path, key], `vars of group \`${name}\``);
       else if (key === 'children') this.children(name, inner, [...path, key]);
       else {
         const hint = didYouMean(key, GROUP_KEYS);
@@ -77,8 +90,14 @@ class YamlInventoryReader {
   private hosts(group: string, node: Node | null, path: YamlPath): void {
     if (node === null || (isScalar(node) && node.value === null)) return;
     if (!isMap(node)) {
-      const fix = isSeq(node) ? 'hosts is a map, not a list: write each host as `name:` on its own line' : 'write each host as `name:` on its own line';
-      this.builder.error(`hosts of group \`${group}\` must be a map of host names`, this.source.nodeLocation(node), fix);
+      const fix = isSeq(node)
+        ? 'hosts is a map, not a list: write each host as `name:` on its own line'
+        : 'write each host as `name:` on its own line';
+      this.builder.error(
+        `hosts of group \`${group}\` must be a map of host names`,
+        this.source.nodeLocation(node),
+        fix,
+      );
       return;
     }
     for (const pair of node.items) {
@@ -103,7 +122,11 @@ class YamlInventoryReader {
   private vars(layer: VarLayer, node: Node | null, path: YamlPath, what: string): void {
     if (node === null || (isScalar(node) && node.value === null)) return;
     if (!isMap(node)) {
-      this.builder.error(`${what} must be a map of name: value`, this.source.nodeLocation(node), 'write one `name: value` per line, indented under it');
+      this.builder.error(
+        `${what} must be a map of name: value`,
+        this.source.nodeLocation(node),
+        'write one `name: value` per line, indented under it',
+      );
       return;
     }
     for (const pair of node.items) {
@@ -117,7 +140,11 @@ class YamlInventoryReader {
   private children(parent: string, node: Node | null, path: YamlPath): void {
     if (node === null || (isScalar(node) && node.value === null)) return;
     if (!isMap(node)) {
-      this.builder.error(`children of group \`${parent}\` must be a map of group names`, this.source.nodeLocation(node), 'write each child group as `name:` on its own line');
+      this.builder.error(
+        `children of group \`${parent}\` must be a map of group names`,
+        this.source.nodeLocation(node),
+        'write each child group as `name:` on its own line',
+      );
       return;
     }
     for (const pair of node.items) {

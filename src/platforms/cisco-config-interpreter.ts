@@ -46,7 +46,13 @@ export function interpretCiscoConfig(
     if (iface) {
       const name = normaliseInterfaceName(dialect.platform, iface[1]!);
       const port = state.interfaces.get(name) ?? defaultPortState(name);
-      applyPortLines(port, block.children.filter((c) => c.depth === 0), dialect, globals, warn);
+      applyPortLines(
+        port,
+        block.children.filter((c) => c.depth === 0),
+        dialect,
+        globals,
+        warn,
+      );
       state.interfaces.set(name, port);
       continue;
     }
@@ -126,7 +132,8 @@ function applyPortLines(
   } else if (explicitMode !== undefined) {
     port.mode = explicitMode;
   } else if (port.mode === undefined || port.mode === 'routed') {
-    const isL2 = l2 === true || sawSwitchportLine || (port.mode === undefined && dialect.isDefaultSwitchport(port.name, globals));
+    const isL2 =
+      l2 === true || sawSwitchportLine || (port.mode === undefined && dialect.isDefaultSwitchport(port.name, globals));
     // A switchport with no mode line is in access mode: the devices do not print the default.
     if (isL2) port.mode = 'access';
   }

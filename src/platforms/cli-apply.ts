@@ -12,7 +12,11 @@ export interface ConfigureChangesOptions extends ConfigureOptions {
  * `interface Ethernet1/3: % Invalid command at '^' marker.` (the change's first command, then the refused command
  * when it is a different one, then the device's own words). The ConfigureError is kept as the cause.
  */
-export async function configureChanges(device: CliDevice, changes: readonly Change[], opts: ConfigureChangesOptions = {}): Promise<void> {
+export async function configureChanges(
+  device: CliDevice,
+  changes: readonly Change[],
+  opts: ConfigureChangesOptions = {},
+): Promise<void> {
   const commands: string[] = [];
   const owner: string[] = [];
   for (const change of changes) {
@@ -36,7 +40,10 @@ export async function configureChanges(device: CliDevice, changes: readonly Chan
 
 /** A refused configuration command, worded for the apply failure message; `cause` is the ConfigureError. */
 export class ApplyCommandError extends Error {
-  constructor(message: string, readonly refusal: ConfigureError) {
+  constructor(
+    message: string,
+    readonly refusal: ConfigureError,
+  ) {
     super(message, { cause: refusal });
     this.name = 'ApplyCommandError';
   }

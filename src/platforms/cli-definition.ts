@@ -67,7 +67,10 @@ export function hostnamePattern(hostname: string): string {
 }
 
 /** The device's known hostname: the host var `hostname` when set, else the inventory name. */
-export function knownHostname(host: { readonly name: string; readonly vars: Readonly<Record<string, unknown>> }): string {
+export function knownHostname(host: {
+  readonly name: string;
+  readonly vars: Readonly<Record<string, unknown>>;
+}): string {
   const v = host.vars['hostname'];
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : host.name;
 }

@@ -8,7 +8,11 @@ import { CliDevice, type CliDeviceOptions } from './cli-device.js';
  */
 const devices = new WeakMap<Transport, Promise<CliDevice>>();
 
-export async function cliDeviceFor(conn: Transport, definition: CliDefinition, opts: CliDeviceOptions = {}): Promise<CliDevice> {
+export async function cliDeviceFor(
+  conn: Transport,
+  definition: CliDefinition,
+  opts: CliDeviceOptions = {},
+): Promise<CliDevice> {
   const cached = devices.get(conn);
   if (cached) {
     const device = await cached.catch(() => undefined);

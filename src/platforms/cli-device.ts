@@ -35,7 +35,12 @@ export interface ConfigureOptions {
  * `commands.length`: the leave command). `output` holds the device's own words.
  */
 export class ConfigureError extends CommandError {
-  constructor(host: string, command: string, words: string, readonly index: number) {
+  constructor(
+    host: string,
+    command: string,
+    words: string,
+    readonly index: number,
+  ) {
     super(host, command, null, words);
   }
 }
@@ -83,8 +88,13 @@ export class CliDevice {
   async run(command: string, opts: RunOptions = {}): Promise<string> {
     const { exec, config } = this.definition.prompts;
     const timeoutMs = opts.timeoutMs ?? this.opts.commandTimeoutMs;
-    let output = await this.send(command, opts.question ? [exec, config, opts.question.prompt] : [exec, config], timeoutMs);
-    if (this.mode === 'question' && opts.question) output += `\n${await this.send(opts.question.answer, [exec, config], timeoutMs)}`;
+    let output = await this.send(
+      command,
+      opts.question ? [exec, config, opts.question.prompt] : [exec, config],
+      timeoutMs,
+    );
+    if (this.mode === 'question' && opts.question)
+      output += `\n${await this.send(opts.question.answer, [exec, config], timeoutMs)}`;
     const words = this.refusal(output);
     if (words !== undefined) throw new CommandError(this.host, command, null, words);
     return output;
@@ -97,7 +107,8 @@ export class CliDevice {
     const timeoutMs = opts.timeoutMs ?? this.opts.commandTimeoutMs;
     const enter = opts.enter ?? def.configEnter;
     const entered = await this.send(enter, [exec, config], timeoutMs);
-    const enterWords = this.refusal(entered) ?? (this.mode === 'config' ? undefined : `${enter} did not enter configuration mode`);
+    const enterWords =
+      this.refusal(entered) ?? (this.mode === 'config' ? undefined : `${enter} did not enter configuration mode`);
     if (enterWords !== undefined) {
       if (this.mode === 'config') await this.abandon(opts.abandon ?? def.configLeave, timeoutMs);
       throw new ConfigureError(this.host, enter, enterWords, -1);
@@ -105,7 +116,8 @@ export class CliDevice {
     const outputs: string[] = [];
     for (const [index, command] of commands.entries()) {
       const output = await this.send(command, [exec, config], timeoutMs);
-      const words = this.refusal(output) ?? (this.mode === 'config' ? undefined : `left configuration mode after "${command}"`);
+      const words =
+        this.refusal(output) ?? (this.mode === 'config' ? undefined : `left configuration mode after "${command}"`);
       if (words !== undefined) {
         await this.abandon(opts.abandon ?? def.configLeave, timeoutMs);
         throw new ConfigureError(this.host, command, words, index);
@@ -140,8 +152,10 @@ export class CliDevice {
     const { exec, config } = this.definition.prompts;
     const output = await this.send(command, [exec, config], timeoutMs);
     // Still in config mode (the leave command was refused, or it does not end config mode on this release).
-    if (this.mode === 'config' && command !== this.definition.configLeave) await this.send(this.definition.configLeave, [exec, config], timeoutMs);
-    if (this.mode === 'config') throw new CommandError(this.host, command, null, `still in configuration mode after "${command}"\n${output}`);
+    if (this.mode === 'config' && command !== this.definition.configLeave)
+      await this.send(this.definition.configLeave, [exec, config], timeoutMs);
+    if (this.mode === 'config')
+      throw new CommandError(this.host, command, null, `still in configuration mode after "${command}"\n${output}`);
     return output;
   }
 
@@ -153,7 +167,13 @@ export class CliDevice {
       await this.session.readUntil(watch, this.opts.openTimeoutMs ?? 20_000);
     } catch (error) {
       const why = error instanceof CommandError ? error.output : (error as Error).message;
-      throw new CommandError(this.host, '(login)', null, `no ${def.platform} prompt for hostname "${def.hostname}" (expected "${def.hostname}#"); if the device's hostname differs from the inventory name, set the host var hostname\n${why}`, { cause: error });
+      throw new CommandError(
+        this.host,
+        '(login)',
+        null,
+        `no ${def.platform} prompt for hostname "${def.hostname}" (expected "${def.hostname}#"); if the device's hostname differs from the inventory name, set the host var hostname\n${why}`,
+        { cause: error },
+      );
     }
     this.mode = this.modeOf(watch.seen);
     if (this.mode === 'config') await this.leaveConfig(def.configLeave, this.opts.commandTimeoutMs);
@@ -164,18 +184,32 @@ export class CliDevice {
   private async enable(): Promise<void> {
     const def = this.definition;
     const { exec, unprivileged } = def.prompts;
-    if (!def.enable) throw new CommandError(this.host, '(login)', null, `logged in unprivileged (prompt ending in ">"); ${def.platform} configuration needs a privilege-15 login`);
+    if (!def.enable)
+      throw new CommandError(
+        this.host,
+        '(login)',
+        null,
+        `logged in unprivileged (prompt ending in ">"); ${def.platform} configuration needs a privilege-15 login`,
+      );
     const password: CliQuestion = { prompt: /[Pp]assword:\s*$/, answer: '' };
     await this.send(def.enable, [exec, unprivileged ?? exec, password.prompt], this.opts.commandTimeoutMs);
     if (this.mode === 'exec') return;
     if (this.mode === 'question') await this.send('', [exec, unprivileged ?? exec], this.opts.commandTimeoutMs);
-    throw new CommandError(this.host, def.enable, null, `"${def.enable}" asks for a password (an enable secret is set); acp-play sends none: log in with a privilege-15 user`);
+    throw new CommandError(
+      this.host,
+      def.enable,
+      null,
+      `"${def.enable}" asks for a password (an enable secret is set); acp-play sends none: log in with a privilege-15 user`,
+    );
   }
 
   private async send(line: string, prompts: readonly RegExp[], timeoutMs: number | undefined): Promise<string> {
     const watch = new PromptWatch(prompts);
     try {
-      const output = await this.session.send(line, { prompt: watch, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
+      const output = await this.session.send(line, {
+        prompt: watch,
+        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      });
       this.mode = this.modeOf(watch.seen);
       return output;
     } catch (error) {
@@ -199,6 +233,10 @@ export class CliDevice {
     const lines = output.split('\n');
     const at = lines.findIndex((l) => this.definition.failures.some((f) => l.trimStart().startsWith(f)));
     if (at < 0) return undefined;
-    return lines.slice(at, at + 5).map((l) => l.trim()).filter(Boolean).join('\n');
+    return lines
+      .slice(at, at + 5)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join('\n');
   }
 }

@@ -65,5 +65,8 @@ function allowedCommands(change: AllowedChange, style: CiscoCommandStyle): strin
     const [first, ...rest] = lists(change.ids);
     return [`${ALLOWED} ${first}`, ...rest.map((l) => `${ALLOWED} add ${l}`)];
   }
-  return [...lists(change.add).map((l) => `${ALLOWED} add ${l}`), ...lists(change.remove).map((l) => `${ALLOWED} remove ${l}`)];
+  return [
+    ...lists(change.add).map((l) => `${ALLOWED} add ${l}`),
+    ...lists(change.remove).map((l) => `${ALLOWED} remove ${l}`),
+  ];
 }

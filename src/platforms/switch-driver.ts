@@ -3,7 +3,9 @@ import type { Transport } from '../transport/transport-types.js';
 import type { Change } from './change-types.js';
 import type { SwitchState } from './switch-state.js';
 
-/** Timeouts a driver uses, in ms: ordinary commands, and slow ones (show running-config, checkpoint, rollback, save). */
+/**
+ * Timeouts a driver uses, in ms: ordinary commands, and slow ones (show running-config, checkpoint, rollback, save).
+ */
 export interface DriverTimeouts {
   readonly commandMs: number;
   readonly slowMs: number;

@@ -65,7 +65,9 @@ function scoped(scope: Scope, plan: SwitchPlan): SwitchModulePlan {
   const keep = (resource: string) => (scope === 'vlans') === isVlanResource(resource);
   const changes = plan.changes.filter((c) => keep(c.resource));
   const inSync = plan.inSync.filter((s) => keep(s.resource));
-  return plan.document !== undefined && changes.length > 0 ? { changes, inSync, document: plan.document } : { changes, inSync };
+  return plan.document !== undefined && changes.length > 0
+    ? { changes, inSync, document: plan.document }
+    : { changes, inSync };
 }
 
 /**
@@ -91,12 +93,16 @@ function planScope(scope: Scope, desired: SwitchDesired, current: SwitchState): 
  * gather and plan with the shared planner, and change the device through its platform driver under the platform's
  * safety mechanism. The runner verifies by gathering again (the re-plan must be empty) before `commit`.
  */
-function switchModule(name: 'switch_vlans' | 'switch_ports', scope: Scope): TaskModule<SwitchDesired, SwitchState, unknown> {
+function switchModule(
+  name: 'switch_vlans' | 'switch_ports',
+  scope: Scope,
+): TaskModule<SwitchDesired, SwitchState, unknown> {
   return {
     name,
     unsupported(host, site) {
       const model = switchOf(host, site);
-      if (!model) return `${host.name} is not a switch in the site model (${name} configures cisco_nxos, arista_eos, cisco_ios and cumulus switches)`;
+      if (!model)
+        return `${host.name} is not a switch in the site model (${name} configures cisco_nxos, arista_eos, cisco_ios and cumulus switches)`;
       if (SWITCH_DRIVERS[model.platform]) return undefined;
       return MISSING_DRIVER_REASON[model.platform] ?? `no driver for platform ${model.platform} yet`;
     },
@@ -129,7 +135,13 @@ function switchModule(name: 'switch_vlans' | 'switch_ports', scope: Scope): Task
       }
     },
     async apply(conn, plan, desired, ctx, txn) {
-      await driverOf(desired.model).apply(conn, plan.changes, driverContext(ctx, desired), txn, (plan as SwitchModulePlan).document);
+      await driverOf(desired.model).apply(
+        conn,
+        plan.changes,
+        driverContext(ctx, desired),
+        txn,
+        (plan as SwitchModulePlan).document,
+      );
     },
     async commit(conn, ctx, txn) {
       const model = switchOf(ctx.host, ctx.site)!;
@@ -142,7 +154,13 @@ function switchModule(name: 'switch_vlans' | 'switch_ports', scope: Scope): Task
         await driver.save(conn, dctx);
       } catch (error) {
         // The change is good and committed; only the copy to startup-config failed, so there is nothing to roll back.
-        throw new ApplyError(ctx.host.name, 'save', `${(error as Error).message} (the change is committed in running-config but NOT saved to startup-config)`, false, { cause: error });
+        throw new ApplyError(
+          ctx.host.name,
+          'save',
+          `${(error as Error).message} (the change is committed in running-config but NOT saved to startup-config)`,
+          false,
+          { cause: error },
+        );
       }
     },
     async rollback(conn, ctx, txn) {

@@ -30,7 +30,9 @@ export interface PlanSwitchOptions {
 export interface SwitchPlan {
   readonly changes: Change[];
   readonly inSync: InSync[];
-  /** Cumulus: the desired `/etc/network/interfaces` (present when `cumulusDocument` was given and there are changes). */
+  /**
+   * Cumulus: the desired `/etc/network/interfaces` (present when `cumulusDocument` was given and there are changes).
+   */
   readonly document?: string;
 }
 
@@ -52,11 +54,26 @@ export function planSwitch(desired: SwitchModel, current: SwitchState, opts: Pla
     const resource = `vlan ${vlan.id}`;
     const have = current.vlans.get(vlan.id);
     if (!have) {
-      changes.push({ resource, action: 'create', diff: `${resource} create${isCumulus ? '' : ` name: ${vlan.name}`}`, commands: commands(emit.vlan(vlan.id, vlan.name)) });
+      changes.push({
+        resource,
+        action: 'create',
+        diff: `${resource} create${isCumulus ? '' : ` name: ${vlan.name}`}`,
+        commands: commands(emit.vlan(vlan.id, vlan.name)),
+      });
     } else if (!isCumulus && have.name !== vlan.name) {
-      changes.push({ resource, action: 'update', diff: `${resource} name: ${have.name ?? '(default)'} -> ${vlan.name}`, commands: commands(emit.vlan(vlan.id, vlan.name)) });
+      changes.push({
+        resource,
+        action: 'update',
+        diff: `${resource} name: ${have.name ?? '(default)'} -> ${vlan.name}`,
+        commands: commands(emit.vlan(vlan.id, vlan.name)),
+      });
     } else {
-      inSync.push({ resource, reason: isCumulus ? `${resource} already on the bridge (Cumulus has no VLAN names)` : `${resource} already defined (name ${vlan.name})` });
+      inSync.push({
+        resource,
+        reason: isCumulus
+          ? `${resource} already on the bridge (Cumulus has no VLAN names)`
+          : `${resource} already defined (name ${vlan.name})`,
+      });
     }
   }
 
@@ -72,7 +89,12 @@ export function planSwitch(desired: SwitchModel, current: SwitchState, opts: Pla
       continue;
     }
     deltas.push(delta);
-    changes.push({ resource: name, action: current.interfaces.has(name) ? 'update' : 'create', diff: delta.diff.join('\n'), commands: commands(emit.port(delta)) });
+    changes.push({
+      resource: name,
+      action: current.interfaces.has(name) ? 'update' : 'create',
+      diff: delta.diff.join('\n'),
+      commands: commands(emit.port(delta)),
+    });
   }
 
   const wanted = new Set(desired.vlans.map((v) => v.id));
@@ -83,15 +105,26 @@ export function planSwitch(desired: SwitchModel, current: SwitchState, opts: Pla
     const resource = `vlan ${id}`;
     if (opts.prune) {
       removals.push(id);
-      changes.push({ resource, action: 'delete', diff: `${resource} delete (prune; not in the inventory for ${desired.name})`, commands: commands(emit.removeVlan(id)) });
+      changes.push({
+        resource,
+        action: 'delete',
+        diff: `${resource} delete (prune; not in the inventory for ${desired.name})`,
+        commands: commands(emit.removeVlan(id)),
+      });
     } else {
-      inSync.push({ resource, reason: `${resource} is defined but not in the inventory for ${desired.name}; kept (prune is off)` });
+      inSync.push({
+        resource,
+        reason: `${resource} is defined but not in the inventory for ${desired.name}; kept (prune is off)`,
+      });
     }
   }
 
   if (!isCumulus || !opts.cumulusDocument || changes.length === 0) return { changes, inSync };
   const vlanIds = [...new Set([...current.vlans.keys(), ...wanted])].filter((id) => !removals.includes(id));
-  const document = renderCumulusInterfaces(opts.cumulusDocument, { vlanIds: vlanIds.sort((a, b) => a - b), ports: deltas });
+  const document = renderCumulusInterfaces(opts.cumulusDocument, {
+    vlanIds: vlanIds.sort((a, b) => a - b),
+    ports: deltas,
+  });
   return { changes, inSync, document };
 }
 
@@ -105,7 +138,11 @@ function missingPort(name: string, current: SwitchState, isCumulus: boolean): Po
   return port;
 }
 
-function describePort(want: SwitchModel['ports'][number], have: PortState, ctx: { managedVlans: readonly number[] }): string {
+function describePort(
+  want: SwitchModel['ports'][number],
+  have: PortState,
+  ctx: { managedVlans: readonly number[] },
+): string {
   if (want.mode === 'access') return `access vlan ${want.accessVlan ?? have.accessVlan ?? 1}`;
   const native = want.nativeVlan !== undefined ? `native ${want.nativeVlan}, ` : '';
   const wantedSet = formatVlanSet(want.allowedVlans ?? []) || 'none';

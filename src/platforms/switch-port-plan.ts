@@ -87,7 +87,9 @@ export function planPort(desired: SwitchPort, current: PortState, ctx: PortPlanC
   }
   if (desired.description !== undefined && desired.description !== (current.description ?? '')) {
     delta.description = desired.description;
-    diff.push(`${name} description: ${JSON.stringify(current.description ?? '')} -> ${JSON.stringify(desired.description)}`);
+    diff.push(
+      `${name} description: ${JSON.stringify(current.description ?? '')} -> ${JSON.stringify(desired.description)}`,
+    );
   }
   if (desired.enabled === current.shutdown) {
     delta.enabled = desired.enabled;
@@ -109,7 +111,8 @@ function planAllowed(
   if (sameVlanSet(strip(current.allowedVlans), strip(target))) return;
   const { added, removed } = vlanSetDiff(current.allowedVlans, target);
   delta.allowedTarget = target;
-  delta.allowed = desired.policy === 'replace' ? { kind: 'replace', ids: target } : { kind: 'merge', add: added, remove: removed };
+  delta.allowed =
+    desired.policy === 'replace' ? { kind: 'replace', ids: target } : { kind: 'merge', add: added, remove: removed };
   const name = desired.name;
   if (isAllVlans(current.allowedVlans)) {
     const how = current.allowedIsDefault ? 'ALL (no allowed-vlan line: implicit 1-4094)' : 'ALL';

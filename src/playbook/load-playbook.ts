@@ -27,7 +27,11 @@ export async function loadPlaybook(file: string): Promise<Playbook> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ConfigError({ severity: 'error', message: `cannot read playbook ${file}: ${(error as Error).message}`, fix: 'pass an existing file with -p, or create playbooks/site.yaml' });
+    throw new ConfigError({
+      severity: 'error',
+      message: `cannot read playbook ${file}: ${(error as Error).message}`,
+      fix: 'pass an existing file with -p, or create playbooks/site.yaml',
+    });
   }
   return parsePlaybook(text, isAbsolute(file) ? file : file);
 }
@@ -47,7 +51,12 @@ export function parsePlaybook(text: string, file: string): Playbook {
   };
   for (const e of doc.errors) {
     const pos = lines.linePos(e.pos[0]);
-    problems.push({ severity: 'error', location: { file, line: pos.line, col: pos.col }, message: `YAML syntax: ${e.message.split('\n')[0]}`, fix: 'fix the YAML syntax at this position' });
+    problems.push({
+      severity: 'error',
+      location: { file, line: pos.line, col: pos.col },
+      message: `YAML syntax: ${e.message.split('\n')[0]}`,
+      fix: 'fix the YAML syntax at this position',
+    });
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -72,17 +81,26 @@ interface Ctx {
 
 function readPlay(node: Node, index: number, ctx: Ctx): Play | undefined {
   if (!isMap(node)) {
-    ctx.fail(node, `play ${index + 1} is not a mapping`, 'write a play as "- name: ...\\n  hosts: ...\\n  tasks: [...]"');
+    ctx.fail(
+      node,
+      `play ${index + 1} is not a mapping`,
+      'write a play as "- name: ...\\n  hosts: ...\\n  tasks: [...]"',
+    );
     return undefined;
   }
   checkKeys(node, PLAY_KEYS, `play ${index + 1}`, ctx);
   const name = optionalString(node, 'name', ctx) ?? `play ${index + 1}`;
   const hosts = optionalString(node, 'hosts', ctx);
-  if (hosts === undefined) ctx.fail(node, `play "${name}" has no hosts`, 'add "hosts: PATTERN" (a group, host or Ansible pattern)');
+  if (hosts === undefined)
+    ctx.fail(node, `play "${name}" has no hosts`, 'add "hosts: PATTERN" (a group, host or Ansible pattern)');
   const tasksNode = node.get('tasks', true) as Node | undefined;
   const tasks: Task[] = [];
   if (!isSeq(tasksNode)) {
-    ctx.fail(tasksNode ?? node, `play "${name}" needs a list of tasks`, 'add "tasks:" with at least one "- module: ..." entry');
+    ctx.fail(
+      tasksNode ?? node,
+      `play "${name}" needs a list of tasks`,
+      'add "tasks:" with at least one "- module: ..." entry',
+    );
   } else {
     tasksNode.items.forEach((t, i) => {
       const task = readTask(t as Node, `${name}, task ${i + 1}`, ctx);
@@ -93,7 +111,12 @@ function readPlay(node: Node, index: number, ctx: Ctx): Play | undefined {
   let maxFailPercentage = 100;
   if (mfp !== undefined) {
     const v = isScalar(mfp) ? mfp.value : undefined;
-    if (typeof v !== 'number' || v < 0 || v > 100) ctx.fail(mfp, `max_fail_percentage must be a number 0-100, found ${JSON.stringify(v ?? null)}`, 'e.g. max_fail_percentage: 0 stops the play at the first failed host');
+    if (typeof v !== 'number' || v < 0 || v > 100)
+      ctx.fail(
+        mfp,
+        `max_fail_percentage must be a number 0-100, found ${JSON.stringify(v ?? null)}`,
+        'e.g. max_fail_percentage: 0 stops the play at the first failed host',
+      );
     else maxFailPercentage = v;
   }
   const serial = readSerial(node.get('serial', true) as Node | undefined, ctx);
@@ -115,8 +138,14 @@ function readSerial(node: Node | undefined, ctx: Ctx): SerialStep[] | undefined 
   for (const item of items) {
     const v = isScalar(item) ? item.value : undefined;
     if (typeof v === 'number' && Number.isInteger(v) && v > 0) steps.push({ count: v });
-    else if (typeof v === 'string' && /^\d+(\.\d+)?%$/.test(v) && parseFloat(v) > 0 && parseFloat(v) <= 100) steps.push({ percent: parseFloat(v) });
-    else ctx.fail(item, `serial must be a positive host count or a percentage, found ${JSON.stringify(v ?? null)}`, 'e.g. serial: 1, serial: "30%" or serial: [1, "50%"]');
+    else if (typeof v === 'string' && /^\d+(\.\d+)?%$/.test(v) && parseFloat(v) > 0 && parseFloat(v) <= 100)
+      steps.push({ percent: parseFloat(v) });
+    else
+      ctx.fail(
+        item,
+        `serial must be a positive host count or a percentage, found ${JSON.stringify(v ?? null)}`,
+        'e.g. serial: 1, serial: "30%" or serial: [1, "50%"]',
+      );
   }
   return steps.length > 0 ? steps : undefined;
 }
@@ -127,7 +156,9 @@ function readTask(node: Node, label: string, ctx: Ctx): Task | undefined {
     return undefined;
   }
   // Two spellings: `module: nmstate` + `args: {...}`, or Ansible's `nmstate: {...}`.
-  const moduleKeys = node.items.map((p) => String((p.key as Node & { value?: unknown })?.toJSON?.() ?? '')).filter((k) => !TASK_KEYS.includes(k));
+  const moduleKeys = node.items
+    .map((p) => String((p.key as Node & { value?: unknown })?.toJSON?.() ?? ''))
+    .filter((k) => !TASK_KEYS.includes(k));
   let module: string | undefined = optionalString(node, 'module', ctx);
   let argsNode = node.get('args', true) as Node | undefined;
   if (module === undefined && moduleKeys.length === 1) {
@@ -136,7 +167,11 @@ function readTask(node: Node, label: string, ctx: Ctx): Task | undefined {
   } else {
     for (const key of moduleKeys) {
       const pair = node.items.find((p) => String((p.key as Node).toJSON()) === key);
-      ctx.fail(pair, `${label}: unknown key "${key}"`, didYouMean(key, [...TASK_KEYS, ...MODULE_NAMES]) ?? `allowed keys: ${TASK_KEYS.join(', ')}`);
+      ctx.fail(
+        pair,
+        `${label}: unknown key "${key}"`,
+        didYouMean(key, [...TASK_KEYS, ...MODULE_NAMES]) ?? `allowed keys: ${TASK_KEYS.join(', ')}`,
+      );
     }
   }
   if (module === undefined) {
@@ -145,7 +180,11 @@ function readTask(node: Node, label: string, ctx: Ctx): Task | undefined {
   }
   if (!(MODULE_NAMES as string[]).includes(module)) {
     const target = node.get('module', true) ?? node.items.find((p) => String((p.key as Node).toJSON()) === module);
-    ctx.fail(target as Node, `${label}: unknown module "${module}"`, didYouMean(module, MODULE_NAMES) ?? `known modules: ${MODULE_NAMES.join(', ')}`);
+    ctx.fail(
+      target as Node,
+      `${label}: unknown module "${module}"`,
+      didYouMean(module, MODULE_NAMES) ?? `known modules: ${MODULE_NAMES.join(', ')}`,
+    );
     return undefined;
   }
   const args = readArgs(module as ModuleName, argsNode, label, ctx);
@@ -162,7 +201,11 @@ function readArgs(module: ModuleName, node: Node | undefined, label: string, ctx
   const specs = MODULE_ARGS[module];
   const args: Record<string, unknown> = {};
   if (node !== undefined && !(isScalar(node) && node.value === null) && !isMap(node)) {
-    ctx.fail(node, `${label}: the arguments of ${module} must be a mapping`, `e.g. ${module}: {${Object.keys(specs)[0] ?? ''}: ...}`);
+    ctx.fail(
+      node,
+      `${label}: the arguments of ${module} must be a mapping`,
+      `e.g. ${module}: {${Object.keys(specs)[0] ?? ''}: ...}`,
+    );
     return args;
   }
   const map = isMap(node) ? (node as YAMLMap) : undefined;
@@ -170,7 +213,11 @@ function readArgs(module: ModuleName, node: Node | undefined, label: string, ctx
     const key = String((pair.key as Node).toJSON());
     const spec = specs[key];
     if (!spec) {
-      ctx.fail(pair, `${label}: ${module} has no argument "${key}"`, didYouMean(key, Object.keys(specs)) ?? `its arguments: ${Object.keys(specs).join(', ') || 'none'}`);
+      ctx.fail(
+        pair,
+        `${label}: ${module} has no argument "${key}"`,
+        didYouMean(key, Object.keys(specs)) ?? `its arguments: ${Object.keys(specs).join(', ') || 'none'}`,
+      );
       continue;
     }
     const value = (pair.value as Node | null)?.toJSON() as unknown;
@@ -179,7 +226,8 @@ function readArgs(module: ModuleName, node: Node | undefined, label: string, ctx
     else args[key] = value;
   }
   for (const [key, spec] of Object.entries(specs)) {
-    if (spec.required && !(key in args) && !map?.has(key)) ctx.fail(node ?? null, `${label}: ${module} needs "${key}"`, `add ${key}: (${spec.description})`);
+    if (spec.required && !(key in args) && !map?.has(key))
+      ctx.fail(node ?? null, `${label}: ${module} needs "${key}"`, `add ${key}: (${spec.description})`);
   }
   return args;
 }
@@ -191,13 +239,21 @@ function checkArg(spec: ArgSpec, value: unknown): string | undefined {
     case 'boolean':
       return typeof value === 'boolean' ? undefined : `must be true or false, found ${JSON.stringify(value)}`;
     case 'integer':
-      return Number.isInteger(value) && (value as number) > 0 ? undefined : `must be a positive whole number, found ${JSON.stringify(value)}`;
+      return Number.isInteger(value) && (value as number) > 0
+        ? undefined
+        : `must be a positive whole number, found ${JSON.stringify(value)}`;
     case 'string-list':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : 'must be a list of strings';
+      return Array.isArray(value) && value.every((v) => typeof v === 'string')
+        ? undefined
+        : 'must be a list of strings';
     case 'object-list':
-      return Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null) ? undefined : 'must be a list of mappings';
+      return Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null)
+        ? undefined
+        : 'must be a list of mappings';
     case 'mode':
-      return typeof value === 'string' && /^0?[0-7]{3,4}$/.test(value) ? undefined : `must be an octal mode in quotes such as '0644', found ${JSON.stringify(value)}`;
+      return typeof value === 'string' && /^0?[0-7]{3,4}$/.test(value)
+        ? undefined
+        : `must be an octal mode in quotes such as '0644', found ${JSON.stringify(value)}`;
   }
 }
 
@@ -216,7 +272,11 @@ function readTags(map: YAMLMap, ctx: Ctx): string[] {
   const node = map.get('tags', true) as Node | undefined;
   if (node === undefined) return [];
   const value = node.toJSON() as unknown;
-  if (typeof value === 'string') return value.split(',').map((t) => t.trim()).filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
   if (Array.isArray(value) && value.every((t) => typeof t === 'string')) return value as string[];
   ctx.fail(node, 'tags must be a string or a list of strings', 'e.g. tags: [switches, vlans]');
   return [];

@@ -27,18 +27,37 @@ export const MODULE_ARGS: Readonly<Record<ModuleName, Readonly<Record<string, Ar
     become: { type: 'boolean', description: 'write through sudo' },
   },
   nmstate: {
-    prune: { type: 'boolean', description: 'remove interfaces acp-play created earlier that the inventory no longer has' },
+    prune: {
+      type: 'boolean',
+      description: 'remove interfaces acp-play created earlier that the inventory no longer has',
+    },
     timeout: { type: 'integer', description: 'checkpoint timeout in seconds (commit-confirm window), default 60' },
-    probes: { type: 'object-list', description: 'checks run before committing: {ping: ADDRESS}, {ping_gateway: VLAN}, {interface_up: NAME}, {command: TEXT}' },
+    probes: {
+      type: 'object-list',
+      description:
+        'checks run before committing: {ping: ADDRESS}, {ping_gateway: VLAN}, {interface_up: NAME}, {command: TEXT}',
+    },
   },
   switch_vlans: {
     prune: { type: 'boolean', description: 'remove VLAN definitions the inventory does not have' },
-    save: { type: 'boolean', description: 'copy running-config startup-config after a good apply (default: switch.save)' },
-    configure_archive: { type: 'boolean', description: 'IOS: configure `archive` / `path flash:acp-play` when missing (revert timer needs it)' },
+    save: {
+      type: 'boolean',
+      description: 'copy running-config startup-config after a good apply (default: switch.save)',
+    },
+    configure_archive: {
+      type: 'boolean',
+      description: 'IOS: configure `archive` / `path flash:acp-play` when missing (revert timer needs it)',
+    },
   },
   switch_ports: {
-    save: { type: 'boolean', description: 'copy running-config startup-config after a good apply (default: switch.save)' },
-    configure_archive: { type: 'boolean', description: 'IOS: configure `archive` / `path flash:acp-play` when missing (revert timer needs it)' },
+    save: {
+      type: 'boolean',
+      description: 'copy running-config startup-config after a good apply (default: switch.save)',
+    },
+    configure_archive: {
+      type: 'boolean',
+      description: 'IOS: configure `archive` / `path flash:acp-play` when missing (revert timer needs it)',
+    },
   },
 };
 

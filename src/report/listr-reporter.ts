@@ -28,7 +28,11 @@ export class ListrReporter implements Reporter {
       'host-start': () => undefined,
       'task-start': (e) => this.setOutput(e.host, `${e.task}…`),
       'task-note': (e) => this.setOutput(e.host, `${e.task}: ${e.text}`),
-      'task-end': (e) => this.setOutput(e.host, `${e.outcome.task}: ${e.planned ? planned(e.outcome.status) : e.outcome.status}${e.outcome.status === 'changed' ? ` (${e.outcome.changes.length} change(s))` : ''}`),
+      'task-end': (e) =>
+        this.setOutput(
+          e.host,
+          `${e.outcome.task}: ${e.planned ? planned(e.outcome.status) : e.outcome.status}${e.outcome.status === 'changed' ? ` (${e.outcome.changes.length} change(s))` : ''}`,
+        ),
       'host-end': (e) => this.lines.get(e.host)?.finish?.(e.status, e.error, e.planned),
       'batch-abort': (e) => {
         this.notes.push(`PLAY [${e.play}] stopped: ${e.reason}`);
@@ -57,7 +61,8 @@ export class ListrReporter implements Reporter {
     for (const host of hosts) {
       let finish!: HostLine['finish'];
       const done = new Promise<{ status: HostStatus; error?: string; planned?: boolean }>((resolve) => {
-        finish = (status, error, isPlanned) => resolve({ status, ...(error ? { error } : {}), ...(isPlanned ? { planned: true } : {}) });
+        finish = (status, error, isPlanned) =>
+          resolve({ status, ...(error ? { error } : {}), ...(isPlanned ? { planned: true } : {}) });
       });
       lines.set(host, { title: host, finish, done });
     }
@@ -86,9 +91,18 @@ export class ListrReporter implements Reporter {
             ),
         },
       ],
-      { exitOnError: false, rendererOptions: { collapseSubtasks: false, collapseErrors: false }, fallbackRendererCondition: () => !this.stream.isTTY },
+      {
+        exitOnError: false,
+        rendererOptions: { collapseSubtasks: false, collapseErrors: false },
+        fallbackRendererCondition: () => !this.stream.isTTY,
+      },
     );
-    this.rendering = this.rendering.then(() => list.run().then(() => undefined, () => undefined));
+    this.rendering = this.rendering.then(() =>
+      list.run().then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
   }
 
   private setOutput(host: string, text: string): void {

@@ -8,7 +8,10 @@ import type { Palette } from './colors.js';
 export class PlainReporter implements Reporter {
   private readonly handlers: RunEventHandlers;
 
-  constructor(private readonly write: (line: string) => void, color: Palette) {
+  constructor(
+    private readonly write: (line: string) => void,
+    color: Palette,
+  ) {
     this.handlers = {
       'run-start': (e) => write(`${e.mode} ${e.runId}: ${e.hosts} host(s), ${e.plays} play(s)`),
       'play-start': (e) => write(color.bold(`PLAY [${e.play}] ${e.hosts.join(', ')}`)),
@@ -18,13 +21,22 @@ export class PlainReporter implements Reporter {
       'task-note': (e) => write(color.dim(`${e.host}: ${e.task}: ${e.text}`)),
       'task-end': (e) => {
         const o = e.outcome;
-        const paint = o.status === 'failed' ? color.red : o.status === 'changed' ? color.yellow : o.status === 'ok' ? color.green : color.dim;
+        const paint =
+          o.status === 'failed'
+            ? color.red
+            : o.status === 'changed'
+              ? color.yellow
+              : o.status === 'ok'
+                ? color.green
+                : color.dim;
         const detail = o.status === 'changed' ? `${o.changes.length} change(s)` : (o.message ?? '');
-        const status = e.planned && o.status === 'changed' ? 'will change' : e.planned && o.status === 'ok' ? 'in sync' : o.status;
+        const status =
+          e.planned && o.status === 'changed' ? 'will change' : e.planned && o.status === 'ok' ? 'in sync' : o.status;
         write(paint(`${e.host}: ${o.task}: ${status}${detail ? ` (${detail})` : ''} [${o.durationMs} ms]`));
       },
       'host-end': () => undefined,
-      'batch-abort': (e) => write(color.red(`PLAY [${e.play}] stopped: ${e.reason}; not started: ${e.notStarted.join(', ')}`)),
+      'batch-abort': (e) =>
+        write(color.red(`PLAY [${e.play}] stopped: ${e.reason}; not started: ${e.notStarted.join(', ')}`)),
       interrupt: () => write(color.yellow('interrupt: finishing or rolling back work in flight; no new work starts')),
       'run-end': () => undefined,
     };

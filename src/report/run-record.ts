@@ -15,7 +15,12 @@ export function runsDir(cwd = process.cwd()): string {
 export class RunRecord implements TranscriptSink {
   readonly dir: string;
 
-  constructor(readonly runId: string, readonly command: string, cwd = process.cwd(), now = new Date()) {
+  constructor(
+    readonly runId: string,
+    readonly command: string,
+    cwd = process.cwd(),
+    now = new Date(),
+  ) {
     const stamp = now.toISOString().replace(/[-:]/g, ''); // 20261127T224554.123Z: sorts by time, to the millisecond
     this.dir = join(runsDir(cwd), `${stamp}-${runId}`);
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
@@ -60,7 +65,8 @@ export function listRuns(cwd = process.cwd()): RunSummary[] {
 }
 
 function readRun(dir: string, id: string): RunSummary {
-  const read = <T>(file: string): T | undefined => (existsSync(join(dir, file)) ? (JSON.parse(readFileSync(join(dir, file), 'utf8')) as T) : undefined);
+  const read = <T>(file: string): T | undefined =>
+    existsSync(join(dir, file)) ? (JSON.parse(readFileSync(join(dir, file), 'utf8')) as T) : undefined;
   const command = existsSync(join(dir, 'command.txt')) ? readFileSync(join(dir, 'command.txt'), 'utf8').trim() : '';
   const result = read<RunResult>('result.json');
   const plan = read<RunPlan>('plan.json');

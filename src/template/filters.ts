@@ -70,7 +70,8 @@ function defined(value: unknown, filter: string): unknown {
 function toIds(ids: Iterable<number>): number[] {
   const list = [...(unwrapStrict(ids) as Iterable<unknown>)];
   for (const id of list) {
-    if (typeof id !== 'number' || !Number.isInteger(id)) throw new Error(`expected VLAN ids, got ${JSON.stringify(id)}`);
+    if (typeof id !== 'number' || !Number.isInteger(id))
+      throw new Error(`expected VLAN ids, got ${JSON.stringify(id)}`);
   }
   return list as number[];
 }

@@ -37,7 +37,11 @@ export function nncpName(node: string): string {
   return `${node}-vlan-bridges`;
 }
 
-export function buildNncpContext(node: string, desiredState: Readonly<Record<string, unknown>>, managedInterfaces: readonly string[]): NncpContext {
+export function buildNncpContext(
+  node: string,
+  desiredState: Readonly<Record<string, unknown>>,
+  managedInterfaces: readonly string[],
+): NncpContext {
   return { name: nncpName(node), node, desiredState, managedInterfaces };
 }
 

@@ -51,7 +51,9 @@ export function buildNodeStateContext(node: NodeModel, site: Site): NodeStateCon
     } else if (node.bridges.some((b) => b.bridge === name)) {
       const extra = Object.keys(iface).filter((k) => !BRIDGE_OVERLAY_KEYS.has(k));
       if (extra.length > 0 || (iface['type'] !== undefined && iface['type'] !== 'linux-bridge')) {
-        problems.push(`"${name}" is a bridge acp-play creates; node.interfaces may only give it ipv4/ipv6 (not ${extra.join(', ') || 'type'})`);
+        problems.push(
+          `"${name}" is a bridge acp-play creates; node.interfaces may only give it ipv4/ipv6 (not ${extra.join(', ') || 'type'})`,
+        );
       }
       overlays.set(name, iface);
     } else {
@@ -60,7 +62,9 @@ export function buildNodeStateContext(node: NodeModel, site: Site): NodeStateCon
   }
   if (problems.length > 0) {
     const file = node.host.origins['node']?.file ?? node.host.name;
-    throw new ConfigError(problems.map((message) => ({ severity: 'error' as const, message: `${file}: node ${node.name}: ${message}` })));
+    throw new ConfigError(
+      problems.map((message) => ({ severity: 'error' as const, message: `${file}: node ${node.name}: ${message}` })),
+    );
   }
   const bridges = [...node.bridges]
     .sort((a, b) => a.vlan - b.vlan)
@@ -86,5 +90,7 @@ export function buildNodeStateContext(node: NodeModel, site: Site): NodeStateCon
 }
 
 function asMap(value: unknown): Readonly<Record<string, unknown>> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }

@@ -42,8 +42,19 @@ export function renderSite(site: Site, options: RenderSiteOptions = {}): Rendere
     const context = buildNodeStateContext(node, site);
     const state = renderYaml('nmstate/node.yaml.njk', context, ['interfaces'], cwd);
     const managedInterfaces = context.managedInterfaces;
-    nmstate.push({ host: node.name, path: `nodes/${node.name}.nmstate.yaml`, kind: 'nmstate', ...state, managedInterfaces });
-    const policy = renderYaml('k8s/nncp.yaml.njk', buildNncpContext(node.name, state.data, managedInterfaces), K8S_KEYS, cwd);
+    nmstate.push({
+      host: node.name,
+      path: `nodes/${node.name}.nmstate.yaml`,
+      kind: 'nmstate',
+      ...state,
+      managedInterfaces,
+    });
+    const policy = renderYaml(
+      'k8s/nncp.yaml.njk',
+      buildNncpContext(node.name, state.data, managedInterfaces),
+      K8S_KEYS,
+      cwd,
+    );
     nncps.push({ host: node.name, path: `k8s/nncp-${node.name}.yaml`, kind: 'k8s', ...policy, managedInterfaces });
   }
   const switches = site.switches

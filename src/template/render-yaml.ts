@@ -20,7 +20,11 @@ export function renderYaml(id: string, context: object, requiredKeys: readonly s
   const where = resolveTemplate(id, cwd);
   const message = `template ${id} rendered invalid YAML: ${problem}`;
   if (where.isOverride) {
-    throw new ConfigError({ severity: 'error', message: `${where.file}: ${message}`, fix: 'fix your copy of the template' });
+    throw new ConfigError({
+      severity: 'error',
+      message: `${where.file}: ${message}`,
+      fix: 'fix your copy of the template',
+    });
   }
   throw new InternalError(`${message} (${where.file})`);
 }

@@ -24,7 +24,9 @@ export function strictValue(value: unknown, path: string): unknown {
       if (typeof key === 'symbol') return Reflect.get(target, key, receiver);
       if (!(key in target)) {
         if (PROBED.has(key) || (Array.isArray(target) && /^\d+$/.test(key))) return undefined;
-        throw new Error(`"${key}" is not in ${path} (the render context has: ${Object.keys(target).join(', ') || 'nothing'})`);
+        throw new Error(
+          `"${key}" is not in ${path} (the render context has: ${Object.keys(target).join(', ') || 'nothing'})`,
+        );
       }
       const child = Reflect.get(target, key, receiver) as unknown;
       if (typeof child === 'function') return child;

@@ -40,7 +40,11 @@ export function buildSwitchContext(sw: SwitchModel): SwitchContext {
   const problems: Problem[] = [];
   const check = (what: string, text: string | undefined): void => {
     if (text !== undefined && /[\u0000-\u001f\u007f]/.test(text)) {
-      problems.push({ severity: 'error', message: `switch ${sw.name}: ${what} ${JSON.stringify(text)} has a line break or control character`, fix: 'write it on one line' });
+      problems.push({
+        severity: 'error',
+        message: `switch ${sw.name}: ${what} ${JSON.stringify(text)} has a line break or control character`,
+        fix: 'write it on one line',
+      });
     }
   };
   const vlans = [...sw.vlans].sort((a, b) => a.id - b.id).map((v) => ({ id: v.id, name: v.name }));
@@ -49,15 +53,30 @@ export function buildSwitchContext(sw: SwitchModel): SwitchContext {
     check(`port name`, port.name);
     check(`port ${port.name} description`, port.description);
     if (port.mode === 'access' && port.accessVlan === undefined) {
-      problems.push({ severity: 'error', message: `switch ${sw.name}: access port ${port.name} has no access VLAN`, fix: 'set access_vlan' });
+      problems.push({
+        severity: 'error',
+        message: `switch ${sw.name}: access port ${port.name} has no access VLAN`,
+        fix: 'set access_vlan',
+      });
     }
     if (sw.platform === 'cumulus' && port.mode === 'trunk' && port.allowedVlans?.length === 0) {
-      problems.push({ severity: 'error', message: `switch ${sw.name}: port ${port.name} is a trunk allowing no VLANs, which ifupdown2 cannot express`, fix: 'give it allowed_vlans, or make it an access port' });
+      problems.push({
+        severity: 'error',
+        message: `switch ${sw.name}: port ${port.name} is a trunk allowing no VLANs, which ifupdown2 cannot express`,
+        fix: 'give it allowed_vlans, or make it an access port',
+      });
     }
     return portContext(port);
   });
   if (problems.length > 0) throw new ConfigError(problems);
-  return { switch: sw.name, platform: sw.platform, vlans, vlanIds: vlans.map((v) => v.id), ports, portNames: ports.map((p) => p.name) };
+  return {
+    switch: sw.name,
+    platform: sw.platform,
+    vlans,
+    vlanIds: vlans.map((v) => v.id),
+    ports,
+    portNames: ports.map((p) => p.name),
+  };
 }
 
 function portContext(port: SwitchPort): SwitchPortContext {

@@ -115,7 +115,9 @@ function templateError(where: TemplateFile, error: unknown): ConfigError {
       : 'this is a packaged template: please report it',
   };
   const line = head?.[2] ? { line: Number(head[2]), col: Number(head[3] ?? 1) } : findName(file, detail);
-  const located: Problem = line ? { ...problem, location: { file, ...line } } : { ...problem, message: `${file}: ${problem.message}` };
+  const located: Problem = line
+    ? { ...problem, location: { file, ...line } }
+    : { ...problem, message: `${file}: ${problem.message}` };
   return new ConfigError(located, { cause: error });
 }
 
@@ -132,6 +134,13 @@ export function renderString(text: string, context: object, label: string, optio
     const template = new nunjucks.Template(text, env, label);
     return (template.render as unknown as StrictRender).call(template, strict, strictRootFrame(strict, globals));
   } catch (error) {
-    throw new ConfigError({ severity: 'error', message: `${label}: ${(error as Error).message.replace(/^\([^)]*\)\s*/, '').replace(/^(Template render )?Error: /, '').trim()}`, fix: 'every {{ name }} must be a variable of the host' });
+    throw new ConfigError({
+      severity: 'error',
+      message: `${label}: ${(error as Error).message
+        .replace(/^\([^)]*\)\s*/, '')
+        .replace(/^(Template render )?Error: /, '')
+        .trim()}`,
+      fix: 'every {{ name }} must be a variable of the host',
+    });
   }
 }

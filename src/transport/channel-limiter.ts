@@ -74,7 +74,9 @@ export function isChannelOpenFailure(err: unknown): boolean {
 function once(fn: () => void): () => void {
   let done = false;
   return () => {
-    if (!done) (done = true), fn();
+    if (done) return;
+    done = true;
+    fn();
   };
 }
 

@@ -23,11 +23,15 @@ export interface CliSessionContext {
 export class SshCliSession implements CliSession {
   private raw = '';
   private readonly decoder = new StringDecoder('utf8');
-  private waiter: { prompt: RegExp; keepPrompt: boolean; resolve: (text: string) => void; reject: (err: Error) => void } | undefined;
+  private waiter:
+    { prompt: RegExp; keepPrompt: boolean; resolve: (text: string) => void; reject: (err: Error) => void } | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
-  constructor(private readonly channel: ClientChannel, private readonly ctx: CliSessionContext) {
+  constructor(
+    private readonly channel: ClientChannel,
+    private readonly ctx: CliSessionContext,
+  ) {
     const onData = (chunk: Buffer): void => {
       this.raw += this.decoder.write(chunk);
       this.check();
@@ -37,7 +41,9 @@ export class SshCliSession implements CliSession {
     channel.on('close', () => {
       this.closed = true;
       ctx.onClose();
-      this.waiter?.reject(new CommandError(ctx.host, '(shell)', null, `session closed by the device\n${normalise(this.raw)}`));
+      this.waiter?.reject(
+        new CommandError(ctx.host, '(shell)', null, `session closed by the device\n${normalise(this.raw)}`),
+      );
       this.waiter = undefined;
     });
   }
@@ -83,7 +89,14 @@ export class SshCliSession implements CliSession {
         this.waiter = undefined;
         const seen = normalise(this.raw);
         this.channel.close();
-        reject(new CommandError(this.ctx.host, what, null, `no prompt matching ${prompt} within ${ms} ms; last output:\n${seen}`));
+        reject(
+          new CommandError(
+            this.ctx.host,
+            what,
+            null,
+            `no prompt matching ${prompt} within ${ms} ms; last output:\n${seen}`,
+          ),
+        );
       }, ms);
       this.waiter = {
         prompt,
@@ -121,6 +134,7 @@ export function normalise(text: string): string {
 export function stripEcho(text: string, line: string): string {
   const nl = text.indexOf('\n');
   const first = nl >= 0 ? text.slice(0, nl) : text;
-  const body = line.trim() !== '' && first.trimEnd().endsWith(line.trim()) ? text.slice(nl >= 0 ? nl + 1 : text.length) : text;
+  const body =
+    line.trim() !== '' && first.trimEnd().endsWith(line.trim()) ? text.slice(nl >= 0 ? nl + 1 : text.length) : text;
   return body.replace(/\n$/, '');
 }

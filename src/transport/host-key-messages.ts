@@ -1,4 +1,4 @@
-import type { HostKeyCheckResult, HostKeyTarget } from './known-hosts.js';
+import type { HostKeyCheckResult, HostKeyTarget } from './host-key-types.js';
 import { join } from 'node:path';
 import { knownHostsName } from './known-hosts-file.js';
 
@@ -54,9 +54,12 @@ function removalHints(expected: readonly { file: string; line: number }[], targe
   const ownFile = join(target.inventoryDir, 'known_hosts');
   const name = knownHostsName(target.address, target.port ?? 22);
   const hints: string[] = [];
-  if (expected.some((e) => e.file === ownFile)) hints.push(`  ${pinCommandFor(target)} --replace   (rewrites ${ownFile})`);
+  if (expected.some((e) => e.file === ownFile))
+    hints.push(`  ${pinCommandFor(target)} --replace   (rewrites ${ownFile})`);
   for (const file of new Set(expected.map((e) => e.file).filter((f) => f !== ownFile))) {
-    hints.push(`  ssh-keygen -R ${shellQuote(name)} -f ${shellQuote(file)}   (then pin the new key with ${pinCommandFor(target)})`);
+    hints.push(
+      `  ssh-keygen -R ${shellQuote(name)} -f ${shellQuote(file)}   (then pin the new key with ${pinCommandFor(target)})`,
+    );
   }
   return hints;
 }

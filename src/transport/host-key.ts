@@ -10,7 +10,9 @@ export function fingerprint(blob: Buffer): string {
   return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
 }
 
-/** The key type written inside the blob (`ssh-ed25519`, `ssh-rsa`, `ecdsa-sha2-nistp256`), or undefined if malformed. */
+/**
+ * The key type written inside the blob (`ssh-ed25519`, `ssh-rsa`, `ecdsa-sha2-nistp256`), or undefined if malformed.
+ */
 export function keyTypeOf(blob: Buffer): string | undefined {
   if (blob.length < 4) return undefined;
   const length = blob.readUInt32BE(0);

@@ -1,7 +1,13 @@
 import ssh2 from 'ssh2';
 import type { ServerHostKeyAlgorithm } from 'ssh2';
 import { fingerprint, keyTypeOf } from './host-key.js';
-import { hostFieldMatches, isHashedField, knownHostsName, readKnownHostsFile, type KnownHostsEntry } from './known-hosts-file.js';
+import {
+  hostFieldMatches,
+  isHashedField,
+  knownHostsName,
+  readKnownHostsFile,
+  type KnownHostsEntry,
+} from './known-hosts-file.js';
 import { appendKnownHostsLine, formatKnownHostsLine, replaceKnownHostsLines } from './known-hosts-write.js';
 import { inventoryKnownHostsFile, knownHostsFilesFor, lookupHostKeys, type HostKeyTarget } from './known-hosts.js';
 
@@ -11,7 +17,11 @@ const { Client } = ssh2;
  * Connects just far enough to receive the server's host key (the verifier captures it and refuses, so no
  * authentication is attempted) and returns the key blob. `algorithms` restricts which key type is asked for.
  */
-export function scanHostKey(address: string, port = 22, opts: { timeoutMs?: number; algorithms?: readonly string[] } = {}): Promise<Buffer> {
+export function scanHostKey(
+  address: string,
+  port = 22,
+  opts: { timeoutMs?: number; algorithms?: readonly string[] } = {},
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const client = new Client();
     let key: Buffer | undefined;
@@ -41,7 +51,12 @@ export function scanHostKey(address: string, port = 22, opts: { timeoutMs?: numb
 
 /** What pinning a scanned key did. */
 export type PinOutcome =
-  | { readonly status: 'added' | 'replaced'; readonly file: string; readonly line: number; readonly stale: readonly KnownHostsEntry[] }
+  | {
+      readonly status: 'added' | 'replaced';
+      readonly file: string;
+      readonly line: number;
+      readonly stale: readonly KnownHostsEntry[];
+    }
   | { readonly status: 'already-pinned'; readonly file: string; readonly line: number }
   | { readonly status: 'differs'; readonly pinned: readonly KnownHostsEntry[]; readonly reason: string };
 
@@ -57,22 +72,47 @@ export function pinScannedKey(target: HostKeyTarget, keyBlob: Buffer, opts: { re
   const file = inventoryKnownHostsFile(target.inventoryDir);
   const entries = lookupHostKeys(knownHostsFilesFor(target), target.address, port);
   const revoked = entries.find((e) => e.marker === 'revoked' && e.keyBlob.equals(keyBlob));
-  if (revoked) return { status: 'differs', pinned: [revoked], reason: `the key is marked @revoked at ${revoked.file}:${revoked.line}` };
+  if (revoked)
+    return {
+      status: 'differs',
+      pinned: [revoked],
+      reason: `the key is marked @revoked at ${revoked.file}:${revoked.line}`,
+    };
   const pinned = entries.filter((e) => e.marker === undefined);
   const same = pinned.find((e) => e.keyBlob.equals(keyBlob));
   if (same) return { status: 'already-pinned', file: same.file, line: same.line };
   const line = formatKnownHostsLine(name, keyBlob);
   if (pinned.length === 0) return { status: 'added', file, line: appendKnownHostsLine(file, line), stale: [] };
-  if (!opts.replace) return { status: 'differs', pinned, reason: 'a DIFFERENT key is pinned; not replaced (verify the new fingerprint, then use --replace)' };
-  const ours = readKnownHostsFile(file).entries.filter((e) => e.marker === undefined && hostFieldMatches(e.hostField, name));
+  if (!opts.replace)
+    return {
+      status: 'differs',
+      pinned,
+      reason: 'a DIFFERENT key is pinned; not replaced (verify the new fingerprint, then use --replace)',
+    };
+  const ours = readKnownHostsFile(file).entries.filter(
+    (e) => e.marker === undefined && hostFieldMatches(e.hostField, name),
+  );
   const exact = ours.filter((e) => isHashedField(e.hostField) || e.hostField.toLowerCase() === name);
   const manual = ours.filter((e) => !exact.includes(e));
   if (manual.length > 0) {
-    return { status: 'differs', pinned: manual, reason: 'the old key is on a line that also names other hosts; edit it by hand' };
+    return {
+      status: 'differs',
+      pinned: manual,
+      reason: 'the old key is on a line that also names other hosts; edit it by hand',
+    };
   }
   const stale = pinned.filter((e) => e.file !== file);
   if (exact.length === 0) return { status: 'replaced', file, line: appendKnownHostsLine(file, line), stale };
-  return { status: 'replaced', file, line: replaceKnownHostsLines(file, exact.map((e) => e.line), line), stale };
+  return {
+    status: 'replaced',
+    file,
+    line: replaceKnownHostsLines(
+      file,
+      exact.map((e) => e.line),
+      line,
+    ),
+    stale,
+  };
 }
 
 /** `node1  ssh-ed25519  SHA256:…` */

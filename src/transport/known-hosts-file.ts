@@ -75,7 +75,9 @@ export function parseKnownHosts(text: string, file: string): KnownHostsFile {
     const keyBlob = Buffer.from(keyText, 'base64');
     const blobType = keyTypeOf(keyBlob);
     if (blobType !== keyType) {
-      const reason = blobType ? `key type field says ${keyType} but the key is ${blobType}` : `not a valid ${keyType} key`;
+      const reason = blobType
+        ? `key type field says ${keyType} but the key is ${blobType}`
+        : `not a valid ${keyType} key`;
       skipped.push({ file, line, reason, hostField });
       return;
     }

@@ -1,42 +1,22 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fingerprint, keyTypeOf, SUPPORTED_HOST_KEY_TYPES } from './host-key.js';
-import { hostFieldMatches, knownHostsName, readKnownHostsFile, type KnownHostsEntry, type KnownHostsSkip } from './known-hosts-file.js';
+import {
+  hostFieldMatches,
+  knownHostsName,
+  readKnownHostsFile,
+  type KnownHostsEntry,
+  type KnownHostsSkip,
+} from './known-hosts-file.js';
 import { appendKnownHostsLine, formatKnownHostsLine } from './known-hosts-write.js';
 import { formatHostKeyRefusal, pinCommandFor } from './host-key-messages.js';
+import type { HostKeyCheckResult, HostKeyTarget } from './host-key-types.js';
 import type { HostKeyPolicy } from './ssh-target.js';
 
 export { fingerprint, hostKeyAlgorithmsFor, keyTypeOf } from './host-key.js';
 export { knownHostsName, parseKnownHosts, type KnownHostsEntry, type KnownHostsSkip } from './known-hosts-file.js';
 export { formatHostKeyRefusal } from './host-key-messages.js';
-
-/** Which host is being checked, and where its keys are pinned. */
-export interface HostKeyTarget {
-  /** Inventory directory: `<dir>/known_hosts` is read first, and `acceptNew` writes there. */
-  readonly inventoryDir: string;
-  /** Inventory host name (for the pin command in messages). */
-  readonly hostName: string;
-  /** Address connected to; known_hosts is searched for it (`[address]:port` unless port 22). */
-  readonly address: string;
-  readonly port?: number;
-  /** The user's known_hosts, read second. Default `~/.ssh/known_hosts`; `null` reads none (tests). */
-  readonly userKnownHostsFile?: string | null;
-}
-
-/** A place a key is pinned, with that key's fingerprint. */
-export interface PinnedKey {
-  readonly file: string;
-  readonly line: number;
-  readonly keyType: string;
-  readonly fingerprint: string;
-}
-
-/** The verdict on a presented host key. Only `ok` may connect. */
-export type HostKeyCheckResult =
-  | { readonly status: 'ok'; readonly fingerprint: string; readonly file: string; readonly line: number; readonly added?: true }
-  | { readonly status: 'unknown'; readonly fingerprint: string; readonly keyType: string; readonly pinCommand: string; readonly ignored: readonly KnownHostsSkip[] }
-  | { readonly status: 'changed'; readonly fingerprint: string; readonly keyType: string; readonly expected: readonly PinnedKey[] }
-  | { readonly status: 'revoked'; readonly fingerprint: string; readonly keyType: string; readonly file: string; readonly line: number };
+export type { HostKeyCheckResult, HostKeyTarget, PinnedKey } from './host-key-types.js';
 
 /** `<inventory>/known_hosts`: where keyscan and `--accept-new` pin keys. */
 export function inventoryKnownHostsFile(inventoryDir: string): string {
@@ -45,8 +25,11 @@ export function inventoryKnownHostsFile(inventoryDir: string): string {
 
 /** The files searched, in order: the inventory's own, then the user's. */
 export function knownHostsFilesFor(target: HostKeyTarget): string[] {
-  const user = target.userKnownHostsFile === undefined ? join(homedir(), '.ssh', 'known_hosts') : target.userKnownHostsFile;
-  return user === null ? [inventoryKnownHostsFile(target.inventoryDir)] : [inventoryKnownHostsFile(target.inventoryDir), user];
+  const user =
+    target.userKnownHostsFile === undefined ? join(homedir(), '.ssh', 'known_hosts') : target.userKnownHostsFile;
+  return user === null
+    ? [inventoryKnownHostsFile(target.inventoryDir)]
+    : [inventoryKnownHostsFile(target.inventoryDir), user];
 }
 
 /** Every entry (including `@revoked` ones) naming this host, in file order then line order. */
@@ -54,7 +37,11 @@ export function lookupHostKeys(files: readonly string[], host: string, port = 22
   return scan(files, host, port).entries;
 }
 
-function scan(files: readonly string[], host: string, port: number): { entries: KnownHostsEntry[]; ignored: KnownHostsSkip[] } {
+function scan(
+  files: readonly string[],
+  host: string,
+  port: number,
+): { entries: KnownHostsEntry[]; ignored: KnownHostsSkip[] } {
   const name = knownHostsName(host, port);
   const entries: KnownHostsEntry[] = [];
   const ignored: KnownHostsSkip[] = [];
@@ -71,7 +58,11 @@ function scan(files: readonly string[], host: string, port: number): { entries: 
  * keys that presents another key has CHANGED (never downgraded to a warning); a host with no pinned key is
  * unknown, unless `acceptNew`, which pins it in the inventory's known_hosts (trust on first use).
  */
-export function checkHostKey(target: HostKeyTarget, keyBlob: Buffer, opts: { acceptNew?: boolean } = {}): HostKeyCheckResult {
+export function checkHostKey(
+  target: HostKeyTarget,
+  keyBlob: Buffer,
+  opts: { acceptNew?: boolean } = {},
+): HostKeyCheckResult {
   const port = target.port ?? 22;
   const { entries, ignored } = scan(knownHostsFilesFor(target), target.address, port);
   const print = fingerprint(keyBlob);
@@ -82,7 +73,12 @@ export function checkHostKey(target: HostKeyTarget, keyBlob: Buffer, opts: { acc
   const match = pinned.find((e) => e.keyBlob.equals(keyBlob));
   if (match) return { status: 'ok', fingerprint: print, file: match.file, line: match.line };
   if (pinned.length > 0) {
-    const expected = pinned.map((e) => ({ file: e.file, line: e.line, keyType: e.keyType, fingerprint: fingerprint(e.keyBlob) }));
+    const expected = pinned.map((e) => ({
+      file: e.file,
+      line: e.line,
+      keyType: e.keyType,
+      fingerprint: fingerprint(e.keyBlob),
+    }));
     return { status: 'changed', fingerprint: print, keyType, expected };
   }
   if (opts.acceptNew) {
@@ -103,7 +99,9 @@ export interface KnownHostsPolicy extends HostKeyPolicy {
 
 /** Builds the policy for one connection. Reads the known_hosts files now, so the handshake needs no I/O. */
 export function createHostKeyPolicy(target: HostKeyTarget, opts: { acceptNew?: boolean } = {}): KnownHostsPolicy {
-  const pinned = lookupHostKeys(knownHostsFilesFor(target), target.address, target.port ?? 22).filter((e) => e.marker === undefined);
+  const pinned = lookupHostKeys(knownHostsFilesFor(target), target.address, target.port ?? 22).filter(
+    (e) => e.marker === undefined,
+  );
   const types = [...new Set(pinned.map((e) => e.keyType))].filter((t) => SUPPORTED_HOST_KEY_TYPES.includes(t));
   let lastResult: HostKeyCheckResult | undefined;
   return {

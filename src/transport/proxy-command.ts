@@ -40,7 +40,8 @@ export function spawnProxyCommand(command: string): ProxyProcess {
   child.stdin.on('error', () => {});
   child.on('error', (err) => sock.destroy(err));
   child.on('exit', (code, signal) => {
-    if (code !== 0 && signal === null) sock.destroy(new Error(`ProxyCommand exited with ${code}: ${stderr.trim().split('\n').pop() ?? ''}`));
+    if (code !== 0 && signal === null)
+      sock.destroy(new Error(`ProxyCommand exited with ${code}: ${stderr.trim().split('\n').pop() ?? ''}`));
   });
   return {
     sock,

@@ -13,7 +13,10 @@ export type HostSecretKind = 'password' | 'become_password';
 /** Variable names per kind, acp-play's own first, then Ansible's aliases; and the `*_env` indirection. */
 const KEYS: Readonly<Record<HostSecretKind, { values: readonly string[]; env: string }>> = {
   password: { values: ['password', 'ansible_password', 'ansible_ssh_pass'], env: 'password_env' },
-  become_password: { values: ['become_password', 'ansible_become_password', 'ansible_become_pass'], env: 'become_password_env' },
+  become_password: {
+    values: ['become_password', 'ansible_become_password', 'ansible_become_pass'],
+    env: 'become_password_env',
+  },
 };
 
 /** What resolving a secret needs: the environment, the vault password, and the inventory's locator. */
@@ -38,12 +41,21 @@ export function resolveHostSecret(host: Host, kind: HostSecretKind, ctx: SecretC
   const envName = host.vars[keys.env];
   if (envName !== undefined) {
     if (typeof envName !== 'string' || envName === '') {
-      throw new ConfigError({ severity: 'error', location: where(keys.env), message: `${keys.env} must name an environment variable` });
+      throw new ConfigError({
+        severity: 'error',
+        location: where(keys.env),
+        message: `${keys.env} must name an environment variable`,
+      });
     }
     const value = (ctx.env ?? process.env)[envName];
     if (value === undefined || value === '') {
       const fix = `export ${envName}=… before running, or remove ${keys.env}`;
-      throw new ConfigError({ severity: 'error', location: where(keys.env), message: `${host.name}: ${keys.env} names ${envName}, which is not set`, fix });
+      throw new ConfigError({
+        severity: 'error',
+        location: where(keys.env),
+        message: `${host.name}: ${keys.env} names ${envName}, which is not set`,
+        fix,
+      });
     }
     return new Secret(value, `env ${envName}`);
   }
@@ -54,8 +66,13 @@ export function resolveHostSecret(host: Host, kind: HostSecretKind, ctx: SecretC
     if (value instanceof Secret) return value;
     const vaultText = vaultTextOf(value);
     if (vaultText !== undefined) return decryptVaultAt(vaultText, ctx.keyring, where(key));
-    if (typeof value === 'string' || typeof value === 'number') return new Secret(String(value), `${key} in the inventory`);
-    throw new ConfigError({ severity: 'error', location: where(key), message: `${key} must be a string or a !vault value` });
+    if (typeof value === 'string' || typeof value === 'number')
+      return new Secret(String(value), `${key} in the inventory`);
+    throw new ConfigError({
+      severity: 'error',
+      location: where(key),
+      message: `${key} must be a string or a !vault value`,
+    });
   }
   return undefined;
 }

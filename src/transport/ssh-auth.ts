@@ -33,13 +33,22 @@ export interface AuthPlan {
  * Builds ssh2's `authHandler` trying, like OpenSSH: private key files, then the agent, then password, then
  * keyboard-interactive (every prompt answered with the password). Methods the server does not offer are skipped.
  */
-export function planAuth(username: string, sources: SshAuthSources, extraIdentityFiles: readonly string[] = []): AuthPlan {
+export function planAuth(
+  username: string,
+  sources: SshAuthSources,
+  extraIdentityFiles: readonly string[] = [],
+): AuthPlan {
   const skipped: string[] = [];
   const methods: { label: string; method: AnyAuthMethod }[] = [];
   const passphrase = process.env[sources.passphraseEnv ?? DEFAULT_PASSPHRASE_ENV];
   const files = [...new Set([...(sources.identityFiles ?? []), ...extraIdentityFiles])];
   for (const file of files) {
-    const key = loadKey(file, passphrase, sources.passphraseEnv ?? DEFAULT_PASSPHRASE_ENV, sources.identityFiles?.includes(file) ?? false);
+    const key = loadKey(
+      file,
+      passphrase,
+      sources.passphraseEnv ?? DEFAULT_PASSPHRASE_ENV,
+      sources.identityFiles?.includes(file) ?? false,
+    );
     if (typeof key === 'string') {
       if (key) skipped.push(key);
       continue;

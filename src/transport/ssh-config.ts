@@ -42,7 +42,11 @@ export function loadSshConfig(path?: string): SSHConfig {
 }
 
 /** Applies the config to `alias`. Explicit `port`/`user` win over the file, like `ssh -p`/`-l` do. */
-export function resolveSshHost(config: SSHConfig, alias: string, explicit: { port?: number; user?: string } = {}): ResolvedSshHost {
+export function resolveSshHost(
+  config: SSHConfig,
+  alias: string,
+  explicit: { port?: number; user?: string } = {},
+): ResolvedSshHost {
   const computed = config.compute(alias, { ignoreCase: true, matchExec: false });
   const one = (key: string): string | undefined => {
     const v = computed[key];
@@ -53,7 +57,9 @@ export function resolveSshHost(config: SSHConfig, alias: string, explicit: { por
   const user = explicit.user ?? one('user') ?? userInfo().username;
   const tokens = { h: hostName, p: String(port), r: user, n: alias };
   const rawIds = computed['identityfile'];
-  const identityFiles = (Array.isArray(rawIds) ? rawIds : rawIds ? [rawIds] : []).map((f) => expandPath(expandTokens(f, tokens)));
+  const identityFiles = (Array.isArray(rawIds) ? rawIds : rawIds ? [rawIds] : []).map((f) =>
+    expandPath(expandTokens(f, tokens)),
+  );
   const proxyJump = one('proxyjump');
   const proxyCommand = one('proxycommand');
   return {
@@ -63,7 +69,9 @@ export function resolveSshHost(config: SSHConfig, alias: string, explicit: { por
     user,
     identityFiles,
     ...(proxyJump && proxyJump.toLowerCase() !== 'none' ? { proxyJump } : {}),
-    ...(proxyCommand && proxyCommand.toLowerCase() !== 'none' ? { proxyCommand: expandTokens(proxyCommand, tokens) } : {}),
+    ...(proxyCommand && proxyCommand.toLowerCase() !== 'none'
+      ? { proxyCommand: expandTokens(proxyCommand, tokens) }
+      : {}),
   };
 }
 

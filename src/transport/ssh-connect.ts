@@ -24,7 +24,11 @@ export interface SshLink {
 
 /** Reason a single attempt failed, and whether trying again could help. */
 class AttemptError extends Error {
-  constructor(message: string, readonly transient: boolean, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly transient: boolean,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -43,18 +47,31 @@ export async function openSshLink(target: SshTarget, opts: ConnectOptions): Prom
     try {
       return await openChain(target, resolved, config, opts);
     } catch (err) {
-      last = err instanceof AttemptError ? err : new AttemptError(String((err as Error)?.message ?? err), false, { cause: err });
+      last =
+        err instanceof AttemptError
+          ? err
+          : new AttemptError(String((err as Error)?.message ?? err), false, { cause: err });
       if (!last.transient) break;
     }
   }
   const tries = attempts > 1 && last?.transient ? ` (gave up after ${attempts} attempts)` : '';
-  throw new ConnectError(target.name, `${resolved.hostName}:${resolved.port}: ${last?.message ?? 'unknown error'}${tries}`, { cause: last });
+  throw new ConnectError(
+    target.name,
+    `${resolved.hostName}:${resolved.port}: ${last?.message ?? 'unknown error'}${tries}`,
+    { cause: last },
+  );
 }
 
-async function openChain(target: SshTarget, resolved: ResolvedSshHost, config: SSHConfig, opts: ConnectOptions): Promise<SshLink> {
+async function openChain(
+  target: SshTarget,
+  resolved: ResolvedSshHost,
+  config: SSHConfig,
+  opts: ConnectOptions,
+): Promise<SshLink> {
   const jumpSpec = target.proxyJump ?? resolved.proxyJump;
   const tokens = { h: resolved.hostName, p: String(resolved.port), r: resolved.user, n: resolved.alias };
-  const proxyCommand = target.proxyCommand !== undefined ? expandTokens(target.proxyCommand, tokens) : resolved.proxyCommand;
+  const proxyCommand =
+    target.proxyCommand !== undefined ? expandTokens(target.proxyCommand, tokens) : resolved.proxyCommand;
   let proxyStderr = (): string => '';
   const closers: (() => void)[] = [];
   const closeAll = (): void => {
@@ -87,7 +104,10 @@ async function openChain(target: SshTarget, resolved: ResolvedSshHost, config: S
   } catch (err) {
     closeAll();
     const said = proxyStderr();
-    if (said && err instanceof AttemptError) throw new AttemptError(`${err.message} (ProxyCommand said: ${said.split('\n').pop()})`, err.transient, { cause: err });
+    if (said && err instanceof AttemptError)
+      throw new AttemptError(`${err.message} (ProxyCommand said: ${said.split('\n').pop()})`, err.transient, {
+        cause: err,
+      });
     throw err;
   }
 }
@@ -95,15 +115,26 @@ async function openChain(target: SshTarget, resolved: ResolvedSshHost, config: S
 function forwardOut(via: SshClient, to: ResolvedSshHost): Promise<Readable> {
   return new Promise((resolve, reject) => {
     via.forwardOut('127.0.0.1', 0, to.hostName, to.port, (err, stream) => {
-      if (err) reject(new AttemptError(`jump host cannot reach ${to.hostName}:${to.port}: ${err.message}`, true, { cause: err }));
+      if (err)
+        reject(
+          new AttemptError(`jump host cannot reach ${to.hostName}:${to.port}: ${err.message}`, true, { cause: err }),
+        );
       else resolve(stream);
     });
   });
 }
 
-function openClient(host: ResolvedSshHost, policy: HostKeyPolicy, auth: SshAuthSources, opts: ConnectOptions, sock: Readable | undefined, prefix: string): Promise<SshClient> {
+function openClient(
+  host: ResolvedSshHost,
+  policy: HostKeyPolicy,
+  auth: SshAuthSources,
+  opts: ConnectOptions,
+  sock: Readable | undefined,
+  prefix: string,
+): Promise<SshClient> {
   const defaults = ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((f) => join(homedir(), '.ssh', f));
-  const extraKeys = host.identityFiles.length > 0 || (auth.identityFiles?.length ?? 0) > 0 ? host.identityFiles : defaults;
+  const extraKeys =
+    host.identityFiles.length > 0 || (auth.identityFiles?.length ?? 0) > 0 ? host.identityFiles : defaults;
   const plan = planAuth(host.user, auth, extraKeys);
   let hostKeyReason: string | undefined;
   const config: ConnectConfig = {
@@ -121,7 +152,9 @@ function openClient(host: ResolvedSshHost, policy: HostKeyPolicy, auth: SshAuthS
       return false;
     },
     ...(sock ? { sock } : {}),
-    ...(policy.hostKeyAlgorithms ? { algorithms: { serverHostKey: hostKeyAlgorithmList(policy.hostKeyAlgorithms) } } : {}),
+    ...(policy.hostKeyAlgorithms
+      ? { algorithms: { serverHostKey: hostKeyAlgorithmList(policy.hostKeyAlgorithms) } }
+      : {}),
   };
   return new Promise((resolve, reject) => {
     const client = new Client();
@@ -146,16 +179,24 @@ function openClient(host: ResolvedSshHost, policy: HostKeyPolicy, auth: SshAuthS
   });
 }
 
-function classify(err: Error & { level?: string; code?: string }, prefix: string, hostKeyReason: string | undefined, plan: ReturnType<typeof planAuth>): AttemptError {
-  if (hostKeyReason !== undefined) return new AttemptError(`${prefix}host key rejected: ${hostKeyReason}`, false, { cause: err });
+function classify(
+  err: Error & { level?: string; code?: string },
+  prefix: string,
+  hostKeyReason: string | undefined,
+  plan: ReturnType<typeof planAuth>,
+): AttemptError {
+  if (hostKeyReason !== undefined)
+    return new AttemptError(`${prefix}host key rejected: ${hostKeyReason}`, false, { cause: err });
   if (err.level === 'client-authentication') {
     const tried = plan.tried.length > 0 ? plan.tried.join(', ') : 'no usable method';
     const skipped = plan.skipped.length > 0 ? `; ${plan.skipped.join('; ')}` : '';
     return new AttemptError(`${prefix}authentication failed (tried: ${tried})${skipped}`, false, { cause: err });
   }
-  if (err.level === 'client-timeout') return new AttemptError(`${prefix}timed out waiting for the SSH handshake`, true, { cause: err });
+  if (err.level === 'client-timeout')
+    return new AttemptError(`${prefix}timed out waiting for the SSH handshake`, true, { cause: err });
   if (err.code === 'ECONNREFUSED') return new AttemptError(`${prefix}connection refused`, true, { cause: err });
-  if (err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') return new AttemptError(`${prefix}cannot resolve host name`, err.code === 'EAI_AGAIN', { cause: err });
+  if (err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN')
+    return new AttemptError(`${prefix}cannot resolve host name`, err.code === 'EAI_AGAIN', { cause: err });
   return new AttemptError(`${prefix}${err.message}`, err.level === 'client-socket', { cause: err });
 }
 
@@ -166,5 +207,7 @@ function hostKeyAlgorithmList(types: readonly string[]): ServerHostKeyAlgorithm[
 }
 
 function withDefined<T extends object>(obj: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
 }

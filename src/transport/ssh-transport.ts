@@ -31,7 +31,11 @@ export class SshTransport implements Transport {
   private sftpMissing = false;
   private passwordlessSudo: Promise<boolean> | undefined;
 
-  constructor(private readonly target: SshTarget, private readonly link: SshLink, private readonly opts: ConnectOptions) {
+  constructor(
+    private readonly target: SshTarget,
+    private readonly link: SshLink,
+    private readonly opts: ConnectOptions,
+  ) {
     this.host = target.name;
     this.limiter = new ChannelLimiter(opts.maxChannels ?? 4);
     link.client.on('error', (err: Error) => (this.lostReason ??= err.message));
@@ -47,7 +51,13 @@ export class SshTransport implements Transport {
       ({ command: wire, stdinPrefix } = becomeCommand(command, password));
     }
     const result = await this.run(wire, shown, opts.stdin, stdinPrefix, opts.timeoutMs);
-    this.opts.transcript?.record({ host: this.host, kind: 'exec', text: shown, output: result.stdout + result.stderr, exitCode: result.exitCode });
+    this.opts.transcript?.record({
+      host: this.host,
+      kind: 'exec',
+      text: shown,
+      output: result.stdout + result.stderr,
+      exitCode: result.exitCode,
+    });
     return result;
   }
 
@@ -57,7 +67,9 @@ export class SshTransport implements Transport {
       () =>
         new Promise<ClientChannel>((resolve, reject) =>
           // Wide columns so the device never wraps the echo of a long command.
-          client.shell({ term: 'vt100', cols: opts.cols ?? 511, rows: opts.rows ?? 24 }, (err, ch) => (err ? reject(err) : resolve(ch))),
+          client.shell({ term: 'vt100', cols: opts.cols ?? 511, rows: opts.rows ?? 24 }, (err, ch) =>
+            err ? reject(err) : resolve(ch),
+          ),
         ),
     );
     return new SshCliSession(channel, {
@@ -68,7 +80,11 @@ export class SshTransport implements Transport {
     });
   }
 
-  async upload(remotePath: string, content: string | Buffer, opts: { mode?: number; become?: boolean } = {}): Promise<void> {
+  async upload(
+    remotePath: string,
+    content: string | Buffer,
+    opts: { mode?: number; become?: boolean } = {},
+  ): Promise<void> {
     const data = typeof content === 'string' ? Buffer.from(content) : content;
     this.opts.transcript?.record({ host: this.host, kind: 'upload', text: `${remotePath} (${data.length} bytes)` });
     if (!opts.become && !this.sftpMissing) {
@@ -81,7 +97,8 @@ export class SshTransport implements Transport {
       ? `umask 077 && cat > ${shellQuote(remotePath)} && chmod ${mode} ${shellQuote(remotePath)}`
       : `cat > ${shellQuote(remotePath)}`;
     const result = await this.exec(script, { stdin: data, ...(opts.become ? { become: true } : {}) });
-    if (result.exitCode !== 0) throw new CommandError(this.host, `upload ${remotePath}`, result.exitCode, result.stderr || result.stdout);
+    if (result.exitCode !== 0)
+      throw new CommandError(this.host, `upload ${remotePath}`, result.exitCode, result.stderr || result.stdout);
   }
 
   async close(): Promise<void> {
@@ -102,7 +119,9 @@ export class SshTransport implements Transport {
     const client = this.liveClient();
     let sftp: SFTPWrapper;
     try {
-      sftp = await new Promise<SFTPWrapper>((resolve, reject) => client.sftp((err, s) => (err ? reject(err) : resolve(s))));
+      sftp = await new Promise<SFTPWrapper>((resolve, reject) =>
+        client.sftp((err, s) => (err ? reject(err) : resolve(s))),
+      );
     } catch (err) {
       if (/Channel open failure/i.test((err as Error).message)) throw err;
       this.sftpMissing = true;
@@ -113,7 +132,8 @@ export class SshTransport implements Transport {
         sftp.writeFile(path, data, mode === undefined ? {} : { mode }, (err) => (err ? reject(err) : resolve())),
       );
       // writeFile's mode applies only when the file is created; chmod covers an existing file.
-      if (mode !== undefined) await new Promise<void>((resolve, reject) => sftp.chmod(path, mode, (err) => (err ? reject(err) : resolve())));
+      if (mode !== undefined)
+        await new Promise<void>((resolve, reject) => sftp.chmod(path, mode, (err) => (err ? reject(err) : resolve())));
       return true;
     } catch (err) {
       throw new CommandError(this.host, `upload ${path}`, null, `sftp: ${(err as Error).message}`, { cause: err });
@@ -125,7 +145,9 @@ export class SshTransport implements Transport {
   /** With a become password configured, asks once per connection whether sudo needs it at all (NOPASSWD rules). */
   private sudoNeedsPassword(): Promise<boolean> {
     if (this.target.becomePassword === undefined) return Promise.resolve(false);
-    this.passwordlessSudo ??= this.run('sudo -n true', 'sudo -n true', undefined, '', 10_000).then((r) => r.exitCode === 0);
+    this.passwordlessSudo ??= this.run('sudo -n true', 'sudo -n true', undefined, '', 10_000).then(
+      (r) => r.exitCode === 0,
+    );
     return this.passwordlessSudo.then((passwordless) => !passwordless);
   }
 
@@ -134,7 +156,13 @@ export class SshTransport implements Transport {
     return this.link.client;
   }
 
-  private run(wire: string, shown: string, stdin: string | Buffer | undefined, stdinPrefix: string, timeoutMs: number | undefined): Promise<CommandResult> {
+  private run(
+    wire: string,
+    shown: string,
+    stdin: string | Buffer | undefined,
+    stdinPrefix: string,
+    timeoutMs: number | undefined,
+  ): Promise<CommandResult> {
     const client = this.liveClient();
     const limitMs = timeoutMs ?? this.opts.commandTimeoutMs ?? 120_000;
     return this.limiter.run(
@@ -142,13 +170,22 @@ export class SshTransport implements Transport {
         new Promise<CommandResult>((resolve, reject) =>
           // Listeners go on inside the callback: exit-status and close can arrive in the same packet batch as the
           // channel confirmation, before an awaited continuation would run.
-          client.exec(wire, (err, ch) => (err ? reject(err) : collect(ch, this.host, shown, stdinPrefix, stdin, limitMs).then(resolve, reject))),
+          client.exec(wire, (err, ch) =>
+            err ? reject(err) : collect(ch, this.host, shown, stdinPrefix, stdin, limitMs).then(resolve, reject),
+          ),
         ),
     );
   }
 }
 
-function collect(channel: ClientChannel, host: string, shown: string, stdinPrefix: string, stdin: string | Buffer | undefined, limitMs: number): Promise<CommandResult> {
+function collect(
+  channel: ClientChannel,
+  host: string,
+  shown: string,
+  stdinPrefix: string,
+  stdin: string | Buffer | undefined,
+  limitMs: number,
+): Promise<CommandResult> {
   const started = Date.now();
   const out: Buffer[] = [];
   const err: Buffer[] = [];
@@ -177,8 +214,16 @@ function collect(channel: ClientChannel, host: string, shown: string, stdinPrefi
       const stdout = Buffer.concat(out).toString();
       const stderr = Buffer.concat(err).toString();
       if (timedOut) return;
-      if (exitCode === undefined) return reject(new CommandError(host, shown, null, `channel closed without an exit status\n${stdout}${stderr}`));
-      resolve({ command: shown, stdout, stderr, exitCode, ...(signal ? { signal } : {}), durationMs: Date.now() - started });
+      if (exitCode === undefined)
+        return reject(new CommandError(host, shown, null, `channel closed without an exit status\n${stdout}${stderr}`));
+      resolve({
+        command: shown,
+        stdout,
+        stderr,
+        exitCode,
+        ...(signal ? { signal } : {}),
+        durationMs: Date.now() - started,
+      });
     });
     if (stdinPrefix) channel.write(stdinPrefix);
     if (stdin !== undefined) channel.write(stdin);
@@ -191,7 +236,11 @@ function collect(channel: ClientChannel, host: string, shown: string, stdinPrefi
  * ends stdin; so send the request through the channel's protocol object, as `signal()` itself does.
  */
 function sendSignal(channel: ClientChannel, name: string): void {
-  const ch = channel as unknown as { outgoing?: { id: number; state: string }; _client?: { _protocol?: { signal(id: number, sig: string): void } } };
-  if ((ch.outgoing?.state === 'open' || ch.outgoing?.state === 'eof') && ch._client?._protocol) ch._client._protocol.signal(ch.outgoing.id, name);
+  const ch = channel as unknown as {
+    outgoing?: { id: number; state: string };
+    _client?: { _protocol?: { signal(id: number, sig: string): void } };
+  };
+  if ((ch.outgoing?.state === 'open' || ch.outgoing?.state === 'eof') && ch._client?._protocol)
+    ch._client._protocol.signal(ch.outgoing.id, name);
   else channel.signal(name);
 }

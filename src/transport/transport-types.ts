@@ -49,5 +49,11 @@ export interface Transport {
 
 /** Something that records what was sent and received (the run's transcript); secrets arrive already masked. */
 export interface TranscriptSink {
-  record(entry: { host: string; kind: 'exec' | 'send' | 'upload' | 'connect'; text: string; output?: string; exitCode?: number | null }): void;
+  record(entry: {
+    host: string;
+    kind: 'exec' | 'send' | 'upload' | 'connect';
+    text: string;
+    output?: string;
+    exitCode?: number | null;
+  }): void;
 }

@@ -12,7 +12,8 @@ export interface VaultPasswordOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-const HOW_TO_GIVE = 'pass --vault-password-file FILE, or set ACP_PLAY_VAULT_PASSWORD_FILE (or ANSIBLE_VAULT_PASSWORD_FILE) or ACP_PLAY_VAULT_PASSWORD';
+const HOW_TO_GIVE =
+  'pass --vault-password-file FILE, or set ACP_PLAY_VAULT_PASSWORD_FILE (or ANSIBLE_VAULT_PASSWORD_FILE) or ACP_PLAY_VAULT_PASSWORD';
 
 /**
  * The vault password, read lazily: an inventory with no vaulted value never needs it. Like ansible, a password
@@ -30,7 +31,12 @@ export class VaultKeyring {
   /** True when some password source is configured. */
   isConfigured(): boolean {
     const env = this.#opts.env ?? process.env;
-    return Boolean(this.#opts.passwordFile ?? env.ACP_PLAY_VAULT_PASSWORD_FILE ?? env.ANSIBLE_VAULT_PASSWORD_FILE ?? env.ACP_PLAY_VAULT_PASSWORD);
+    return Boolean(
+      this.#opts.passwordFile ??
+      env.ACP_PLAY_VAULT_PASSWORD_FILE ??
+      env.ANSIBLE_VAULT_PASSWORD_FILE ??
+      env.ACP_PLAY_VAULT_PASSWORD,
+    );
   }
 
   /** The password; `needed` is where vault text was met, for the error when no password is configured. */
@@ -45,7 +51,12 @@ export class VaultKeyring {
     if (file) return new Secret(readPasswordFile(file), `vault password file ${file}`);
     const text = env.ACP_PLAY_VAULT_PASSWORD;
     if (text) return new Secret(text, 'env ACP_PLAY_VAULT_PASSWORD');
-    throw new ConfigError({ severity: 'error', location: needed, message: 'this is Ansible Vault encrypted, but no vault password was given', fix: HOW_TO_GIVE });
+    throw new ConfigError({
+      severity: 'error',
+      location: needed,
+      message: 'this is Ansible Vault encrypted, but no vault password was given',
+      fix: HOW_TO_GIVE,
+    });
   }
 }
 
@@ -55,13 +66,18 @@ function readPasswordFile(file: string): string {
   let text: string;
   try {
     if (isExecutable(file)) {
-      text = execFileSync(file, [], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 }).replace(/^[\r\n]+|[\r\n]+$/g, '');
+      text = execFileSync(file, [], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 }).replace(
+        /^[\r\n]+|[\r\n]+$/g,
+        '',
+      );
     } else {
       text = readFileSync(file, 'utf8').trim();
     }
   } catch (error) {
     // Never include a script's output: it may be the password.
-    throw problem(`cannot read the vault password file: ${(error as NodeJS.ErrnoException).code ?? 'the script failed'}`);
+    throw problem(
+      `cannot read the vault password file: ${(error as NodeJS.ErrnoException).code ?? 'the script failed'}`,
+    );
   }
   if (text === '') throw problem('the vault password file is empty');
   return text;
@@ -83,11 +99,20 @@ function isExecutable(file: string): boolean {
 export function decryptVaultAt(text: string, keyring: VaultKeyring, where: SourceLocation): Secret {
   const password = keyring.password(where);
   try {
-    return new Secret(decryptVault(text, password.reveal()).toString('utf8'), `vault value at ${where.file}:${where.line}`);
+    return new Secret(
+      decryptVault(text, password.reveal()).toString('utf8'),
+      `vault value at ${where.file}:${where.line}`,
+    );
   } catch (error) {
     if (!(error instanceof VaultError)) throw error;
-    const fix = error.reason === 'password' ? `check the vault password (${password.source})` : 're-create it with ansible-vault encrypt';
-    throw new ConfigError({ severity: 'error', location: where, message: `cannot decrypt Ansible Vault data: ${error.message}`, fix }, { cause: error });
+    const fix =
+      error.reason === 'password'
+        ? `check the vault password (${password.source})`
+        : 're-create it with ansible-vault encrypt';
+    throw new ConfigError(
+      { severity: 'error', location: where, message: `cannot decrypt Ansible Vault data: ${error.message}`, fix },
+      { cause: error },
+    );
   }
 }
 

@@ -15,7 +15,10 @@ const LINE_WIDTH = 80;
 
 /** Why vault text could not be opened: not vault text at all, or the password does not fit. */
 export class VaultError extends AcpError {
-  constructor(readonly reason: 'format' | 'password', message: string) {
+  constructor(
+    readonly reason: 'format' | 'password',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -36,16 +39,26 @@ export function isVaultText(text: string): boolean {
   return text.trimStart().startsWith(`${HEADER};`);
 }
 
-export function parseVaultEnvelope(text: string): VaultEnvelope & { readonly salt: Buffer; readonly hmac: Buffer; readonly ciphertext: Buffer } {
+export function parseVaultEnvelope(
+  text: string,
+): VaultEnvelope & { readonly salt: Buffer; readonly hmac: Buffer; readonly ciphertext: Buffer } {
   const [headerLine = '', ...bodyLines] = text.trim().split(/\r?\n/);
   const [magic, version, cipher, label] = headerLine.trim().split(';');
-  if (magic !== HEADER) throw new VaultError('format', `not Ansible Vault text (expected a first line starting with ${HEADER};)`);
-  if (version !== '1.1' && version !== '1.2') throw new VaultError('format', `unsupported vault format version ${version ?? '(none)'} (1.1 and 1.2 are supported)`);
-  if (cipher !== 'AES256') throw new VaultError('format', `unsupported vault cipher ${cipher ?? '(none)'} (only AES256)`);
+  if (magic !== HEADER)
+    throw new VaultError('format', `not Ansible Vault text (expected a first line starting with ${HEADER};)`);
+  if (version !== '1.1' && version !== '1.2')
+    throw new VaultError(
+      'format',
+      `unsupported vault format version ${version ?? '(none)'} (1.1 and 1.2 are supported)`,
+    );
+  if (cipher !== 'AES256')
+    throw new VaultError('format', `unsupported vault cipher ${cipher ?? '(none)'} (only AES256)`);
   const outer = bodyLines.join('').replace(/\s+/g, '');
   const inner = hexToBuffer(outer, 'vault body').toString('latin1').split('\n');
   if (inner.length !== 3) throw new VaultError('format', 'vault body does not hold salt, HMAC and ciphertext');
-  const [salt, hmac, ciphertext] = inner.map((part, i) => hexToBuffer(part, ['salt', 'HMAC', 'ciphertext'][i] ?? 'field')) as [Buffer, Buffer, Buffer];
+  const [salt, hmac, ciphertext] = inner.map((part, i) =>
+    hexToBuffer(part, ['salt', 'HMAC', 'ciphertext'][i] ?? 'field'),
+  ) as [Buffer, Buffer, Buffer];
   return { version, cipher, ...(version === '1.2' && label ? { label } : {}), salt, hmac, ciphertext };
 }
 
@@ -62,7 +75,11 @@ export function decryptVault(text: string, password: VaultPassword): Buffer {
 }
 
 /** Encrypts like `ansible-vault encrypt` (1.1) or `--vault-id label@…` (1.2 when a label is given). */
-export function encryptVault(plaintext: string | Buffer, password: VaultPassword, opts: { label?: string; salt?: Buffer } = {}): string {
+export function encryptVault(
+  plaintext: string | Buffer,
+  password: VaultPassword,
+  opts: { label?: string; salt?: Buffer } = {},
+): string {
   const salt = opts.salt ?? randomBytes(32);
   const { cipherKey, hmacKey, iv } = deriveKeys(password, salt);
   const cipher = createCipheriv('aes-256-ctr', cipherKey, iv);
@@ -94,7 +111,8 @@ function unpad(data: Buffer): Buffer {
 }
 
 function hexToBuffer(hex: string, what: string): Buffer {
-  if (hex.length === 0 || hex.length % 2 !== 0 || !/^[0-9a-fA-F]+$/.test(hex)) throw new VaultError('format', `vault ${what} is not hex`);
+  if (hex.length === 0 || hex.length % 2 !== 0 || !/^[0-9a-fA-F]+$/.test(hex))
+    throw new VaultError('format', `vault ${what} is not hex`);
   return Buffer.from(hex, 'hex');
 }
 
@@ -106,7 +124,8 @@ function hexToBuffer(hex: string, what: string): Buffer {
 export function vaultTextOf(value: unknown): string | undefined {
   if (typeof value === 'string') return isVaultText(value) ? value : undefined;
   if (typeof value !== 'object' || value === null) return undefined;
-  const json = typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON(): unknown }).toJSON() : value;
+  const json =
+    typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON(): unknown }).toJSON() : value;
   const text = (json as { __ansible_vault?: unknown } | null)?.__ansible_vault;
   return typeof text === 'string' && isVaultText(text) ? text : undefined;
 }

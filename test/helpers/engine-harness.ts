@@ -12,7 +12,13 @@ export type Devices = Map<string, Map<string, string>>;
 /** A transport over an in-memory device: `get KEY`, `set KEY VALUE`, `fail` commands. */
 export function fakeTransport(host: string, devices: Devices, log: string[]): Transport {
   const dev = devices.get(host)!;
-  const result = (cmd: string, stdout: string, exitCode = 0): CommandResult => ({ command: cmd, stdout, stderr: exitCode ? 'device said no' : '', exitCode, durationMs: 0 });
+  const result = (cmd: string, stdout: string, exitCode = 0): CommandResult => ({
+    command: cmd,
+    stdout,
+    stderr: exitCode ? 'device said no' : '',
+    exitCode,
+    durationMs: 0,
+  });
   return {
     host,
     async exec(cmd) {
@@ -26,7 +32,8 @@ export function fakeTransport(host: string, devices: Devices, log: string[]): Tr
       }
       if (verb === 'restore') {
         dev.clear();
-        for (const [k, v] of Object.entries(JSON.parse(cmd.slice('restore '.length)) as Record<string, string>)) dev.set(k, v);
+        for (const [k, v] of Object.entries(JSON.parse(cmd.slice('restore '.length)) as Record<string, string>))
+          dev.set(k, v);
         return result(cmd, '');
       }
       return result(cmd, '', 127);
@@ -49,17 +56,23 @@ export const kvModule: TaskModule<Record<string, string>, Record<string, string>
   plan(desired, current) {
     const changes = Object.entries(desired)
       .filter(([k, v]) => current[k] !== v)
-      .map(([k, v]) => ({ resource: k, action: current[k] === undefined ? ('create' as const) : ('update' as const), diff: `${current[k] ?? '(none)'} -> ${v}`, commands: [command(`set ${k} ${v}`)] }));
+      .map(([k, v]) => ({
+        resource: k,
+        action: current[k] === undefined ? ('create' as const) : ('update' as const),
+        diff: `${current[k] ?? '(none)'} -> ${v}`,
+        commands: [command(`set ${k} ${v}`)],
+      }));
     return { changes, inSync: changes.length ? [] : [{ resource: 'kv', reason: 'all keys match' }] };
   },
   async begin(conn) {
     return (await conn.exec('dump')).stdout;
   },
   async apply(conn, plan) {
-    for (const c of plan.changes) for (const cmd of c.commands) {
-      const r = await conn.exec(cmd.text);
-      if (r.exitCode !== 0) throw new Error(`${cmd.text}: ${r.stderr}`);
-    }
+    for (const c of plan.changes)
+      for (const cmd of c.commands) {
+        const r = await conn.exec(cmd.text);
+        if (r.exitCode !== 0) throw new Error(`${cmd.text}: ${r.stderr}`);
+      }
   },
   async rollback(conn, _ctx, saved) {
     await conn.exec(`restore ${saved}`);
@@ -72,12 +85,16 @@ export function host(name: string, groups: string[]): Host {
 }
 
 export function inventoryOf(hosts: Host[]): Inventory {
-  const groups = new Map<string, { name: string; parents: string[]; children: string[]; hosts: string[]; vars: object; priority: number }>();
-  for (const h of hosts) for (const g of h.groups) {
-    const group = groups.get(g) ?? { name: g, parents: [], children: [], hosts: [], vars: {}, priority: 1 };
-    group.hosts.push(h.name);
-    groups.set(g, group);
-  }
+  const groups = new Map<
+    string,
+    { name: string; parents: string[]; children: string[]; hosts: string[]; vars: object; priority: number }
+  >();
+  for (const h of hosts)
+    for (const g of h.groups) {
+      const group = groups.get(g) ?? { name: g, parents: [], children: [], hosts: [], vars: {}, priority: 1 };
+      group.hosts.push(h.name);
+      groups.set(g, group);
+    }
   return {
     dir: 'test-inventory',
     hosts: new Map(hosts.map((h) => [h.name, h])),
@@ -96,7 +113,14 @@ export function play(name: string, hosts: string, tasks: Partial<Task>[], extra:
     maxFailPercentage: 100,
     tags: [],
     location: { file: 'pb.yaml', line: 1, col: 1 },
-    tasks: tasks.map((t, i) => ({ name: `task${i + 1}`, module: 'command', args: {}, tags: [], location: { file: 'pb.yaml', line: 2, col: 1 }, ...t })),
+    tasks: tasks.map((t, i) => ({
+      name: `task${i + 1}`,
+      module: 'command',
+      args: {},
+      tags: [],
+      location: { file: 'pb.yaml', line: 2, col: 1 },
+      ...t,
+    })),
     ...extra,
   };
 }

@@ -79,7 +79,12 @@ export class FakeCliSession implements CliSession {
     prompt.lastIndex = 0;
     if (!prompt.test(text.slice(cut))) {
       this.closed = true;
-      throw new CommandError(this.opts.hostname, what, null, `no prompt matching ${prompt} within 0 ms; last output:\n${text}`);
+      throw new CommandError(
+        this.opts.hostname,
+        what,
+        null,
+        `no prompt matching ${prompt} within 0 ms; last output:\n${text}`,
+      );
     }
     return cut;
   }
@@ -98,10 +103,12 @@ export class FakeCliSession implements CliSession {
   /** A rough model of the mode changes the drivers cause. */
   private track(line: string): void {
     if (line === 'enable') this.privileged = true;
-    else if (/^configure (terminal|session \S+$)/.test(line)) this.mode = line.startsWith('configure session') ? 'config-s-acp-pl' : 'config';
+    else if (/^configure (terminal|session \S+$)/.test(line))
+      this.mode = line.startsWith('configure session') ? 'config-s-acp-pl' : 'config';
     else if (/^(end|abort|commit( timer .*)?)$/.test(line)) this.mode = 'exec';
     else if (this.mode === 'exec') return;
-    else if (/^interface /.test(line)) this.mode = this.mode.startsWith('config-s') ? 'config-s-acp-pl-if' : 'config-if';
+    else if (/^interface /.test(line))
+      this.mode = this.mode.startsWith('config-s') ? 'config-s-acp-pl-if' : 'config-if';
     else if (/^vlan \d/.test(line)) this.mode = 'config-vlan';
     else if (line === 'archive') this.mode = 'config-archive';
     else if (line === 'exit') this.mode = this.mode.startsWith('config-s') ? 'config-s-acp-pl' : 'config';

@@ -19,7 +19,9 @@ function builtNmstatectl(): { path?: string; missing?: string } {
     const script = readFileSync(join(root, 'scripts/build-nmstatectl.sh'), 'utf8');
     const version = /NMSTATE_VERSION:-([0-9.]+)/.exec(script)?.[1] ?? '?';
     const path = join(cacheRoot, `nmstate-${process.env.NMSTATE_VERSION ?? version}`, 'bin', 'nmstatectl');
-    return existsSync(path) ? { path } : { missing: `nmstatectl not built at ${path}: run scripts/build-nmstatectl.sh` };
+    return existsSync(path)
+      ? { path }
+      : { missing: `nmstatectl not built at ${path}: run scripts/build-nmstatectl.sh` };
   } catch (err) {
     return { missing: String(err) };
   }
@@ -37,32 +39,34 @@ const skipReason = !linuxUml
       ? 'needs root (the guest runs NetworkManager and dbus as root on a hostfs root)'
       : nmstatectl.missing;
 
-describe.skipIf(skipReason !== undefined)(`real nmstatectl in a User-Mode Linux guest${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  const workDir = mkdtempSync(join(tmpdir(), 'acp-nmstate-lab-'));
-  afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+describe.skipIf(skipReason !== undefined)(
+  `real nmstatectl in a User-Mode Linux guest${skipReason ? ` (skipped: ${skipReason})` : ''}`,
+  () => {
+    const workDir = mkdtempSync(join(tmpdir(), 'acp-nmstate-lab-'));
+    afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-  it('applies the seed node0 state, shows it in sync, rolls back a --no-commit change and commits another', async () => {
-    const run = await runNmstateInGuest({
-      nmstatectl: nmstatectl.path ?? '',
-      desiredFile,
-      desiredPlusFile: join(root, 'test/fixtures/nmstate/desired/node0-plus-2006.yml'),
-      workDir,
-      timeoutMs: 240_000,
-    });
-    expect(run.timedOut, run.consoleText.slice(-3000)).toBe(false);
-    expect(run.exitCode, run.output).toBe(0);
-    const out = (name: string): string => readFileSync(join(workDir, 'out', name), 'utf8');
-    expect(out('ip-link-enp4s0f0.2003.txt')).toMatch(/master bridge2003/);
-    expect(out('ip-link-enp4s0f0.2003.txt')).toMatch(/vlan protocol 802\.1Q id 2003/);
+    it('applies the seed node0 state, shows it in sync, rolls back a --no-commit change and commits another', async () => {
+      const run = await runNmstateInGuest({
+        nmstatectl: nmstatectl.path ?? '',
+        desiredFile,
+        desiredPlusFile: join(root, 'test/fixtures/nmstate/desired/node0-plus-2006.yml'),
+        workDir,
+        timeoutMs: 240_000,
+      });
+      expect(run.timedOut, run.consoleText.slice(-3000)).toBe(false);
+      expect(run.exitCode, run.output).toBe(0);
+      const out = (name: string): string => readFileSync(join(workDir, 'out', name), 'utf8');
+      expect(out('ip-link-enp4s0f0.2003.txt')).toMatch(/master bridge2003/);
+      expect(out('ip-link-enp4s0f0.2003.txt')).toMatch(/vlan protocol 802\.1Q id 2003/);
 
-    const desired = toNmstateState(parse(readFileSync(desiredFile, 'utf8')), desiredFile);
-    const before = toNmstateState(JSON.parse(out('show-before.json')), 'show-before.json');
-    const after = toNmstateState(JSON.parse(out('show-after.json')), 'show-after.json');
-    const rolledBack = toNmstateState(JSON.parse(out('show-after-rollback.json')), 'show-after-rollback.json');
-    expect(planNmstate(desired, before).changes.map((c) => c.action)).toEqual(Array(6).fill('create'));
-    expect(planNmstate(desired, after).changes).toEqual([]);
-    expect(planNmstate(desired, rolledBack).changes).toEqual([]);
-    expect(rolledBack.interfaces.map((i) => i.name)).not.toContain('bridge2006');
-  }, 300_000);
-});
-
+      const desired = toNmstateState(parse(readFileSync(desiredFile, 'utf8')), desiredFile);
+      const before = toNmstateState(JSON.parse(out('show-before.json')), 'show-before.json');
+      const after = toNmstateState(JSON.parse(out('show-after.json')), 'show-after.json');
+      const rolledBack = toNmstateState(JSON.parse(out('show-after-rollback.json')), 'show-after-rollback.json');
+      expect(planNmstate(desired, before).changes.map((c) => c.action)).toEqual(Array(6).fill('create'));
+      expect(planNmstate(desired, after).changes).toEqual([]);
+      expect(planNmstate(desired, rolledBack).changes).toEqual([]);
+      expect(rolledBack.interfaces.map((i) => i.name)).not.toContain('bridge2006');
+    }, 300_000);
+  },
+);

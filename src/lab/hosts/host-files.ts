@@ -41,7 +41,12 @@ export interface HostFiles {
  * listens on the namespace's own 127.0.0.1:22. The folder is world-readable because sshd reads authorized_keys as
  * the login user.
  */
-export async function writeHostFiles(dir: string, name: string, clientPublicLine: string, loginUser: string): Promise<HostFiles> {
+export async function writeHostFiles(
+  dir: string,
+  name: string,
+  clientPublicLine: string,
+  loginUser: string,
+): Promise<HostFiles> {
   mkdirSync(dir, { recursive: true });
   chmodSync(dir, 0o755);
   const keyPath = join(dir, 'host_ed25519');

@@ -68,26 +68,36 @@ export async function startLabHosts(opts: LabHostsOptions): Promise<LabHosts> {
     hosts: hosts.map(({ sshd: _s, socat: _c, ...h }) => h),
   });
   if (opts.stateDir) mkdirSync(opts.stateDir, { recursive: true });
-  const save = (status: LabState['status']): void => (opts.stateDir ? writeLabState(opts.stateDir, state(status)) : undefined);
+  const save = (status: LabState['status']): void =>
+    opts.stateDir ? writeLabState(opts.stateDir, state(status)) : undefined;
   save('starting');
 
   // Host hN gets the N-th free port from firstPort; a port taken in between falls back to one above them all.
   const ports: number[] = [];
-  for (let i = 0; i < opts.count; i++) ports.push(await freePortFrom((ports.at(-1) ?? (opts.firstPort ?? 24_000) - 1) + 1));
+  for (let i = 0; i < opts.count; i++)
+    ports.push(await freePortFrom((ports.at(-1) ?? (opts.firstPort ?? 24_000) - 1) + 1));
   let spare = Promise.resolve((ports.at(-1) ?? 24_000) + 1);
-  const portFor = (index: number) => (attempt: number): Promise<number> => {
-    if (attempt === 1) return Promise.resolve(ports[index - 1]!);
-    const port = spare.then((from) => freePortFrom(from));
-    spare = port.then((p) => p + 1);
-    return port;
-  };
+  const portFor =
+    (index: number) =>
+    (attempt: number): Promise<number> => {
+      if (attempt === 1) return Promise.resolve(ports[index - 1]!);
+      const port = spare.then((from) => freePortFrom(from));
+      spare = port.then((p) => p + 1);
+      return port;
+    };
   const clientKey = await generateEd25519(join(runtimeDir, 'client_ed25519'), `acp-lab-${id} client`);
   const stop = async (): Promise<TeardownReport> => {
     // Every child, also those of a host that failed half-way (not yet in `hosts`).
-    await killTrees(children.filter((c) => c.exitCode === null && c.signalCode === null && c.pid !== undefined).map((c) => c.pid!));
+    await killTrees(
+      children.filter((c) => c.exitCode === null && c.signalCode === null && c.pid !== undefined).map((c) => c.pid!),
+    );
     const report = await teardownLab(state('up'), opts.stateDir);
     // Node reaps its own children; wait for that so nothing is left as a zombie.
-    await Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? undefined : new Promise((r) => c.once('exit', r)))));
+    await Promise.all(
+      children.map((c) =>
+        c.exitCode !== null || c.signalCode !== null ? undefined : new Promise((r) => c.once('exit', r)),
+      ),
+    );
     return report;
   };
   let next = 1;
@@ -134,7 +144,9 @@ export async function startLabHosts(opts: LabHostsOptions): Promise<LabHosts> {
     acceptedCount: (name) => {
       const host = hosts.find((h) => h.name === name);
       if (!host) throw new Error(`no lab host ${name}`);
-      return readFileSync(join(host.dir, 'sshd.log'), 'utf8').split('\n').filter((l) => /^Accepted publickey for /.test(l)).length;
+      return readFileSync(join(host.dir, 'sshd.log'), 'utf8')
+        .split('\n')
+        .filter((l) => /^Accepted publickey for /.test(l)).length;
     },
     stop,
   };

@@ -15,7 +15,12 @@ export const LAB_CLIENT_KEY = 'id_ed25519';
  * port, user acplab, the lab's client key), known_hosts pinning each host key, and the client key itself.
  * Host lines end the file, so a caller can append more hosts to the `linux` group.
  */
-export function writeLabInventory(dir: string, labId: string, hosts: readonly LabHostState[], clientKey: KeyPair): void {
+export function writeLabInventory(
+  dir: string,
+  labId: string,
+  hosts: readonly LabHostState[],
+  clientKey: KeyPair,
+): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, LAB_CLIENT_KEY), clientKey.privateKey, { mode: 0o600 });
   writeFileSync(join(dir, `${LAB_CLIENT_KEY}.pub`), `${clientKey.publicLine}\n`, { mode: 0o644 });

@@ -11,10 +11,13 @@ import type { LabState } from './lab-state.js';
 import { readLabState } from './lab-state.js';
 
 /** Messages the keeper sends to the process that launched it. */
-export type KeeperMessage = { readonly kind: 'ready'; readonly state: LabState } | { readonly kind: 'error'; readonly message: string };
+export type KeeperMessage =
+  { readonly kind: 'ready'; readonly state: LabState } | { readonly kind: 'error'; readonly message: string };
 
 async function keep(): Promise<void> {
-  const { values } = parseArgs({ options: { 'state-dir': { type: 'string' }, inventory: { type: 'string' }, hosts: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { 'state-dir': { type: 'string' }, inventory: { type: 'string' }, hosts: { type: 'string' } },
+  });
   const stateDir = values['state-dir']!;
   let lab: LabHosts | undefined;
   let stopping: Promise<void> | undefined;
@@ -38,7 +41,12 @@ async function keep(): Promise<void> {
   const orphaned = (): void => void stop('launcher went away');
   process.on('disconnect', orphaned);
   try {
-    lab = await startLabHosts({ count: Number(values.hosts), inventoryDir: values.inventory!, stateDir, keeperPid: process.pid });
+    lab = await startLabHosts({
+      count: Number(values.hosts),
+      inventoryDir: values.inventory!,
+      stateDir,
+      keeperPid: process.pid,
+    });
   } catch (error) {
     log(`start failed: ${(error as Error).message}`);
     send({ kind: 'error', message: (error as Error).message });

@@ -31,7 +31,9 @@ export async function launchLab(opts: LaunchLabOptions): Promise<{ state: LabSta
   const stateDir = resolve(opts.stateDir);
   const existing = readLabState(stateDir);
   if (existing?.keeperPid !== undefined && pidMatches(existing.keeperPid, 'lab-keeper')) {
-    throw new AcpError(`a lab is already up in ${stateDir} (lab ${existing.id}, ${existing.hosts.length} hosts, since ${existing.createdAt}): run \`acp-play lab down\` first`);
+    throw new AcpError(
+      `a lab is already up in ${stateDir} (lab ${existing.id}, ${existing.hosts.length} hosts, since ${existing.createdAt}): run \`acp-play lab down\` first`,
+    );
   }
   const cleanedStale = existing !== undefined;
   if (existing) await stopLabInDir(stateDir);
@@ -40,7 +42,15 @@ export async function launchLab(opts: LaunchLabOptions): Promise<{ state: LabSta
   const logFd = openSync(logPath, 'a');
   const keeper = spawn(
     process.execPath,
-    [fileURLToPath(new URL('./lab-keeper.js', import.meta.url)), '--state-dir', stateDir, '--inventory', resolve(opts.inventoryDir), '--hosts', String(opts.count)],
+    [
+      fileURLToPath(new URL('./lab-keeper.js', import.meta.url)),
+      '--state-dir',
+      stateDir,
+      '--inventory',
+      resolve(opts.inventoryDir),
+      '--hosts',
+      String(opts.count),
+    ],
     // Own session: a Ctrl-C in this terminal after `lab up` returned does not reach the lab.
     { detached: true, stdio: ['ignore', logFd, logFd, 'ipc'] },
   );
@@ -53,9 +63,12 @@ export async function launchLab(opts: LaunchLabOptions): Promise<{ state: LabSta
   });
   if (message === 'timeout') {
     keeper.kill('SIGTERM');
-    throw new AcpError(`the lab did not come up within ${(opts.timeoutMs ?? 120_000) / 1000} s (stopping it; log: ${logPath}):\n${logTail()}`);
+    throw new AcpError(
+      `the lab did not come up within ${(opts.timeoutMs ?? 120_000) / 1000} s (stopping it; log: ${logPath}):\n${logTail()}`,
+    );
   }
-  if (message === 'exited') throw new AcpError(`the lab keeper exited before the lab was up (log: ${logPath}):\n${logTail()}`);
+  if (message === 'exited')
+    throw new AcpError(`the lab keeper exited before the lab was up (log: ${logPath}):\n${logTail()}`);
   if (message.kind === 'error') throw new AcpError(`the lab did not start: ${message.message}`);
   keeper.disconnect();
   keeper.unref();

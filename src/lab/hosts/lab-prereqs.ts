@@ -19,7 +19,8 @@ const TOOLS: readonly (readonly [string, string])[] = [
 /** Why the namespace lab cannot run here, or undefined when it can (root, `ip netns`, sshd, socat). */
 export function labUnavailableReason(): string | undefined {
   if (process.platform !== 'linux') return 'the namespace lab needs Linux (network namespaces)';
-  if (process.getuid?.() !== 0) return 'the namespace lab needs root (it creates network namespaces with `ip netns add`)';
+  if (process.getuid?.() !== 0)
+    return 'the namespace lab needs root (it creates network namespaces with `ip netns add`)';
   const missing = TOOLS.filter(([path]) => !isExecutable(path)).map(([, pkg]) => pkg);
   if (!findIp()) missing.unshift('iproute2');
   if (missing.length > 0) return `the namespace lab needs ${missing.join(', ')} (apt-get install ${missing.join(' ')})`;
@@ -55,7 +56,9 @@ function userExists(): Promise<boolean> {
 }
 
 function shadowHash(): string {
-  const line = readFileSync('/etc/shadow', 'utf8').split('\n').find((l) => l.startsWith(`${LAB_USER}:`));
+  const line = readFileSync('/etc/shadow', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${LAB_USER}:`));
   return line?.split(':')[1] ?? '';
 }
 

@@ -35,13 +35,18 @@ export function labStatus(state: LabState): LabStatus {
     namespace: existsSync(`/run/netns/${h.netns}`),
     logins: loginsIn(join(h.dir, 'sshd.log')),
   }));
-  const healthy = (state.keeperPid === undefined || keeperRunning) && state.status === 'up' && hosts.every((h) => h.sshd && h.forwarder && h.namespace);
+  const healthy =
+    (state.keeperPid === undefined || keeperRunning) &&
+    state.status === 'up' &&
+    hosts.every((h) => h.sshd && h.forwarder && h.namespace);
   return { state, keeperRunning, hosts, healthy };
 }
 
 function loginsIn(log: string): number {
   try {
-    return readFileSync(log, 'utf8').split('\n').filter((l) => l.startsWith('Accepted publickey for ')).length;
+    return readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('Accepted publickey for ')).length;
   } catch {
     return 0;
   }

@@ -48,7 +48,8 @@ export async function teardownLab(state: LabState, stateDir: string | undefined)
     namespacesRemoved++;
   }
   // Only a folder the lab made itself (mkdtemp acp-lab-*).
-  if (state.runtimeDir && basename(state.runtimeDir).startsWith('acp-lab-')) rmSync(state.runtimeDir, { recursive: true, force: true });
+  if (state.runtimeDir && basename(state.runtimeDir).startsWith('acp-lab-'))
+    rmSync(state.runtimeDir, { recursive: true, force: true });
   if (state.inventoryDir) removeLabInventory(state.inventoryDir);
   if (stateDir) removeLabState(stateDir);
   return { labId: state.id, hosts: state.hosts.length, processesKilled: pids.length, namespacesRemoved };

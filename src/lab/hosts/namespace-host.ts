@@ -60,7 +60,24 @@ export async function startNamespaceHost(opts: StartHostOptions): Promise<Namesp
   const logFd = openSync(files.log, 'a');
   const sshd = spawn(
     opts.ip,
-    ['netns', 'exec', netns, 'unshare', '--uts', '--mount', '--propagation', 'private', 'sh', '-c', HOST_SCRIPT, 'sh', name, files.config, LAB_USER_HOME, LAB_USER],
+    [
+      'netns',
+      'exec',
+      netns,
+      'unshare',
+      '--uts',
+      '--mount',
+      '--propagation',
+      'private',
+      'sh',
+      '-c',
+      HOST_SCRIPT,
+      'sh',
+      name,
+      files.config,
+      LAB_USER_HOME,
+      LAB_USER,
+    ],
     { stdio: ['ignore', 'ignore', logFd] },
   );
   closeSync(logFd);
@@ -86,12 +103,24 @@ export async function startNamespaceHost(opts: StartHostOptions): Promise<Namesp
       sshdExit.then(() => 'sshd' as const),
     ]);
     if (outcome === 'ready') {
-      return { name, netns, port, sshdPid: sshd.pid!, socatPid: socat.pid!, dir: files.dir, hostKeyPub: files.hostKeyPub, sshd, socat };
+      return {
+        name,
+        netns,
+        port,
+        sshdPid: sshd.pid!,
+        socatPid: socat.pid!,
+        dir: files.dir,
+        hostKeyPub: files.hostKeyPub,
+        sshd,
+        socat,
+      };
     }
     socat.kill('SIGKILL');
     if (outcome === 'sshd') throw new Error(`${name}: sshd exited at start:\n${readLog(files.log)}`);
     if (outcome === 'socat' && /Address already in use/.test(socatErr) && attempt < 5) continue;
-    throw new Error(`${name}: no SSH banner through 127.0.0.1:${port} (${outcome}): ${socatErr.trim()}\n${readLog(files.log)}`);
+    throw new Error(
+      `${name}: no SSH banner through 127.0.0.1:${port} (${outcome}): ${socatErr.trim()}\n${readLog(files.log)}`,
+    );
   }
 }
 

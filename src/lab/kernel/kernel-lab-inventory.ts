@@ -20,7 +20,7 @@ export const KERNEL_LAB_NMSTATE_TIMEOUT_S = 20;
  */
 export function kernelLabPlaybook(opts: { readonly timeoutS: number; readonly stopAtFirstFailure: boolean }): string {
   return [
-    '# The kernel lab\'s copy of playbooks/site.yaml, with a short nmstate commit-confirm window.',
+    "# The kernel lab's copy of playbooks/site.yaml, with a short nmstate commit-confirm window.",
     '- name: Switch VLAN definitions',
     '  hosts: switches',
     '  tags: [switches, vlans]',
@@ -58,7 +58,7 @@ export async function writeKernelLabInventory(dir: string): Promise<string> {
     join(inv, 'group_vars', 'nodes.yaml'),
     [
       '# Kernel lab nodes: network namespaces in a User-Mode Linux guest with NetworkManager, nmstatectl and sshd.',
-      '# As inventories/site1, but logged in as root with the lab\'s key (the guest has no `core` user).',
+      "# As inventories/site1, but logged in as root with the lab's key (the guest has no `core` user).",
       'platform: nmstate',
       'user: root',
       'become: false',
@@ -69,7 +69,13 @@ export async function writeKernelLabInventory(dir: string): Promise<string> {
     ].join('\n'),
   );
   await mkdir(join(dir, 'playbooks'), { recursive: true });
-  await writeFile(join(dir, 'playbooks', 'site.yaml'), kernelLabPlaybook({ timeoutS: KERNEL_LAB_NMSTATE_TIMEOUT_S, stopAtFirstFailure: true }));
-  await writeFile(join(dir, 'playbooks', 'faults.yaml'), kernelLabPlaybook({ timeoutS: KERNEL_LAB_NMSTATE_TIMEOUT_S, stopAtFirstFailure: false }));
+  await writeFile(
+    join(dir, 'playbooks', 'site.yaml'),
+    kernelLabPlaybook({ timeoutS: KERNEL_LAB_NMSTATE_TIMEOUT_S, stopAtFirstFailure: true }),
+  );
+  await writeFile(
+    join(dir, 'playbooks', 'faults.yaml'),
+    kernelLabPlaybook({ timeoutS: KERNEL_LAB_NMSTATE_TIMEOUT_S, stopAtFirstFailure: false }),
+  );
   return inv;
 }

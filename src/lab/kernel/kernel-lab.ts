@@ -15,7 +15,10 @@ export interface KernelLabOptions {
   readonly workDir: string;
   /** Host path of the built nmstatectl (scripts/build-nmstatectl.sh). */
   readonly nmstatectl: string;
-  /** Runs after src/lab/uml/lab-hosts.sh, nmstate-lab-nodes.sh and src/lab/kernel/kernel-site.sh are sourced (site_up, cli, ...). */
+  /**
+   * Runs after src/lab/uml/lab-hosts.sh, nmstate-lab-nodes.sh and src/lab/kernel/kernel-site.sh are sourced (site_up,
+   * cli, ...).
+   */
   readonly scenarioScript: string;
   /** Config commands switch1 rejects (a regular expression), for fault tests. */
   readonly switchReject?: string;
@@ -30,17 +33,23 @@ export function findBuiltNmstatectl(): { readonly path?: string; readonly missin
   const script = readFileSync(join(projectRoot, 'scripts/build-nmstatectl.sh'), 'utf8');
   const version = process.env['NMSTATE_VERSION'] ?? /NMSTATE_VERSION:-([0-9.]+)/.exec(script)?.[1] ?? '?';
   const path = join(cacheRoot, `nmstate-${version}`, 'bin', 'nmstatectl');
-  return existsSync(path) ? { path } : { missing: `nmstatectl ${version} is not built (${path}): run scripts/build-nmstatectl.sh (cargo, a few minutes)` };
+  return existsSync(path)
+    ? { path }
+    : {
+        missing: `nmstatectl ${version} is not built (${path}): run scripts/build-nmstatectl.sh (cargo, a few minutes)`,
+      };
 }
 
 /** Why the kernel lab cannot run here, or undefined when it can. */
 export function kernelLabMissing(): string | undefined {
-  if (process.getuid?.() !== 0) return 'needs root (the guest runs NetworkManager, D-Bus and sshd as root on a hostfs root)';
+  if (process.getuid?.() !== 0)
+    return 'needs root (the guest runs NetworkManager, D-Bus and sshd as root on a hostfs root)';
   if (!findLinuxUml()) return 'linux.uml is missing: apt-get install user-mode-linux';
   for (const tool of ['/usr/sbin/NetworkManager', '/usr/sbin/sshd', '/usr/bin/ping', '/usr/bin/tcpdump']) {
     if (!existsSync(tool)) return `${tool} is missing: install scripts/system-packages.txt (npm test does, as root)`;
   }
-  if (!existsSync(join(projectRoot, 'dist/lab/kernel/kernel-switch-main.js'))) return 'dist/ is not built: npm run build';
+  if (!existsSync(join(projectRoot, 'dist/lab/kernel/kernel-switch-main.js')))
+    return 'dist/ is not built: npm run build';
   return findBuiltNmstatectl().missing;
 }
 

@@ -28,7 +28,14 @@ const sim = await startSimulator({
   host: env('KL_SWITCH_ADDR'),
   port: 22,
   hostKey: readFileSync(env('KL_HOST_KEY'), 'utf8'),
-  users: [{ username: 'admin', password: env('SWITCH1_PASSWORD'), publicKeys: [readFileSync(env('KL_CLIENT_PUB'), 'utf8').trim()], privilege: 15 }],
+  users: [
+    {
+      username: 'admin',
+      password: env('SWITCH1_PASSWORD'),
+      publicKeys: [readFileSync(env('KL_CLIENT_PUB'), 'utf8').trim()],
+      privilege: 15,
+    },
+  ],
   mirror: { bridge: env('KL_BRIDGE'), ports },
   ...(reject ? { rejectCommands: [new RegExp(reject)] } : {}),
   onCommand: (line) => writeFileSync(join(dir, 'commands.log'), `${line}\n`, { flag: 'a' }),
@@ -47,7 +54,13 @@ const watch = setInterval(() => {
 const stop = async (): Promise<void> => {
   clearInterval(watch);
   await sim.mirrorIdle();
-  writeFileSync(join(dir, 'mirror-errors.txt'), sim.mirrorErrors().map((e) => `${e}\n`).join(''));
+  writeFileSync(
+    join(dir, 'mirror-errors.txt'),
+    sim
+      .mirrorErrors()
+      .map((e) => `${e}\n`)
+      .join(''),
+  );
   writeFileSync(join(dir, 'running-config.txt'), sim.runningConfig());
   await sim.close();
   process.exit(0);

@@ -8,7 +8,9 @@ import { runFakeBusctl, runFakeNmstatectl } from './fake-nmstatectl.js';
 
 const statePath = process.env[STATE_ENV];
 if (!statePath) {
-  process.stderr.write(`fake nmstatectl: ${STATE_ENV} is not set (this program runs inside the acp-play node simulator)\n`);
+  process.stderr.write(
+    `fake nmstatectl: ${STATE_ENV} is not set (this program runs inside the acp-play node simulator)\n`,
+  );
   process.exit(1);
 }
 const args = process.argv.slice(2);

@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { withNodeState } from './node-state-file.js';
 import { applyDesired } from './nmstate-sim-apply.js';
-import { busctlCheckpoints, createCheckpoint, destroyCheckpoint, expireCheckpoints, rollbackCheckpoint } from './nmstate-sim-checkpoints.js';
+import {
+  busctlCheckpoints,
+  createCheckpoint,
+  destroyCheckpoint,
+  expireCheckpoints,
+  rollbackCheckpoint,
+} from './nmstate-sim-checkpoints.js';
 import { orderIface, showText, type SimIface, type SimNodeState } from './nmstate-sim-state.js';
 
 /**
@@ -66,7 +72,8 @@ export function runFakeNmstatectl(argv: readonly string[], statePath: string, no
   const flags = args.filter((a) => a.startsWith('-'));
   const words = args.filter((a, i) => !a.startsWith('-') && args[i - 1] !== '--timeout');
   const sub = words.shift();
-  if (flags.includes('--version') || flags.includes('-V') || sub === 'version') return done(out, `nmstatectl ${VERSION}`);
+  if (flags.includes('--version') || flags.includes('-V') || sub === 'version')
+    return done(out, `nmstatectl ${VERSION}`);
   log(out, 'INFO', 'nmstatectl', `Nmstate version: ${VERSION}`);
   return withNodeState(statePath, (state) => {
     const expired = expireCheckpoints(state, now);
@@ -75,29 +82,53 @@ export function runFakeNmstatectl(argv: readonly string[], statePath: string, no
       case 's':
       case 'show': {
         const text = showText(state, words[0]);
-        return { state: changed, result: done(out, flags.includes('--json') ? text : stringify(JSON.parse(text), { indentSeq: false })) };
+        return {
+          state: changed,
+          result: done(out, flags.includes('--json') ? text : stringify(JSON.parse(text), { indentSeq: false })),
+        };
       }
       case 'a':
       case 'set':
       case 'apply':
-        return apply(state, args, words, out, now) ?? { state: changed, result: done(out, { error: 'std::io::Error: No such file or directory (os error 2)' }) };
+        return (
+          apply(state, args, words, out, now) ?? {
+            state: changed,
+            result: done(out, { error: 'std::io::Error: No such file or directory (os error 2)' }),
+          }
+        );
       case 'commit':
       case 'rollback':
         return checkpointCommand(state, sub, words[0] ?? '', out, changed);
       default:
-        return { state: changed, result: done(out, { error: `error: unrecognized subcommand '${sub ?? ''}'`, code: 2 }) };
+        return {
+          state: changed,
+          result: done(out, { error: `error: unrecognized subcommand '${sub ?? ''}'`, code: 2 }),
+        };
     }
   });
 }
 
-function apply(state: SimNodeState, args: string[], files: string[], out: Out, now: number): { state?: SimNodeState; result: FakeRun } | undefined {
+function apply(
+  state: SimNodeState,
+  args: string[],
+  files: string[],
+  out: Out,
+  now: number,
+): { state?: SimNodeState; result: FakeRun } | undefined {
   const noCommit = args.includes('--no-commit');
   const t = args[args.indexOf('--timeout') + 1];
   let timeout = 60;
   if (args.includes('--timeout')) {
-    if (t === undefined || !/^\d+$/.test(t)) return { result: done(out, { error: 'invalid digit found in string', code: 65 }) };
+    if (t === undefined || !/^\d+$/.test(t))
+      return { result: done(out, { error: 'invalid digit found in string', code: 65 }) };
     timeout = Number(t);
-    if (!noCommit) log(out, 'WARN', 'nmstatectl::apply', '--timeout is only effective when used with --no-commit. The timeout value will be ignored.');
+    if (!noCommit)
+      log(
+        out,
+        'WARN',
+        'nmstatectl::apply',
+        '--timeout is only effective when used with --no-commit. The timeout value will be ignored.',
+      );
   }
   let stdout = '';
   for (const file of files) {
@@ -106,7 +137,9 @@ function apply(state: SimNodeState, args: string[], files: string[], out: Out, n
       desired = parse(readFileSync(file, 'utf8'));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code) return undefined;
-      return { result: done(out, { error: `serde_yaml::Error: ${(error as Error).message.split('\n')[0]}`, code: 65 }) };
+      return {
+        result: done(out, { error: `serde_yaml::Error: ${(error as Error).message.split('\n')[0]}`, code: 65 }),
+      };
     }
     const result = applyDesired(state.interfaces, desired, state.hostname);
     if (!result.ok && result.stage === 'validate') {
@@ -114,7 +147,13 @@ function apply(state: SimNodeState, args: string[], files: string[], out: Out, n
       return { state, result: done(out, { error: result.error }) };
     }
     if (state.checkpoints.length > 0) {
-      return { state, result: done(out, { error: 'NmstateError: Bug: CheckpointConflict: Another checkpoint exists, please wait its timeout or destroy it' }) };
+      return {
+        state,
+        result: done(out, {
+          error:
+            'NmstateError: Bug: CheckpointConflict: Another checkpoint exists, please wait its timeout or destroy it',
+        }),
+      };
     }
     const cp = createCheckpoint(state, timeout, now);
     log(out, 'INFO', 'nmstate::query_apply::net_state', `Created checkpoint ${cp.path}`);
@@ -130,7 +169,12 @@ function apply(state: SimNodeState, args: string[], files: string[], out: Out, n
       const iface = result.interfaces.find((i) => i.name === name);
       const verb = !iface ? 'Deleting' : before.has(name) ? 'Modifying' : 'Creating';
       const type = iface?.type === 'linux-bridge' ? 'bridge' : (iface?.type ?? 'unknown');
-      log(out, 'INFO', 'nmstate::nm::query_apply::connection', `${verb} connection ${fakeUuid(state.hostname, name)}: ${name}/${type}`);
+      log(
+        out,
+        'INFO',
+        'nmstate::nm::query_apply::connection',
+        `${verb} connection ${fakeUuid(state.hostname, name)}: ${name}/${type}`,
+      );
     }
     state.interfaces = result.interfaces;
     if (noCommit) log(out, 'INFO', 'nmstate::query_apply::net_state', `Skipping commit for checkpoint ${cp.path}`);
@@ -147,16 +191,27 @@ function apply(state: SimNodeState, args: string[], files: string[], out: Out, n
 function appliedDiff(desired: unknown, changed: readonly string[]): string {
   const list = (desired as { interfaces?: unknown[] } | null)?.interfaces ?? [];
   const ifaces = (Array.isArray(list) ? list : [])
-    .filter((i): i is SimIface => typeof (i as SimIface | null)?.name === 'string' && changed.includes((i as SimIface).name))
+    .filter(
+      (i): i is SimIface => typeof (i as SimIface | null)?.name === 'string' && changed.includes((i as SimIface).name),
+    )
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .map((i) => orderIface(i, true));
   return stringify({ 'route-rules': {}, routes: {}, interfaces: ifaces, ovn: {} }, { indentSeq: false });
 }
 
-function checkpointCommand(state: SimNodeState, sub: 'commit' | 'rollback', path: string, out: Out, changed: SimNodeState | undefined): { state?: SimNodeState; result: FakeRun } {
+function checkpointCommand(
+  state: SimNodeState,
+  sub: 'commit' | 'rollback',
+  path: string,
+  out: Out,
+  changed: SimNodeState | undefined,
+): { state?: SimNodeState; result: FakeRun } {
   const cp = path === '' ? state.checkpoints[0] : state.checkpoints.find((c) => c.path === path);
   if (!cp) {
-    const error = path === '' ? 'NmstateError: Bug: NotFound: Not active checkpoints' : `NmstateError: Bug: Manager(InvalidArguments): checkpoint ${path} does not exist`;
+    const error =
+      path === ''
+        ? 'NmstateError: Bug: NotFound: Not active checkpoints'
+        : `NmstateError: Bug: Manager(InvalidArguments): checkpoint ${path} does not exist`;
     return { state: changed, result: done(out, { error }) };
   }
   if (sub === 'commit') destroyCheckpoint(state, cp);
@@ -173,10 +228,23 @@ function fakeUuid(node: string, iface: string): string {
 /** The fake `busctl`: only `get-property org.freedesktop.NetworkManager … Checkpoints`. */
 export function runFakeBusctl(argv: readonly string[], statePath: string, now = Date.now()): FakeRun {
   const words = argv.filter((a) => !a.startsWith('-'));
-  const known = words[0] === 'get-property' && words[1] === 'org.freedesktop.NetworkManager' && words[2] === '/org/freedesktop/NetworkManager' && words[3] === 'org.freedesktop.NetworkManager' && words[4] === 'Checkpoints';
-  if (!known) return { stdout: '', stderr: `busctl (node simulator): only \`get-property org.freedesktop.NetworkManager /org/freedesktop/NetworkManager org.freedesktop.NetworkManager Checkpoints\` is simulated\n`, code: 1 };
+  const known =
+    words[0] === 'get-property' &&
+    words[1] === 'org.freedesktop.NetworkManager' &&
+    words[2] === '/org/freedesktop/NetworkManager' &&
+    words[3] === 'org.freedesktop.NetworkManager' &&
+    words[4] === 'Checkpoints';
+  if (!known)
+    return {
+      stdout: '',
+      stderr: `busctl (node simulator): only \`get-property org.freedesktop.NetworkManager /org/freedesktop/NetworkManager org.freedesktop.NetworkManager Checkpoints\` is simulated\n`,
+      code: 1,
+    };
   return withNodeState(statePath, (state) => {
     const expired = expireCheckpoints(state, now);
-    return { ...(expired.length > 0 ? { state } : {}), result: { stdout: `${busctlCheckpoints(state)}\n`, stderr: '', code: 0 } };
+    return {
+      ...(expired.length > 0 ? { state } : {}),
+      result: { stdout: `${busctlCheckpoints(state)}\n`, stderr: '', code: 0 },
+    };
   });
 }

@@ -30,7 +30,10 @@ function merge(current: SimValue | undefined, desired: SimValue): SimValue {
   return clone(desired);
 }
 
-/** A desired bridge port list in `show` form: each port gets the kernel's STP defaults; an empty `vlan: {}` is not shown. */
+/**
+ * A desired bridge port list in `show` form: each port gets the kernel's STP defaults; an empty `vlan: {}` is not
+ * shown.
+ */
 function showPorts(ports: SimValue, current: SimValue | undefined): SimValue {
   if (!Array.isArray(ports)) return ports;
   const had = new Map((Array.isArray(current) ? current : []).filter(isObj).map((p) => [String(p['name']), p]));
@@ -70,15 +73,23 @@ function baseOf(iface: SimIface): string | undefined {
  */
 export function applyDesired(current: readonly SimIface[], desired: unknown, node: string): SimApplyResult {
   const log: string[] = [];
-  const fail = (stage: 'validate' | 'activate', kind: string, message: string): SimApplyResult => ({ ok: false, stage, error: `NmstateError: ${kind}: ${message}`, log });
-  if (!isObj(desired)) return fail('validate', 'InvalidArgument', 'Invalid YAML string: the desired state must be a mapping');
+  const fail = (stage: 'validate' | 'activate', kind: string, message: string): SimApplyResult => ({
+    ok: false,
+    stage,
+    error: `NmstateError: ${kind}: ${message}`,
+    log,
+  });
+  if (!isObj(desired))
+    return fail('validate', 'InvalidArgument', 'Invalid YAML string: the desired state must be a mapping');
   const wanted = desired['interfaces'] ?? [];
-  if (!Array.isArray(wanted)) return fail('validate', 'InvalidArgument', 'Invalid YAML string: interfaces: invalid type: expected a sequence');
+  if (!Array.isArray(wanted))
+    return fail('validate', 'InvalidArgument', 'Invalid YAML string: interfaces: invalid type: expected a sequence');
   const byName = new Map(current.map((i) => [i.name, clone(i)]));
   const desiredUp = new Set<string>();
   const removed = new Set<string>();
   for (const raw of wanted) {
-    if (!isObj(raw) || typeof raw['name'] !== 'string' || raw['name'] === '') return fail('validate', 'InvalidArgument', 'Invalid YAML string: interfaces: missing field `name`');
+    if (!isObj(raw) || typeof raw['name'] !== 'string' || raw['name'] === '')
+      return fail('validate', 'InvalidArgument', 'Invalid YAML string: interfaces: missing field `name`');
     const name = raw['name'];
     const state = typeof raw['state'] === 'string' ? raw['state'] : 'up';
     if (state === 'ignore') continue;
@@ -88,12 +99,16 @@ export function applyDesired(current: readonly SimIface[], desired: unknown, nod
     }
     const have = byName.get(name);
     const type = typeof raw['type'] === 'string' ? raw['type'] : have?.type;
-    if (!type || type === 'unknown') return fail('validate', 'InvalidArgument', `Failed to find unknown type interface ${name} in current state`);
+    if (!type || type === 'unknown')
+      return fail('validate', 'InvalidArgument', `Failed to find unknown type interface ${name} in current state`);
     const start: SimIface = have && have.type === type ? have : newIface(name, type, node);
     const { name: _n, ...props } = raw;
     const merged = merge(start as unknown as Obj, props as Obj) as unknown as SimIface;
     if (isObj(raw['bridge']) && raw['bridge']['port'] !== undefined) {
-      (merged['bridge'] as Obj)['port'] = showPorts(raw['bridge']['port'], isObj(start['bridge']) ? start['bridge']['port'] : undefined);
+      (merged['bridge'] as Obj)['port'] = showPorts(
+        raw['bridge']['port'],
+        isObj(start['bridge']) ? start['bridge']['port'] : undefined,
+      );
     }
     if (merged['description'] === '') delete merged['description'];
     merged.name = name;
@@ -104,7 +119,12 @@ export function applyDesired(current: readonly SimIface[], desired: unknown, nod
   for (const [name, iface] of byName) {
     const base = baseOf(iface);
     if (base && removed.has(base)) {
-      if (desiredUp.has(name)) return fail('validate', 'InvalidArgument', `Interface ${name} cannot be in up state as its parent ${base} has been marked as absent`);
+      if (desiredUp.has(name))
+        return fail(
+          'validate',
+          'InvalidArgument',
+          `Interface ${name} cannot be in up state as its parent ${base} has been marked as absent`,
+        );
       log.push(`Marking interface ${name} as absent as its parent ${base} is so`);
       byName.delete(name);
       removed.add(name);
@@ -118,7 +138,12 @@ export function applyDesired(current: readonly SimIface[], desired: unknown, nod
       bridge['port'] = (bridge['port'] as SimValue[]).filter((p) => !(isObj(p) && removed.has(String(p['name']))));
     }
     for (const port of ports) {
-      if (!byName.has(port) && desiredUp.has(iface.name)) return fail('validate', 'InvalidArgument', `Controller interface ${iface.name} is holding unknown port ${port}`);
+      if (!byName.has(port) && desiredUp.has(iface.name))
+        return fail(
+          'validate',
+          'InvalidArgument',
+          `Controller interface ${iface.name} is holding unknown port ${port}`,
+        );
     }
   }
   for (const name of desiredUp) {
@@ -128,20 +153,33 @@ export function applyDesired(current: readonly SimIface[], desired: unknown, nod
       return fail('validate', 'InvalidArgument', `VLAN interface ${name} needs vlan.base-iface and vlan.id`);
     }
     if (base && !byName.has(base)) {
-      return fail('activate', 'PluginFailure', `Failed to activate ${name} (vlan): its parent interface ${base} does not exist`);
+      return fail(
+        'activate',
+        'PluginFailure',
+        `Failed to activate ${name} (vlan): its parent interface ${base} does not exist`,
+      );
     }
   }
   linkControllers(byName);
   const after = [...byName.values()];
   const before = new Map(current.map((i) => [i.name, JSON.stringify(i)]));
   const changed = after.filter((i) => before.get(i.name) !== JSON.stringify(i)).map((i) => i.name);
-  return { ok: true, interfaces: after, changed: [...changed, ...[...removed].filter((n) => before.has(n))].sort(), log };
+  return {
+    ok: true,
+    interfaces: after,
+    changed: [...changed, ...[...removed].filter((n) => before.has(n))].sort(),
+    log,
+  };
 }
 
-/** Sets `controller` on every bridge port and the MACs the kernel derives (VLAN: its parent's; bridge: its first port's). */
+/**
+ * Sets `controller` on every bridge port and the MACs the kernel derives (VLAN: its parent's; bridge: its first
+ * port's).
+ */
 function linkControllers(byName: Map<string, SimIface>): void {
   const controllerOf = new Map<string, string>();
-  for (const iface of byName.values()) if (iface.type === 'linux-bridge') for (const p of portNames(iface)) controllerOf.set(p, iface.name);
+  for (const iface of byName.values())
+    if (iface.type === 'linux-bridge') for (const p of portNames(iface)) controllerOf.set(p, iface.name);
   for (const iface of byName.values()) {
     const ctrl = controllerOf.get(iface.name);
     if (ctrl) iface['controller'] = ctrl;

@@ -1,4 +1,4 @@
-import type { SimIface } from './nmstate-sim-state.js';
+import type { SimIface } from './sim-iface.js';
 
 /**
  * What `nmstatectl show` fills in for the interfaces the node simulator creates, copied from the real nmstate
@@ -14,15 +14,25 @@ function features(on: string, off: string): Record<string, boolean> {
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-const SEG = 'tx-gre-csum-segmentation tx-gre-segmentation tx-gso-list tx-ipxip4-segmentation tx-ipxip6-segmentation tx-scatter-gather-fraglist tx-sctp-segmentation tx-tcp-ecn-segmentation tx-tcp-mangleid-segmentation tx-tcp-segmentation tx-tcp6-segmentation tx-udp-segmentation tx-udp_tnl-csum-segmentation tx-udp_tnl-segmentation';
+const SEG =
+  'tx-gre-csum-segmentation tx-gre-segmentation tx-gso-list tx-ipxip4-segmentation tx-ipxip6-segmentation tx-scatter-gather-fraglist tx-sctp-segmentation tx-tcp-ecn-segmentation tx-tcp-mangleid-segmentation tx-tcp-segmentation tx-tcp6-segmentation tx-udp-segmentation tx-udp_tnl-csum-segmentation tx-udp_tnl-segmentation';
 
-const NIC_FEATURES = features(`highdma rx-checksum rx-vlan-hw-parse rx-vlan-stag-hw-parse tx-checksum-ip-generic tx-checksum-sctp tx-generic-segmentation ${SEG} tx-vlan-hw-insert tx-vlan-stag-hw-insert`, 'rx-gro rx-gro-list rx-udp-gro-forwarding tx-nocache-copy');
-const VLAN_FEATURES = features(`highdma rx-gro tx-checksum-ip-generic tx-checksum-sctp tx-generic-segmentation ${SEG}`, 'fcoe-mtu rx-gro-list rx-udp-gro-forwarding tx-checksum-fcoe-crc tx-fcoe-segmentation tx-nocache-copy');
+const NIC_FEATURES = features(
+  `highdma rx-checksum rx-vlan-hw-parse rx-vlan-stag-hw-parse tx-checksum-ip-generic tx-checksum-sctp tx-generic-segmentation ${SEG} tx-vlan-hw-insert tx-vlan-stag-hw-insert`,
+  'rx-gro rx-gro-list rx-udp-gro-forwarding tx-nocache-copy',
+);
+const VLAN_FEATURES = features(
+  `highdma rx-gro tx-checksum-ip-generic tx-checksum-sctp tx-generic-segmentation ${SEG}`,
+  'fcoe-mtu rx-gro-list rx-udp-gro-forwarding tx-checksum-fcoe-crc tx-fcoe-segmentation tx-nocache-copy',
+);
 const BRIDGE_FEATURES = features(
   `highdma rx-gro tx-checksum-ip-generic tx-esp-segmentation tx-generic-segmentation tx-gso-partial tx-tunnel-remcsum-segmentation ${SEG} tx-vlan-hw-insert tx-vlan-stag-hw-insert`,
   'rx-gro-list rx-udp-gro-forwarding tx-fcoe-segmentation tx-gso-robust tx-nocache-copy',
 );
-const LO_FEATURES = features('rx-gro tx-generic-segmentation tx-gso-list tx-sctp-segmentation tx-tcp-ecn-segmentation tx-tcp-mangleid-segmentation tx-tcp-segmentation tx-tcp6-segmentation tx-udp-segmentation', 'rx-gro-list rx-udp-gro-forwarding');
+const LO_FEATURES = features(
+  'rx-gro tx-generic-segmentation tx-gso-list tx-sctp-segmentation tx-tcp-ecn-segmentation tx-tcp-mangleid-segmentation tx-tcp-segmentation tx-tcp6-segmentation tx-udp-segmentation',
+  'rx-gro-list rx-udp-gro-forwarding',
+);
 
 /** A physical NIC as nmstate shows it (no addresses: the trunk NIC carries only tagged traffic). */
 export function nicDefaults(name: string, mac: string): SimIface {

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { loopback, nicDefaults } from './nmstate-sim-defaults.js';
 
-/** A JSON value inside the simulated node state. */
-export type SimValue = string | number | boolean | null | SimValue[] | { [key: string]: SimValue };
+import type { SimIface } from './sim-iface.js';
 
-/** One interface as `nmstatectl show` reports it (nmstate's JSON keys). */
-export type SimIface = { name: string; type?: string; [key: string]: SimValue | undefined };
+export type { SimIface, SimValue } from './sim-iface.js';
 
 /** An open NetworkManager checkpoint: what a rollback restores, and when NetworkManager does it by itself. */
 export interface SimCheckpoint {
@@ -38,7 +36,9 @@ export const MGMT_NIC = 'eno1';
 /** A stable, locally administered MAC per node and NIC. */
 export function simMac(node: string, nic: string): string {
   const h = createHash('sha256').update(`${node}/${nic}`).digest();
-  return ['52', '54', ...[h[0]!, h[1]!, h[2]!, h[3]!].map((b) => b.toString(16).padStart(2, '0'))].join(':').toUpperCase();
+  return ['52', '54', ...[h[0]!, h[1]!, h[2]!, h[3]!].map((b) => b.toString(16).padStart(2, '0'))]
+    .join(':')
+    .toUpperCase();
 }
 
 /**
@@ -47,7 +47,12 @@ export function simMac(node: string, nic: string): string {
  */
 export function baseNodeState(hostname: string, index: number): SimNodeState {
   const mgmt = nicDefaults(MGMT_NIC, simMac(hostname, MGMT_NIC));
-  mgmt['ipv4'] = { enabled: true, address: [{ ip: `172.16.2.${10 + index}`, 'prefix-length': 23 }], dhcp: false, forwarding: false };
+  mgmt['ipv4'] = {
+    enabled: true,
+    address: [{ ip: `172.16.2.${10 + index}`, 'prefix-length': 23 }],
+    dhcp: false,
+    forwarding: false,
+  };
   return {
     format: 'acp-play/node-sim@1',
     hostname,
@@ -63,9 +68,36 @@ export function baseNodeState(hostname: string, index: number): SimNodeState {
  * order after these.
  */
 const KEY_ORDER = [
-  'name', 'profile-name', 'description', 'type', 'driver', 'state', 'identifier', 'mac-address', 'permanent-mac-address', 'pci-address',
-  'mtu', 'min-mtu', 'max-mtu', 'wait-ip', 'ipv4', 'ipv6', 'mptcp', 'controller', 'accept-all-mac-addresses', 'copy-mac-from', 'ovs-db',
-  '802.1x', 'lldp', 'ethtool', 'dispatch', 'alt-names', 'bridge', 'vlan', 'ethernet', 'veth',
+  'name',
+  'profile-name',
+  'description',
+  'type',
+  'driver',
+  'state',
+  'identifier',
+  'mac-address',
+  'permanent-mac-address',
+  'pci-address',
+  'mtu',
+  'min-mtu',
+  'max-mtu',
+  'wait-ip',
+  'ipv4',
+  'ipv6',
+  'mptcp',
+  'controller',
+  'accept-all-mac-addresses',
+  'copy-mac-from',
+  'ovs-db',
+  '802.1x',
+  'lldp',
+  'ethtool',
+  'dispatch',
+  'alt-names',
+  'bridge',
+  'vlan',
+  'ethernet',
+  'veth',
 ];
 
 /** The interface with its keys in nmstate's order; `topNameType` moves name and type first (full `show`). */
@@ -93,7 +125,9 @@ export function showText(state: SimNodeState, ifname?: string): string {
     const interfaces = state.interfaces.filter((i) => i.name === ifname).map((i) => orderIface(i, false));
     return JSON.stringify({ interfaces }, null, 2);
   }
-  const interfaces = [...state.interfaces].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((i) => orderIface(i, true));
+  const interfaces = [...state.interfaces]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((i) => orderIface(i, true));
   const doc = {
     hostname: { running: state.hostname, config: state.hostname },
     'dns-resolver': { running: { server: [] }, config: {} },

@@ -94,9 +94,19 @@ function killGroup(child: ReturnType<typeof spawn>): void {
   }
 }
 
-function runExec(channel: ServerChannel, command: string, opts: NodeSshServerOptions, children: Set<ReturnType<typeof spawn>>): void {
+function runExec(
+  channel: ServerChannel,
+  command: string,
+  opts: NodeSshServerOptions,
+  children: Set<ReturnType<typeof spawn>>,
+): void {
   // Its own process group, so a command given up on is killed with everything it started (`sh -c 'sleep 30'`).
-  const child = spawn('/bin/sh', ['-c', command], { cwd: opts.cwd, env: opts.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  const child = spawn('/bin/sh', ['-c', command], {
+    cwd: opts.cwd,
+    env: opts.env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
   children.add(child);
   let finished = false;
   child.stdout.on('data', (d: Buffer) => channel.write(d));

@@ -56,8 +56,18 @@ export interface NodeSimHandle {
 export function fakeNmstatectlScript(): string {
   const sibling = fileURLToPath(new URL('./fake-nmstatectl-main.js', import.meta.url));
   if (existsSync(sibling)) return sibling;
-  const built = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'dist', 'lab', 'node-sim', 'fake-nmstatectl-main.js');
-  if (!existsSync(built)) throw new Error(`the node simulator needs the compiled fake nmstatectl (${built}): run \`npm run build\``);
+  const built = resolve(
+    fileURLToPath(new URL('.', import.meta.url)),
+    '..',
+    '..',
+    '..',
+    'dist',
+    'lab',
+    'node-sim',
+    'fake-nmstatectl-main.js',
+  );
+  if (!existsSync(built))
+    throw new Error(`the node simulator needs the compiled fake nmstatectl (${built}): run \`npm run build\``);
   return built;
 }
 
@@ -89,7 +99,8 @@ export async function startNodeSim(opts: NodeSimOptions): Promise<NodeSimHandle>
   const hostKey = opts.hostKey ?? generateEd25519Key(`acp-play node simulator ${opts.name}`).privateKey;
   const parsed = utils.parseKey(hostKey);
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
-  if (!key || key instanceof Error) throw new Error(`node simulator host key: ${key instanceof Error ? key.message : 'no key'}`);
+  if (!key || key instanceof Error)
+    throw new Error(`node simulator host key: ${key instanceof Error ? key.message : 'no key'}`);
   const blob = key.getPublicSSH();
   const host = opts.host ?? '127.0.0.1';
   const env: NodeJS.ProcessEnv = {
@@ -100,13 +111,24 @@ export async function startNodeSim(opts: NodeSimOptions): Promise<NodeSimHandle>
     LOGNAME: opts.username,
     [STATE_ENV]: statePath,
   };
-  const server = await startNodeSshServer({ host, port: opts.port ?? 0, hostKey, username: opts.username, publicKeys: opts.publicKeys, cwd: dir, env, ...(opts.onExec ? { onExec: opts.onExec } : {}) });
+  const server = await startNodeSshServer({
+    host,
+    port: opts.port ?? 0,
+    hostKey,
+    username: opts.username,
+    publicKeys: opts.publicKeys,
+    cwd: dir,
+    env,
+    ...(opts.onExec ? { onExec: opts.onExec } : {}),
+  });
   // NetworkManager rolls an expired checkpoint back by itself, whether or not anyone runs nmstatectl.
   const timer = setInterval(() => {
     try {
       const now = Date.now();
       if (!readNodeState(statePath).checkpoints.some((c) => c.deadline <= now)) return;
-      withNodeState(statePath, (state) => (expireCheckpoints(state, now).length > 0 ? { state, result: undefined } : { result: undefined }));
+      withNodeState(statePath, (state) =>
+        expireCheckpoints(state, now).length > 0 ? { state, result: undefined } : { result: undefined },
+      );
     } catch {
       // a half-written file or a removed folder: look again next time
     }

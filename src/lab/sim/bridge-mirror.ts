@@ -27,7 +27,12 @@ export function portMembership(port: PortState | undefined): Membership {
 }
 
 /** The commands that turn one port's membership and link state from `before` into `after`. */
-export function mirrorPortCommands(iface: string, before: PortState | undefined, after: PortState | undefined, fromDefault = false): string[][] {
+export function mirrorPortCommands(
+  iface: string,
+  before: PortState | undefined,
+  after: PortState | undefined,
+  fromDefault = false,
+): string[][] {
   // A port just added to a Linux bridge carries VLAN 1 as pvid untagged (default_pvid).
   const old = fromDefault ? new Map([[1, 'pvid' as const]]) : portMembership(before);
   const next = portMembership(after);
@@ -37,7 +42,8 @@ export function mirrorPortCommands(iface: string, before: PortState | undefined,
   const tagged = [...next].filter(([id, how]) => how === 'tagged' && old.get(id) !== 'tagged').map(([id]) => id);
   for (const range of compressRanges(tagged)) out.push(['bridge', 'vlan', 'add', 'dev', iface, 'vid', range]);
   for (const [id, how] of next) {
-    if (how === 'pvid' && old.get(id) !== 'pvid') out.push(['bridge', 'vlan', 'add', 'dev', iface, 'vid', String(id), 'pvid', 'untagged']);
+    if (how === 'pvid' && old.get(id) !== 'pvid')
+      out.push(['bridge', 'vlan', 'add', 'dev', iface, 'vid', String(id), 'pvid', 'untagged']);
   }
   const wasDown = fromDefault ? undefined : (before?.shutdown ?? false);
   const isDown = after?.shutdown ?? false;
@@ -57,7 +63,8 @@ export class BridgeMirror {
 
   /** Brings every mirrored port from a fresh bridge port to `state`. */
   start(state: SwitchState): void {
-    for (const [port, iface] of Object.entries(this.mirror.ports)) this.enqueue(mirrorPortCommands(iface, undefined, state.interfaces.get(port), true));
+    for (const [port, iface] of Object.entries(this.mirror.ports))
+      this.enqueue(mirrorPortCommands(iface, undefined, state.interfaces.get(port), true));
   }
 
   sync(before: SwitchState, after: SwitchState): void {
@@ -77,7 +84,10 @@ export class BridgeMirror {
   private enqueue(commands: string[][]): void {
     for (const argv of commands) {
       this.chain = this.chain.then(() =>
-        this.run(argv).catch((err: unknown) => void this.failures.push(`${argv.join(' ')}: ${err instanceof Error ? err.message : String(err)}`)),
+        this.run(argv).catch(
+          (err: unknown) =>
+            void this.failures.push(`${argv.join(' ')}: ${err instanceof Error ? err.message : String(err)}`),
+        ),
       );
     }
   }

@@ -32,7 +32,10 @@ export function sortedVlans(state: SwitchState): { id: number; name?: string }[]
 }
 
 /** `description`, native and access lines shared by the three dialects (order differs per device). */
-export function portValueLines(port: PortState, indent: string): { description: string[]; access: string[]; native: string[] } {
+export function portValueLines(
+  port: PortState,
+  indent: string,
+): { description: string[]; access: string[]; native: string[] } {
   return {
     description: port.description !== undefined ? [`${indent}description ${port.description}`] : [],
     access: port.accessVlan !== undefined ? [`${indent}switchport access vlan ${port.accessVlan}`] : [],

@@ -10,7 +10,15 @@ const INDENT = '   ';
  * `shutdown` only when shut (no `no shutdown`: enabled is the default).
  */
 export function renderEosConfig(state: SwitchState, opts: RenderOptions): string {
-  const lines = ['! Command: show running-config', `! device: ${opts.hostname} (vEOS-lab, EOS-4.30.1F)`, '!', 'no aaa root', '!', `hostname ${opts.hostname}`, '!'];
+  const lines = [
+    '! Command: show running-config',
+    `! device: ${opts.hostname} (vEOS-lab, EOS-4.30.1F)`,
+    '!',
+    'no aaa root',
+    '!',
+    `hostname ${opts.hostname}`,
+    '!',
+  ];
   let unnamed: number[] = [];
   const flush = (): void => {
     if (unnamed.length > 0) lines.push(`vlan ${compressRanges(unnamed).join(',')}`, '!');
@@ -37,7 +45,8 @@ export function renderEosInterface(port: PortState): string[] {
   const out = [`interface ${port.name}`, ...v.description];
   if (port.shutdown) out.push(`${INDENT}shutdown`);
   out.push(...v.access, ...v.native, ...allowedLines(port, INDENT));
-  if (port.mode !== undefined && port.mode !== 'access' && port.mode !== 'routed') out.push(`${INDENT}switchport mode ${port.mode}`);
+  if (port.mode !== undefined && port.mode !== 'access' && port.mode !== 'routed')
+    out.push(`${INDENT}switchport mode ${port.mode}`);
   if (port.mode === 'routed') out.push(`${INDENT}no switchport`);
   return out;
 }

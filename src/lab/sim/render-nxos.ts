@@ -13,7 +13,15 @@ const INDENT = '  ';
 
 /** NX-OS `show running-config` text for a state (only what a SwitchState holds, in NX-OS's order and format). */
 export function renderNxosConfig(state: SwitchState, opts: RenderOptions): string {
-  const lines = ['', '!Command: show running-config', '!Time: Mon Jan  1 00:00:00 2024', '', 'version 9.3(8) Bios:version 05.44', `hostname ${opts.hostname}`, ''];
+  const lines = [
+    '',
+    '!Command: show running-config',
+    '!Time: Mon Jan  1 00:00:00 2024',
+    '',
+    'version 9.3(8) Bios:version 05.44',
+    `hostname ${opts.hostname}`,
+    '',
+  ];
   const vlans = sortedVlans(state);
   // NX-OS lists every VLAN on one summary line, then a block per VLAN that has configuration (a name).
   if (vlans.length > 0) lines.push(`vlan ${formatVlanSet(vlans.map((v) => v.id))}`);

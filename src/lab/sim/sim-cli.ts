@@ -1,6 +1,13 @@
 import { cloneSwitchState, type SwitchState } from '../../platforms/switch-state.js';
 import { compileCommands, matchLine, type Compiled, type MatchResult } from './sim-grammar.js';
-import { SimCommandError, type CliHandle, type CliMode, type CommandHandler, type ModeKind, type SimPlatform } from './sim-cli-types.js';
+import {
+  SimCommandError,
+  type CliHandle,
+  type CliMode,
+  type CommandHandler,
+  type ModeKind,
+  type SimPlatform,
+} from './sim-cli-types.js';
 import type { SimDevice } from './sim-device.js';
 import { normaliseSimState } from './sim-state.js';
 import { parseOutputFilter } from './sim-output-filter.js';
@@ -23,7 +30,10 @@ function compiled(platform: SimPlatform): Record<ModeKind, Compiled<CommandHandl
   let c = compiledByPlatform.get(platform);
   if (!c) {
     const modes = Object.keys(platform.commands) as ModeKind[];
-    c = Object.fromEntries(modes.map((m) => [m, compileCommands(platform.commands[m])])) as Record<ModeKind, Compiled<CommandHandler>[]>;
+    c = Object.fromEntries(modes.map((m) => [m, compileCommands(platform.commands[m])])) as Record<
+      ModeKind,
+      Compiled<CommandHandler>[]
+    >;
     compiledByPlatform.set(platform, c);
   }
   return c;
@@ -42,7 +52,12 @@ export class SimCli implements CliHandle {
   closed = false;
   private question: { onAnswer: (answer: string) => string; secret: boolean } | undefined;
 
-  constructor(readonly device: SimDevice, readonly platform: SimPlatform, readonly username: string, privilege: number) {
+  constructor(
+    readonly device: SimDevice,
+    readonly platform: SimPlatform,
+    readonly username: string,
+    privilege: number,
+  ) {
     this.mode = { kind: privilege >= 15 ? 'exec' : 'user' };
   }
 
@@ -85,7 +100,10 @@ export class SimCli implements CliHandle {
     if (this.question) {
       const { onAnswer } = this.question;
       this.question = undefined;
-      return this.result(this.guard(() => onAnswer(line)), drop);
+      return this.result(
+        this.guard(() => onAnswer(line)),
+        drop,
+      );
     }
     const parts = this.platform.semicolonSeparates ? line.split(/\s*;\s*/) : [line];
     const outputs: string[] = [];
@@ -118,7 +136,11 @@ export class SimCli implements CliHandle {
     const filter = pipe >= 0 ? parseOutputFilter(raw.slice(pipe + 1), this.platform.id === 'cisco_nxos') : undefined;
     if (filter && 'error' in filter) {
       const col = pipe + 1 + (raw.slice(pipe + 1).length - raw.slice(pipe + 1).trimStart().length);
-      throw new SimCommandError(filter.error === 'incomplete' ? this.platform.incomplete(raw, promptLength) : this.platform.invalid(raw, col, -1, promptLength));
+      throw new SimCommandError(
+        filter.error === 'incomplete'
+          ? this.platform.incomplete(raw, promptLength)
+          : this.platform.invalid(raw, col, -1, promptLength),
+      );
     }
     const isConfig = this.mode.kind.startsWith('config');
     if (isConfig && this.device.opts.rejectCommands?.some((re) => re.test(line.trim()))) {
@@ -129,9 +151,18 @@ export class SimCli implements CliHandle {
     if (match.kind === 'empty') return '';
     if (match.kind === 'incomplete') throw new SimCommandError(this.platform.incomplete(line, promptLength));
     if (match.kind === 'ambiguous') throw new SimCommandError(this.platform.ambiguous(match.text));
-    if (match.kind === 'invalid') throw new SimCommandError(this.platform.invalid(line, match.col, match.token, promptLength));
+    if (match.kind === 'invalid')
+      throw new SimCommandError(this.platform.invalid(line, match.col, match.token, promptLength));
     if (mode !== this.mode.kind && mode === 'config') this.mode = { kind: 'config' };
-    const ctx = { device: this.device, platform: this.platform, cli: this, args: match.args, line, expanded: match.expanded, promptLength };
+    const ctx = {
+      device: this.device,
+      platform: this.platform,
+      cli: this,
+      args: match.args,
+      line,
+      expanded: match.expanded,
+      promptLength,
+    };
     const out = match.handler(ctx) ?? '';
     return filter && 'apply' in filter ? filter.apply(out) : out;
   }
@@ -147,7 +178,8 @@ export class SimCli implements CliHandle {
     for (const mode of fallbacks) {
       const m = matchLine(line, tables[mode]);
       if (m.kind === 'ok') return { match: m, mode };
-      if (m.kind === 'invalid' && best.match.kind === 'invalid' && m.token > best.match.token) best = { match: m, mode };
+      if (m.kind === 'invalid' && best.match.kind === 'invalid' && m.token > best.match.token)
+        best = { match: m, mode };
       if (m.kind === 'incomplete' && best.match.kind === 'invalid' && best.match.token === 0) best = { match: m, mode };
     }
     if (this.mode.kind.startsWith('config') && this.platform.showInConfig && /^\s*sh/i.test(line)) {

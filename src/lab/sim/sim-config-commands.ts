@@ -42,7 +42,9 @@ const exitTo =
   };
 
 /** Global configuration, interface and VLAN mode commands shared by NX-OS, EOS and IOS. */
-export function configCommands(rules: PortRules): Record<'config' | 'config-if' | 'config-vlan', CommandSpec<CommandHandler>[]> {
+export function configCommands(
+  rules: PortRules,
+): Record<'config' | 'config-if' | 'config-vlan', CommandSpec<CommandHandler>[]> {
   const enterInterface: CommandHandler = (ctx) => {
     const name = normaliseInterfaceName(ctx.platform.id, ctx.args.params['iface']!);
     const state = ctx.cli.readState();

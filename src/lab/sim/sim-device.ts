@@ -1,4 +1,9 @@
-import { cloneSwitchState, defaultPortState, emptySwitchState, type SwitchState } from '../../platforms/switch-state.js';
+import {
+  cloneSwitchState,
+  defaultPortState,
+  emptySwitchState,
+  type SwitchState,
+} from '../../platforms/switch-state.js';
 import { BridgeMirror } from './bridge-mirror.js';
 import { normaliseSimState, parseSimConfig } from './sim-state.js';
 import type { SimOptions, SimPlatformId } from './sim-types.js';
@@ -53,9 +58,17 @@ export class SimDevice {
   constructor(readonly opts: SimOptions) {
     this.platform = opts.platform;
     this.hostname = opts.hostname;
-    this.running = normaliseSimState(opts.config !== undefined ? parseSimConfig(opts.platform, opts.config) : defaultState(opts.platform));
+    this.running = normaliseSimState(
+      opts.config !== undefined ? parseSimConfig(opts.platform, opts.config) : defaultState(opts.platform),
+    );
     this.startup = cloneSwitchState(this.running);
-    this.physicalPorts = new Set([...this.running.interfaces.keys()].filter((n) => /^(Ethernet|GigabitEthernet|TenGigabitEthernet|FastEthernet|TwentyFiveGigE|FortyGigabitEthernet|HundredGigE|mgmt|Management)/.test(n)));
+    this.physicalPorts = new Set(
+      [...this.running.interfaces.keys()].filter((n) =>
+        /^(Ethernet|GigabitEthernet|TenGigabitEthernet|FastEthernet|TwentyFiveGigE|FortyGigabitEthernet|HundredGigE|mgmt|Management)/.test(
+          n,
+        ),
+      ),
+    );
     const archivePath = opts.config && /^ *path\s+(\S+)/m.exec(opts.config.replace(/\r/g, ''));
     this.archive = archivePath ? { path: archivePath[1]! } : undefined;
     this.vtpTransparent = /^vtp mode (transparent|off)\b/m.test(opts.config ?? '');

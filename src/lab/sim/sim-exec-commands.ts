@@ -24,10 +24,15 @@ export function renderVlanBrief(state: SwitchState, style: VlanBriefStyle): stri
   const lines = ['', head, rule];
   for (const v of sortedVlans(state)) {
     const ports = [...state.interfaces.values()]
-      .filter((p) => (p.mode === 'access' && (p.accessVlan ?? 1) === v.id) || (style.listsTrunks && p.mode === 'trunk' && p.allowedVlans.includes(v.id)))
+      .filter(
+        (p) =>
+          (p.mode === 'access' && (p.accessVlan ?? 1) === v.id) ||
+          (style.listsTrunks && p.mode === 'trunk' && p.allowedVlans.includes(v.id)),
+      )
       .map((p) => style.shortName(p.name));
     const rows: string[] = [];
-    for (let i = 0; i < ports.length; i += 4) rows.push(ports.slice(i, i + 4).join(', ') + (i + 4 < ports.length ? ',' : ''));
+    for (let i = 0; i < ports.length; i += 4)
+      rows.push(ports.slice(i, i + 4).join(', ') + (i + 4 < ports.length ? ',' : ''));
     const lead = `${pad(String(v.id), style.idWidth)} ${pad(v.name ?? defaultVlanName(v.id), 32)} ${pad('active', 9)} `;
     lines.push(lead + (rows[0] ?? ''));
     for (const row of rows.slice(1)) lines.push(' '.repeat(lead.length) + row);
@@ -37,7 +42,10 @@ export function renderVlanBrief(state: SwitchState, style: VlanBriefStyle): stri
 }
 
 /** Commands every platform's privileged EXEC mode has (terminal settings, show running-config, configure). */
-export function execCommands(opts: { interfaceKeyword: 'interface' | 'interfaces'; vlanBrief: VlanBriefStyle }): CommandSpec<CommandHandler>[] {
+export function execCommands(opts: {
+  interfaceKeyword: 'interface' | 'interfaces';
+  vlanBrief: VlanBriefStyle;
+}): CommandSpec<CommandHandler>[] {
   const showInterface: CommandHandler = (ctx) => {
     const name = normaliseInterfaceName(ctx.platform.id, ctx.args.params['iface']!);
     const port = ctx.device.running.interfaces.get(name);

@@ -90,7 +90,13 @@ export function matchLine<H>(line: string, commands: readonly Compiled<H>[]): Ma
     // An exact keyword wins over longer ones it is a prefix of; otherwise two candidates are ambiguous.
     const chosen = keywords.has(lower) ? lower : keywords.size === 1 ? [...keywords][0] : undefined;
     if (keywords.size > 1 && chosen === undefined && !alive.some((a) => paramAccepts(a.c.tokens[a.pos], tokens, i))) {
-      return { kind: 'ambiguous', text: tokens.slice(0, i + 1).map((t) => t.text).join(' ') };
+      return {
+        kind: 'ambiguous',
+        text: tokens
+          .slice(0, i + 1)
+          .map((t) => t.text)
+          .join(' '),
+      };
     }
     const next: Alive[] = [];
     for (const a of alive) {
@@ -101,7 +107,14 @@ export function matchLine<H>(line: string, commands: readonly Compiled<H>[]): Ma
         continue;
       }
       const taken = takeParam(pt.param!, tokens, i, line);
-      if (taken) next.push({ c: a.c, pos: a.pos + 1, params: { ...a.params, [pt.name!]: taken.value }, skip: taken.used - 1, words: [...a.words, taken.value] });
+      if (taken)
+        next.push({
+          c: a.c,
+          pos: a.pos + 1,
+          params: { ...a.params, [pt.name!]: taken.value },
+          skip: taken.used - 1,
+          words: [...a.words, taken.value],
+        });
     }
     if (next.length === 0) return { kind: 'invalid', col: tok.col, token: i, text: tok.text };
     // Multi-token parameters (`ethernet 1/3`, `rest` of line) consume extra tokens: advance only the alive ones that
@@ -111,7 +124,13 @@ export function matchLine<H>(line: string, commands: readonly Compiled<H>[]): Ma
     i += skip;
   }
   const done = alive.find((a) => a.pos === a.c.tokens.length);
-  if (done) return { kind: 'ok', handler: done.c.handler, args: { no: done.c.no, params: done.params }, expanded: done.words.join(' ') };
+  if (done)
+    return {
+      kind: 'ok',
+      handler: done.c.handler,
+      args: { no: done.c.no, params: done.params },
+      expanded: done.words.join(' '),
+    };
   return { kind: 'incomplete' };
 }
 
@@ -119,7 +138,12 @@ function paramAccepts(pt: PatternToken | undefined, tokens: readonly LineToken[]
   return pt?.param !== undefined && takeParam(pt.param, tokens, i, '') !== undefined;
 }
 
-function takeParam(type: ParamType, tokens: readonly LineToken[], i: number, line: string): { value: string; used: number } | undefined {
+function takeParam(
+  type: ParamType,
+  tokens: readonly LineToken[],
+  i: number,
+  line: string,
+): { value: string; used: number } | undefined {
   const t = tokens[i]!.text;
   switch (type) {
     case 'vlan':

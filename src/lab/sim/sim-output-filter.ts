@@ -5,7 +5,8 @@
  */
 
 /** A parsed modifier, or the reason it is not one. */
-export type OutputFilter = { readonly apply: (text: string) => string } | { readonly error: 'invalid' | 'incomplete'; readonly word: string };
+export type OutputFilter =
+  { readonly apply: (text: string) => string } | { readonly error: 'invalid' | 'incomplete'; readonly word: string };
 
 const KINDS = ['include', 'exclude', 'begin', 'section', 'no-more'] as const;
 

@@ -2,16 +2,24 @@ import { createTwoFilesPatch } from 'diff';
 import { EOS_DIALECT } from '../../platforms/arista-eos/eos-parse.js';
 import { cloneSwitchState } from '../../platforms/switch-state.js';
 import { renderEosConfig, renderEosInterface } from './render-eos.js';
-import { SimCommandError, type CliMode, type CommandContext, type CommandHandler, type SimPlatform } from './sim-cli-types.js';
+import {
+  SimCommandError,
+  type CliMode,
+  type CommandContext,
+  type CommandHandler,
+  type SimPlatform,
+} from './sim-cli-types.js';
 import { configCommands, endConfig } from './sim-config-commands.js';
 import type { CommandSpec } from './sim-grammar.js';
 import { enterConfig, execCommands, terminalCommands } from './sim-exec-commands.js';
 
-const render = (ctx: CommandContext, state = ctx.device.running): string => renderEosConfig(state, { hostname: ctx.device.hostname });
+const render = (ctx: CommandContext, state = ctx.device.running): string =>
+  renderEosConfig(state, { hostname: ctx.device.hostname });
 
 function sessionOf(ctx: CommandContext): string {
   const name = ctx.cli.session;
-  if (name === undefined || !ctx.device.sessions.has(name)) throw new SimCommandError(ctx.platform.invalid(ctx.line, 0, 0, 0));
+  if (name === undefined || !ctx.device.sessions.has(name))
+    throw new SimCommandError(ctx.platform.invalid(ctx.line, 0, 0, 0));
   return name;
 }
 
@@ -22,7 +30,8 @@ const enterSession: CommandHandler = (ctx) => {
     while (ctx.device.sessions.has(`session${n}`)) n++;
     name = `session${n}`;
   }
-  if (!ctx.device.sessions.has(name)) ctx.device.sessions.set(name, { state: cloneSwitchState(ctx.device.running), status: 'pending' });
+  if (!ctx.device.sessions.has(name))
+    ctx.device.sessions.set(name, { state: cloneSwitchState(ctx.device.running), status: 'pending' });
   ctx.cli.session = name;
   ctx.cli.mode = { kind: 'config' };
 };
@@ -65,13 +74,30 @@ const abort: CommandHandler = (ctx) => {
 
 const sessionDiffs: CommandHandler = (ctx) => {
   const name = sessionOf(ctx);
-  const patch = createTwoFilesPatch('system:/running-config', `session:/${name}-session-config`, render(ctx), render(ctx, ctx.device.sessions.get(name)!.state), '', '', { context: 3 });
+  const patch = createTwoFilesPatch(
+    'system:/running-config',
+    `session:/${name}-session-config`,
+    render(ctx),
+    render(ctx, ctx.device.sessions.get(name)!.state),
+    '',
+    '',
+    { context: 3 },
+  );
   return patch.slice(patch.indexOf('--- ')).trimEnd();
 };
 
 const listSessions: CommandHandler = (ctx) => {
-  const rows = [...ctx.device.sessions].map(([name, s]) => `  ${name.padEnd(12)} ${s.status === 'pending' ? 'pending' : 'pendingCommitTimer'}`);
-  return ['Maximum number of completed sessions: 1', 'Maximum number of pending sessions: 5', '', '  Name         State', '  ------------ ------------------', ...rows].join('\n');
+  const rows = [...ctx.device.sessions].map(
+    ([name, s]) => `  ${name.padEnd(12)} ${s.status === 'pending' ? 'pending' : 'pendingCommitTimer'}`,
+  );
+  return [
+    'Maximum number of completed sessions: 1',
+    'Maximum number of pending sessions: 5',
+    '',
+    '  Name         State',
+    '  ------------ ------------------',
+    ...rows,
+  ].join('\n');
 };
 
 const save: CommandHandler = (ctx) => {
@@ -97,7 +123,11 @@ const config = configCommands({
 const exec: CommandSpec<CommandHandler>[] = [
   ...execCommands({
     interfaceKeyword: 'interfaces',
-    vlanBrief: { idWidth: 5, listsTrunks: true, shortName: (n) => n.replace(/^Ethernet/, 'Et').replace(/^Port-Channel/, 'Po') },
+    vlanBrief: {
+      idWidth: 5,
+      listsTrunks: true,
+      shortName: (n) => n.replace(/^Ethernet/, 'Et').replace(/^Port-Channel/, 'Po'),
+    },
   }),
   { pattern: 'configure', handler: enterConfig },
   { pattern: 'configure session', handler: enterSession },
@@ -105,7 +135,11 @@ const exec: CommandSpec<CommandHandler>[] = [
   { pattern: 'configure session <word> commit', handler: (ctx) => commitSession(ctx, ctx.args.params['word']!) },
   { pattern: 'configure session <word> abort', handler: (ctx) => abortSession(ctx, ctx.args.params['word']!) },
   { pattern: 'show configuration sessions', handler: listSessions },
-  { pattern: 'show version', handler: (ctx) => `Arista vEOS-lab\nHardware version:\nSerial number: SIM-${ctx.device.hostname}\n\nSoftware image version: 4.30.1F\n` },
+  {
+    pattern: 'show version',
+    handler: (ctx) =>
+      `Arista vEOS-lab\nHardware version:\nSerial number: SIM-${ctx.device.hostname}\n\nSoftware image version: 4.30.1F\n`,
+  },
   { pattern: 'show startup-config', handler: (ctx) => render(ctx, ctx.device.startup) },
   { pattern: 'copy running-config startup-config', handler: save },
   { pattern: 'write memory', handler: save },
@@ -123,10 +157,18 @@ const user: CommandSpec<CommandHandler>[] = [
   { pattern: 'enable', handler: (ctx) => void (ctx.cli.mode = { kind: 'exec' }) },
   { pattern: 'exit', handler: (ctx) => ctx.cli.close() },
   { pattern: 'show version', handler: exec.find((c) => c.pattern === 'show version')!.handler },
-  ...exec.filter((c) => !/^(show version|exit|terminal)/.test(c.pattern)).map((c) => ({ pattern: c.pattern, handler: privileged })),
+  ...exec
+    .filter((c) => !/^(show version|exit|terminal)/.test(c.pattern))
+    .map((c) => ({ pattern: c.pattern, handler: privileged })),
 ];
 
-const SHORT: ReadonlyArray<[RegExp, string]> = [[/^Ethernet/, 'Et'], [/^Port-Channel/, 'Po'], [/^Management/, 'Ma'], [/^Loopback/, 'Lo'], [/^Vlan/, 'Vl']];
+const SHORT: ReadonlyArray<[RegExp, string]> = [
+  [/^Ethernet/, 'Et'],
+  [/^Port-Channel/, 'Po'],
+  [/^Management/, 'Ma'],
+  [/^Loopback/, 'Lo'],
+  [/^Vlan/, 'Vl'],
+];
 
 function modeText(mode: CliMode): string {
   if (mode.kind === 'config-if') return `if-${SHORT.reduce((n, [re, s]) => n.replace(re, s), mode.ifaces?.[0] ?? '')}`;
@@ -149,10 +191,13 @@ export const EOS_SIM: SimPlatform = {
   prompt: (host, mode, session) => {
     if (mode.kind === 'user') return `${host}>`;
     if (mode.kind === 'exec') return `${host}#`;
-    const parts = [session !== undefined ? `config-s-${session.slice(0, 6)}` : 'config', modeText(mode)].filter((p) => p !== '');
+    const parts = [session !== undefined ? `config-s-${session.slice(0, 6)}` : 'config', modeText(mode)].filter(
+      (p) => p !== '',
+    );
     return `${host}(${parts.join('-')})#`;
   },
-  invalid: (line, col, token) => `% Invalid input (at token ${Math.max(token, 0)}: '${/^\S*/.exec(line.slice(col))![0]}')`,
+  invalid: (line, col, token) =>
+    `% Invalid input (at token ${Math.max(token, 0)}: '${/^\S*/.exec(line.slice(col))![0]}')`,
   incomplete: () => '% Incomplete command',
   ambiguous: () => '% Ambiguous command',
   commands: {

@@ -10,11 +10,21 @@ import { execCommands, terminalCommands } from './sim-exec-commands.js';
 function archiveBlock(device: SimDevice): string[][] {
   const a = device.archive;
   if (!a) return [];
-  return [['archive', ...(a.path !== undefined ? [` path ${a.path}`] : []), ...(a.maximum !== undefined ? [` maximum ${a.maximum}`] : [])]];
+  return [
+    [
+      'archive',
+      ...(a.path !== undefined ? [` path ${a.path}`] : []),
+      ...(a.maximum !== undefined ? [` maximum ${a.maximum}`] : []),
+    ],
+  ];
 }
 
 function render(device: SimDevice, state: SwitchState): string {
-  return renderIosConfig(state, { hostname: device.hostname, vtpTransparent: device.vtpTransparent, extraBlocks: archiveBlock(device) });
+  return renderIosConfig(state, {
+    hostname: device.hostname,
+    vtpTransparent: device.vtpTransparent,
+    extraBlocks: archiveBlock(device),
+  });
 }
 
 const BUILT = 'Building configuration...\n[OK]';
@@ -26,13 +36,15 @@ const save = (ctx: CommandContext): string => {
 
 const copyRunStart: CommandHandler = (ctx) =>
   ctx.cli.ask('Destination filename [startup-config]? ', (answer) => {
-    if (answer.trim() !== '' && answer.trim() !== 'startup-config') throw new SimCommandError(`%Error opening ${answer.trim()} (Permission denied)`);
+    if (answer.trim() !== '' && answer.trim() !== 'startup-config')
+      throw new SimCommandError(`%Error opening ${answer.trim()} (Permission denied)`);
     return save(ctx);
   });
 
 const revertTimer: CommandHandler = (ctx) => {
   // The rollback needs an archive of the running config to roll back to.
-  if (ctx.device.archive?.path === undefined) throw new SimCommandError('% Archive path is not configured; configure "archive" / "path" first');
+  if (ctx.device.archive?.path === undefined)
+    throw new SimCommandError('% Archive path is not configured; configure "archive" / "path" first');
   ctx.device.armRevert(Number(ctx.args.params['num']) * 60, cloneSwitchState(ctx.device.running));
   ctx.cli.mode = { kind: 'config' };
 };
@@ -78,8 +90,17 @@ const exec: CommandSpec<CommandHandler>[] = [
     vlanBrief: {
       idWidth: 4,
       listsTrunks: false,
-      shortName: (n) => n.replace(/^GigabitEthernet/, 'Gi').replace(/^TenGigabitEthernet/, 'Te').replace(/^Port-channel/, 'Po'),
-      extraRows: ['1002 fddi-default                     act/unsup', '1003 token-ring-default               act/unsup', '1004 fddinet-default                  act/unsup', '1005 trnet-default                    act/unsup'],
+      shortName: (n) =>
+        n
+          .replace(/^GigabitEthernet/, 'Gi')
+          .replace(/^TenGigabitEthernet/, 'Te')
+          .replace(/^Port-channel/, 'Po'),
+      extraRows: [
+        '1002 fddi-default                     act/unsup',
+        '1003 token-ring-default               act/unsup',
+        '1004 fddinet-default                  act/unsup',
+        '1005 trnet-default                    act/unsup',
+      ],
     },
   }),
   { pattern: 'configure terminal revert timer <num>', handler: revertTimer },
@@ -90,7 +111,11 @@ const exec: CommandSpec<CommandHandler>[] = [
   { pattern: 'write memory', handler: save },
   { pattern: 'write', handler: save },
   { pattern: 'show startup-config', handler: (ctx) => render(ctx.device, ctx.device.startup) },
-  { pattern: 'show version', handler: (ctx) => `Cisco IOS XE Software, Version 17.09.04a\nCisco IOS Software [Cupertino], Catalyst L3 Switch Software (CAT9K_IOSXE)\n\n${ctx.device.hostname} uptime is 1 day\n` },
+  {
+    pattern: 'show version',
+    handler: (ctx) =>
+      `Cisco IOS XE Software, Version 17.09.04a\nCisco IOS Software [Cupertino], Catalyst L3 Switch Software (CAT9K_IOSXE)\n\n${ctx.device.hostname} uptime is 1 day\n`,
+  },
   { pattern: 'enable', handler: () => undefined },
   { pattern: 'disable', handler: (ctx) => void (ctx.cli.mode = { kind: 'user' }) },
 ];
@@ -116,8 +141,10 @@ export const IOS_SIM: SimPlatform = {
   showInConfig: false,
   semicolonSeparates: false,
   banner: () => '\n',
-  prompt: (host, mode) => (mode.kind === 'user' ? `${host}>` : mode.kind === 'exec' ? `${host}#` : `${host}(${mode.kind})#`),
-  invalid: (_line, col, _token, promptLength) => `${caret(promptLength, col)}\n% Invalid input detected at '^' marker.\n`,
+  prompt: (host, mode) =>
+    mode.kind === 'user' ? `${host}>` : mode.kind === 'exec' ? `${host}#` : `${host}(${mode.kind})#`,
+  invalid: (_line, col, _token, promptLength) =>
+    `${caret(promptLength, col)}\n% Invalid input detected at '^' marker.\n`,
   incomplete: () => '% Incomplete command.\n',
   ambiguous: (text) => `% Ambiguous command:  "${text}"`,
   commands: {
@@ -125,7 +152,10 @@ export const IOS_SIM: SimPlatform = {
     exec,
     config: [
       ...config.config,
-      { pattern: 'archive', handler: (ctx) => void ((ctx.device.archive ??= {}), (ctx.cli.mode = { kind: 'config-archive' })) },
+      {
+        pattern: 'archive',
+        handler: (ctx) => void ((ctx.device.archive ??= {}), (ctx.cli.mode = { kind: 'config-archive' })),
+      },
       { pattern: 'do <rest>', handler: (ctx) => runDo(ctx) },
     ],
     'config-if': [...config['config-if'], { pattern: 'do <rest>', handler: (ctx) => runDo(ctx) }],
@@ -154,7 +184,8 @@ function runDo(ctx: CommandContext): string {
   const m = matchLine(rest, execCompiled);
   const col = ctx.line.length - rest.length;
   if (m.kind === 'incomplete') throw new SimCommandError(IOS_SIM.incomplete(ctx.line, ctx.promptLength));
-  if (m.kind !== 'ok') throw new SimCommandError(IOS_SIM.invalid(ctx.line, m.kind === 'invalid' ? col + m.col : col, 1, ctx.promptLength));
+  if (m.kind !== 'ok')
+    throw new SimCommandError(IOS_SIM.invalid(ctx.line, m.kind === 'invalid' ? col + m.col : col, 1, ctx.promptLength));
   return m.handler({ ...ctx, args: m.args, line: rest, expanded: m.expanded }) ?? '';
 }
 

@@ -62,7 +62,14 @@ const checkpointSummary: CommandHandler = (ctx) => {
   let i = 1;
   for (const [name, cp] of ctx.device.checkpoints) {
     const size = renderNxosConfig(cp.state, { hostname: ctx.device.hostname }).length;
-    lines.push(`${i++}) ${name}:`, `Created by ${cp.user}`, `Created at ${cp.createdAt.toUTCString()}`, `Size is ${size.toLocaleString('en-US')} bytes`, 'Description: None', '');
+    lines.push(
+      `${i++}) ${name}:`,
+      `Created by ${cp.user}`,
+      `Created at ${cp.createdAt.toUTCString()}`,
+      `Size is ${size.toLocaleString('en-US')} bytes`,
+      'Description: None',
+      '',
+    );
   }
   lines.push('System Checkpoints:', rule, '');
   return lines.join('\n');
@@ -74,7 +81,17 @@ const copyRunStart: CommandHandler = (ctx) => {
 };
 
 const VERSION = (host: string): string =>
-  ['Cisco Nexus Operating System (NX-OS) Software', '', 'Software', '  NXOS: version 9.3(8)', '', 'Hardware', '  cisco Nexus9000 C93180YC-EX chassis', `  Device name: ${host}`, ''].join('\n');
+  [
+    'Cisco Nexus Operating System (NX-OS) Software',
+    '',
+    'Software',
+    '  NXOS: version 9.3(8)',
+    '',
+    'Hardware',
+    '  cisco Nexus9000 C93180YC-EX chassis',
+    `  Device name: ${host}`,
+    '',
+  ].join('\n');
 
 const config = configCommands({
   modes: ['access', 'trunk', 'dot1q-tunnel', 'fex-fabric'],
@@ -86,16 +103,26 @@ const config = configCommands({
 const exec = [
   ...execCommands({
     interfaceKeyword: 'interface',
-    vlanBrief: { idWidth: 4, listsTrunks: true, shortName: (n) => n.replace(/^Ethernet/, 'Eth').replace(/^port-channel/, 'Po') },
+    vlanBrief: {
+      idWidth: 4,
+      listsTrunks: true,
+      shortName: (n) => n.replace(/^Ethernet/, 'Eth').replace(/^port-channel/, 'Po'),
+    },
   }),
   { pattern: 'configure', handler: enterConfig },
   { pattern: 'show version', handler: ((ctx) => VERSION(ctx.device.hostname)) as CommandHandler },
-  { pattern: 'show startup-config', handler: ((ctx) => renderNxosConfig(ctx.device.startup, { hostname: ctx.device.hostname })) as CommandHandler },
+  {
+    pattern: 'show startup-config',
+    handler: ((ctx) => renderNxosConfig(ctx.device.startup, { hostname: ctx.device.hostname })) as CommandHandler,
+  },
   { pattern: 'checkpoint', handler: checkpoint },
   { pattern: 'checkpoint <word>', handler: checkpoint },
   { pattern: 'no checkpoint <word>', handler: removeCheckpoint },
   { pattern: 'rollback running-config checkpoint <word>', handler: rollback },
-  ...['atomic', 'best-effort', 'stop-at-first-failure'].map((w) => ({ pattern: `rollback running-config checkpoint <word> ${w}`, handler: rollback })),
+  ...['atomic', 'best-effort', 'stop-at-first-failure'].map((w) => ({
+    pattern: `rollback running-config checkpoint <word> ${w}`,
+    handler: rollback,
+  })),
   { pattern: 'show checkpoint summary', handler: checkpointSummary },
   { pattern: 'copy running-config startup-config', handler: copyRunStart },
 ];
@@ -116,10 +143,27 @@ export const NXOS_SIM: SimPlatform = {
     return `${host}${suffix}# `;
   },
   invalid: (_line, col, _token, promptLength) => `${caret(promptLength, col)}\n% Invalid command at '^' marker.`,
-  incomplete: (line, promptLength) => `${caret(promptLength, line.trimEnd().length + 1)}\n% Incomplete command at '^' marker.`,
+  incomplete: (line, promptLength) =>
+    `${caret(promptLength, line.trimEnd().length + 1)}\n% Incomplete command at '^' marker.`,
   ambiguous: () => `% Ambiguous command at '^' marker.`,
-  commands: { user: exec, exec, config: config.config, 'config-if': config['config-if'], 'config-vlan': config['config-vlan'], 'config-archive': [] },
+  commands: {
+    user: exec,
+    exec,
+    config: config.config,
+    'config-if': config['config-if'],
+    'config-vlan': config['config-vlan'],
+    'config-archive': [],
+  },
   renderRunning: (device, state) => renderNxosConfig(state, { hostname: device.hostname }),
   renderInterface: (_device, port) =>
-    ['', `!Command: show running-config interface ${port.name}`, '!Time: Mon Jan  1 00:00:00 2024', '', 'version 9.3(8) Bios:version 05.44', '', ...renderNxosInterface(port), ''].join('\n'),
+    [
+      '',
+      `!Command: show running-config interface ${port.name}`,
+      '!Time: Mon Jan  1 00:00:00 2024',
+      '',
+      'version 9.3(8) Bios:version 05.44',
+      '',
+      ...renderNxosInterface(port),
+      '',
+    ].join('\n'),
 };

@@ -67,7 +67,9 @@ export async function startSimSshServer(opts: SimSshServerOptions): Promise<SimS
       session.on('window-change', (accept) => accept?.());
       session.on('env', (accept) => accept?.());
       session.on('shell', (accept) => opts.onShell({ user: user!, channel: accept(), pty, drop }));
-      session.on('exec', (accept, _reject, info) => opts.onExec({ user: user!, channel: accept(), pty, command: info.command, drop }));
+      session.on('exec', (accept, _reject, info) =>
+        opts.onExec({ user: user!, channel: accept(), pty, command: info.command, drop }),
+      );
     });
     client.on('error', () => undefined);
     client.on('close', () => connections.delete(client));
@@ -102,7 +104,11 @@ function sameText(a: string, b: string): boolean {
 }
 
 /** The user the attempt logs in, false to reject, 'pending' when keyboard-interactive is still asking. */
-function checkAuth(ctx: AuthContext, users: readonly SimUser[], keys: ReadonlyMap<string, ParsedKey[]>): SimUser | false | 'pending' {
+function checkAuth(
+  ctx: AuthContext,
+  users: readonly SimUser[],
+  keys: ReadonlyMap<string, ParsedKey[]>,
+): SimUser | false | 'pending' {
   const user = users.find((u) => u.username === ctx.username);
   if (!user) return false;
   switch (ctx.method) {
@@ -116,7 +122,8 @@ function checkAuth(ctx: AuthContext, users: readonly SimUser[], keys: ReadonlyMa
       });
       return 'pending';
     case 'publickey': {
-      const key = (keys.get(user.username) ?? []).find((k) => k.type === ctx.key.algo && k.getPublicSSH().equals(ctx.key.data)) ??
+      const key =
+        (keys.get(user.username) ?? []).find((k) => k.type === ctx.key.algo && k.getPublicSSH().equals(ctx.key.data)) ??
         (keys.get(user.username) ?? []).find((k) => k.getPublicSSH().equals(ctx.key.data));
       if (!key) return false;
       // Without a signature the client only asks whether the key would do; with one, it must verify.

@@ -26,7 +26,11 @@ export class SimTerminal {
   private lastWasCr = false;
   private paging: string[] | undefined;
 
-  constructor(private readonly channel: ServerChannel, private readonly cli: SimCli, private readonly opts: TerminalOptions) {
+  constructor(
+    private readonly channel: ServerChannel,
+    private readonly cli: SimCli,
+    private readonly opts: TerminalOptions,
+  ) {
     cli.termLength = opts.pty ? opts.rows : 0;
   }
 
@@ -75,7 +79,12 @@ export class SimTerminal {
     const lines = result.output === '' ? [] : result.output.split('\n');
     const length = this.cli.termLength;
     if (length > 1 && lines.length > length - 1) {
-      this.write(lines.slice(0, length - 1).map((l) => `${l}\r\n`).join('') + MORE);
+      this.write(
+        lines
+          .slice(0, length - 1)
+          .map((l) => `${l}\r\n`)
+          .join('') + MORE,
+      );
       this.paging = lines.slice(length - 1);
       return;
     }

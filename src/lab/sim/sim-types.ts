@@ -11,7 +11,8 @@ export interface SimUser {
   /** OpenSSH public key lines (`ssh-ed25519 AAAA… comment`) accepted for `publickey` authentication. */
   readonly publicKeys?: readonly string[];
   /**
-   * 15 = lands in privileged EXEC (`switch1#`), as an EOS/IOS `privilege 15` user does. Default: NX-OS 15 (network-admin
+   * 15 = lands in privileged EXEC (`switch1#`), as an EOS/IOS `privilege 15` user does. Default: NX-OS 15
+   * (network-admin
    * lands in `#`), EOS and IOS 1 (`switch1>`, then `enable`).
    */
   readonly privilege?: number;

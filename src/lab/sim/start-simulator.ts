@@ -31,9 +31,11 @@ export async function startSimulator(opts: SimOptions): Promise<SimulatorHandle>
   const hostKey = opts.hostKey ?? generateEd25519Key(`${opts.hostname}-host-key`).privateKey;
   const parsed = utils.parseKey(hostKey);
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
-  if (!key || key instanceof Error) throw new Error(`simulator host key: ${key instanceof Error ? key.message : 'no key'}`);
+  if (!key || key instanceof Error)
+    throw new Error(`simulator host key: ${key instanceof Error ? key.message : 'no key'}`);
   const blob = key.getPublicSSH();
-  const newCli = (req: SimChannelRequest): SimCli => new SimCli(device, platform, req.user.username, req.user.privilege ?? platform.defaultPrivilege);
+  const newCli = (req: SimChannelRequest): SimCli =>
+    new SimCli(device, platform, req.user.username, req.user.privilege ?? platform.defaultPrivilege);
   const host = opts.host ?? '127.0.0.1';
   const server = await startSimSshServer({
     host,
@@ -89,6 +91,8 @@ function dumpDevice(device: SimDevice, platform: SimPlatform): Record<string, un
     checkpoints: [...device.checkpoints.keys()],
     sessions: Object.fromEntries([...device.sessions].map(([name, s]) => [name, s.status])),
     archive: device.archive ?? null,
-    pendingRevert: device.pendingRevert ? { session: device.pendingRevert.session ?? null, firesAt: new Date(device.pendingRevert.firesAt).toISOString() } : null,
+    pendingRevert: device.pendingRevert
+      ? { session: device.pendingRevert.session ?? null, firesAt: new Date(device.pendingRevert.firesAt).toISOString() }
+      : null,
   };
 }

@@ -24,17 +24,28 @@ export interface SiteLabInventory {
 /** Login of the simulated nodes (as RHCOS's `core`) and of the switch. */
 export const NODE_USER = 'core';
 export const SWITCH_USER = 'admin';
-/** Nodes the default lab can have: the site's VM trunks are Ethernet1/3, 1/7, 1/11, … (4 ports per node) below the uplink 1/48. */
+/**
+ * Nodes the default lab can have: the site's VM trunks are Ethernet1/3, 1/7, 1/11, … (4 ports per node) below the
+ * uplink 1/48.
+ */
 export const MAX_LAB_NODES = 12;
 
 /** The front-panel port `n` (1-48) in the platform's naming. */
 export function portName(platform: SimPlatformId, n: number): string {
-  return platform === 'cisco_nxos' ? `Ethernet1/${n}` : platform === 'arista_eos' ? `Ethernet${n}` : `GigabitEthernet1/0/${n}`;
+  return platform === 'cisco_nxos'
+    ? `Ethernet1/${n}`
+    : platform === 'arista_eos'
+      ? `Ethernet${n}`
+      : `GigabitEthernet1/0/${n}`;
 }
 
 /** Node i's ports, as the site cables them: cluster 4i+1, storage 4i+2, VM trunk 4i+3. */
 export function nodePorts(platform: SimPlatformId, i: number): { cluster: string; storage: string; trunk: string } {
-  return { cluster: portName(platform, 4 * i + 1), storage: portName(platform, 4 * i + 2), trunk: portName(platform, 4 * i + 3) };
+  return {
+    cluster: portName(platform, 4 * i + 1),
+    storage: portName(platform, 4 * i + 2),
+    trunk: portName(platform, 4 * i + 3),
+  };
 }
 
 /** The site of inventories/site1 (the pattern's VLANs 2000-2005, VM VLANs 2003-2005), for group_vars/all.yaml. */
@@ -110,7 +121,8 @@ function inventoryFiles(inv: SiteLabInventory): Record<string, string> {
     known_hosts: [inv.switch, ...inv.nodes].map((d) => `[127.0.0.1]:${d.port} ${d.hostKeyPublic}\n`).join(''),
   };
   inv.nodes.forEach((n, i) => {
-    files[`host_vars/${n.name}.yaml`] = `node:\n  uplink: {switch: ${inv.switch.name}, port: ${nodePorts(inv.platform, i).trunk}}\n`;
+    files[`host_vars/${n.name}.yaml`] =
+      `node:\n  uplink: {switch: ${inv.switch.name}, port: ${nodePorts(inv.platform, i).trunk}}\n`;
   });
   return files;
 }

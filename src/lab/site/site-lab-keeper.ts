@@ -9,7 +9,8 @@ import { writeSiteLabState, type SiteLabState } from './site-lab-state.js';
 import { startSiteLab, type SiteLab } from './start-site-lab.js';
 
 /** Messages the keeper sends to its launcher. */
-export type SiteKeeperMessage = { readonly kind: 'ready'; readonly state: SiteLabState } | { readonly kind: 'error'; readonly message: string };
+export type SiteKeeperMessage =
+  { readonly kind: 'ready'; readonly state: SiteLabState } | { readonly kind: 'error'; readonly message: string };
 
 function log(text: string): void {
   process.stderr.write(`${new Date().toISOString()} site-lab-keeper[${process.pid}]: ${text}\n`);
@@ -20,7 +21,14 @@ function send(message: SiteKeeperMessage): void {
 }
 
 async function keep(): Promise<void> {
-  const { values } = parseArgs({ options: { dir: { type: 'string' }, inventory: { type: 'string' }, nodes: { type: 'string' }, platform: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      dir: { type: 'string' },
+      inventory: { type: 'string' },
+      nodes: { type: 'string' },
+      platform: { type: 'string' },
+    },
+  });
   let lab: SiteLab | undefined;
   let stopAsked = false;
   const stop = async (why: string): Promise<void> => {
@@ -36,7 +44,13 @@ async function keep(): Promise<void> {
   const orphaned = (): void => void stop('launcher went away');
   process.on('disconnect', orphaned);
   try {
-    lab = await startSiteLab({ dir: values.dir!, inventoryDir: values.inventory!, nodes: Number(values.nodes), platform: values.platform as SimPlatformId, keeperPid: process.pid });
+    lab = await startSiteLab({
+      dir: values.dir!,
+      inventoryDir: values.inventory!,
+      nodes: Number(values.nodes),
+      platform: values.platform as SimPlatformId,
+      keeperPid: process.pid,
+    });
     writeSiteLabState(values.dir!, lab.state);
   } catch (error) {
     log(`start failed: ${(error as Error).stack ?? String(error)}`);

@@ -34,11 +34,15 @@ export function isKeeper(pid: number): boolean {
  * resolves with its lab.json once every simulator listens. A lab already running in `dir` is an error; the
  * leftovers of a dead one are removed first.
  */
-export async function launchSiteLab(opts: LaunchSiteLabOptions): Promise<{ state: SiteLabState; cleanedStale: boolean }> {
+export async function launchSiteLab(
+  opts: LaunchSiteLabOptions,
+): Promise<{ state: SiteLabState; cleanedStale: boolean }> {
   const dir = resolve(opts.dir);
   const existing = readSiteLabState(dir);
   if (existing && isKeeper(existing.keeperPid)) {
-    throw new AcpError(`a lab is already up in ${dir} (lab ${existing.id}, since ${existing.createdAt}): run \`acp-play lab down\` first`);
+    throw new AcpError(
+      `a lab is already up in ${dir} (lab ${existing.id}, since ${existing.createdAt}): run \`acp-play lab down\` first`,
+    );
   }
   const cleanedStale = existing !== undefined;
   if (existing) await stopSiteLab(dir);
@@ -47,7 +51,17 @@ export async function launchSiteLab(opts: LaunchSiteLabOptions): Promise<{ state
   const logFd = openSync(logPath, 'a');
   const keeper = spawn(
     process.execPath,
-    [fileURLToPath(new URL('./site-lab-keeper.js', import.meta.url)), '--dir', dir, '--inventory', resolve(opts.inventoryDir), '--nodes', String(opts.nodes), '--platform', opts.platform],
+    [
+      fileURLToPath(new URL('./site-lab-keeper.js', import.meta.url)),
+      '--dir',
+      dir,
+      '--inventory',
+      resolve(opts.inventoryDir),
+      '--nodes',
+      String(opts.nodes),
+      '--platform',
+      opts.platform,
+    ],
     // Its own session: a Ctrl-C in this terminal after `lab up` returned does not reach the lab.
     { detached: true, stdio: ['ignore', logFd, logFd, 'ipc'] },
   );
@@ -63,7 +77,8 @@ export async function launchSiteLab(opts: LaunchSiteLabOptions): Promise<{ state
     keeper.kill('SIGTERM');
     throw new AcpError(`the lab did not come up within ${timeoutMs / 1000} s (log: ${logPath}):\n${tail()}`);
   }
-  if (message === 'exited') throw new AcpError(`the lab process exited before the lab was up (log: ${logPath}):\n${tail()}`);
+  if (message === 'exited')
+    throw new AcpError(`the lab process exited before the lab was up (log: ${logPath}):\n${tail()}`);
   if (message.kind === 'error') throw new AcpError(`the lab did not start: ${message.message} (log: ${logPath})`);
   keeper.disconnect();
   keeper.unref();

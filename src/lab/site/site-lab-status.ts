@@ -39,6 +39,8 @@ export function probeSsh(port: number, timeoutMs = 2_000): Promise<{ answers: bo
 
 export async function siteLabStatus(state: SiteLabState): Promise<SiteLabStatus> {
   const keeperRunning = isKeeper(state.keeperPid);
-  const devices = await Promise.all(state.devices.map(async (device) => ({ device, ...(await probeSsh(device.port)) })));
+  const devices = await Promise.all(
+    state.devices.map(async (device) => ({ device, ...(await probeSsh(device.port)) })),
+  );
   return { state, keeperRunning, devices, healthy: keeperRunning && devices.every((d) => d.answers) };
 }

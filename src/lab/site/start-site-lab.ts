@@ -56,7 +56,15 @@ export async function startSiteLab(opts: SiteLabOptions): Promise<SiteLab> {
   try {
     for (let i = 0; i < opts.nodes; i++) {
       const name = `node${i}`;
-      nodeSims.push(await startNodeSim({ name, index: i, dir: join(dir, 'nodes', name), username: NODE_USER, publicKeys: [client.publicLine] }));
+      nodeSims.push(
+        await startNodeSim({
+          name,
+          index: i,
+          dir: join(dir, 'nodes', name),
+          username: NODE_USER,
+          publicKeys: [client.publicLine],
+        }),
+      );
     }
   } catch (error) {
     await Promise.all([switchSim.close(), ...nodeSims.map((n) => n.close())]);
@@ -83,8 +91,23 @@ export async function startSiteLab(opts: SiteLabOptions): Promise<SiteLab> {
     platform: opts.platform,
     keyFile,
     devices: [
-      { name: 'switch1', role: 'switch', platform: opts.platform, port: switchSim.port, hostKeyPublic: switchSim.hostKeyPublic, fingerprint: switchSim.fingerprint },
-      ...nodeSims.map((n) => ({ name: n.name, role: 'node' as const, platform: 'nmstate', port: n.port, hostKeyPublic: n.hostKeyPublic, fingerprint: n.fingerprint, dir: n.dir })),
+      {
+        name: 'switch1',
+        role: 'switch',
+        platform: opts.platform,
+        port: switchSim.port,
+        hostKeyPublic: switchSim.hostKeyPublic,
+        fingerprint: switchSim.fingerprint,
+      },
+      ...nodeSims.map((n) => ({
+        name: n.name,
+        role: 'node' as const,
+        platform: 'nmstate',
+        port: n.port,
+        hostKeyPublic: n.hostKeyPublic,
+        fingerprint: n.fingerprint,
+        dir: n.dir,
+      })),
     ],
   };
   return {

@@ -15,7 +15,10 @@ export interface CumulusLabOptions {
    * `switches/SW/interfaces` (each switch's starting /etc/network/interfaces).
    */
   readonly fixtureDir: string;
-  /** Scenario script, run after lab-hosts.sh and cumulus-lab-switch.sh are sourced (it calls lab_setup, lab_switch, cli...). */
+  /**
+   * Scenario script, run after lab-hosts.sh and cumulus-lab-switch.sh are sourced (it calls lab_setup, lab_switch,
+   * cli...).
+   */
   readonly scenarioScript: string;
   readonly timeoutMs?: number;
 }
@@ -38,7 +41,10 @@ export async function runCumulusLab(opts: CumulusLabOptions): Promise<GuestRunRe
   const variants = await readdir(join(opts.fixtureDir, 'variants')).catch(() => [] as string[]);
   for (const variant of variants) {
     await cp(join(opts.fixtureDir, 'inventory'), join(work, `inv-${variant}`), { recursive: true });
-    await cp(join(opts.fixtureDir, 'variants', variant), join(work, `inv-${variant}`), { recursive: true, force: true });
+    await cp(join(opts.fixtureDir, 'variants', variant), join(work, `inv-${variant}`), {
+      recursive: true,
+      force: true,
+    });
   }
   const hosts = await readFile(join(snippetDir, 'lab-hosts.sh'), 'utf8');
   const lab = await readFile(join(snippetDir, 'cumulus-lab-switch.sh'), 'utf8');

@@ -49,7 +49,8 @@ export function composeGuestInit(spec: GuestInitSpec): string {
     header.push(`export ${name}=${shellQuote(value)}`);
   }
   const parts = [header.join('\n'), readGuestSnippet('guest-init')];
-  if (spec.withNetworkManager) parts.push(readGuestSnippet('network-manager-conf'), readGuestSnippet('guest-network-manager'));
+  if (spec.withNetworkManager)
+    parts.push(readGuestSnippet('network-manager-conf'), readGuestSnippet('guest-network-manager'));
   parts.push(readGuestSnippet('guest-payload'));
   return `${parts.join('\n')}\n`;
 }

@@ -12,9 +12,15 @@ export interface NmstateLabOptions {
   readonly workDir: string;
   /** Host path of the built nmstatectl (scripts/build-nmstatectl.sh). */
   readonly nmstatectl: string;
-  /** Inventory fixture folder: `inventory/` (copied as `inv`), `variants/NAME/` (copied over it as `inv-NAME`), `playbooks/`. */
+  /**
+   * Inventory fixture folder: `inventory/` (copied as `inv`), `variants/NAME/` (copied over it as `inv-NAME`),
+   * `playbooks/`.
+   */
   readonly fixtureDir: string;
-  /** Scenario script, run after lab-hosts.sh and nmstate-lab-nodes.sh are sourced (it calls lab_setup, lab_node, cli...). */
+  /**
+   * Scenario script, run after lab-hosts.sh and nmstate-lab-nodes.sh are sourced (it calls lab_setup, lab_node,
+   * cli...).
+   */
   readonly scenarioScript: string;
   readonly timeoutMs?: number;
 }
@@ -38,7 +44,10 @@ export async function runNmstateLab(opts: NmstateLabOptions): Promise<GuestRunRe
   const variants = await readdir(join(opts.fixtureDir, 'variants')).catch(() => [] as string[]);
   for (const variant of variants) {
     await cp(join(opts.fixtureDir, 'inventory'), join(work, `inv-${variant}`), { recursive: true });
-    await cp(join(opts.fixtureDir, 'variants', variant), join(work, `inv-${variant}`), { recursive: true, force: true });
+    await cp(join(opts.fixtureDir, 'variants', variant), join(work, `inv-${variant}`), {
+      recursive: true,
+      force: true,
+    });
   }
   const hosts = await readFile(join(snippetDir, 'lab-hosts.sh'), 'utf8');
   const nodes = await readFile(join(snippetDir, 'nmstate-lab-nodes.sh'), 'utf8');

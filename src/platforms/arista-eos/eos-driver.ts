@@ -69,7 +69,8 @@ export const eosDriver: SwitchDriver<EosTxn> = {
   },
 
   async rollback(conn, ctx, txn) {
-    if (txn.state === 'discarded' || txn.state === 'new') return `configure session ${txn.session} aborted before commit; running-config untouched`;
+    if (txn.state === 'discarded' || txn.state === 'new')
+      return `configure session ${txn.session} aborted before commit; running-config untouched`;
     // A session committed with `commit timer` and not yet confirmed is still pending: `abort` reverts running-config
     // to the checkpoint EOS took at that commit right away (expiry of the timer would do the same after 5 minutes).
     // A session still staging is simply discarded.
@@ -78,7 +79,10 @@ export const eosDriver: SwitchDriver<EosTxn> = {
       await (await device(conn, ctx)).run(abort, { timeoutMs: ctx.timeouts.slowMs });
     } catch (error) {
       if (txn.state !== 'timer') throw error;
-      throw new Error(`${(error as Error).message}; EOS reverts the session by itself when its commit timer (${EOS_COMMIT_TIMER}) runs out`, { cause: error });
+      throw new Error(
+        `${(error as Error).message}; EOS reverts the session by itself when its commit timer (${EOS_COMMIT_TIMER}) runs out`,
+        { cause: error },
+      );
     }
     txn.state = 'discarded';
     return abort;

@@ -81,7 +81,10 @@ export const iosDriver: SwitchDriver<IosTxn> = {
       await (await device(conn, ctx)).run(revert, { timeoutMs: ctx.timeouts.slowMs });
     } catch (error) {
       if (txn.state !== 'pending') throw error;
-      throw new Error(`${(error as Error).message}; IOS reverts by itself when its revert timer (${IOS_REVERT_MINUTES} minutes) runs out`, { cause: error });
+      throw new Error(
+        `${(error as Error).message}; IOS reverts by itself when its revert timer (${IOS_REVERT_MINUTES} minutes) runs out`,
+        { cause: error },
+      );
     }
     txn.state = 'none';
     return revert;

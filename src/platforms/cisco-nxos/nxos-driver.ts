@@ -44,7 +44,8 @@ export const nxosDriver: SwitchDriver<NxosTxn> = {
           'acp-play deletes only its own: remove one with `no checkpoint NAME`',
       );
     }
-    if (others.length > 0) ctx.note(`keeping ${others.length} checkpoint(s) acp-play did not make: ${others.join(', ')}`);
+    if (others.length > 0)
+      ctx.note(`keeping ${others.length} checkpoint(s) acp-play did not make: ${others.join(', ')}`);
     let n = (taken.get(dev) ?? 0) + 1;
     while (names.includes(`${CHECKPOINT_PREFIX}${ctx.runId}-${n}`)) n++;
     taken.set(dev, n);
@@ -66,7 +67,8 @@ export const nxosDriver: SwitchDriver<NxosTxn> = {
     const dev = await device(conn, ctx);
     const rollback = `rollback running-config checkpoint ${txn.checkpoint} atomic`;
     const output = await dev.run(rollback, { timeoutMs: ctx.timeouts.slowMs });
-    if (/rollback failed|verification failed|failed to/i.test(output)) throw new CommandError(conn.host, rollback, null, output);
+    if (/rollback failed|verification failed|failed to/i.test(output))
+      throw new CommandError(conn.host, rollback, null, output);
     try {
       await dev.run(`no checkpoint ${txn.checkpoint}`, { timeoutMs: ctx.timeouts.slowMs });
     } catch (error) {

@@ -24,13 +24,17 @@ const taken = new WeakMap<Transport, number>();
 
 async function run(conn: Transport, command: string, opts: ExecOptions): Promise<CommandResult> {
   const result = await conn.exec(command, opts);
-  if (result.exitCode !== 0) throw new CommandError(conn.host, command, result.exitCode, `${result.stderr}\n${result.stdout}`);
+  if (result.exitCode !== 0)
+    throw new CommandError(conn.host, command, result.exitCode, `${result.stderr}\n${result.stdout}`);
   return result;
 }
 
 /** ifreload's own words: its `error:` lines, else the tail of what it printed. */
 export function ifreloadWords(result: Pick<CommandResult, 'stdout' | 'stderr'>): string {
-  const lines = `${result.stderr}\n${result.stdout}`.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = `${result.stderr}\n${result.stdout}`
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const errors = lines.filter((l) => /^error:/i.test(l));
   return (errors.length ? errors : lines.slice(-5)).join('; ') || '(no output)';
 }
@@ -38,7 +42,9 @@ export function ifreloadWords(result: Pick<CommandResult, 'stdout' | 'stderr'>):
 async function reload(conn: Transport, ctx: DriverContext, become: boolean): Promise<void> {
   const result = await conn.exec(CUMULUS_EXEC.reload, { become, timeoutMs: ctx.timeouts.slowMs });
   if (result.exitCode !== 0) {
-    throw new Error(`${CUMULUS_EXEC.reload} failed (${result.exitCode === null ? 'no exit code' : `exit ${result.exitCode}`}): ${ifreloadWords(result)}`);
+    throw new Error(
+      `${CUMULUS_EXEC.reload} failed (${result.exitCode === null ? 'no exit code' : `exit ${result.exitCode}`}): ${ifreloadWords(result)}`,
+    );
   }
 }
 
@@ -76,11 +82,15 @@ export const cumulusDriver: SwitchDriver<CumulusTxn> = {
 
   async apply(conn, changes, ctx, txn, document) {
     if (changes.length === 0) return;
-    if (document === undefined) throw new Error('no interfaces file was planned for the changes (Cumulus needs the whole file)');
+    if (document === undefined)
+      throw new Error('no interfaces file was planned for the changes (Cumulus needs the whole file)');
     const staged = `${txn.file}.acp-play-${ctx.runId}.new`;
     await conn.upload(staged, document, { mode: 0o644, become: txn.become });
     // Moved into place in one step, so ifupdown2 never reads a half-written file.
-    await run(conn, `mv -f ${shellQuote(staged)} ${shellQuote(txn.file)}`, { become: txn.become, timeoutMs: ctx.timeouts.commandMs });
+    await run(conn, `mv -f ${shellQuote(staged)} ${shellQuote(txn.file)}`, {
+      become: txn.become,
+      timeoutMs: ctx.timeouts.commandMs,
+    });
     await reload(conn, ctx, txn.become);
   },
 
@@ -93,18 +103,29 @@ export const cumulusDriver: SwitchDriver<CumulusTxn> = {
   },
 
   async rollback(conn, ctx, txn) {
-    await run(conn, `cp -p ${shellQuote(txn.backup)} ${shellQuote(txn.file)}`, { become: txn.become, timeoutMs: ctx.timeouts.commandMs });
-    await run(conn, `rm -f ${shellQuote(`${txn.file}.acp-play-${ctx.runId}.new`)}`, { become: txn.become, timeoutMs: ctx.timeouts.commandMs });
+    await run(conn, `cp -p ${shellQuote(txn.backup)} ${shellQuote(txn.file)}`, {
+      become: txn.become,
+      timeoutMs: ctx.timeouts.commandMs,
+    });
+    await run(conn, `rm -f ${shellQuote(`${txn.file}.acp-play-${ctx.runId}.new`)}`, {
+      become: txn.become,
+      timeoutMs: ctx.timeouts.commandMs,
+    });
     try {
       await reload(conn, ctx, txn.become);
     } catch (error) {
-      throw new Error(`restored ${txn.file} from ${txn.backup}, but ${(error as Error).message}; the backup is kept`, { cause: error });
+      throw new Error(`restored ${txn.file} from ${txn.backup}, but ${(error as Error).message}; the backup is kept`, {
+        cause: error,
+      });
     }
-    if (!txn.keepBackup) await run(conn, `rm -f ${shellQuote(txn.backup)}`, { become: txn.become, timeoutMs: ctx.timeouts.commandMs });
+    if (!txn.keepBackup)
+      await run(conn, `rm -f ${shellQuote(txn.backup)}`, { become: txn.become, timeoutMs: ctx.timeouts.commandMs });
     return `restored ${txn.file} from ${txn.backup} and ran ${CUMULUS_EXEC.reload}`;
   },
 
   async save(_conn, ctx) {
-    ctx.note(`save: nothing to do on Cumulus; ${cumulusHostSettings(ctx.host).interfacesFile} is the startup configuration`);
+    ctx.note(
+      `save: nothing to do on Cumulus; ${cumulusHostSettings(ctx.host).interfacesFile} is the startup configuration`,
+    );
   },
 };

@@ -38,7 +38,11 @@ export function parseEni(text: string): EniDocument {
   const autos = new Set<string>();
   for (const line of lines) {
     const m = /^\s*auto\s+(.+)$/.exec(line);
-    if (m) m[1]!.trim().split(/\s+/).forEach((n) => autos.add(n));
+    if (m)
+      m[1]!
+        .trim()
+        .split(/\s+/)
+        .forEach((n) => autos.add(n));
   }
   const ifaceNames = new Set(lines.map((l) => /^\s*iface\s+(\S+)/.exec(l)?.[1]).filter((n): n is string => !!n));
   const items: (EniStanza | EniOther)[] = [];
@@ -55,7 +59,10 @@ export function parseEni(text: string): EniDocument {
       continue;
     }
     if (/^auto\s/.test(line)) {
-      const orphans = line.split(/\s+/).slice(1).filter((n) => !ifaceNames.has(n));
+      const orphans = line
+        .split(/\s+/)
+        .slice(1)
+        .filter((n) => !ifaceNames.has(n));
       if (orphans.length) items.push({ kind: 'other', text: `auto ${orphans.join(' ')}` });
       current = undefined;
       continue;

@@ -22,10 +22,13 @@ export function renderCumulusInterfaces(current: EniDocument, input: CumulusRend
   const doc = parseEni(formatEni(current)); // a private copy
   const bridgeName = findVlanAwareBridges(doc)[0]?.name ?? addBridge(doc);
   const bridge = stanzasNamed(doc, bridgeName)[0]!;
-  const own = new Set(input.ports.filter((d) => d.allowedTarget !== undefined || d.accessVlan !== undefined).map((d) => d.name));
+  const own = new Set(
+    input.ports.filter((d) => d.allowedTarget !== undefined || d.accessVlan !== undefined).map((d) => d.name),
+  );
   for (const pin of inheritingPorts(doc, input.vlanIds)) {
     if (own.has(pin.name) || pin.vids.length === 0) continue;
-    if (stanzasNamed(doc, pin.name).length === 0) doc.items.push({ kind: 'iface', name: pin.name, auto: true, options: [] });
+    if (stanzasNamed(doc, pin.name).length === 0)
+      doc.items.push({ kind: 'iface', name: pin.name, auto: true, options: [] });
     setOption(doc, pin.name, 'bridge-vids', compressRanges(pin.vids).join(' '));
   }
   setOption(doc, bridgeName, 'bridge-vids', input.vlanIds.length ? compressRanges(input.vlanIds).join(' ') : undefined);
@@ -52,7 +55,12 @@ export function inheritingPorts(doc: EniDocument, vlanIds: readonly number[]): {
   const bridge = findVlanAwareBridges(doc)[0];
   if (!bridge || sameIds(bridge.vids, vlanIds)) return [];
   return bridge.ports
-    .filter((name) => !stanzasNamed(doc, name).some((s) => s.options.some((o) => o.key === 'bridge-vids' || o.key === 'bridge-access')))
+    .filter(
+      (name) =>
+        !stanzasNamed(doc, name).some((s) =>
+          s.options.some((o) => o.key === 'bridge-vids' || o.key === 'bridge-access'),
+        ),
+    )
     .map((name) => ({ name, vids: [...bridge.vids] }));
 }
 

@@ -26,13 +26,17 @@ export function cumulusState(sources: CumulusSources, warnings: string[] = []): 
   state.interfacesFile = doc;
   const bridges = findVlanAwareBridges(doc);
   const members = new Set(bridges.flatMap((b) => b.ports));
-  const kernel = parseBridgeVlanJson(sources.bridgeVlanJson || '[]', { bridges: ['bridge', 'br_default', ...bridges.map((b) => b.name)] });
+  const kernel = parseBridgeVlanJson(sources.bridgeVlanJson || '[]', {
+    bridges: ['bridge', 'br_default', ...bridges.map((b) => b.name)],
+  });
   for (const name of members) {
     const fromFile = state.interfaces.get(name);
     const fromKernel = kernel.interfaces.get(name);
     if (!fromFile) continue;
     if (!fromKernel) {
-      warnings.push(`${name} is in bridge-ports of the interfaces file but not in the kernel's bridge (does the port exist?)`);
+      warnings.push(
+        `${name} is in bridge-ports of the interfaces file but not in the kernel's bridge (does the port exist?)`,
+      );
       state.interfaces.delete(name);
       continue;
     }

@@ -46,12 +46,20 @@ export const commandModule: TaskModule<CommandDesired, CommandCurrent> = {
     return { createsExists: r.exitCode === 0 };
   },
   plan(desired, current) {
-    if (!desired.changedWhen) return { changes: [], inSync: [{ resource: desired.cmd, reason: 'check passed (changed_when: false)' }] };
+    if (!desired.changedWhen)
+      return { changes: [], inSync: [{ resource: desired.cmd, reason: 'check passed (changed_when: false)' }] };
     if (desired.creates && current.createsExists) {
       return { changes: [], inSync: [{ resource: desired.cmd, reason: `${desired.creates} exists` }] };
     }
     return {
-      changes: [{ resource: `command: ${desired.cmd}`, action: 'update', diff: desired.creates ? `run (${desired.creates} does not exist)` : 'run', commands: [command(desired.cmd)] }],
+      changes: [
+        {
+          resource: `command: ${desired.cmd}`,
+          action: 'update',
+          diff: desired.creates ? `run (${desired.creates} does not exist)` : 'run',
+          commands: [command(desired.cmd)],
+        },
+      ],
       inSync: [],
     };
   },
@@ -59,7 +67,8 @@ export const commandModule: TaskModule<CommandDesired, CommandCurrent> = {
     for (const change of plan.changes) {
       for (const cmd of change.commands) {
         const r = await conn.exec(cmd.text, { become: desired.become });
-        if (r.exitCode !== 0) throw new CommandError(conn.host, cmd.secret ? '********' : cmd.text, r.exitCode, r.stderr || r.stdout);
+        if (r.exitCode !== 0)
+          throw new CommandError(conn.host, cmd.secret ? '********' : cmd.text, r.exitCode, r.stderr || r.stdout);
       }
     }
   },

@@ -44,10 +44,22 @@ const ABSENT = 'ACP_PLAY_ABSENT';
 export const fileModule: TaskModule<FileDesired, FileCurrent, FileTxn> = {
   name: 'file',
   render(ctx) {
-    const a = ctx.task.args as { template?: string; content?: string; dest: string; owner?: string; group?: string; mode?: string; backup?: boolean; become?: boolean };
+    const a = ctx.task.args as {
+      template?: string;
+      content?: string;
+      dest: string;
+      owner?: string;
+      group?: string;
+      mode?: string;
+      backup?: boolean;
+      become?: boolean;
+    };
     const vars = hostTemplateContext(ctx.host);
     const label = `${ctx.task.location.file}:${ctx.task.location.line}: task "${ctx.task.name}"`;
-    const content = a.template !== undefined ? render(renderString(a.template, vars, label), vars) : renderString(a.content ?? '', vars, label);
+    const content =
+      a.template !== undefined
+        ? render(renderString(a.template, vars, label), vars)
+        : renderString(a.content ?? '', vars, label);
     return {
       dest: renderString(a.dest, vars, label),
       content,
@@ -61,7 +73,10 @@ export const fileModule: TaskModule<FileDesired, FileCurrent, FileTxn> = {
   async gather(conn, d) {
     const p = shellQuote(d.dest);
     // One round trip: metadata line, then the content base64-encoded (binary-safe).
-    const r = await conn.exec(`if [ -e ${p} ]; then stat -c '%U %G %a' ${p} && base64 < ${p}; else echo ${ABSENT}; fi`, { become: d.become });
+    const r = await conn.exec(
+      `if [ -e ${p} ]; then stat -c '%U %G %a' ${p} && base64 < ${p}; else echo ${ABSENT}; fi`,
+      { become: d.become },
+    );
     if (r.exitCode !== 0) throw new CommandError(conn.host, `read ${d.dest}`, r.exitCode, r.stderr);
     const [meta = '', ...body] = r.stdout.split('\n');
     if (meta === ABSENT) return { exists: false, content: '', owner: '', group: '', mode: '' };
@@ -71,19 +86,33 @@ export const fileModule: TaskModule<FileDesired, FileCurrent, FileTxn> = {
   plan(d, c) {
     const parts: string[] = [];
     if (!c.exists || c.content !== d.content) {
-      parts.push(createTwoFilesPatch(c.exists ? d.dest : '/dev/null', d.dest, c.content, d.content, '', '', { context: 3 }).split('\n').slice(1).join('\n').trimEnd());
+      parts.push(
+        createTwoFilesPatch(c.exists ? d.dest : '/dev/null', d.dest, c.content, d.content, '', '', { context: 3 })
+          .split('\n')
+          .slice(1)
+          .join('\n')
+          .trimEnd(),
+      );
     }
     if (d.owner && d.owner !== c.owner) parts.push(`owner: ${c.owner || '(none)'} -> ${d.owner}`);
     if (d.group && d.group !== c.group) parts.push(`group: ${c.group || '(none)'} -> ${d.group}`);
     if (d.mode && d.mode !== c.mode) parts.push(`mode: ${c.mode || '(none)'} -> ${d.mode}`);
     if (parts.length === 0) return { changes: [], inSync: [{ resource: d.dest, reason: `${d.dest} already matches` }] };
-    const change: Change = { resource: d.dest, action: c.exists ? 'update' : 'create', diff: parts.join('\n'), commands: [] };
+    const change: Change = {
+      resource: d.dest,
+      action: c.exists ? 'update' : 'create',
+      diff: parts.join('\n'),
+      commands: [],
+    };
     return { changes: [change], inSync: [] };
   },
   async begin(conn, ctx) {
     const d = fileModule.render(ctx) as FileDesired;
     const saved = `${d.dest}.acp-play-${ctx.runId}.orig`;
-    const r = await conn.exec(`if [ -e ${shellQuote(d.dest)} ]; then cp -p ${shellQuote(d.dest)} ${shellQuote(saved)} && echo saved; fi`, { become: d.become });
+    const r = await conn.exec(
+      `if [ -e ${shellQuote(d.dest)} ]; then cp -p ${shellQuote(d.dest)} ${shellQuote(saved)} && echo saved; fi`,
+      { become: d.become },
+    );
     if (r.exitCode !== 0) throw new CommandError(conn.host, `save ${d.dest}`, r.exitCode, r.stderr);
     return { dest: d.dest, become: d.become, backup: d.backup, ...(r.stdout.trim() === 'saved' ? { saved } : {}) };
   },
@@ -91,7 +120,9 @@ export const fileModule: TaskModule<FileDesired, FileCurrent, FileTxn> = {
     const tmp = `${d.dest}.acp-play-${ctx.runId}.tmp`;
     await conn.upload(tmp, d.content, { mode: d.mode ? parseInt(d.mode, 8) : 0o644, become: d.become });
     const steps = [
-      d.owner || d.group ? `chown ${shellQuote(`${d.owner ?? ''}${d.group ? `:${d.group}` : ''}`)} ${shellQuote(tmp)}` : undefined,
+      d.owner || d.group
+        ? `chown ${shellQuote(`${d.owner ?? ''}${d.group ? `:${d.group}` : ''}`)} ${shellQuote(tmp)}`
+        : undefined,
       d.mode ? `chmod ${shellQuote(d.mode)} ${shellQuote(tmp)}` : undefined,
       `mv -f ${shellQuote(tmp)} ${shellQuote(d.dest)}`,
     ].filter(Boolean);
@@ -99,7 +130,9 @@ export const fileModule: TaskModule<FileDesired, FileCurrent, FileTxn> = {
   },
   async commit(conn, ctx, txn) {
     if (!txn?.saved) return;
-    const keep = txn.backup ? `mv -f ${shellQuote(txn.saved)} ${shellQuote(`${txn.dest}.${ctx.runId}~`)}` : `rm -f ${shellQuote(txn.saved)}`;
+    const keep = txn.backup
+      ? `mv -f ${shellQuote(txn.saved)} ${shellQuote(`${txn.dest}.${ctx.runId}~`)}`
+      : `rm -f ${shellQuote(txn.saved)}`;
     await run(conn, keep, txn.become, `finish ${txn.dest}`);
   },
   async rollback(conn, ctx, txn) {
@@ -108,7 +141,12 @@ export const fileModule: TaskModule<FileDesired, FileCurrent, FileTxn> = {
       await run(conn, `mv -f ${shellQuote(txn.saved)} ${shellQuote(txn.dest)}`, txn.become, `restore ${txn.dest}`);
       return `restored the previous ${txn.dest}`;
     }
-    await run(conn, `rm -f ${shellQuote(txn.dest)} ${shellQuote(`${txn.dest}.acp-play-${ctx.runId}.tmp`)}`, txn.become, `remove ${txn.dest}`);
+    await run(
+      conn,
+      `rm -f ${shellQuote(txn.dest)} ${shellQuote(`${txn.dest}.acp-play-${ctx.runId}.tmp`)}`,
+      txn.become,
+      `remove ${txn.dest}`,
+    );
     return `removed the new ${txn.dest}`;
   },
 };

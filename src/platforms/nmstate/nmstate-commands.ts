@@ -17,7 +17,8 @@ export const nmstateCommands = {
   commit: (nmstatectl: string, checkpoint: string): string => `${nmstatectl} commit ${shellQuote(checkpoint)}`,
   rollback: (nmstatectl: string, checkpoint: string): string => `${nmstatectl} rollback ${shellQuote(checkpoint)}`,
   /** NetworkManager's open checkpoints (nmstatectl has no command to list them). Prints `ao N "path"...`. */
-  checkpoints: 'busctl --system get-property org.freedesktop.NetworkManager /org/freedesktop/NetworkManager org.freedesktop.NetworkManager Checkpoints',
+  checkpoints:
+    'busctl --system get-property org.freedesktop.NetworkManager /org/freedesktop/NetworkManager org.freedesktop.NetworkManager Checkpoints',
   /** Proves a new connection works: one round trip that touches nothing. */
   alive: 'echo acp-play-alive',
 } as const;

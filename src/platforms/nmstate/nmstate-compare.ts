@@ -31,8 +31,10 @@ const CASE_FREE_KEYS = new Set(['protocol']);
  */
 export function scalarEquals(desired: NmstateValue, current: NmstateValue | undefined, caseFree = false): boolean {
   if (desired === current) return true;
-  if (typeof desired === 'number' && typeof current === 'string') return NUMERIC.test(current) && Number(current) === desired;
-  if (typeof desired === 'string' && typeof current === 'number') return NUMERIC.test(desired) && Number(desired) === current;
+  if (typeof desired === 'number' && typeof current === 'string')
+    return NUMERIC.test(current) && Number(current) === desired;
+  if (typeof desired === 'string' && typeof current === 'number')
+    return NUMERIC.test(desired) && Number(desired) === current;
   if (typeof desired === 'string' && typeof current === 'string') {
     if (caseFree || (MAC.test(desired) && MAC.test(current))) return desired.toUpperCase() === current.toUpperCase();
   }
@@ -43,7 +45,11 @@ export function scalarEquals(desired: NmstateValue, current: NmstateValue | unde
  * Paths where `current` does not match what `desired` names, e.g. `mtu`, `bridge.port[enp4s0f0.2004]`
  * (missing or extra port), `vlan.id`. Empty means in sync.
  */
-export function findDifferences(desired: NmstateValue | undefined, current: NmstateValue | undefined, path = ''): string[] {
+export function findDifferences(
+  desired: NmstateValue | undefined,
+  current: NmstateValue | undefined,
+  path = '',
+): string[] {
   if (desired === undefined) return [];
   if (isNmstateObject(desired)) {
     if (current !== undefined && current !== null && !isNmstateObject(current)) return [path];
@@ -88,7 +94,10 @@ function listDifferences(desired: readonly NmstateValue[], current: NmstateValue
 }
 
 /** The current value cut down to the keys `desired` names (for a before/after diff). */
-export function projectOnto(desired: NmstateValue | undefined, current: NmstateValue | undefined): NmstateValue | undefined {
+export function projectOnto(
+  desired: NmstateValue | undefined,
+  current: NmstateValue | undefined,
+): NmstateValue | undefined {
   if (current === undefined || desired === undefined) return current;
   if (isNmstateObject(desired) && isNmstateObject(current)) {
     const out: Record<string, NmstateValue> = {};

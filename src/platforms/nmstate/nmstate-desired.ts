@@ -47,23 +47,37 @@ export function findNode(host: Host, site: Site): NodeModel | undefined {
 }
 
 /** Renders the desired nmstate state of one node from templates/nmstate/node.yaml.njk and the task's args. */
-export function renderNmstateDesired(node: NodeModel, site: Site, args: Readonly<Record<string, unknown>>, where: string): NmstateDesired {
+export function renderNmstateDesired(
+  node: NodeModel,
+  site: Site,
+  args: Readonly<Record<string, unknown>>,
+  where: string,
+): NmstateDesired {
   const context = buildNodeStateContext(node, site);
   const rendered = renderYaml('nmstate/node.yaml.njk', context, ['interfaces']);
   const parsed = toNmstateState(rendered.data, `nmstate/node.yaml.njk (${node.name})`);
   const managed = new Set(context.managedInterfaces);
-  const interfaces = parsed.interfaces.map((iface): NmstateInterface => (managed.has(iface.name) ? markInterface(iface, site, node) : iface));
+  const interfaces = parsed.interfaces.map((iface): NmstateInterface =>
+    managed.has(iface.name) ? markInterface(iface, site, node) : iface,
+  );
   const state: NmstateState = { ...parsed, interfaces };
   const timeoutS = args['timeout'] ?? DEFAULT_TIMEOUT_S;
   if (typeof timeoutS !== 'number' || !Number.isInteger(timeoutS) || timeoutS < 5 || timeoutS > 3600) {
-    throw new ConfigError({ severity: 'error', message: `${where}: nmstate timeout ${String(timeoutS)} must be a whole number of seconds, 5-3600`, fix: 'e.g. timeout: 60' });
+    throw new ConfigError({
+      severity: 'error',
+      message: `${where}: nmstate timeout ${String(timeoutS)} must be a whole number of seconds, 5-3600`,
+      fix: 'e.g. timeout: 60',
+    });
   }
   const vars = node.host.vars as Record<string, unknown>;
   const user = node.host.user ?? userInfo().username;
   const become = node.host.become ?? user !== 'root';
   const base = interfaces.flatMap((i) => {
     const vlan = i['vlan'];
-    const b = vlan && typeof vlan === 'object' && !Array.isArray(vlan) ? (vlan as Record<string, unknown>)['base-iface'] : undefined;
+    const b =
+      vlan && typeof vlan === 'object' && !Array.isArray(vlan)
+        ? (vlan as Record<string, unknown>)['base-iface']
+        : undefined;
     return typeof b === 'string' ? [b] : [];
   });
   return {
@@ -92,5 +106,10 @@ function markInterface(iface: NmstateInterface, site: Site, node: NodeModel): Nm
   const what = bridge ? ` VLAN ${bridge.vlan}${vlan ? ` ${vlan.name}` : ''}` : '';
   // description goes right after name/type so the rendered document reads naturally.
   const { name, type, ...rest } = iface;
-  return { name, ...(type !== undefined ? { type } : {}), description: `${MANAGED_MARK}${what}`, ...rest } as NmstateInterface;
+  return {
+    name,
+    ...(type !== undefined ? { type } : {}),
+    description: `${MANAGED_MARK}${what}`,
+    ...rest,
+  } as NmstateInterface;
 }

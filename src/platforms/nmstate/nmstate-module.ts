@@ -28,12 +28,19 @@ const COMMIT_MARGIN_MS = 1_500;
 export const nmstateModule: TaskModule<NmstateDesired, NmstateState, NmstateTxn> = {
   name: 'nmstate',
   unsupported(host, site) {
-    return findNode(host, site) ? undefined : `${host.name} is not a node of the site (no platform nmstate with a node variable)`;
+    return findNode(host, site)
+      ? undefined
+      : `${host.name} is not a node of the site (no platform nmstate with a node variable)`;
   },
   render(ctx) {
     const node = findNode(ctx.host, ctx.site);
     const where = `${ctx.task.location.file}:${ctx.task.location.line}`;
-    if (!node) throw new ConfigError({ severity: 'error', message: `${where}: ${ctx.host.name} is not a node of the site`, fix: 'run the nmstate module on the nodes group' });
+    if (!node)
+      throw new ConfigError({
+        severity: 'error',
+        message: `${where}: ${ctx.host.name} is not a node of the site`,
+        fix: 'run the nmstate module on the nodes group',
+      });
     return renderNmstateDesired(node, ctx.site, ctx.task.args, where);
   },
   async gather(conn, desired, ctx) {
@@ -62,7 +69,11 @@ export const nmstateModule: TaskModule<NmstateDesired, NmstateState, NmstateTxn>
     const t = txn!;
     const file = desiredTempPath(ctx.runId, desired.node);
     const doc = documentFor(desired, plan.changes);
-    await conn.upload(file, `# nmstate desired state of ${desired.node}, applied by acp-play run ${ctx.runId}\n${stringify(doc, { lineWidth: 0 })}`, { mode: 0o600, become: desired.become });
+    await conn.upload(
+      file,
+      `# nmstate desired state of ${desired.node}, applied by acp-play run ${ctx.runId}\n${stringify(doc, { lineWidth: 0 })}`,
+      { mode: 0o600, become: desired.become },
+    );
     ctx.note(`nmstatectl apply --no-commit --timeout ${desired.timeoutS}`);
     t.applyStartedAt = nmstateClock.now();
     const cmd = nmstateCommands.applyNoCommit(desired.nmstatectl, file, desired.timeoutS);
@@ -73,11 +84,18 @@ export const nmstateModule: TaskModule<NmstateDesired, NmstateState, NmstateTxn>
     } catch (error) {
       if (!isLostConnection(error)) throw error;
       t.connectionLost = true;
-      throw new Error(`lost the connection during nmstatectl apply (${(error as Error).message.split('\n')[0]})`, { cause: error });
+      throw new Error(`lost the connection during nmstatectl apply (${(error as Error).message.split('\n')[0]})`, {
+        cause: error,
+      });
     }
     if (r.exitCode !== 0) {
       t.applyFailed = true;
-      throw new CommandError(conn.host, `nmstatectl apply --no-commit --timeout ${desired.timeoutS}`, r.exitCode, r.stderr || r.stdout);
+      throw new CommandError(
+        conn.host,
+        `nmstatectl apply --no-commit --timeout ${desired.timeoutS}`,
+        r.exitCode,
+        r.stderr || r.stdout,
+      );
     }
     t.checkpoint = findCheckpoints(`${r.stderr}\n${r.stdout}`).pop() ?? (await openCheckpoints(conn, desired)).pop();
     if (!t.checkpoint) throw new Error('nmstatectl apply --no-commit left no checkpoint to commit');
@@ -88,14 +106,17 @@ export const nmstateModule: TaskModule<NmstateDesired, NmstateState, NmstateTxn>
     const fresh = await openFresh(ctx, Math.max(2_000, remainingMs(t)));
     try {
       const r = await fresh.exec(nmstateCommands.alive, { timeoutMs: readTimeoutMs(desired) });
-      if (r.exitCode !== 0 || !r.stdout.includes('acp-play-alive')) throw new Error(`a new SSH connection to ${ctx.host.name} does not run commands: ${r.stderr.trim()}`);
+      if (r.exitCode !== 0 || !r.stdout.includes('acp-play-alive'))
+        throw new Error(`a new SSH connection to ${ctx.host.name} does not run commands: ${r.stderr.trim()}`);
       if (desired.probes.length > 0) ctx.note(`probes: ${desired.probes.map((p) => p.label).join(', ')}`);
       await runProbes(fresh, desired.probes, Math.min(15_000, Math.max(2_000, remainingMs(t))));
     } finally {
       await fresh.close().catch(() => undefined);
     }
     if (remainingMs(t) < COMMIT_MARGIN_MS) {
-      throw new Error(`the checks took longer than the ${desired.timeoutS} s checkpoint timeout allows; raise the nmstate timeout`);
+      throw new Error(
+        `the checks took longer than the ${desired.timeoutS} s checkpoint timeout allows; raise the nmstate timeout`,
+      );
     }
   },
   async commit(conn, ctx, txn) {
@@ -107,13 +128,16 @@ export const nmstateModule: TaskModule<NmstateDesired, NmstateState, NmstateTxn>
   },
   async rollback(conn, ctx, txn, cause) {
     if (!txn || txn.applyStartedAt === undefined) return 'nothing was applied';
-    if (txn.applyFailed) return 'nmstatectl undid its own change (its checkpoint was rolled back when the apply failed)';
+    if (txn.applyFailed)
+      return 'nmstatectl undid its own change (its checkpoint was rolled back when the apply failed)';
     if (!txn.connectionLost && !isLostConnection(cause) && txn.checkpoint) {
       const cmd = nmstateCommands.rollback(txn.desired.nmstatectl, txn.checkpoint);
       try {
         const r = await conn.exec(cmd, { become: txn.desired.become, timeoutMs: 15_000 });
         if (r.exitCode === 0) return `nmstatectl rollback ${txn.checkpoint}`;
-        ctx.note(`nmstatectl rollback failed (${r.stderr.trim().split('\n').pop() ?? ''}); the checkpoint may have expired`);
+        ctx.note(
+          `nmstatectl rollback failed (${r.stderr.trim().split('\n').pop() ?? ''}); the checkpoint may have expired`,
+        );
       } catch (error) {
         if (!isLostConnection(error)) throw error;
       }
@@ -128,5 +152,9 @@ function remainingMs(t: NmstateTxn): number {
 
 /** A timed-out command (exit code null) or a dropped connection: the node stopped answering. */
 function isLostConnection(error: unknown): boolean {
-  return error instanceof ConnectError || (error instanceof CommandError && error.exitCode === null) || /connection lost|ECONNRESET|Not connected|No response/i.test(String((error as Error)?.message));
+  return (
+    error instanceof ConnectError ||
+    (error instanceof CommandError && error.exitCode === null) ||
+    /connection lost|ECONNRESET|Not connected|No response/i.test(String((error as Error)?.message))
+  );
 }

@@ -17,7 +17,9 @@ export function planNode(desired: NmstateDesired, current: NmstateState): Module
   for (const iface of desired.state.interfaces) {
     const base = baseOf(iface);
     if (base && !have.has(base) && !named.has(base) && iface.state !== 'absent') {
-      throw new Error(`${iface.name} needs the base interface ${base}, which ${desired.node} does not have (check node.trunk_nic)`);
+      throw new Error(
+        `${iface.name} needs the base interface ${base}, which ${desired.node} does not have (check node.trunk_nic)`,
+      );
     }
   }
   const leftovers = current.interfaces.filter((i) => isMarked(i) && !named.has(i.name)).map((i) => i.name);
@@ -25,7 +27,10 @@ export function planNode(desired: NmstateDesired, current: NmstateState): Module
   const inSync: InSync[] = [...plan.inSync];
   if (!desired.prune) {
     for (const name of leftovers) {
-      inSync.push({ resource: name, reason: `${name} was created by acp-play and is no longer in the inventory; left as it is (prune: true removes it)` });
+      inSync.push({
+        resource: name,
+        reason: `${name} was created by acp-play and is no longer in the inventory; left as it is (prune: true removes it)`,
+      });
     }
   }
   return { changes: plan.changes, inSync };

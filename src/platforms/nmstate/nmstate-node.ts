@@ -23,7 +23,13 @@ export async function showNode(conn: Transport, desired: NmstateDesired): Promis
   try {
     parsed = JSON.parse(r.stdout);
   } catch (error) {
-    throw new CommandError(conn.host, cmd, r.exitCode, `not JSON: ${(error as Error).message}: ${r.stdout.slice(0, 200)}`, { cause: error });
+    throw new CommandError(
+      conn.host,
+      cmd,
+      r.exitCode,
+      `not JSON: ${(error as Error).message}: ${r.stdout.slice(0, 200)}`,
+      { cause: error },
+    );
   }
   const state = withoutIgnoredPorts(toNmstateState(parsed, `${conn.host}: nmstatectl show`));
   const watched = new Set(desired.watched);
@@ -41,7 +47,9 @@ function withoutIgnoredPorts(state: NmstateState): NmstateState {
   const interfaces = state.interfaces.map((iface) => {
     const bridge = iface['bridge'];
     if (!isNmstateObject(bridge) || !Array.isArray(bridge['port'])) return iface;
-    const port = (bridge['port'] as readonly NmstateValue[]).filter((p) => !(isNmstateObject(p) && typeof p['name'] === 'string' && ignored.has(p['name'])));
+    const port = (bridge['port'] as readonly NmstateValue[]).filter(
+      (p) => !(isNmstateObject(p) && typeof p['name'] === 'string' && ignored.has(p['name'])),
+    );
     return { ...iface, bridge: { ...bridge, port } };
   });
   return { ...state, interfaces };
@@ -51,7 +59,8 @@ function withoutIgnoredPorts(state: NmstateState): NmstateState {
 export async function openCheckpoints(conn: Transport, desired: NmstateDesired): Promise<string[]> {
   const cmd = nmstateCommands.checkpoints;
   const r = await conn.exec(cmd, { become: desired.become, timeoutMs: readTimeoutMs(desired) });
-  if (r.exitCode !== 0) throw new CommandError(conn.host, `list NetworkManager checkpoints (${cmd})`, r.exitCode, r.stderr || r.stdout);
+  if (r.exitCode !== 0)
+    throw new CommandError(conn.host, `list NetworkManager checkpoints (${cmd})`, r.exitCode, r.stderr || r.stdout);
   return findCheckpoints(r.stdout);
 }
 

@@ -69,7 +69,12 @@ function findInterface(list: readonly NmstateInterface[], want: NmstateInterface
 function deletion(have: NmstateInterface): Change {
   const identity = have.type === undefined ? { name: have.name } : { name: have.name, type: have.type };
   const before = { ...identity, state: have.state ?? 'up' };
-  return { resource: have.name, action: 'delete', diff: yamlDiff(before, { ...identity, state: 'absent' }), commands: [] };
+  return {
+    resource: have.name,
+    action: 'delete',
+    diff: yamlDiff(before, { ...identity, state: 'absent' }),
+    commands: [],
+  };
 }
 
 function yamlDiff(before: NmstateValue, after: NmstateValue, differences: readonly string[] = []): string {
@@ -78,6 +83,9 @@ function yamlDiff(before: NmstateValue, after: NmstateValue, differences: readon
 }
 
 function globMatches(glob: string, name: string): boolean {
-  const pattern = glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const pattern = glob
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${pattern}$`).test(name);
 }

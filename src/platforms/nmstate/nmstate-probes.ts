@@ -29,12 +29,22 @@ export function parseProbes(value: unknown, site: Site, where: string): Probe[] 
   if (!Array.isArray(value)) return bad(0, 'must be a list', 'probes: [{ping: 172.16.4.1}]');
   return value.map((item: unknown, i): Probe => {
     const entries = item && typeof item === 'object' && !Array.isArray(item) ? Object.entries(item) : [];
-    if (entries.length !== 1) return bad(i, 'must have exactly one key: ping, ping_gateway, interface_up or command', 'e.g. {interface_up: bridge2003}');
+    if (entries.length !== 1)
+      return bad(
+        i,
+        'must have exactly one key: ping, ping_gateway, interface_up or command',
+        'e.g. {interface_up: bridge2003}',
+      );
     const [kind, arg] = entries[0]!;
     if (kind === 'ping' && typeof arg === 'string' && /^[0-9A-Fa-f:.]+$/.test(arg)) return ping(arg);
     if (kind === 'ping_gateway') {
       const vlan = site.vlans.find((v) => v.id === arg);
-      if (!vlan?.gateway) return bad(i, `names VLAN ${String(arg)}, which has no gateway in site.vlans`, 'give the VLAN a gateway, or use {ping: ADDRESS}');
+      if (!vlan?.gateway)
+        return bad(
+          i,
+          `names VLAN ${String(arg)}, which has no gateway in site.vlans`,
+          'give the VLAN a gateway, or use {ping: ADDRESS}',
+        );
       return ping(vlan.gateway);
     }
     if (kind === 'interface_up' && typeof arg === 'string') {
@@ -42,14 +52,22 @@ export function parseProbes(value: unknown, site: Site, where: string): Probe[] 
       if (problem) return bad(i, `interface_up ${JSON.stringify(arg)}: ${problem}`, 'name a Linux interface');
       return interfaceUp(arg);
     }
-    if (kind === 'command' && typeof arg === 'string' && arg.trim() !== '') return { label: `command ${arg}`, command: arg };
-    return bad(i, `has an unknown key or a bad value (${kind}: ${JSON.stringify(arg)})`, 'use {ping: ADDRESS}, {ping_gateway: VLAN}, {interface_up: NAME} or {command: TEXT}');
+    if (kind === 'command' && typeof arg === 'string' && arg.trim() !== '')
+      return { label: `command ${arg}`, command: arg };
+    return bad(
+      i,
+      `has an unknown key or a bad value (${kind}: ${JSON.stringify(arg)})`,
+      'use {ping: ADDRESS}, {ping_gateway: VLAN}, {interface_up: NAME} or {command: TEXT}',
+    );
   });
 }
 
 function ping(address: string): Probe {
   const a = shellQuote(address);
-  return { label: `ping ${address}`, command: retry(`ping -n -c 1 -W 2 ${a} >/dev/null 2>&1`, `echo "no answer from ${address}"`) };
+  return {
+    label: `ping ${address}`,
+    command: retry(`ping -n -c 1 -W 2 ${a} >/dev/null 2>&1`, `echo "no answer from ${address}"`),
+  };
 }
 
 function interfaceUp(name: string): Probe {

@@ -55,7 +55,9 @@ export async function openFresh(ctx: TaskContext, ms: number): Promise<Transport
 export async function confirmRollbackByTimeout(ctx: TaskContext, txn: NmstateTxn): Promise<string> {
   const { desired } = txn;
   const rollbackAt = (txn.applyStartedAt ?? nmstateClock.now()) + desired.timeoutS * 1000 + ROLLBACK_GRACE_MS;
-  ctx.note(`waiting ${Math.max(0, Math.round((rollbackAt - nmstateClock.now()) / 1000))} s for NetworkManager to roll back by timeout`);
+  ctx.note(
+    `waiting ${Math.max(0, Math.round((rollbackAt - nmstateClock.now()) / 1000))} s for NetworkManager to roll back by timeout`,
+  );
   await nmstateClock.sleep(rollbackAt - nmstateClock.now());
   const giveUpAt = nmstateClock.now() + RECONNECT_WINDOW_MS;
   let conn: Transport | undefined;
@@ -68,7 +70,10 @@ export async function confirmRollbackByTimeout(ctx: TaskContext, txn: NmstateTxn
       await nmstateClock.sleep(2_000);
     }
   }
-  if (!conn) throw new Error(`${ctx.host.name} did not answer again within ${RECONNECT_WINDOW_MS / 1000} s after the checkpoint timeout (${lastError}); check its console`);
+  if (!conn)
+    throw new Error(
+      `${ctx.host.name} did not answer again within ${RECONNECT_WINDOW_MS / 1000} s after the checkpoint timeout (${lastError}); check its console`,
+    );
   try {
     let how = `by timeout: NetworkManager restored ${txn.checkpoint ?? 'its checkpoint'} after ${desired.timeoutS} s`;
     // nmstate re-arms the checkpoint timer when its own apply ends, so NetworkManager's rollback can come up to a
@@ -87,13 +92,19 @@ export async function confirmRollbackByTimeout(ctx: TaskContext, txn: NmstateTxn
     const open = txn.checkpoint && still.includes(txn.checkpoint) ? txn.checkpoint : still[0];
     if (open) {
       // The timeout has long passed: a checkpoint left open must not stay behind.
-      const r = await conn.exec(nmstateCommands.rollback(desired.nmstatectl, open), { become: desired.become, timeoutMs: 60_000 });
-      if (r.exitCode !== 0) throw new Error(`checkpoint ${open} is still open and nmstatectl rollback failed: ${r.stderr.trim()}`);
+      const r = await conn.exec(nmstateCommands.rollback(desired.nmstatectl, open), {
+        become: desired.become,
+        timeoutMs: 60_000,
+      });
+      if (r.exitCode !== 0)
+        throw new Error(`checkpoint ${open} is still open and nmstatectl rollback failed: ${r.stderr.trim()}`);
       how = `${open} was still open after the timeout; rolled back on a new connection`;
     }
     const after = await showNode(conn, desired);
     if (driftKey(desired, after) !== driftKey(desired, txn.before)) {
-      throw new Error(`${ctx.host.name} answers again but is not back in its old state (it differs from the state gathered before the apply)`);
+      throw new Error(
+        `${ctx.host.name} answers again but is not back in its old state (it differs from the state gathered before the apply)`,
+      );
     }
     return `${how}; ${ctx.host.name} answers again on a new connection and is back in its old state`;
   } finally {

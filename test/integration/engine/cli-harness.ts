@@ -41,7 +41,11 @@ export interface LinuxSite {
  * A working directory with an inventory of plain Linux hosts (the given sshd processes, plus `unreachable` ports
  * where nothing listens), their host keys pinned in the inventory's known_hosts, and the given playbook/templates.
  */
-export function linuxSite(hosts: readonly SshdHost[], files: Record<string, string>, unreachablePorts: number[] = []): LinuxSite {
+export function linuxSite(
+  hosts: readonly SshdHost[],
+  files: Record<string, string>,
+  unreachablePorts: number[] = [],
+): LinuxSite {
   const cwd = mkdtempSync(join(tmpdir(), 'acp-play-run-'));
   const inventory = join(cwd, 'inventory');
   mkdirSync(inventory);

@@ -20,7 +20,10 @@ describe.skipIf(!(isRoot && hasSshd))(`plan and apply against real sshd hosts ($
 
   beforeAll(async () => {
     hosts = await startManySshd(3);
-    site = linuxSite(hosts, { 'playbooks/site.yaml': PLAYBOOK, 'templates/motd.njk': 'Welcome to {{ inventory_hostname }}\n' });
+    site = linuxSite(hosts, {
+      'playbooks/site.yaml': PLAYBOOK,
+      'templates/motd.njk': 'Welcome to {{ inventory_hostname }}\n',
+    });
   });
   afterAll(stopAllSshd);
 
@@ -54,7 +57,10 @@ describe.skipIf(!(isRoot && hasSshd))(`plan and apply against real sshd hosts ($
     writeFileSync(join(site.workdirs[1]!, 'motd'), 'edited by hand\n');
     const plan = await runCli(['plan', 'inventory', '--detailed-exitcode', '--json'], site.cwd);
     expect(plan.code).toBe(2);
-    const doc = JSON.parse(plan.stdout) as { format: string; hosts: { host: string; tasks: { changes: { diff: string }[] }[] }[] };
+    const doc = JSON.parse(plan.stdout) as {
+      format: string;
+      hosts: { host: string; tasks: { changes: { diff: string }[] }[] }[];
+    };
     expect(doc.format).toBe('acp-play/plan@1');
     const h1 = doc.hosts.find((h) => h.host === 'h1')!;
     expect(h1.tasks[1]!.changes[0]!.diff).toContain('-edited by hand\n+Welcome to h1');
@@ -86,7 +92,9 @@ describe.skipIf(!(isRoot && hasSshd))(`plan and apply against real sshd hosts ($
     const list = await runCli(['runs'], site.cwd);
     expect(list.code).toBe(0);
     const last = await runCli(['runs', '--show', 'last'], site.cwd);
-    expect(last.stdout).toMatch(/---- h0 ----\n.*connect: 127\.0\.0\.1:\d+ failed\n[^-]*HOST IDENTIFICATION HAS CHANGED/);
+    expect(last.stdout).toMatch(
+      /---- h0 ----\n.*connect: 127\.0\.0\.1:\d+ failed\n[^-]*HOST IDENTIFICATION HAS CHANGED/,
+    );
     expect(last.stdout).toMatch(/---- h1 ----\n(.*\n)*.*exec: .*stat -c/);
   });
 

@@ -97,9 +97,10 @@ function sharedClientKey(): Promise<{ path: string; pub: string }> {
 export function ensureTestUsers(): Promise<void> {
   usersReady ??= (async () => {
     for (const user of [TEST_USER, PASSWORD_USER]) {
-      if (!(await userExists(user))) await run('useradd', ['-m', '-s', '/bin/sh', user]).catch(async (err) => {
-        if (!(await userExists(user))) throw err; // another test file created it first
-      });
+      if (!(await userExists(user)))
+        await run('useradd', ['-m', '-s', '/bin/sh', user]).catch(async (err) => {
+          if (!(await userExists(user))) throw err; // another test file created it first
+        });
     }
     // With UsePAM no a fresh account is locked ('!') even for key login; '*' unlocks keys without a password.
     if (shadowHash(TEST_USER).startsWith('!')) await run('usermod', ['-p', '*', TEST_USER]);
@@ -129,10 +130,23 @@ export async function startSshd(opts: SshdOptions = {}): Promise<SshdHost> {
   const hostKeyPubs: string[] = [];
   for (const type of types) {
     const file = join(dir, `host_${type}`);
-    await run('ssh-keygen', ['-q', '-t', type, ...(type === 'rsa' ? ['-b', '2048'] : []), '-N', '', '-C', '', '-f', file]);
+    await run('ssh-keygen', [
+      '-q',
+      '-t',
+      type,
+      ...(type === 'rsa' ? ['-b', '2048'] : []),
+      '-N',
+      '',
+      '-C',
+      '',
+      '-f',
+      file,
+    ]);
     hostKeyPubs.push((await readFile(`${file}.pub`, 'utf8')).trim().split(/\s+/).slice(0, 2).join(' '));
   }
-  await writeFile(join(dir, 'authorized_keys'), [key.pub, ...(opts.extraAuthorizedKeys ?? [])].join('\n') + '\n', { mode: 0o644 });
+  await writeFile(join(dir, 'authorized_keys'), [key.pub, ...(opts.extraAuthorizedKeys ?? [])].join('\n') + '\n', {
+    mode: 0o644,
+  });
   const config = [
     // sshd keeps the first value it reads, so the caller's lines go first and override the defaults below.
     ...(opts.extraConfig ?? []),
@@ -193,7 +207,9 @@ export function pinnedHostKey(pub: string): HostKeyPolicy {
 }
 
 async function launch(dir: string, port: number, hostKeyPubs: string[], clientKeyPath: string): Promise<SshdHost> {
-  const child = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', join(dir, 'sshd_config'), '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', join(dir, 'sshd_config'), '-p', String(port)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   started.add(child);
   let log = '';
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
@@ -201,7 +217,10 @@ async function launch(dir: string, port: number, hostKeyPubs: string[], clientKe
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`sshd did not start within 10 s:\n${log}`)), 10_000);
     const check = (): void => {
-      if (log.includes(`Server listening on 127.0.0.1 port ${port}`)) (clearTimeout(timer), resolve());
+      if (log.includes(`Server listening on 127.0.0.1 port ${port}`)) {
+        clearTimeout(timer);
+        resolve();
+      }
     };
     child.stderr!.on('data', check);
     child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`sshd exited with ${code}:\n${log}`))));
@@ -215,7 +234,8 @@ async function launch(dir: string, port: number, hostKeyPubs: string[], clientKe
     dir,
     pid: child.pid!,
     log: () => log,
-    acceptedCount: () => log.split('\n').filter((l) => /^Accepted (publickey|password|keyboard-interactive)/.test(l)).length,
+    acceptedCount: () =>
+      log.split('\n').filter((l) => /^Accepted (publickey|password|keyboard-interactive)/.test(l)).length,
     stop: async () => {
       await killTree(child);
       await exited;
@@ -250,7 +270,10 @@ function descendants(root: number): number[] {
   }
   const out: number[] = [];
   const walk = (pid: number): void => {
-    for (const c of children.get(pid) ?? []) (out.push(c), walk(c));
+    for (const c of children.get(pid) ?? []) {
+      out.push(c);
+      walk(c);
+    }
   };
   walk(root);
   return out;
@@ -286,11 +309,16 @@ function freePort(): Promise<number> {
 }
 
 async function userExists(user: string): Promise<boolean> {
-  return run('id', ['-u', user]).then(() => true, () => false);
+  return run('id', ['-u', user]).then(
+    () => true,
+    () => false,
+  );
 }
 
 function shadowHash(user: string): string {
-  const line = readFileSync('/etc/shadow', 'utf8').split('\n').find((l) => l.startsWith(`${user}:`));
+  const line = readFileSync('/etc/shadow', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${user}:`));
   return line?.split(':')[1] ?? '';
 }
 

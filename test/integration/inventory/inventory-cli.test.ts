@@ -3,7 +3,10 @@ import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync('node', ['bin/acp-play.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = spawnSync('node', ['bin/acp-play.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -19,13 +22,21 @@ describe('acp-play inventory (built CLI)', () => {
     const run = cli('inventory', 'test/fixtures/inventories/precedence', '--list');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const listed = JSON.parse(run.stdout) as { _meta: { hostvars: Record<string, Record<string, unknown>> }; kids: unknown };
+    const listed = JSON.parse(run.stdout) as {
+      _meta: { hostvars: Record<string, Record<string, unknown>> };
+      kids: unknown;
+    };
     expect(listed.kids).toEqual({ hosts: ['h1', 'h2'] });
     expect(listed._meta.hostvars.h3?.ansible_ssh_pass).toBe('********');
   });
 
   it('prints --graph and --host', () => {
-    const graph = cli('inventory', 'test/fixtures/ansible-inventory/ansible_inventory_yaml_test.yml', '--graph', 'cousins');
+    const graph = cli(
+      'inventory',
+      'test/fixtures/ansible-inventory/ansible_inventory_yaml_test.yml',
+      '--graph',
+      'cousins',
+    );
     expect(graph).toMatchObject({ code: 0, stdout: '@cousins:\n  |--@redheads:\n' });
     const host = cli('inventory', 'test/fixtures/inventories/ini-edge', '--host', 'node1', '--limit', 'nodes');
     expect(host.code).toBe(0);
@@ -36,7 +47,9 @@ describe('acp-play inventory (built CLI)', () => {
     const run = cli('inventory', 'test/fixtures/inventories/broken', '--list');
     expect(run.code).toBe(3);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('test/fixtures/inventories/broken/hosts.yaml:4:7: unknown key `host` in group `nodes`');
+    expect(run.stderr).toContain(
+      'test/fixtures/inventories/broken/hosts.yaml:4:7: unknown key `host` in group `nodes`',
+    );
     expect(run.stderr).toContain('2 errors; nothing was contacted.');
   });
 

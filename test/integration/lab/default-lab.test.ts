@@ -61,10 +61,12 @@ describe('acp-play lab (default: the site as simulators, no root)', () => {
     const plan = await cli('plan', 'inventories/lab', '--detailed-exitcode');
     expect(plan.code, said(plan)).toBe(2);
     for (const id of [2000, 2001, 2002, 2003, 2004, 2005]) expect(plan.stdout).toContain(`+ vlan ${id}`);
-    for (const port of ['Ethernet1/48', 'Ethernet1/1', 'Ethernet1/2', 'Ethernet1/3', 'Ethernet1/7', 'Ethernet1/11']) expect(plan.stdout).toContain(`~ ${port}\n`);
+    for (const port of ['Ethernet1/48', 'Ethernet1/1', 'Ethernet1/2', 'Ethernet1/3', 'Ethernet1/7', 'Ethernet1/11'])
+      expect(plan.stdout).toContain(`~ ${port}\n`);
     for (const node of ['node0', 'node1', 'node2']) {
       const section = plan.stdout.slice(plan.stdout.indexOf(`\n${node}: 6 change(s)`));
-      for (const iface of ['enp4s0f0.2003', 'bridge2003', 'enp4s0f0.2004', 'bridge2004', 'enp4s0f0.2005', 'bridge2005']) expect(section).toContain(`+ ${iface}`);
+      for (const iface of ['enp4s0f0.2003', 'bridge2003', 'enp4s0f0.2004', 'bridge2004', 'enp4s0f0.2005', 'bridge2005'])
+        expect(section).toContain(`+ ${iface}`);
     }
   }, 60_000);
 
@@ -72,24 +74,45 @@ describe('acp-play lab (default: the site as simulators, no root)', () => {
     const apply = await cli('apply', 'inventories/lab', '--yes');
     expect(apply.code, said(apply)).toBe(0);
     const at = (line: RegExp): number => apply.stdout.search(line);
-    const order = [/switch1: VLANs: changed/, /switch1: Access and trunk ports: changed/, /node0: .*: nmstatectl apply/, /node0: .*: changed/, /node1: .*: nmstatectl apply/, /node1: .*: changed/, /node2: .*: nmstatectl apply/, /node2: .*: changed/].map(at);
-    expect(order.every((i) => i >= 0), said(apply)).toBe(true);
+    const order = [
+      /switch1: VLANs: changed/,
+      /switch1: Access and trunk ports: changed/,
+      /node0: .*: nmstatectl apply/,
+      /node0: .*: changed/,
+      /node1: .*: nmstatectl apply/,
+      /node1: .*: changed/,
+      /node2: .*: nmstatectl apply/,
+      /node2: .*: changed/,
+    ].map(at);
+    expect(
+      order.every((i) => i >= 0),
+      said(apply),
+    ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     const again = await cli('apply', 'inventories/lab', '--yes');
     expect(again.code, said(again)).toBe(0);
-    for (const host of ['switch1', 'node0', 'node1', 'node2']) expect(again.stdout).toMatch(new RegExp(`${host} +: ok=\\d+ changed=0 failed=0`));
+    for (const host of ['switch1', 'node0', 'node1', 'node2'])
+      expect(again.stdout).toMatch(new RegExp(`${host} +: ok=\\d+ changed=0 failed=0`));
   }, 240_000);
 
-  it('drift behind the tool\'s back (a trunk loses VLAN 2004, a node loses a bridge) is planned and repaired', async () => {
+  it("drift behind the tool's back (a trunk loses VLAN 2004, a node loses a bridge) is planned and repaired", async () => {
     const sw = await connect('switch1', 'admin');
     const cliSession = await sw.shell();
     const prompt = /^switch1(\([\w-]+\))?# $/;
     await cliSession.readUntil(prompt, 5_000);
-    for (const line of ['configure terminal', 'interface Ethernet1/7', 'switchport trunk allowed vlan 2003,2005', 'end']) await cliSession.send(line, { prompt, timeoutMs: 5_000 });
+    for (const line of [
+      'configure terminal',
+      'interface Ethernet1/7',
+      'switchport trunk allowed vlan 2003,2005',
+      'end',
+    ])
+      await cliSession.send(line, { prompt, timeoutMs: 5_000 });
     await cliSession.close();
     await sw.close();
     const n1 = await connect('node1', 'core');
-    const gone = await n1.exec("printf 'interfaces:\\n- name: bridge2004\\n  type: linux-bridge\\n  state: absent\\n' > drift.yml && nmstatectl apply drift.yml && rm drift.yml");
+    const gone = await n1.exec(
+      "printf 'interfaces:\\n- name: bridge2004\\n  type: linux-bridge\\n  state: absent\\n' > drift.yml && nmstatectl apply drift.yml && rm drift.yml",
+    );
     expect(gone.exitCode, gone.stderr).toBe(0);
     await n1.close();
 

@@ -27,7 +27,13 @@ function readCmdline(pid: string): string {
 
 beforeAll(async () => {
   writeFileSync(keyFile, client.privateKey, { mode: 0o600 });
-  node = await startNodeSim({ name: 'node0', dir: join(work, 'node0'), username: 'core', publicKeys: [client.publicLine], onExec: (c) => execs.push(c) });
+  node = await startNodeSim({
+    name: 'node0',
+    dir: join(work, 'node0'),
+    username: 'core',
+    publicKeys: [client.publicLine],
+    onExec: (c) => execs.push(c),
+  });
   conn = await connectHost(
     {
       name: 'node0',
@@ -35,7 +41,8 @@ beforeAll(async () => {
       port: node.port,
       user: 'core',
       auth: { identityFiles: [keyFile], agentSocket: false },
-      hostKeyCheck: (blob) => `ssh-ed25519 ${blob.toString('base64')}` === node.hostKeyPublic || 'host key differs from the simulator',
+      hostKeyCheck: (blob) =>
+        `ssh-ed25519 ${blob.toString('base64')}` === node.hostKeyPublic || 'host key differs from the simulator',
       hostKeyAlgorithms: ['ssh-ed25519'],
     },
     { sshConfigPath: false, connectAttempts: 1, keepaliveIntervalMs: 0 },
@@ -58,9 +65,13 @@ describe('node simulator over SSH (the project transport)', () => {
   it('answers nmstatectl and busctl from the node state file', async () => {
     const show = await conn.exec('nmstatectl show --json enp4s0f0');
     expect(show.exitCode).toBe(0);
-    expect(JSON.parse(show.stdout)).toEqual({ interfaces: [expect.objectContaining({ name: 'enp4s0f0', type: 'ethernet', state: 'up' })] });
+    expect(JSON.parse(show.stdout)).toEqual({
+      interfaces: [expect.objectContaining({ name: 'enp4s0f0', type: 'ethernet', state: 'up' })],
+    });
     expect(show.stderr).toMatch(/^\[\S+Z INFO {2}nmstatectl\] Nmstate version: 2\.2\.62\n$/);
-    const bus = await conn.exec('busctl --system get-property org.freedesktop.NetworkManager /org/freedesktop/NetworkManager org.freedesktop.NetworkManager Checkpoints');
+    const bus = await conn.exec(
+      'busctl --system get-property org.freedesktop.NetworkManager /org/freedesktop/NetworkManager org.freedesktop.NetworkManager Checkpoints',
+    );
     expect(bus).toMatchObject({ stdout: 'ao 0\n', exitCode: 0 });
   });
 
@@ -78,11 +89,18 @@ describe('node simulator through the real nmstate driver (built CLI)', () => {
   const inv = join(cwd, 'inventory');
   beforeAll(() => {
     mkdirSync(join(inv, 'group_vars'), { recursive: true });
-    writeFileSync(join(inv, 'hosts.yaml'), `all:\n  children:\n    nodes:\n      hosts:\n        node0: {address: 127.0.0.1, port: ${node.port}}\n`);
+    writeFileSync(
+      join(inv, 'hosts.yaml'),
+      `all:\n  children:\n    nodes:\n      hosts:\n        node0: {address: 127.0.0.1, port: ${node.port}}\n`,
+    );
     writeFileSync(join(inv, 'group_vars', 'all.yaml'), LAB_SITE_YAML);
-    writeFileSync(join(inv, 'group_vars', 'nodes.yaml'), `platform: nmstate\nuser: core\nbecome: false\nssh_private_key_file: ${keyFile}\nnode:\n  trunk_nic: enp4s0f0\n`);
+    writeFileSync(
+      join(inv, 'group_vars', 'nodes.yaml'),
+      `platform: nmstate\nuser: core\nbecome: false\nssh_private_key_file: ${keyFile}\nnode:\n  trunk_nic: enp4s0f0\n`,
+    );
     writeFileSync(join(inv, 'known_hosts'), `[127.0.0.1]:${node.port} ${node.hostKeyPublic}\n`);
-    // A probe that outlasts the 5 s window: the driver loses the node's answer and NetworkManager rolls back by timeout.
+    // A probe that outlasts the 5 s window: the driver loses the node's answer and NetworkManager rolls back by
+    // timeout.
     writeFileSync(
       join(cwd, 'slow-probe.yaml'),
       '- name: Node VLAN bridges\n  hosts: nodes\n  tasks:\n    - name: bridges\n      module: nmstate\n      args:\n        timeout: 5\n        probes:\n          - {command: "sleep 37"}\n',
@@ -92,11 +110,27 @@ describe('node simulator through the real nmstate driver (built CLI)', () => {
   it('plans the bridges, applies them, re-plans empty', async () => {
     const plan = await runCli(['plan', 'inventory', '--detailed-exitcode'], cwd);
     expect(plan.code, plan.stderr + plan.stdout).toBe(2);
-    for (const name of ['enp4s0f0.2003', 'bridge2003', 'enp4s0f0.2005', 'bridge2005']) expect(plan.stdout).toContain(`+ ${name}`);
+    for (const name of ['enp4s0f0.2003', 'bridge2003', 'enp4s0f0.2005', 'bridge2005'])
+      expect(plan.stdout).toContain(`+ ${name}`);
     const apply = await runCli(['apply', 'inventory', '--yes'], cwd);
     expect(apply.code, apply.stderr + apply.stdout).toBe(0);
     expect(apply.stdout).toMatch(/nmstatectl commit \/org\/freedesktop\/NetworkManager\/Checkpoint\/1/);
-    expect(node.state().interfaces.map((i) => i.name).sort()).toEqual(['bridge2003', 'bridge2004', 'bridge2005', 'eno1', 'enp4s0f0', 'enp4s0f0.2003', 'enp4s0f0.2004', 'enp4s0f0.2005', 'lo']);
+    expect(
+      node
+        .state()
+        .interfaces.map((i) => i.name)
+        .sort(),
+    ).toEqual([
+      'bridge2003',
+      'bridge2004',
+      'bridge2005',
+      'eno1',
+      'enp4s0f0',
+      'enp4s0f0.2003',
+      'enp4s0f0.2004',
+      'enp4s0f0.2005',
+      'lo',
+    ]);
     const again = await runCli(['plan', 'inventory', '--detailed-exitcode'], cwd);
     expect(again.code, again.stdout).toBe(0);
     expect(existsSync(join(node.dir, 'state.json'))).toBe(true);
@@ -104,10 +138,15 @@ describe('node simulator through the real nmstate driver (built CLI)', () => {
 
   it('a change whose checks never answer is rolled back by NetworkManager when the checkpoint times out', async () => {
     const state = node.state();
-    node.setState({ ...state, interfaces: state.interfaces.filter((i) => i.name !== 'bridge2004' && i.name !== 'enp4s0f0.2004') });
+    node.setState({
+      ...state,
+      interfaces: state.interfaces.filter((i) => i.name !== 'bridge2004' && i.name !== 'enp4s0f0.2004'),
+    });
     const apply = await runCli(['apply', 'inventory', '-p', 'slow-probe.yaml', '--yes'], cwd);
     expect(apply.code, apply.stdout + apply.stderr).toBe(1);
-    expect(apply.stdout + apply.stderr).toMatch(/by timeout: NetworkManager restored \/org\/freedesktop\/NetworkManager\/Checkpoint\/\d+/);
+    expect(apply.stdout + apply.stderr).toMatch(
+      /by timeout: NetworkManager restored \/org\/freedesktop\/NetworkManager\/Checkpoint\/\d+/,
+    );
     const after = node.state();
     expect(after.checkpoints).toEqual([]);
     expect(after.expired.length).toBe(1);

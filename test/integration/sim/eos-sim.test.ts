@@ -32,10 +32,14 @@ describe('EOS simulator over SSH: sessions and commit timer', () => {
     await send('switchport trunk allowed vlan 2003-2005');
     await send('switchport mode trunk');
     expect(mode('Ethernet3')).toBe('access');
-    expect(await send('show session-config diffs')).toContain('+   switchport trunk allowed vlan 2003-2005\n+   switchport mode trunk');
+    expect(await send('show session-config diffs')).toContain(
+      '+   switchport trunk allowed vlan 2003-2005\n+   switchport mode trunk',
+    );
     await send('commit');
     expect(mode('Ethernet3')).toBe('trunk');
-    expect(await send('show running-config interfaces Ethernet3')).toBe('interface Ethernet3\n   switchport trunk allowed vlan 2003-2005\n   switchport mode trunk');
+    expect(await send('show running-config interfaces Ethernet3')).toBe(
+      'interface Ethernet3\n   switchport trunk allowed vlan 2003-2005\n   switchport mode trunk',
+    );
   });
 
   it('commit timer reverts by itself when nobody confirms', async () => {

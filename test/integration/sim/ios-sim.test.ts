@@ -15,7 +15,13 @@ describe('IOS simulator over SSH: archive, revert timer, confirm', () => {
 
   beforeAll(async () => {
     // One device minute = 120 ms.
-    sim = await startSimulator({ platform: 'cisco_ios', hostname: 'sw1', users: [USER], timeScale: 0.002, enableSecret: 'en-secret' });
+    sim = await startSimulator({
+      platform: 'cisco_ios',
+      hostname: 'sw1',
+      users: [USER],
+      timeScale: 0.002,
+      enableSecret: 'en-secret',
+    });
     conn = await connectSim(sim);
     const opened = await openCli(conn, PROMPT);
     cli = opened.cli;
@@ -60,7 +66,9 @@ describe('IOS simulator over SSH: archive, revert timer, confirm', () => {
     expect((await send('')).replace(/^\n/, '')).toBe('Building configuration...\n[OK]');
     expect(sim.startupState().interfaces.get('GigabitEthernet1/0/3')!.description).toBe('node1 vm nic');
     await send('configure terminal');
-    expect(await send('vlan 4095')).toBe(`${' '.repeat('sw1(config)#vlan '.length)}^\n% Invalid input detected at '^' marker.\n`);
+    expect(await send('vlan 4095')).toBe(
+      `${' '.repeat('sw1(config)#vlan '.length)}^\n% Invalid input detected at '^' marker.\n`,
+    );
     await send('end');
   });
 });

@@ -8,7 +8,10 @@ import type { CliSession, Transport } from '../../../src/transport/transport-typ
 import { connectSim, openCli, USER } from './sim-client.js';
 
 const PROMPT = /^sw1(\([\w-]+\))?# $/;
-const CONFIG = readFileSync(join(import.meta.dirname, '../../fixtures/switch-configs/nxos/batfish_nxos_interface_switchport.cfg'), 'utf8');
+const CONFIG = readFileSync(
+  join(import.meta.dirname, '../../fixtures/switch-configs/nxos/batfish_nxos_interface_switchport.cfg'),
+  'utf8',
+);
 
 describe('NX-OS simulator over SSH (project transport)', () => {
   let sim: SimulatorHandle;
@@ -17,7 +20,14 @@ describe('NX-OS simulator over SSH (project transport)', () => {
   const send = (line: string): Promise<string> => cli.send(line, { prompt: PROMPT, timeoutMs: 5_000 });
 
   beforeAll(async () => {
-    sim = await startSimulator({ platform: 'cisco_nxos', hostname: 'sw1', config: CONFIG, users: [USER], rejectCommands: [/allowed vlan add 666/], dropAfter: /^description DROP/ });
+    sim = await startSimulator({
+      platform: 'cisco_nxos',
+      hostname: 'sw1',
+      config: CONFIG,
+      users: [USER],
+      rejectCommands: [/allowed vlan add 666/],
+      dropAfter: /^description DROP/,
+    });
     conn = await connectSim(sim);
     const opened = await openCli(conn, PROMPT);
     cli = opened.cli;
@@ -45,12 +55,16 @@ describe('NX-OS simulator over SSH (project transport)', () => {
     await send('switchport trunk allowed vlan 2003-2005');
     await send('end');
     const out = await send('show running-config interface Ethernet1/3');
-    expect(out).toMatch(/interface Ethernet1\/3\n  switchport\n  switchport mode trunk\n  switchport trunk allowed vlan 2003-2005\n/);
+    expect(out).toMatch(
+      /interface Ethernet1\/3\n  switchport\n  switchport mode trunk\n  switchport trunk allowed vlan 2003-2005\n/,
+    );
   });
 
   it('prints the caret error for a bad VLAN and an unknown command, state unchanged', async () => {
     await send('configure terminal');
-    expect(await send('vlan 4095')).toBe(`${' '.repeat('sw1(config)# vlan '.length)}^\n% Invalid command at '^' marker.`);
+    expect(await send('vlan 4095')).toBe(
+      `${' '.repeat('sw1(config)# vlan '.length)}^\n% Invalid command at '^' marker.`,
+    );
     expect(await send('bogus command')).toContain("% Invalid command at '^' marker.");
     await send('end');
     expect(sim.state().vlans.has(4095)).toBe(false);

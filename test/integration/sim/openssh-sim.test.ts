@@ -20,11 +20,29 @@ describe.skipIf(!hasSsh)('NX-OS simulator driven by OpenSSH (publickey login, pi
     dir = await mkdtemp(join(tmpdir(), 'acp-sim-ssh-'));
     await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'id'), '-C', 'sim-test']);
     const pub = (await readFile(join(dir, 'id.pub'), 'utf8')).trim();
-    sim = await startSimulator({ platform: 'cisco_nxos', hostname: 'sw1', users: [{ username: 'admin', publicKeys: [pub] }] });
+    sim = await startSimulator({
+      platform: 'cisco_nxos',
+      hostname: 'sw1',
+      users: [{ username: 'admin', publicKeys: [pub] }],
+    });
     await writeFile(join(dir, 'known_hosts'), `[127.0.0.1]:${sim.port} ${sim.hostKeyPublic}\n`);
     sshArgs = [
-      '-F', '/dev/null', '-p', String(sim.port), '-i', join(dir, 'id'), '-o', 'IdentitiesOnly=yes', '-o', 'BatchMode=yes',
-      '-o', `UserKnownHostsFile=${join(dir, 'known_hosts')}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'LogLevel=ERROR',
+      '-F',
+      '/dev/null',
+      '-p',
+      String(sim.port),
+      '-i',
+      join(dir, 'id'),
+      '-o',
+      'IdentitiesOnly=yes',
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      `UserKnownHostsFile=${join(dir, 'known_hosts')}`,
+      '-o',
+      'StrictHostKeyChecking=yes',
+      '-o',
+      'LogLevel=ERROR',
     ];
   });
   afterAll(async () => {
@@ -39,7 +57,17 @@ describe.skipIf(!hasSsh)('NX-OS simulator driven by OpenSSH (publickey login, pi
   });
 
   it('interactive with -tt: prompts, echo with CRLF, config change, exit', async () => {
-    const script = ['terminal length 0', 'configure terminal', 'interface Ethernet1/7', 'switchport', 'switchport mode trunk', 'end', 'show running-config interface Ethernet1/7', 'exit', ''].join('\n');
+    const script = [
+      'terminal length 0',
+      'configure terminal',
+      'interface Ethernet1/7',
+      'switchport',
+      'switchport mode trunk',
+      'end',
+      'show running-config interface Ethernet1/7',
+      'exit',
+      '',
+    ].join('\n');
     const child = execFile('ssh', ['-tt', ...sshArgs, 'admin@127.0.0.1'], { timeout: 10_000 });
     let out = '';
     child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -52,11 +80,18 @@ describe.skipIf(!hasSsh)('NX-OS simulator driven by OpenSSH (publickey login, pi
   });
 
   it('a wrong host key is refused by OpenSSH', async () => {
-    const other = await startSimulator({ platform: 'cisco_nxos', hostname: 'sw1', port: 0, users: [{ username: 'admin', password: 'x' }] });
+    const other = await startSimulator({
+      platform: 'cisco_nxos',
+      hostname: 'sw1',
+      port: 0,
+      users: [{ username: 'admin', password: 'x' }],
+    });
     try {
       const args = sshArgs.map((a) => (a === String(sim.port) ? String(other.port) : a));
       await writeFile(join(dir, 'known_hosts'), `[127.0.0.1]:${other.port} ${sim.hostKeyPublic}\n`);
-      await expect(run('ssh', [...args, 'admin@127.0.0.1', 'show version'], { timeout: 10_000 })).rejects.toThrow(/HOST IDENTIFICATION HAS CHANGED|Host key verification failed/);
+      await expect(run('ssh', [...args, 'admin@127.0.0.1', 'show version'], { timeout: 10_000 })).rejects.toThrow(
+        /HOST IDENTIFICATION HAS CHANGED|Host key verification failed/,
+      );
     } finally {
       await other.close();
     }

@@ -13,7 +13,8 @@ export function connectSim(sim: SimulatorHandle): Promise<Transport> {
       port: sim.port,
       user: USER.username,
       auth: { password: USER.password, agentSocket: false, identityFiles: [] },
-      hostKeyCheck: (blob) => `ssh-ed25519 ${blob.toString('base64')}` === sim.hostKeyPublic || 'host key differs from the simulator',
+      hostKeyCheck: (blob) =>
+        `ssh-ed25519 ${blob.toString('base64')}` === sim.hostKeyPublic || 'host key differs from the simulator',
       hostKeyAlgorithms: ['ssh-ed25519'],
     },
     { sshConfigPath: false, connectAttempts: 1, keepaliveIntervalMs: 0 },

@@ -5,7 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 /** `acp-play validate` through the real, compiled CLI (bin/acp-play.js -> dist/). */
 function validate(dir: string): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['bin/acp-play.js', 'validate', dir], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, ['bin/acp-play.js', 'validate', dir], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -22,21 +25,30 @@ describe('acp-play validate', () => {
     expect(r.code).toBe(0);
   });
 
-  it.each(['native-bridged-tagged', 'uplink-missing-port', 'interface-name-16-chars', 'description-shell', 'malformed-yaml', 'ini-bad-address'])(
-    'rejects %s with file:line:col and exit 3',
-    (name) => {
-      const dir = join('test/fixtures/bad-inventories', name);
-      const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { message: string; file: string; line: number; col: number };
-      const r = validate(dir);
-      expect(r.code).toBe(3);
-      expect(r.stdout).toBe('');
-      const line = r.stderr.split('\n').find((l) => l.includes(expected.message));
-      expect(line, r.stderr).toBeDefined();
-      expect(line!.startsWith(`${join(dir, expected.file)}:${expected.line}:${expected.col}: `)).toBe(true);
-      expect(line).toContain(' — ');
-      expect(r.stderr).toMatch(/\d+ errors?; nothing was contacted\.\n$/);
-    },
-  );
+  it.each([
+    'native-bridged-tagged',
+    'uplink-missing-port',
+    'interface-name-16-chars',
+    'description-shell',
+    'malformed-yaml',
+    'ini-bad-address',
+  ])('rejects %s with file:line:col and exit 3', (name) => {
+    const dir = join('test/fixtures/bad-inventories', name);
+    const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as {
+      message: string;
+      file: string;
+      line: number;
+      col: number;
+    };
+    const r = validate(dir);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    const line = r.stderr.split('\n').find((l) => l.includes(expected.message));
+    expect(line, r.stderr).toBeDefined();
+    expect(line!.startsWith(`${join(dir, expected.file)}:${expected.line}:${expected.col}: `)).toBe(true);
+    expect(line).toContain(' — ');
+    expect(r.stderr).toMatch(/\d+ errors?; nothing was contacted\.\n$/);
+  });
 
   it('prints warnings and still exits 0', () => {
     const r = validate('test/fixtures/site-warnings');

@@ -37,9 +37,33 @@ interface Case {
 }
 
 const CASES: readonly Case[] = [
-  { host: 'nxos1', platform: 'cisco_nxos', hostname: 'nxos1', config: 'nxos.cfg', trunk: 'Ethernet1/3', access: 'Ethernet1/1', privilege: 15 },
-  { host: 'eos1', platform: 'arista_eos', hostname: 'eos1', config: 'eos.cfg', trunk: 'Ethernet3', access: 'Ethernet1', privilege: 1 },
-  { host: 'ios1', platform: 'cisco_ios', hostname: 'IOS-SW1', config: 'ios.cfg', trunk: 'GigabitEthernet0/3', access: 'GigabitEthernet0/1', privilege: 15 },
+  {
+    host: 'nxos1',
+    platform: 'cisco_nxos',
+    hostname: 'nxos1',
+    config: 'nxos.cfg',
+    trunk: 'Ethernet1/3',
+    access: 'Ethernet1/1',
+    privilege: 15,
+  },
+  {
+    host: 'eos1',
+    platform: 'arista_eos',
+    hostname: 'eos1',
+    config: 'eos.cfg',
+    trunk: 'Ethernet3',
+    access: 'Ethernet1',
+    privilege: 1,
+  },
+  {
+    host: 'ios1',
+    platform: 'cisco_ios',
+    hostname: 'IOS-SW1',
+    config: 'ios.cfg',
+    trunk: 'GigabitEthernet0/3',
+    access: 'GigabitEthernet0/1',
+    privilege: 15,
+  },
 ];
 
 const sims: SimulatorHandle[] = [];
@@ -47,7 +71,11 @@ afterEach(async () => {
   await Promise.all(sims.splice(0).map((s) => s.close()));
 });
 
-async function simulate(c: { platform: SimPlatformId; hostname: string; privilege: number }, config?: string, rejectCommands?: RegExp[]): Promise<SimulatorHandle> {
+async function simulate(
+  c: { platform: SimPlatformId; hostname: string; privilege: number },
+  config?: string,
+  rejectCommands?: RegExp[],
+): Promise<SimulatorHandle> {
   const sim = await startSimulator({
     platform: c.platform,
     hostname: c.hostname,
@@ -60,7 +88,13 @@ async function simulate(c: { platform: SimPlatformId; hostname: string; privileg
 }
 
 /** Runs the default site playbook on one host through applyRun, connecting to its simulator. */
-async function run(inventory: Inventory, site: Site, limit: string, sim: SimulatorHandle, runId: string): Promise<RunResult> {
+async function run(
+  inventory: Inventory,
+  site: Site,
+  limit: string,
+  sim: SimulatorHandle,
+  runId: string,
+): Promise<RunResult> {
   const expectedKey = sim.hostKeyPublic.split(' ')[1];
   const connect = (host: Host) =>
     connectHost(
@@ -99,7 +133,10 @@ async function run(inventory: Inventory, site: Site, limit: string, sim: Simulat
 
 function outcome(result: RunResult, host: string) {
   const h = result.hosts.find((o) => o.host === host)!;
-  return { status: h.status, tasks: h.tasks.map((t) => `${t.task}: ${t.status}${t.status === 'failed' ? ` ${t.message}` : ''}`) };
+  return {
+    status: h.status,
+    tasks: h.tasks.map((t) => `${t.task}: ${t.status}${t.status === 'failed' ? ` ${t.message}` : ''}`),
+  };
 }
 
 describe.each(CASES)('driver contract: $platform', (c) => {
@@ -107,18 +144,30 @@ describe.each(CASES)('driver contract: $platform', (c) => {
     const { inventory, site } = await loadSite(`${root}test/fixtures/inventories/switch-contract`);
     const sim = await simulate(c, fixture(c.config));
     const first = await run(inventory, site, c.host, sim, 'c1');
-    expect(outcome(first, c.host)).toEqual({ status: 'changed', tasks: ['VLANs: changed', 'Access and trunk ports: changed'] });
+    expect(outcome(first, c.host)).toEqual({
+      status: 'changed',
+      tasks: ['VLANs: changed', 'Access and trunk ports: changed'],
+    });
     const state = sim.state();
-    expect([...state.vlans.values()].filter((v) => v.id >= 2003).map((v) => `${v.id} ${v.name}`)).toEqual(['2003 virtual-machines-1', '2004 virtual-machines-2', '2005 virtual-machines-3']);
+    expect([...state.vlans.values()].filter((v) => v.id >= 2003).map((v) => `${v.id} ${v.name}`)).toEqual([
+      '2003 virtual-machines-1',
+      '2004 virtual-machines-2',
+      '2005 virtual-machines-3',
+    ]);
     expect(formatVlanSet(state.interfaces.get(c.trunk)!.allowedVlans)).toBe('2003-2005');
     expect(state.interfaces.get(c.access)!.description).toBe('node0-cluster');
     const dump = sim.dumpState();
     expect([dump['checkpoints'], dump['sessions'], dump['pendingRevert']]).toEqual([[], {}, null]);
     // ios1 has switch.save: true, the others not.
-    expect(formatVlanSet(sim.startupState().interfaces.get(c.trunk)!.allowedVlans)).toBe(c.platform === 'cisco_ios' ? '2003-2005' : '2003');
+    expect(formatVlanSet(sim.startupState().interfaces.get(c.trunk)!.allowedVlans)).toBe(
+      c.platform === 'cisco_ios' ? '2003-2005' : '2003',
+    );
 
     const second = await run(inventory, site, c.host, sim, 'c2');
-    expect(outcome(second, c.host)).toEqual({ status: 'unchanged', tasks: ['VLANs: ok', 'Access and trunk ports: ok'] });
+    expect(outcome(second, c.host)).toEqual({
+      status: 'unchanged',
+      tasks: ['VLANs: ok', 'Access and trunk ports: ok'],
+    });
   });
 
   it('rolls back after a device error, leaving the config as it was before the failed step', async () => {
@@ -130,7 +179,11 @@ describe.each(CASES)('driver contract: $platform', (c) => {
     expect(o.tasks[0]).toBe('VLANs: changed');
     const failed = result.hosts.find((h) => h.host === c.host)!.tasks[1]!;
     expect(failed.rolledBack).toBe(true);
-    expect(failed.message).toMatch(new RegExp(`^${c.host}: apply failed: interface ${c.trunk}: switchport trunk allowed vlan 2003-2005: % .*\\(rolled back: .+\\)$`));
+    expect(failed.message).toMatch(
+      new RegExp(
+        `^${c.host}: apply failed: interface ${c.trunk}: switchport trunk allowed vlan 2003-2005: % .*\\(rolled back: .+\\)$`,
+      ),
+    );
     const state = sim.state();
     // The VLAN step committed; the ports step left every port as it was.
     expect(state.vlans.has(2005)).toBe(true);
@@ -146,14 +199,29 @@ describe('driver contract: site1 on an empty NX-OS switch', () => {
     const { inventory, site } = await loadSite(`${root}inventories/site1`);
     const sim = await simulate({ platform: 'cisco_nxos', hostname: 'switch1', privilege: 15 });
     const first = await run(inventory, site, 'switch1', sim, 's1');
-    expect(outcome(first, 'switch1')).toEqual({ status: 'changed', tasks: ['VLANs: changed', 'Access and trunk ports: changed'] });
+    expect(outcome(first, 'switch1')).toEqual({
+      status: 'changed',
+      tasks: ['VLANs: changed', 'Access and trunk ports: changed'],
+    });
     const state = sim.state();
     expect(formatVlanSet([...state.vlans.keys()].filter((id) => id !== 1))).toBe('2000-2005');
-    expect(state.interfaces.get('Ethernet1/48')).toMatchObject({ mode: 'trunk', nativeVlan: 2000, description: 'uplink-to-unifi' });
+    expect(state.interfaces.get('Ethernet1/48')).toMatchObject({
+      mode: 'trunk',
+      nativeVlan: 2000,
+      description: 'uplink-to-unifi',
+    });
     expect(formatVlanSet(state.interfaces.get('Ethernet1/48')!.allowedVlans)).toBe('2000-2005');
-    for (const p of ['Ethernet1/3', 'Ethernet1/7', 'Ethernet1/11']) expect(formatVlanSet(state.interfaces.get(p)!.allowedVlans)).toBe('2003-2005');
-    expect(state.interfaces.get('Ethernet1/10')).toMatchObject({ mode: 'access', accessVlan: 2001, description: 'node2-storage' });
+    for (const p of ['Ethernet1/3', 'Ethernet1/7', 'Ethernet1/11'])
+      expect(formatVlanSet(state.interfaces.get(p)!.allowedVlans)).toBe('2003-2005');
+    expect(state.interfaces.get('Ethernet1/10')).toMatchObject({
+      mode: 'access',
+      accessVlan: 2001,
+      description: 'node2-storage',
+    });
     const second = await run(inventory, site, 'switch1', sim, 's2');
-    expect(outcome(second, 'switch1')).toEqual({ status: 'unchanged', tasks: ['VLANs: ok', 'Access and trunk ports: ok'] });
+    expect(outcome(second, 'switch1')).toEqual({
+      status: 'unchanged',
+      tasks: ['VLANs: ok', 'Access and trunk ports: ok'],
+    });
   });
 });

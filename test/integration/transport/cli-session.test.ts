@@ -33,8 +33,10 @@ function serveCli(channel: ServerChannel): void {
       const cmd = line.trim();
       line = '';
       if (cmd === 'show version') channel.write('NX-OS 9.3(8)\r\nsw1# is only text inside output\r\n' + prompt());
-      else if (cmd === 'configure terminal') (mode = '(config)'), channel.write(prompt());
-      else if (cmd === 'slow') {
+      else if (cmd === 'configure terminal') {
+        mode = '(config)';
+        channel.write(prompt());
+      } else if (cmd === 'slow') {
         channel.write('step 1\r\n');
         setTimeout(() => channel.write('step 2\r\nsw1'), 50);
         setTimeout(() => channel.write(`${mode}# `), 100);
@@ -58,7 +60,11 @@ describe('CliSession over an ssh2 shell channel (switch simulator)', () => {
     server = new Server({ hostKeys: [hostKey.private] }, (client) => {
       clients.push(client);
       (client as unknown as { _sock?: { setNoDelay?: (b: boolean) => void } })._sock?.setNoDelay?.(true);
-      client.on('authentication', (ctx) => (ctx.method === 'password' && ctx.username === 'admin' && ctx.password === 'pw' ? ctx.accept() : ctx.reject(['password'])));
+      client.on('authentication', (ctx) =>
+        ctx.method === 'password' && ctx.username === 'admin' && ctx.password === 'pw'
+          ? ctx.accept()
+          : ctx.reject(['password']),
+      );
       client.on('session', (accept) => {
         const session = accept();
         session.on('pty', (acceptPty) => acceptPty?.());
@@ -100,7 +106,9 @@ describe('CliSession over an ssh2 shell channel (switch simulator)', () => {
   it('strips the echo and the trailing prompt, normalises CRLF, ignores prompt-like text mid-output', async () => {
     const session = await conn.shell();
     await session.readUntil(PROMPT);
-    expect(await session.send('show version', { prompt: PROMPT })).toBe('NX-OS 9.3(8)\nsw1# is only text inside output');
+    expect(await session.send('show version', { prompt: PROMPT })).toBe(
+      'NX-OS 9.3(8)\nsw1# is only text inside output',
+    );
     expect(await session.send('configure terminal', { prompt: PROMPT })).toBe('');
     expect(await session.send('slow', { prompt: PROMPT })).toBe('step 1\nstep 2');
     expect(await session.send('bogus', { prompt: PROMPT })).toBe("% Invalid command at '^' marker.");

@@ -3,7 +3,6 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ssh2 from 'ssh2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { ConnectError } from '../../../src/errors.js';
@@ -38,14 +37,30 @@ describe.skipIf(!canRun)(`host key checking against real sshd (${ROOT_SKIP_REASO
   beforeEach(() => {
     inventoryDir = join(root, `inv${++n}`);
     mkdirSync(inventoryDir);
-    writeFileSync(join(inventoryDir, 'hosts.yaml'), `all:\n  hosts:\n    node1:\n      address: 127.0.0.1\n      port: ${sshd.port}\n`);
+    writeFileSync(
+      join(inventoryDir, 'hosts.yaml'),
+      `all:\n  hosts:\n    node1:\n      address: 127.0.0.1\n      port: ${sshd.port}\n`,
+    );
   });
   const knownHosts = (...lines: string[]) => writeFileSync(join(inventoryDir, 'known_hosts'), `${lines.join('\n')}\n`);
-  const target = (host = sshd): HostKeyTarget => ({ inventoryDir, hostName: 'node1', address: '127.0.0.1', port: host.port, userKnownHostsFile: join(root, 'no-such-user-file') });
+  const target = (host = sshd): HostKeyTarget => ({
+    inventoryDir,
+    hostName: 'node1',
+    address: '127.0.0.1',
+    port: host.port,
+    userKnownHostsFile: join(root, 'no-such-user-file'),
+  });
   async function connect(host = sshd, acceptNew = false): Promise<string> {
     const policy = createHostKeyPolicy(target(host), { acceptNew });
     const conn = await connectHost(
-      { name: 'node1', address: '127.0.0.1', port: host.port, user: host.user, auth: { identityFiles: [host.clientKeyPath], agentSocket: false }, ...policy },
+      {
+        name: 'node1',
+        address: '127.0.0.1',
+        port: host.port,
+        user: host.user,
+        auth: { identityFiles: [host.clientKeyPath], agentSocket: false },
+        ...policy,
+      },
       { sshConfigPath: false, connectAttempts: 1 },
     );
     try {
@@ -54,7 +69,11 @@ describe.skipIf(!canRun)(`host key checking against real sshd (${ROOT_SKIP_REASO
       await conn.close();
     }
   }
-  const refusal = (host = sshd) => connect(host).then(() => 'connected', (e: unknown) => e);
+  const refusal = (host = sshd) =>
+    connect(host).then(
+      () => 'connected',
+      (e: unknown) => e,
+    );
 
   it('refuses an unknown host key with its fingerprint and the pin command', async () => {
     const err = await refusal();
@@ -64,7 +83,7 @@ describe.skipIf(!canRun)(`host key checking against real sshd (${ROOT_SKIP_REASO
     expect(message).toContain(`acp-play keyscan ${inventoryDir} --limit node1`);
   });
 
-  it('refuses a changed host key loudly, naming the old key\'s file:line', async () => {
+  it("refuses a changed host key loudly, naming the old key's file:line", async () => {
     knownHosts('# site1', `[127.0.0.1]:${sshd.port} ${otherKey()}`);
     const message = String((await refusal()) as Error);
     expect(message).toContain('REMOTE HOST IDENTIFICATION HAS CHANGED');
@@ -95,14 +114,18 @@ describe.skipIf(!canRun)(`host key checking against real sshd (${ROOT_SKIP_REASO
 
   it('--accept-new pins an unknown key in the inventory and then accepts it', async () => {
     expect(await connect(sshd, true)).toBe('connected\n');
-    expect(readFileSync(join(inventoryDir, 'known_hosts'), 'utf8')).toBe(`[127.0.0.1]:${sshd.port} ${sshd.hostKeyPub}\n`);
+    expect(readFileSync(join(inventoryDir, 'known_hosts'), 'utf8')).toBe(
+      `[127.0.0.1]:${sshd.port} ${sshd.hostKeyPub}\n`,
+    );
     expect(await connect()).toBe('connected\n');
   });
 
   it('scans a host key without logging in', async () => {
     const before = sshd.acceptedCount();
     expect((await scanHostKey('127.0.0.1', sshd.port)).equals(blobOf(sshd.hostKeyPub))).toBe(true);
-    expect((await scanHostKey('127.0.0.1', dual.port, { algorithms: ['rsa-sha2-512'] })).toString('base64')).toBe(dual.hostKeyPubs[1]?.split(' ')[1]);
+    expect((await scanHostKey('127.0.0.1', dual.port, { algorithms: ['rsa-sha2-512'] })).toString('base64')).toBe(
+      dual.hostKeyPubs[1]?.split(' ')[1],
+    );
     expect(sshd.acceptedCount()).toBe(before);
   });
 
@@ -125,7 +148,9 @@ describe.skipIf(!canRun)(`host key checking against real sshd (${ROOT_SKIP_REASO
       const code = await main(['keyscan', inventoryDir, '--limit', 'node1', '--yes']).finally(restore);
       expect(code).toBe(0);
       expect(out).toContain(`node1  ssh-ed25519  ${fingerprint(blobOf(sshd.hostKeyPub))}`);
-      expect(readFileSync(join(inventoryDir, 'known_hosts'), 'utf8')).toBe(`[127.0.0.1]:${sshd.port} ${sshd.hostKeyPub}\n`);
+      expect(readFileSync(join(inventoryDir, 'known_hosts'), 'utf8')).toBe(
+        `[127.0.0.1]:${sshd.port} ${sshd.hostKeyPub}\n`,
+      );
       expect(await connect()).toBe('connected\n');
     });
 
@@ -138,7 +163,9 @@ describe.skipIf(!canRun)(`host key checking against real sshd (${ROOT_SKIP_REASO
       expect(readFileSync(join(inventoryDir, 'known_hosts'), 'utf8')).toContain(old);
       vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
       expect(await main(['keyscan', inventoryDir, '--yes', '--replace']).finally(() => vi.restoreAllMocks())).toBe(0);
-      expect(readFileSync(join(inventoryDir, 'known_hosts'), 'utf8')).toBe(`[127.0.0.1]:${sshd.port} ${sshd.hostKeyPub}\n`);
+      expect(readFileSync(join(inventoryDir, 'known_hosts'), 'utf8')).toBe(
+        `[127.0.0.1]:${sshd.port} ${sshd.hostKeyPub}\n`,
+      );
     });
 
     it('writes nothing without --yes when there is no terminal to ask on', async () => {

@@ -19,7 +19,14 @@ const canRun = isRoot && hasSshd;
 const PW_ENV = 'ACP_TEST_SSH_PASSWORD';
 
 function base(sshd: SshdHost, name: string): SshTarget {
-  return { name, address: '127.0.0.1', port: sshd.port, user: sshd.user, auth: { agentSocket: false }, ...pinnedHostKey(sshd.hostKeyPub) };
+  return {
+    name,
+    address: '127.0.0.1',
+    port: sshd.port,
+    user: sshd.user,
+    auth: { agentSocket: false },
+    ...pinnedHostKey(sshd.hostKeyPub),
+  };
 }
 
 describe.skipIf(!canRun)(`ssh authentication against real sshd (${ROOT_SKIP_REASON})`, () => {
@@ -44,21 +51,42 @@ describe.skipIf(!canRun)(`ssh authentication against real sshd (${ROOT_SKIP_REAS
   });
 
   it('logs in with a password taken from an environment variable', async () => {
-    const conn = await connectHost({ ...base(passwordHost, 'pw'), user: PASSWORD_USER, auth: { agentSocket: false, identityFiles: [], password: process.env[PW_ENV]! } }, { sshConfigPath: false });
+    const conn = await connectHost(
+      {
+        ...base(passwordHost, 'pw'),
+        user: PASSWORD_USER,
+        auth: { agentSocket: false, identityFiles: [], password: process.env[PW_ENV]! },
+      },
+      { sshConfigPath: false },
+    );
     expect((await conn.exec('id -un')).stdout).toBe(`${PASSWORD_USER}\n`);
     await conn.close();
     expect(passwordHost.log()).toMatch(new RegExp(`Accepted password for ${PASSWORD_USER}`));
   });
 
   it('logs in with keyboard-interactive (PAM) using the same password', async () => {
-    const conn = await connectHost({ ...base(kbdHost, 'kbd'), user: PASSWORD_USER, auth: { agentSocket: false, identityFiles: [], password: process.env[PW_ENV]! } }, { sshConfigPath: false });
+    const conn = await connectHost(
+      {
+        ...base(kbdHost, 'kbd'),
+        user: PASSWORD_USER,
+        auth: { agentSocket: false, identityFiles: [], password: process.env[PW_ENV]! },
+      },
+      { sshConfigPath: false },
+    );
     expect((await conn.exec('id -un')).stdout).toBe(`${PASSWORD_USER}\n`);
     await conn.close();
     expect(kbdHost.log()).toMatch(/Accepted keyboard-interactive/);
   });
 
   it('fails with ConnectError naming the methods tried when the password is wrong', async () => {
-    const err = await connectHost({ ...base(passwordHost, 'badpw'), user: PASSWORD_USER, auth: { agentSocket: false, identityFiles: [], password: 'wrong' } }, { sshConfigPath: false }).catch((e: unknown) => e);
+    const err = await connectHost(
+      {
+        ...base(passwordHost, 'badpw'),
+        user: PASSWORD_USER,
+        auth: { agentSocket: false, identityFiles: [], password: 'wrong' },
+      },
+      { sshConfigPath: false },
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConnectError);
     expect((err as Error).message).toMatch(/badpw: connect failed: .*authentication failed \(tried: password\)/);
     expect((err as Error).message).not.toContain('wrong');
@@ -77,7 +105,13 @@ describe.skipIf(!canRun)(`ssh authentication against real sshd (${ROOT_SKIP_REAS
 
   it('reads the passphrase from the variable the target names', async () => {
     process.env['ACP_TEST_OTHER_PASSPHRASE'] = 'correct horse';
-    const conn = await connectHost({ ...base(keyHost, 'enc2'), auth: { agentSocket: false, identityFiles: [encrypted.path], passphraseEnv: 'ACP_TEST_OTHER_PASSPHRASE' } }, { sshConfigPath: false });
+    const conn = await connectHost(
+      {
+        ...base(keyHost, 'enc2'),
+        auth: { agentSocket: false, identityFiles: [encrypted.path], passphraseEnv: 'ACP_TEST_OTHER_PASSPHRASE' },
+      },
+      { sshConfigPath: false },
+    );
     expect((await conn.exec('echo ok')).stdout).toBe('ok\n');
     await conn.close();
     delete process.env['ACP_TEST_OTHER_PASSPHRASE'];

@@ -6,8 +6,18 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectError } from '../../../src/errors.js';
-import { connectHost, type SshTarget } from '../../../src/transport/ssh-transport.js';
-import { hasSshd, isRoot, labDir, pinnedHostKey, ROOT_SKIP_REASON, sshdTarget, startSshd, stopAllSshd, type SshdHost } from '../helpers/sshd-host.js';
+import { connectHost } from '../../../src/transport/ssh-transport.js';
+import {
+  hasSshd,
+  isRoot,
+  labDir,
+  pinnedHostKey,
+  ROOT_SKIP_REASON,
+  sshdTarget,
+  startSshd,
+  stopAllSshd,
+  type SshdHost,
+} from '../helpers/sshd-host.js';
 
 const canRun = isRoot && hasSshd;
 const hasSocat = existsSync('/usr/bin/socat');
@@ -74,7 +84,10 @@ describe.skipIf(!canRun)(`connecting: proxies, failures, agent (${ROOT_SKIP_REAS
 
   it('refuses a host whose key does not match, without retrying', async () => {
     const [a, b] = hosts as [SshdHost, SshdHost];
-    const err = await connectHost(target(a, pinnedHostKey(b.hostKeyPub)), { sshConfigPath: false, retryBaseDelayMs: 10 }).catch((e: unknown) => e);
+    const err = await connectHost(target(a, pinnedHostKey(b.hostKeyPub)), {
+      sshConfigPath: false,
+      retryBaseDelayMs: 10,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConnectError);
     expect((err as Error).message).toMatch(/host key rejected: key does not match/);
     expect((err as Error).message).not.toMatch(/attempts/);
@@ -83,7 +96,9 @@ describe.skipIf(!canRun)(`connecting: proxies, failures, agent (${ROOT_SKIP_REAS
   it.skipIf(!hasSocat)('connects through a ProxyCommand with %h and %p substituted', async () => {
     const dest = hosts[0]!;
     const mark = join(await labDir(), 'proxycommand-ran');
-    const conn = await connectHost(target(dest, { proxyCommand: `touch ${mark} && exec socat STDIO TCP:%h:%p` }), { sshConfigPath: false });
+    const conn = await connectHost(target(dest, { proxyCommand: `touch ${mark} && exec socat STDIO TCP:%h:%p` }), {
+      sshConfigPath: false,
+    });
     expect((await conn.exec('echo proxied')).stdout).toBe('proxied\n');
     await conn.close();
     expect(existsSync(mark)).toBe(true);
@@ -96,9 +111,14 @@ describe.skipIf(!canRun)(`connecting: proxies, failures, agent (${ROOT_SKIP_REAS
     try {
       for (let i = 0; i < 50 && !existsSync(sock); i++) await new Promise((r) => setTimeout(r, 20));
       await new Promise<void>((resolve, reject) =>
-        spawn('ssh-add', ['-q', dest.clientKeyPath], { env: { ...process.env, SSH_AUTH_SOCK: sock }, stdio: 'ignore' }).on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`ssh-add ${c}`)))),
+        spawn('ssh-add', ['-q', dest.clientKeyPath], {
+          env: { ...process.env, SSH_AUTH_SOCK: sock },
+          stdio: 'ignore',
+        }).on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`ssh-add ${c}`)))),
       );
-      const conn = await connectHost(target(dest, { auth: { identityFiles: [], agentSocket: sock } }), { sshConfigPath: false });
+      const conn = await connectHost(target(dest, { auth: { identityFiles: [], agentSocket: sock } }), {
+        sshConfigPath: false,
+      });
       expect((await conn.exec('echo agent')).stdout).toBe('agent\n');
       await conn.close();
     } finally {
@@ -110,9 +130,15 @@ describe.skipIf(!canRun)(`connecting: proxies, failures, agent (${ROOT_SKIP_REAS
     const silent = await silentServer();
     try {
       const started = Date.now();
-      const err = await connectHost(target(hosts[0]!, { port: silent.port }), { sshConfigPath: false, connectTimeoutMs: 400, connectAttempts: 1 }).catch((e: unknown) => e);
+      const err = await connectHost(target(hosts[0]!, { port: silent.port }), {
+        sshConfigPath: false,
+        connectTimeoutMs: 400,
+        connectAttempts: 1,
+      }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ConnectError);
-      expect((err as Error).message).toMatch(/node1: connect failed: 127\.0\.0\.1:\d+: timed out waiting for the SSH handshake/);
+      expect((err as Error).message).toMatch(
+        /node1: connect failed: 127\.0\.0\.1:\d+: timed out waiting for the SSH handshake/,
+      );
       expect(Date.now() - started).toBeLessThan(2_000);
     } finally {
       silent.server.close();
@@ -122,14 +148,23 @@ describe.skipIf(!canRun)(`connecting: proxies, failures, agent (${ROOT_SKIP_REAS
   it('retries the connect with backoff and gives up after N attempts', async () => {
     const silent = await silentServer();
     try {
-      const err = await connectHost(target(hosts[0]!, { port: silent.port }), { sshConfigPath: false, connectTimeoutMs: 200, connectAttempts: 3, retryBaseDelayMs: 50 }).catch((e: unknown) => e);
+      const err = await connectHost(target(hosts[0]!, { port: silent.port }), {
+        sshConfigPath: false,
+        connectTimeoutMs: 200,
+        connectAttempts: 3,
+        retryBaseDelayMs: 50,
+      }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ConnectError);
       expect((err as Error).message).toMatch(/gave up after 3 attempts/);
       expect(silent.accepted()).toBe(3);
     } finally {
       silent.server.close();
     }
-    const refused = await connectHost(target(hosts[0]!, { port: 1 }), { sshConfigPath: false, connectAttempts: 2, retryBaseDelayMs: 10 }).catch((e: unknown) => e);
+    const refused = await connectHost(target(hosts[0]!, { port: 1 }), {
+      sshConfigPath: false,
+      connectAttempts: 2,
+      retryBaseDelayMs: 10,
+    }).catch((e: unknown) => e);
     expect((refused as Error).message).toMatch(/connection refused \(gave up after 2 attempts\)/);
   });
 });

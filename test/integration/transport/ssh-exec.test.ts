@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommandError } from '../../../src/errors.js';
 import { connectHost, type SshTarget } from '../../../src/transport/ssh-transport.js';
 import type { Transport } from '../../../src/transport/transport-types.js';
-import { hasSshd, isRoot, ROOT_SKIP_REASON, sshdTarget, startSshd, stopAllSshd, type SshdHost } from '../helpers/sshd-host.js';
+import {
+  hasSshd,
+  isRoot,
+  ROOT_SKIP_REASON,
+  sshdTarget,
+  startSshd,
+  stopAllSshd,
+  type SshdHost,
+} from '../helpers/sshd-host.js';
 
 const canRun = isRoot && hasSshd;
 
@@ -47,7 +55,9 @@ describe.skipIf(!canRun)(`ssh exec against real sshd (${ROOT_SKIP_REASON})`, () 
   it('times a command out, closes its channel, and keeps the connection usable', async () => {
     const started = Date.now();
     const pidFile = join(sshd.dir, 'work', 'timeout.pid');
-    const err = await conn.exec(`echo $$ > ${pidFile}; echo partial; sleep 30`, { timeoutMs: 300 }).catch((e: unknown) => e);
+    const err = await conn
+      .exec(`echo $$ > ${pidFile}; echo partial; sleep 30`, { timeoutMs: 300 })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CommandError);
     expect((err as CommandError).message).toMatch(/timed out after 300 ms/);
     expect((err as CommandError).output).toMatch(/partial/);

@@ -15,7 +15,14 @@ describe.skipIf(!canRun)(`50 real sshd hosts (${ROOT_SKIP_REASON})`, () => {
     const outs = await Promise.all(
       hosts.map(async (h, i) => {
         const conn = await connectHost(
-          { name: `node${i}`, address: '127.0.0.1', port: h.port, user: h.user, auth: { identityFiles: [h.clientKeyPath], agentSocket: false }, ...pinnedHostKey(h.hostKeyPub) },
+          {
+            name: `node${i}`,
+            address: '127.0.0.1',
+            port: h.port,
+            user: h.user,
+            auth: { identityFiles: [h.clientKeyPath], agentSocket: false },
+            ...pinnedHostKey(h.hostKeyPub),
+          },
           { sshConfigPath: false, connectTimeoutMs: 20_000 },
         );
         try {

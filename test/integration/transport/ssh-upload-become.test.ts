@@ -60,7 +60,10 @@ describe.skipIf(!canRun)(`upload and become against real sshd (${ROOT_SKIP_REASO
   });
 
   it('runs sudo with the become password on stdin, before the command input', async () => {
-    const conn = await connectHost(target(withSftp, { name: 'pwsudo', user: PASSWORD_USER, becomePassword: TEST_PASSWORD }), { sshConfigPath: false });
+    const conn = await connectHost(
+      target(withSftp, { name: 'pwsudo', user: PASSWORD_USER, becomePassword: TEST_PASSWORD }),
+      { sshConfigPath: false },
+    );
     const r = await conn.exec('id -u; cat', { become: true, stdin: 'payload\n' });
     expect(r).toMatchObject({ exitCode: 0, stdout: '0\npayload\n' });
     expect(r.command).toBe('id -u; cat');
@@ -70,7 +73,9 @@ describe.skipIf(!canRun)(`upload and become against real sshd (${ROOT_SKIP_REASO
   });
 
   it('fails a become command cleanly when the sudo password is wrong', async () => {
-    const conn = await connectHost(target(withSftp, { name: 'badsudo', user: PASSWORD_USER, becomePassword: 'nope' }), { sshConfigPath: false });
+    const conn = await connectHost(target(withSftp, { name: 'badsudo', user: PASSWORD_USER, becomePassword: 'nope' }), {
+      sshConfigPath: false,
+    });
     const r = await conn.exec('id -u', { become: true, timeoutMs: 10_000 });
     expect(r.exitCode).not.toBe(0);
     expect(r.stdout).toBe('');
@@ -78,7 +83,9 @@ describe.skipIf(!canRun)(`upload and become against real sshd (${ROOT_SKIP_REASO
   });
 
   it('uses sudo -n when the account has NOPASSWD even if a become password is set', async () => {
-    const conn = await connectHost(target(withSftp, { name: 'nopw', becomePassword: 'unused' }), { sshConfigPath: false });
+    const conn = await connectHost(target(withSftp, { name: 'nopw', becomePassword: 'unused' }), {
+      sshConfigPath: false,
+    });
     const r = await conn.exec('cat', { become: true, stdin: 'only this\n' });
     expect(r).toMatchObject({ exitCode: 0, stdout: 'only this\n' });
     await conn.close();

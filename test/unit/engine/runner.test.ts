@@ -4,7 +4,16 @@ import { applyRun } from '../../../src/engine/apply-run.js';
 import { ModuleRegistry } from '../../../src/engine/module-registry.js';
 import { MemoryReporter } from '../../../src/report/plain-reporter.js';
 import type { RunOptions } from '../../../src/engine/run-options.js';
-import { connector, emptySite, host, inventoryOf, kvModule, play, playbook, type Devices } from '../../helpers/engine-harness.js';
+import {
+  connector,
+  emptySite,
+  host,
+  inventoryOf,
+  kvModule,
+  play,
+  playbook,
+  type Devices,
+} from '../../helpers/engine-harness.js';
 
 function setup(names: string[], opts: { unreachable?: string[]; poison?: string[] } = {}) {
   const devices: Devices = new Map(names.map((n) => [n, new Map([['a', '1']])]));
@@ -30,8 +39,15 @@ describe('planRun', () => {
     const { devices, log, base } = setup(['node0', 'node1']);
     devices.get('node1')!.set('a', '2');
     const plan = await planRun(base(playbook(play('p', 'nodes', [{ args: { want: { a: '2' } } }]))));
-    expect(plan.hosts.map((h) => [h.host, h.status])).toEqual([['node0', 'changes'], ['node1', 'in-sync']]);
-    expect(plan.hosts[0]!.tasks[0]!.changes[0]).toMatchObject({ resource: 'a', diff: '1 -> 2', commands: [{ text: 'set a 2' }] });
+    expect(plan.hosts.map((h) => [h.host, h.status])).toEqual([
+      ['node0', 'changes'],
+      ['node1', 'in-sync'],
+    ]);
+    expect(plan.hosts[0]!.tasks[0]!.changes[0]).toMatchObject({
+      resource: 'a',
+      diff: '1 -> 2',
+      commands: [{ text: 'set a 2' }],
+    });
     expect(plan.summary).toEqual({ changes: 1, hostsWithChanges: 1, failed: 0 });
     expect(log.filter((l) => l.includes('set'))).toEqual([]);
     expect(devices.get('node0')!.get('a')).toBe('1');
@@ -39,9 +55,15 @@ describe('planRun', () => {
 
   it('reports an unreachable host and skips it in later plays, the others carry on', async () => {
     const { base, conn } = setup(['node0', 'node1'], { unreachable: ['node1'] });
-    const pb = playbook(play('p1', 'nodes', [{ args: { want: { a: '2' } } }]), play('p2', 'nodes', [{ args: { want: { b: '3' } } }]));
+    const pb = playbook(
+      play('p1', 'nodes', [{ args: { want: { a: '2' } } }]),
+      play('p2', 'nodes', [{ args: { want: { b: '3' } } }]),
+    );
     const plan = await planRun(base(pb));
-    expect(plan.hosts.find((h) => h.host === 'node1')).toMatchObject({ status: 'unreachable', error: 'node1: connect failed: connection refused' });
+    expect(plan.hosts.find((h) => h.host === 'node1')).toMatchObject({
+      status: 'unreachable',
+      error: 'node1: connect failed: connection refused',
+    });
     expect(plan.hosts.find((h) => h.host === 'node0')!.tasks).toHaveLength(2);
     expect(conn.count()).toBe(2); // one connect per host for the whole run, the failed one not retried
   });
@@ -65,7 +87,9 @@ describe('applyRun', () => {
     const result = await applyRun(base(pb));
     const node0 = result.hosts.find((h) => h.host === 'node0')!;
     expect(node0.status).toBe('failed');
-    expect(node0.error).toBe('node0: apply failed: set a POISON: device said no (rolled back: restored the saved keys)');
+    expect(node0.error).toBe(
+      'node0: apply failed: set a POISON: device said no (rolled back: restored the saved keys)',
+    );
     expect(node0.tasks[0]!.rolledBack).toBe(true);
     expect(Object.fromEntries(devices.get('node0')!)).toEqual({ a: '1' });
     expect(result.hosts.find((h) => h.host === 'node1')!.status).toBe('changed');
@@ -74,9 +98,15 @@ describe('applyRun', () => {
   it('runs serial batches and stops a play past max_fail_percentage, naming the hosts not touched', async () => {
     const { devices, base, log } = setup(['node0', 'node1', 'node2']);
     devices.get('node0')!.set('a', '1');
-    const pb = playbook(play('nodes', 'nodes', [{ args: { want: { a: 'POISON' } } }], { serial: [{ count: 1 }], maxFailPercentage: 0 }));
+    const pb = playbook(
+      play('nodes', 'nodes', [{ args: { want: { a: 'POISON' } } }], { serial: [{ count: 1 }], maxFailPercentage: 0 }),
+    );
     const result = await applyRun(base(pb));
-    expect(result.hosts.map((h) => [h.host, h.status])).toEqual([['node0', 'failed'], ['node1', 'skipped'], ['node2', 'skipped']]);
+    expect(result.hosts.map((h) => [h.host, h.status])).toEqual([
+      ['node0', 'failed'],
+      ['node1', 'skipped'],
+      ['node2', 'skipped'],
+    ]);
     expect(result.notStarted).toEqual(['node1', 'node2']);
     expect(log.some((l) => l.startsWith('node1'))).toBe(false);
   });
@@ -94,7 +124,10 @@ describe('applyRun', () => {
 
   it('check mode reports changes and applies none', async () => {
     const { devices, base } = setup(['node0']);
-    const result = await applyRun({ ...base(playbook(play('p', 'nodes', [{ args: { want: { a: '2' } } }]))), check: true });
+    const result = await applyRun({
+      ...base(playbook(play('p', 'nodes', [{ args: { want: { a: '2' } } }]))),
+      check: true,
+    });
     expect(result.mode).toBe('check');
     expect(result.hosts[0]!.tasks[0]).toMatchObject({ status: 'changed', message: 'check mode: not applied' });
     expect(devices.get('node0')!.get('a')).toBe('1');
@@ -104,7 +137,10 @@ describe('applyRun', () => {
     const { base } = setup(['node0', 'node1']);
     const ac = new AbortController();
     ac.abort();
-    const result = await applyRun({ ...base(playbook(play('p', 'nodes', [{ args: { want: { a: '2' } } }], { serial: [{ count: 1 }] }))), signal: ac.signal });
+    const result = await applyRun({
+      ...base(playbook(play('p', 'nodes', [{ args: { want: { a: '2' } } }], { serial: [{ count: 1 }] }))),
+      signal: ac.signal,
+    });
     expect(result.interrupted).toBe(true);
     expect(result.notStarted).toEqual(['node0', 'node1']);
   });

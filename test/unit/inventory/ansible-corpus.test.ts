@@ -29,7 +29,11 @@ describe('the Ansible inventory corpus', () => {
   it('covers every inventory listed in MANIFEST.tsv', () => {
     const manifest = readFileSync(`${CORPUS}/MANIFEST.tsv`, 'utf8').split('\n').slice(1).filter(Boolean);
     const tops = new Set(manifest.map((line) => line.split('\t')[0]?.split('/')[0]));
-    const covered = new Set([...INVENTORIES.map(([p]) => p.split('/')[0]), 'ansible_invalid_sample.yml', 'ansible_inventory_yaml_success.json']);
+    const covered = new Set([
+      ...INVENTORIES.map(([p]) => p.split('/')[0]),
+      'ansible_invalid_sample.yml',
+      'ansible_inventory_yaml_success.json',
+    ]);
     expect([...tops].filter((t) => !covered.has(t))).toEqual([]);
   });
 
@@ -50,16 +54,39 @@ describe('the Ansible inventory corpus', () => {
     expect(sbx.hosts.get('172.16.30.101')?.vars).toMatchObject({ ospf: { process: 0, area: 0 }, bgp: { asn: 65531 } });
     expect(sbx.hosts.get('172.16.30.101')?.groups).toEqual(['all', 'distribution', 'spine', 'switches']);
     const avd = await loadInventory(`${CORPUS}/avd_single-dc-l3ls/inventory.yml`);
-    expect(avd.hosts.get('dc1-leaf1a')).toMatchObject({ address: '172.16.1.101', user: 'ansible', platform: 'arista.eos.eos', become: true });
+    expect(avd.hosts.get('dc1-leaf1a')).toMatchObject({
+      address: '172.16.1.101',
+      user: 'ansible',
+      platform: 'arista.eos.eos',
+      become: true,
+    });
     expect(avd.hosts.get('dc1-leaf1a')?.vars.type).toBe('l3leaf');
-    expect(avd.hosts.get('dc1-leaf1a')?.groups).toEqual(['all', 'CONNECTED_ENDPOINTS', 'FABRIC', 'NETWORK_SERVICES', 'DC1', 'DC1_L3_LEAVES']);
+    expect(avd.hosts.get('dc1-leaf1a')?.groups).toEqual([
+      'all',
+      'CONNECTED_ENDPOINTS',
+      'FABRIC',
+      'NETWORK_SERVICES',
+      'DC1',
+      'DC1_L3_LEAVES',
+    ]);
   });
 
   it('puts hosts of `all` and hosts before any section in ungrouped', async () => {
     const inv = await loadInventory(`${CORPUS}/ansible_complex.ini`);
     expect(inv.groups.get('ungrouped')?.hosts).toEqual(['ihavenogroup', 'hostinall']);
-    expect(inv.hosts.get('test2')?.groups).toEqual(['all', 'parent_1', 'parent_2', 'parent_3', 'test_group1', 'test_group3']);
-    expect(inv.hosts.get('test2')?.vars).toEqual({ ansible_connection: 'local', myvar: 'something2', othervar: 'stuff' });
+    expect(inv.hosts.get('test2')?.groups).toEqual([
+      'all',
+      'parent_1',
+      'parent_2',
+      'parent_3',
+      'test_group1',
+      'test_group3',
+    ]);
+    expect(inv.hosts.get('test2')?.vars).toEqual({
+      ansible_connection: 'local',
+      myvar: 'something2',
+      othervar: 'stuff',
+    });
   });
 
   it('fails on the invalid sample with a located message', async () => {

@@ -9,14 +9,30 @@ const DIR = 'test/fixtures/inventories/ini-edge';
 describe('INI inventories', () => {
   it('puts hosts before any section in ungrouped, and expands ranges', async () => {
     const inv = await loadInventory(DIR);
-    expect([...inv.hosts.keys()]).toEqual(['ungrouped1', 'web01.example.com', 'web02.example.com', 'web03.example.com', 'node0', 'node1', 'switch1']);
-    expect(inv.groups.get('ungrouped')?.hosts).toEqual(['ungrouped1', 'web01.example.com', 'web02.example.com', 'web03.example.com']);
+    expect([...inv.hosts.keys()]).toEqual([
+      'ungrouped1',
+      'web01.example.com',
+      'web02.example.com',
+      'web03.example.com',
+      'node0',
+      'node1',
+      'switch1',
+    ]);
+    expect(inv.groups.get('ungrouped')?.hosts).toEqual([
+      'ungrouped1',
+      'web01.example.com',
+      'web02.example.com',
+      'web03.example.com',
+    ]);
     expect(inv.hosts.get('web02.example.com')?.vars.http_port).toBe(8080);
   });
 
   it('drops a trailing # comment after host vars and ; comment lines', async () => {
     const inv = await loadInventory(DIR);
-    expect(inv.hosts.get('ungrouped1')?.vars).toEqual({ ansible_python_interpreter: '{{ ansible_playbook_python }}', ansible_host: '192.0.2.1' });
+    expect(inv.hosts.get('ungrouped1')?.vars).toEqual({
+      ansible_python_interpreter: '{{ ansible_playbook_python }}',
+      ansible_host: '192.0.2.1',
+    });
   });
 
   it('accepts [g:children] naming groups declared further down', async () => {
@@ -51,7 +67,18 @@ describe('INI inventories', () => {
 
   it('reports bad sections, undeclared groups and stray words, all at once', async () => {
     const dir = writeInventory({
-      hosts: ['[nodes]', 'node0 oops', '[nodes:kids]', 'x', '[p:children]', 'nodez', '[ghost:vars]', 'a=1', '[bad section]', ''].join('\n'),
+      hosts: [
+        '[nodes]',
+        'node0 oops',
+        '[nodes:kids]',
+        'x',
+        '[p:children]',
+        'nodez',
+        '[ghost:vars]',
+        'a=1',
+        '[bad section]',
+        '',
+      ].join('\n'),
     });
     const problems = await loadProblems(dir);
     expect(problems.map((p) => [p.location?.line, p.message])).toEqual([

@@ -26,8 +26,19 @@ describe('inventory listings', () => {
   });
 
   it('knows secret variable names', () => {
-    for (const name of ['password', 'ansible_password', 'ansible_ssh_pass', 'ansible_become_password', 'ansible_become_pass', 'enable_secret']) expect(isSecretVarName(name)).toBe(true);
+    for (const name of [
+      'password',
+      'ansible_password',
+      'ansible_ssh_pass',
+      'ansible_become_password',
+      'ansible_become_pass',
+      'enable_secret',
+    ])
+      expect(isSecretVarName(name)).toBe(true);
     for (const name of ['password_env', 'passive', 'user']) expect(isSecretVarName(name)).toBe(false);
-    expect(maskSecretVars({ provider: { password: 'x', user: 'u' }, list: [{ ansible_password: 'y' }] })).toEqual({ provider: { password: '********', user: 'u' }, list: [{ ansible_password: '********' }] });
+    expect(maskSecretVars({ provider: { password: 'x', user: 'u' }, list: [{ ansible_password: 'y' }] })).toEqual({
+      provider: { password: '********', user: 'u' },
+      list: [{ ansible_password: '********' }],
+    });
   });
 });

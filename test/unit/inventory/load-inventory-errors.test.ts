@@ -13,7 +13,10 @@ describe('loadInventory errors', () => {
   });
 
   it('reports malformed YAML with the file, line and column', async () => {
-    const dir = writeInventory({ 'hosts.yaml': 'all:\n  hosts:\n    node0: {a: 1\n', 'group_vars/all.yaml': 'site:\n\tname: x\n' });
+    const dir = writeInventory({
+      'hosts.yaml': 'all:\n  hosts:\n    node0: {a: 1\n',
+      'group_vars/all.yaml': 'site:\n\tname: x\n',
+    });
     const problems = await loadProblems(dir);
     expect(problems.length).toBeGreaterThanOrEqual(2);
     expect(problems[0]?.location).toMatchObject({ file: `${dir}/hosts.yaml`, line: 4 });
@@ -21,15 +24,25 @@ describe('loadInventory errors', () => {
   });
 
   it('reports a group that is its own ancestor', async () => {
-    const dir = writeInventory({ 'hosts.yaml': 'all:\n  children:\n    a:\n      children:\n        b:\n          children:\n            a:\n' });
+    const dir = writeInventory({
+      'hosts.yaml': 'all:\n  children:\n    a:\n      children:\n        b:\n          children:\n            a:\n',
+    });
     const problems = await loadProblems(dir);
     expect(problems).toEqual([
-      { severity: 'error', location: { file: `${dir}/hosts.yaml`, line: 7, col: 13 }, message: 'group `a` is its own ancestor (a > b > a)', fix: 'remove `a` from the children of `b`' },
+      {
+        severity: 'error',
+        location: { file: `${dir}/hosts.yaml`, line: 7, col: 13 },
+        message: 'group `a` is its own ancestor (a > b > a)',
+        fix: 'remove `a` from the children of `b`',
+      },
     ]);
   });
 
   it('rejects host, group and variable names that are not strings', async () => {
-    const dir = writeInventory({ 'hosts.yaml': 'all:\n  children:\n    42:\n      hosts:\n        1234:\n    g:\n      hosts:\n        h:\n          7.2: bar\n' });
+    const dir = writeInventory({
+      'hosts.yaml':
+        'all:\n  children:\n    42:\n      hosts:\n        1234:\n    g:\n      hosts:\n        h:\n          7.2: bar\n',
+    });
     const messages = (await loadProblems(dir)).map((p) => `${p.location?.line}:${p.location?.col} ${p.message}`);
     expect(messages).toEqual(['3:5 group name 42 is not a string', '9:11 variable name 7.2 is not a string']);
   });
@@ -48,7 +61,9 @@ describe('loadInventory errors', () => {
   });
 
   it('reports bad connection values where they were written', async () => {
-    const dir = writeInventory({ 'hosts.yaml': 'all:\n  hosts:\n    n0:\n      ansible_port: http\n      ansible_become: maybe\n' });
+    const dir = writeInventory({
+      'hosts.yaml': 'all:\n  hosts:\n    n0:\n      ansible_port: http\n      ansible_become: maybe\n',
+    });
     const problems = await loadProblems(dir);
     expect(problems.map((p) => `${p.location?.line}:${p.location?.col} ${p.message}`)).toEqual([
       '4:21 n0: ansible_port must be a port number from 1 to 65535, got "http"',
@@ -57,13 +72,21 @@ describe('loadInventory errors', () => {
   });
 
   it('warns about a group_vars file that matches no group, with a suggestion', async () => {
-    const dir = writeInventory({ 'hosts.yaml': 'all:\n  children:\n    nodes:\n      hosts:\n        n0:\n', 'group_vars/node.yaml': 'a: 1\n' });
+    const dir = writeInventory({
+      'hosts.yaml': 'all:\n  children:\n    nodes:\n      hosts:\n        n0:\n',
+      'group_vars/node.yaml': 'a: 1\n',
+    });
     const inv = await loadInventory(dir);
-    expect(inv.warnings?.map((w) => [w.message, w.fix])).toEqual([[`${dir}/group_vars/node.yaml matches no group of the inventory, so it is not read`, 'did you mean `nodes`?']]);
+    expect(inv.warnings?.map((w) => [w.message, w.fix])).toEqual([
+      [`${dir}/group_vars/node.yaml matches no group of the inventory, so it is not read`, 'did you mean `nodes`?'],
+    ]);
   });
 
   it('reads a vaulted value without decrypting it', async () => {
-    const dir = writeInventory({ 'hosts.yaml': 'all:\n  hosts:\n    n0:\n      password: !vault |\n        $ANSIBLE_VAULT;1.1;AES256\n        3132\n' });
+    const dir = writeInventory({
+      'hosts.yaml':
+        'all:\n  hosts:\n    n0:\n      password: !vault |\n        $ANSIBLE_VAULT;1.1;AES256\n        3132\n',
+    });
     const host = (await loadInventory(dir)).hosts.get('n0');
     expect(JSON.parse(JSON.stringify(host?.password))).toEqual({ __ansible_vault: '$ANSIBLE_VAULT;1.1;AES256\n3132' });
   });

@@ -42,7 +42,12 @@ describe('loadInventory precedence', () => {
 
   it('deep-merges site/node/switch and replaces other maps and lists', async () => {
     const h1 = await host('h1');
-    expect(h1.vars.node).toEqual({ trunk_nic: 'enp4s0f0', mtu: 1500, vlans: [2004], uplink: { switch: 'switch1', port: 'Ethernet1/3' } });
+    expect(h1.vars.node).toEqual({
+      trunk_nic: 'enp4s0f0',
+      mtu: 1500,
+      vlans: [2004],
+      uplink: { switch: 'switch1', port: 'Ethernet1/3' },
+    });
     expect(h1.vars.other).toEqual({ a: 9 });
     expect(h1.vars.site).toEqual({
       name: 'site1',
@@ -59,7 +64,12 @@ describe('loadInventory precedence', () => {
     const h1 = await host('h1');
     expect(h1).toMatchObject({ address: '192.0.2.11', user: 'core', port: 2222 });
     const h3 = await host('h3');
-    expect(h3).toMatchObject({ address: '192.0.2.13', platform: 'cisco.nxos.nxos', password: 'not-a-real-secret', become: true });
+    expect(h3).toMatchObject({
+      address: '192.0.2.13',
+      platform: 'cisco.nxos.nxos',
+      password: 'not-a-real-secret',
+      become: true,
+    });
     expect((await host('h2')).address).toBe('h2');
     expect((await host('h2')).port).toBeUndefined();
   });

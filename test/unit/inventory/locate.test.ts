@@ -9,8 +9,16 @@ describe('Inventory.locate', () => {
     const h2 = inv.hosts.get('h2');
     expect(h2?.origins.site).toMatchObject({ file: `${DIR}/group_vars/all.yaml`, yamlPath: ['site'] });
     // group_vars/all.yaml line 10 is "    - id: 2004"; the value 2004 starts at column 11.
-    expect(inv.locate(h2!.origins.site!, ['vlans', 1, 'id'])).toEqual({ file: `${DIR}/group_vars/all.yaml`, line: 10, col: 11 });
-    expect(inv.locate(h2!.origins.node!, ['trunk_nic'])).toEqual({ file: `${DIR}/group_vars/kids/10-node.yaml`, line: 2, col: 14 });
+    expect(inv.locate(h2!.origins.site!, ['vlans', 1, 'id'])).toEqual({
+      file: `${DIR}/group_vars/all.yaml`,
+      line: 10,
+      col: 11,
+    });
+    expect(inv.locate(h2!.origins.node!, ['trunk_nic'])).toEqual({
+      file: `${DIR}/group_vars/kids/10-node.yaml`,
+      line: 2,
+      col: 14,
+    });
   });
 
   it('finds a nested path in the lower file a deep-merged key came from', async () => {
@@ -33,6 +41,10 @@ describe('Inventory.locate', () => {
     expect(inv.locate(h1.origins.ansible_port!)).toEqual({ file: `${DIR}/hosts.yaml`, line: 20, col: 29 });
     const ini = await loadInventory('test/fixtures/inventories/ini-edge');
     const node0 = ini.hosts.get('node0')!;
-    expect(ini.locate(node0.origins.ansible_host!)).toEqual({ file: 'test/fixtures/inventories/ini-edge/hosts', line: 11, col: 20 });
+    expect(ini.locate(node0.origins.ansible_host!)).toEqual({
+      file: 'test/fixtures/inventories/ini-edge/hosts',
+      line: 11,
+      col: 20,
+    });
   });
 });

@@ -13,7 +13,9 @@ describe('the kernel lab inventory and playbooks', () => {
   it('is inventories/site1 with the nodes reached as root with the lab key, and loads as a valid site', async () => {
     const inv = await writeKernelLabInventory(dir);
     expect(inv).toBe(join(dir, 'inventories', 'lab'));
-    expect(readFileSync(join(inv, 'host_vars', 'switch1.yaml'), 'utf8')).toBe(readFileSync('inventories/site1/host_vars/switch1.yaml', 'utf8'));
+    expect(readFileSync(join(inv, 'host_vars', 'switch1.yaml'), 'utf8')).toBe(
+      readFileSync('inventories/site1/host_vars/switch1.yaml', 'utf8'),
+    );
     const site = await loadSite(inv);
     expect(site.site.nodes.map((n) => [n.name, n.host.address, n.host.user])).toEqual([
       ['node0', '172.16.0.10', 'root'],

@@ -3,9 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { LAB_SITE_YAML, nodePorts, removeSiteLabInventory, writeSiteLabInventory } from '../../../src/lab/site/site-lab-inventory.js';
+import {
+  LAB_SITE_YAML,
+  nodePorts,
+  removeSiteLabInventory,
+  writeSiteLabInventory,
+} from '../../../src/lab/site/site-lab-inventory.js';
 
-const site1 = (path: string): Record<string, unknown> => parse(readFileSync(new URL(`../../../inventories/site1/${path}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const site1 = (path: string): Record<string, unknown> =>
+  parse(readFileSync(new URL(`../../../inventories/site1/${path}`, import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 
 describe('the lab inventory', () => {
   it('carries exactly the site of inventories/site1', () => {
@@ -16,7 +25,11 @@ describe('the lab inventory', () => {
     const ports = (site1('host_vars/switch1.yaml')['switch'] as { ports: Record<string, { faces?: string }> }).ports;
     for (const [i, node] of ['node0', 'node1', 'node2'].entries()) {
       const p = nodePorts('cisco_nxos', i);
-      expect([ports[p.trunk]?.faces, ports[p.cluster]?.faces, ports[p.storage]?.faces]).toEqual([`${node}:enp4s0f0`, `${node}:eno1`, `${node}:enp4s0f1`]);
+      expect([ports[p.trunk]?.faces, ports[p.cluster]?.faces, ports[p.storage]?.faces]).toEqual([
+        `${node}:enp4s0f0`,
+        `${node}:eno1`,
+        `${node}:enp4s0f1`,
+      ]);
     }
     expect(nodePorts('arista_eos', 1).trunk).toBe('Ethernet7');
     expect(nodePorts('cisco_ios', 2).trunk).toBe('GigabitEthernet1/0/11');
@@ -34,11 +47,20 @@ describe('the lab inventory', () => {
         switch: { name: 'switch1', port: 40000, hostKeyPublic: 'ssh-ed25519 AAAAswitch' },
         nodes: [0, 1].map((i) => ({ name: `node${i}`, port: 40001 + i, hostKeyPublic: `ssh-ed25519 AAAAnode${i}` })),
       });
-      const hosts = parse(readFileSync(join(inv, 'hosts.yaml'), 'utf8')) as { all: { vars: Record<string, string>; children: Record<string, { hosts: Record<string, unknown> }> } };
+      const hosts = parse(readFileSync(join(inv, 'hosts.yaml'), 'utf8')) as {
+        all: { vars: Record<string, string>; children: Record<string, { hosts: Record<string, unknown> }> };
+      };
       expect(hosts.all.vars['ssh_private_key_file']).toBe('../../.acp-play/lab/id_ed25519');
-      expect(hosts.all.children['nodes']!.hosts).toEqual({ node0: { address: '127.0.0.1', port: 40001 }, node1: { address: '127.0.0.1', port: 40002 } });
-      expect(readFileSync(join(inv, 'known_hosts'), 'utf8')).toBe('[127.0.0.1]:40000 ssh-ed25519 AAAAswitch\n[127.0.0.1]:40001 ssh-ed25519 AAAAnode0\n[127.0.0.1]:40002 ssh-ed25519 AAAAnode1\n');
-      expect(parse(readFileSync(join(inv, 'host_vars', 'node1.yaml'), 'utf8'))).toEqual({ node: { uplink: { switch: 'switch1', port: 'Ethernet1/7' } } });
+      expect(hosts.all.children['nodes']!.hosts).toEqual({
+        node0: { address: '127.0.0.1', port: 40001 },
+        node1: { address: '127.0.0.1', port: 40002 },
+      });
+      expect(readFileSync(join(inv, 'known_hosts'), 'utf8')).toBe(
+        '[127.0.0.1]:40000 ssh-ed25519 AAAAswitch\n[127.0.0.1]:40001 ssh-ed25519 AAAAnode0\n[127.0.0.1]:40002 ssh-ed25519 AAAAnode1\n',
+      );
+      expect(parse(readFileSync(join(inv, 'host_vars', 'node1.yaml'), 'utf8'))).toEqual({
+        node: { uplink: { switch: 'switch1', port: 'Ethernet1/7' } },
+      });
       removeSiteLabInventory(inv, files);
       expect(() => readFileSync(join(inv, 'hosts.yaml'))).toThrow();
     } finally {

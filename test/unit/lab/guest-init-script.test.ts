@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { composeGuestInit } from '../../../src/lab/uml/guest-init-script.js';
 
-const spec = { hostWorkDir: "/tmp/it's here", modules: ['8021q', 'bridge'], withNetworkManager: true, hostname: 'node0', env: { NMSTATECTL: '/run/acp-work/bin/nmstatectl' } };
+const spec = {
+  hostWorkDir: "/tmp/it's here",
+  modules: ['8021q', 'bridge'],
+  withNetworkManager: true,
+  hostname: 'node0',
+  env: { NMSTATECTL: '/run/acp-work/bin/nmstatectl' },
+};
 
 describe('composeGuestInit', () => {
   it('quotes the header values and keeps the snippets in boot order', () => {
@@ -10,7 +16,9 @@ describe('composeGuestInit', () => {
     expect(text).toContain(`ACP_HOST_WORK='/tmp/it'\\''s here'`);
     expect(text).toContain(`ACP_MODULES='8021q bridge'`);
     expect(text).toContain(`export NMSTATECTL='/run/acp-work/bin/nmstatectl'`);
-    const order = ['mount -t hostfs', 'NetworkManager --no-daemon', 'payload.sh', 'sysrq-trigger'].map((s) => text.indexOf(s));
+    const order = ['mount -t hostfs', 'NetworkManager --no-daemon', 'payload.sh', 'sysrq-trigger'].map((s) =>
+      text.indexOf(s),
+    );
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });

@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { planNmstate } from '../../../src/platforms/nmstate/nmstate-plan.js';
-import { toNmstateState, type NmstateInterface, type NmstateState } from '../../../src/platforms/nmstate/nmstate-state.js';
+import {
+  toNmstateState,
+  type NmstateInterface,
+  type NmstateState,
+} from '../../../src/platforms/nmstate/nmstate-state.js';
 
 const fixtures = new URL('../../fixtures/nmstate/', import.meta.url);
 function load(path: string): NmstateState {
@@ -30,9 +34,12 @@ describe('planNmstate against real nmstatectl output (test/fixtures/nmstate/reco
   it('creates every VLAN interface and bridge on a node that has none', () => {
     const plan = planNmstate(desired, load('recorded/show-before.json'));
     expect(actions(plan)).toEqual([
-      'create enp4s0f0.2003', 'create bridge2003',
-      'create enp4s0f0.2004', 'create bridge2004',
-      'create enp4s0f0.2005', 'create bridge2005',
+      'create enp4s0f0.2003',
+      'create bridge2003',
+      'create enp4s0f0.2004',
+      'create bridge2004',
+      'create enp4s0f0.2005',
+      'create bridge2005',
     ]);
     expect(plan.inSync).toEqual([]);
     expect(plan.changes.every((c) => c.commands.length === 0)).toBe(true);
@@ -68,12 +75,16 @@ describe('planNmstate against real nmstatectl output (test/fixtures/nmstate/reco
 describe('planNmstate on nmstate project examples (test/fixtures/nmstate/corpora)', () => {
   it('treats port and bond member lists as sets', () => {
     const desired = load('corpora/ex_bond_linuxbridge_vlan_up.yml');
-    const current = edit(edit(desired, 'bond0', (iface) => {
-      (iface['link-aggregation'] as { port: string[] }).port.reverse();
-    }), 'br0', (iface) => {
-      (iface['bridge'] as { port: unknown[] }).port.unshift({ name: 'eth9' });
-      (iface['bridge'] as { port: unknown[] }).port.reverse();
-    });
+    const current = edit(
+      edit(desired, 'bond0', (iface) => {
+        (iface['link-aggregation'] as { port: string[] }).port.reverse();
+      }),
+      'br0',
+      (iface) => {
+        (iface['bridge'] as { port: unknown[] }).port.unshift({ name: 'eth9' });
+        (iface['bridge'] as { port: unknown[] }).port.reverse();
+      },
+    );
     const plan = planNmstate(desired, current);
     // bond0 members reordered: in sync; br0 has an extra port eth9: drift.
     expect(actions(plan)).toEqual(['update br0']);
@@ -88,7 +99,9 @@ describe('planNmstate on nmstate project examples (test/fixtures/nmstate/corpora
     const current = load('corpora/genrevert_change_mtu_current.yml');
     const plan = planNmstate(load('corpora/genrevert_change_mtu_desired.yml'), current);
     expect(actions(plan)).toEqual(['update eth1']);
-    expect(plan.changes[0]?.diff).toBe('# differs: mtu\nbefore:\n  name: eth1\n  mtu: 1500\nafter:\n  name: eth1\n  mtu: 1280\n');
+    expect(plan.changes[0]?.diff).toBe(
+      '# differs: mtu\nbefore:\n  name: eth1\n  mtu: 1500\nafter:\n  name: eth1\n  mtu: 1280\n',
+    );
     expect(planNmstate(state({ name: 'eth1', mtu: '1500' } as never), current).changes).toEqual([]);
   });
 
@@ -96,9 +109,17 @@ describe('planNmstate on nmstate project examples (test/fixtures/nmstate/corpora
     const absent = load('corpora/ex_bond_linuxbridge_vlan_absent.yml');
     const plan = planNmstate(absent, load('corpora/ex_bond_linuxbridge_vlan_up.yml'));
     expect(actions(plan)).toEqual([
-      'update eth1', 'update eth2', 'delete bond0', 'delete br0', 'delete vlan29', 'delete br29',
+      'update eth1',
+      'update eth2',
+      'delete bond0',
+      'delete br0',
+      'delete vlan29',
+      'delete br29',
     ]);
-    const gone = planNmstate(absent, state({ name: 'eth1', state: 'down' }, { name: 'eth2', type: 'ethernet', state: 'down' }));
+    const gone = planNmstate(
+      absent,
+      state({ name: 'eth1', state: 'down' }, { name: 'eth2', type: 'ethernet', state: 'down' }),
+    );
     expect(gone.changes).toEqual([]);
     expect(gone.inSync.map((s) => s.reason)).toContain('bond0 already absent');
   });
@@ -111,7 +132,12 @@ describe('planNmstate on nmstate project examples (test/fixtures/nmstate/corpora
     const plan = planNmstate(desired, current);
     expect(actions(plan)).toEqual(['update eth1.101']);
     expect(plan.changes[0]?.diff).toContain('# differs: vlan.id');
-    expect(planNmstate(desired, edit(current, 'eth1.101', (i) => ((i['vlan'] as { id: unknown }).id = '101'))).changes).toEqual([]);
+    expect(
+      planNmstate(
+        desired,
+        edit(current, 'eth1.101', (i) => ((i['vlan'] as { id: unknown }).id = '101')),
+      ).changes,
+    ).toEqual([]);
   });
 
   it('reports a bridge missing one of its ports, comparing each port by its named keys', () => {
@@ -126,16 +152,29 @@ describe('planNmstate on nmstate project examples (test/fixtures/nmstate/corpora
   });
 
   it('creates an interface missing from the current state', () => {
-    const plan = planNmstate(load('corpora/genrevert_move_ip_to_linux_bridge_desired.yml'), load('corpora/genrevert_move_ip_to_linux_bridge_current.yml'));
+    const plan = planNmstate(
+      load('corpora/genrevert_move_ip_to_linux_bridge_desired.yml'),
+      load('corpora/genrevert_move_ip_to_linux_bridge_current.yml'),
+    );
     expect(actions(plan)).toEqual(['create br0']);
   });
 });
 
 describe('planNmstate defaults and edge cases', () => {
-  const vlan = { name: 'enp4s0f0.2003', type: 'vlan', state: 'up', vlan: { 'base-iface': 'enp4s0f0', id: 2003, protocol: '802.1Q' } } as const;
+  const vlan = {
+    name: 'enp4s0f0.2003',
+    type: 'vlan',
+    state: 'up',
+    vlan: { 'base-iface': 'enp4s0f0', id: 2003, protocol: '802.1Q' },
+  } as const;
 
   it('accepts a named default that an older show omits, and any case of an enum', () => {
-    const current = state({ name: 'enp4s0f0.2003', type: 'vlan', state: 'up', vlan: { 'base-iface': 'enp4s0f0', id: 2003 } });
+    const current = state({
+      name: 'enp4s0f0.2003',
+      type: 'vlan',
+      state: 'up',
+      vlan: { 'base-iface': 'enp4s0f0', id: 2003 },
+    });
     expect(planNmstate(state(vlan), current).changes).toEqual([]);
     const ad = state({ ...vlan, vlan: { ...vlan.vlan, protocol: '802.1ad' } });
     expect(actions(planNmstate(ad, current))).toEqual(['update enp4s0f0.2003']);
@@ -151,10 +190,14 @@ describe('planNmstate defaults and edge cases', () => {
 
   it('does not prune what the globs do not cover', () => {
     const current = state(vlan, { name: 'eth0', type: 'ethernet', state: 'up' });
-    expect(planNmstate(state(), current, { prune: { managed: ['enp4s0f0.*'] } }).changes.map((c) => c.resource)).toEqual(['enp4s0f0.2003']);
+    expect(
+      planNmstate(state(), current, { prune: { managed: ['enp4s0f0.*'] } }).changes.map((c) => c.resource),
+    ).toEqual(['enp4s0f0.2003']);
   });
 
   it('rejects a document whose interfaces have no name', () => {
-    expect(() => toNmstateState({ interfaces: [{ type: 'vlan' }] }, 'node0.yml')).toThrow('node0.yml: interfaces[0] needs a name');
+    expect(() => toNmstateState({ interfaces: [{ type: 'vlan' }] }, 'node0.yml')).toThrow(
+      'node0.yml: interfaces[0] needs a name',
+    );
   });
 });

@@ -55,7 +55,9 @@ describe('CliDevice', () => {
 
   it('says to set the hostname var when no prompt for the known hostname appears', async () => {
     const session = new FakeCliSession({ dir: fixtures + 'nxos/other-hostname', hostname: 'N9K-A', promptEnd: '# ' });
-    const err = await CliDevice.open(fakeCliTransport('switch1', session), nxosDefinition('switch1')).catch((e: unknown) => e);
+    const err = await CliDevice.open(fakeCliTransport('switch1', session), nxosDefinition('switch1')).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(CommandError);
     expect((err as Error).message).toMatch(/no cisco_nxos prompt for hostname "switch1".*set the host var hostname/s);
     expect(session.closed).toBe(true);
@@ -70,10 +72,12 @@ describe('CliDevice', () => {
 
   it('refuses an unprivileged IOS login with a clear reason', async () => {
     const session = fake('ios/basic', { unprivileged: true });
-    await expect(CliDevice.open(fakeCliTransport('switch1', session), iosDefinition('switch1'))).rejects.toThrow(/privilege-15 login/);
+    await expect(CliDevice.open(fakeCliTransport('switch1', session), iosDefinition('switch1'))).rejects.toThrow(
+      /privilege-15 login/,
+    );
   });
 
-  it('turns a failure string into CommandError carrying the device\'s own words', async () => {
+  it("turns a failure string into CommandError carrying the device's own words", async () => {
     const session = fake('nxos/rejected-trunk');
     const dev = await CliDevice.open(fakeCliTransport('switch1', session), nxosDefinition('switch1'));
     const err = (await dev.run('switchport trunk allowed vlan 2003-2005').catch((e: unknown) => e)) as CommandError;
@@ -87,17 +91,30 @@ describe('CliDevice', () => {
     const session = fake('nxos/basic');
     const dev = await CliDevice.open(fakeCliTransport('switch1', session), nxosDefinition('switch1'));
     await dev.configure(['interface Ethernet1/3', 'switchport trunk allowed vlan 2003-2005', 'exit']);
-    expect(session.sent.slice(2)).toEqual(['configure terminal', 'interface Ethernet1/3', 'switchport trunk allowed vlan 2003-2005', 'exit', 'end']);
+    expect(session.sent.slice(2)).toEqual([
+      'configure terminal',
+      'interface Ethernet1/3',
+      'switchport trunk allowed vlan 2003-2005',
+      'exit',
+      'end',
+    ]);
     expect(dev.currentMode).toBe('exec');
   });
 
   it('configure abandons config mode on a refusal and reports the index of the refused command', async () => {
     const session = fake('nxos/rejected-trunk');
     const dev = await CliDevice.open(fakeCliTransport('switch1', session), nxosDefinition('switch1'));
-    const err = (await dev.configure(['interface Ethernet1/3', 'switchport trunk allowed vlan 2003-2005', 'exit']).catch((e: unknown) => e)) as ConfigureError;
+    const err = (await dev
+      .configure(['interface Ethernet1/3', 'switchport trunk allowed vlan 2003-2005', 'exit'])
+      .catch((e: unknown) => e)) as ConfigureError;
     expect(err).toBeInstanceOf(ConfigureError);
     expect([err.index, err.output]).toEqual([1, "% Invalid command at '^' marker."]);
-    expect(session.sent.slice(2)).toEqual(['configure terminal', 'interface Ethernet1/3', 'switchport trunk allowed vlan 2003-2005', 'end']);
+    expect(session.sent.slice(2)).toEqual([
+      'configure terminal',
+      'interface Ethernet1/3',
+      'switchport trunk allowed vlan 2003-2005',
+      'end',
+    ]);
     expect(dev.currentMode).toBe('exec');
   });
 
@@ -110,7 +127,9 @@ describe('CliDevice', () => {
   });
 
   it('times out (and becomes unusable) when a prompt never matches; a cached device is then replaced', async () => {
-    const session = fake('nxos/basic', { answers: new Map([['show clock', '10:00:00.000 UTC Mon Nov 27 2023\n@prompt switch1 busy']]) });
+    const session = fake('nxos/basic', {
+      answers: new Map([['show clock', '10:00:00.000 UTC Mon Nov 27 2023\n@prompt switch1 busy']]),
+    });
     const conn = fakeCliTransport('switch1', session);
     const dev = await cliDeviceFor(conn, nxosDefinition('switch1'));
     expect(await cliDeviceFor(conn, nxosDefinition('switch1'))).toBe(dev);

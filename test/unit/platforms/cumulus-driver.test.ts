@@ -10,7 +10,13 @@ import { cumulusFixture, FakeCumulusHost, INTERFACES } from './cumulus-fake-host
 import { readFileSync } from 'node:fs';
 
 const trunk = (name: string, description: string, allowed: number[], native?: number): SwitchPort => ({
-  name, description, enabled: true, mode: 'trunk', allowedVlans: allowed, policy: 'replace', ...(native ? { nativeVlan: native } : {}),
+  name,
+  description,
+  enabled: true,
+  mode: 'trunk',
+  allowedVlans: allowed,
+  policy: 'replace',
+  ...(native ? { nativeVlan: native } : {}),
 });
 
 /** The lab inventory (test/fixtures/lab-cumulus): the model the recorded files were made from. */
@@ -23,7 +29,14 @@ function leaf1(extra: SwitchPort[] = [], vars: Record<string, unknown> = {}): Sw
     ports: [
       trunk('swp1', 'node0-virtualization', [2003, 2004, 2005]),
       trunk('swp2', 'node1-virtualization', [2003, 2004, 2005], 2003),
-      { name: 'swp3', description: 'node0-cluster', enabled: true, mode: 'access', accessVlan: 2004, policy: 'replace' },
+      {
+        name: 'swp3',
+        description: 'node0-cluster',
+        enabled: true,
+        mode: 'access',
+        accessVlan: 2004,
+        policy: 'replace',
+      },
       ...extra,
     ],
     save: false,
@@ -80,7 +93,9 @@ describe('Cumulus driver (fake switch answering with recordings of real ifupdown
     const host = new FakeCumulusHost(['after-ports', 'before']);
     const before = host.files.get(INTERFACES);
     const kernelBefore = host.kernel;
-    const err = (await run(switchPortsModule, leaf1([trunk('swp9', 'typo', [2003])]), host).catch((e: unknown) => e)) as ApplyError;
+    const err = (await run(switchPortsModule, leaf1([trunk('swp9', 'typo', [2003])]), host).catch(
+      (e: unknown) => e,
+    )) as ApplyError;
     expect(err).toBeInstanceOf(ApplyError);
     expect(err.rolledBack).toBe(true);
     expect(err.message).toBe(
@@ -136,8 +151,16 @@ describe('Cumulus driver (fake switch answering with recordings of real ifupdown
 
   it('leaves out a bridge port the kernel does not have, and says so', () => {
     const warnings: string[] = [];
-    const state = cumulusState({ interfacesText: cumulusFixture('before.interfaces').replace('bridge-ports swp1', 'bridge-ports swp9 swp1'), bridgeVlanJson: cumulusFixture('before.vlans.json') }, warnings);
+    const state = cumulusState(
+      {
+        interfacesText: cumulusFixture('before.interfaces').replace('bridge-ports swp1', 'bridge-ports swp9 swp1'),
+        bridgeVlanJson: cumulusFixture('before.vlans.json'),
+      },
+      warnings,
+    );
     expect(state.interfaces.has('swp9')).toBe(false);
-    expect(warnings).toEqual(["swp9 is in bridge-ports of the interfaces file but not in the kernel's bridge (does the port exist?)"]);
+    expect(warnings).toEqual([
+      "swp9 is in bridge-ports of the interfaces file but not in the kernel's bridge (does the port exist?)",
+    ]);
   });
 });

@@ -36,13 +36,23 @@ export class FakeCumulusHost implements Transport {
   async exec(command: string, opts: { become?: boolean } = {}): Promise<CommandResult> {
     this.log.push(opts.become ? `sudo ${command}` : command);
     const ok = (stdout = ''): CommandResult => ({ command, stdout, stderr: '', exitCode: 0, durationMs: 1 });
-    const fail = (stderr: string, exitCode = 1): CommandResult => ({ command, stdout: '', stderr, exitCode, durationMs: 1 });
+    const fail = (stderr: string, exitCode = 1): CommandResult => ({
+      command,
+      stdout: '',
+      stderr,
+      exitCode,
+      durationMs: 1,
+    });
     const args = [...command.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
-    if (command.startsWith('cat ')) return this.files.has(args[0]!) ? ok(this.files.get(args[0]!)) : fail(`cat: ${args[0]}: No such file or directory`);
+    if (command.startsWith('cat '))
+      return this.files.has(args[0]!)
+        ? ok(this.files.get(args[0]!))
+        : fail(`cat: ${args[0]}: No such file or directory`);
     if (command === 'bridge -j vlan show') return ok(this.kernel);
     if (command.startsWith('cp -p ') || command.startsWith('mv -f ')) {
       const text = this.files.get(args[0]!);
-      if (text === undefined) return fail(`${command.slice(0, 2)}: cannot stat '${args[0]}': No such file or directory`);
+      if (text === undefined)
+        return fail(`${command.slice(0, 2)}: cannot stat '${args[0]}': No such file or directory`);
       this.files.set(args[1]!, text);
       if (command.startsWith('mv')) this.files.delete(args[0]!);
       return ok();
@@ -53,7 +63,8 @@ export class FakeCumulusHost implements Transport {
     }
     if (command === 'ifreload -a') {
       const text = this.files.get(INTERFACES) ?? '';
-      if (this.missingPorts.some((p) => new RegExp(`bridge-ports .*\\b${p}\\b`).test(text))) return fail(cumulusFixture('ifreload-missing-port.txt'));
+      if (this.missingPorts.some((p) => new RegExp(`bridge-ports .*\\b${p}\\b`).test(text)))
+        return fail(cumulusFixture('ifreload-missing-port.txt'));
       const kernel = this.recorded.get(text);
       if (kernel === undefined) throw new Error(`no ifupdown2 recording for this file:\n${text}`);
       this.kernel = kernel;

@@ -3,7 +3,8 @@ import { formatEni, parseEni } from '../../../src/platforms/cumulus/cumulus-eni.
 import { renderCumulusInterfaces } from '../../../src/platforms/cumulus/cumulus-render.js';
 
 describe('renderCumulusInterfaces', () => {
-  const file = 'auto lo\niface lo inet loopback\n    address 10.0.0.11/32\n\nauto swp1\niface swp1\n      # uplink\n      mstpctl-portnetwork yes\n';
+  const file =
+    'auto lo\niface lo inet loopback\n    address 10.0.0.11/32\n\nauto swp1\niface swp1\n      # uplink\n      mstpctl-portnetwork yes\n';
 
   it('keeps stanzas and options it does not manage, and creates a VLAN-aware bridge when there is none', () => {
     const text = renderCumulusInterfaces(parseEni(file), {

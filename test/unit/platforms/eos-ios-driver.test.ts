@@ -61,7 +61,12 @@ describe('EOS driver', () => {
     expect(err.message).toBe(
       "switch1: apply failed: interface Ethernet3: switchport trunk allowed vlan 2003-2005: % Invalid input (at token 4: '2003-2005') (rolled back: configure session acp-play-r1-1 aborted before commit; running-config untouched)",
     );
-    expect(afterOpen(session).slice(-4)).toEqual(['configure session acp-play-r1-1', 'interface Ethernet3', 'switchport trunk allowed vlan 2003-2005', 'abort']);
+    expect(afterOpen(session).slice(-4)).toEqual([
+      'configure session acp-play-r1-1',
+      'interface Ethernet3',
+      'switchport trunk allowed vlan 2003-2005',
+      'abort',
+    ]);
   });
 });
 
@@ -98,7 +103,12 @@ describe('IOS driver', () => {
     const { session, conn } = fakeSwitch('ios/basic');
     const ctx = driverContext('cisco_ios');
     const txn = await iosDriver.begin(conn, ctx);
-    await iosDriver.apply(conn, planSwitch(switchModel('cisco_ios'), await iosDriver.gather(conn, ctx), { managedVlans }).changes, ctx, txn);
+    await iosDriver.apply(
+      conn,
+      planSwitch(switchModel('cisco_ios'), await iosDriver.gather(conn, ctx), { managedVlans }).changes,
+      ctx,
+      txn,
+    );
     expect(await iosDriver.rollback(conn, ctx, txn)).toBe('configure revert now');
     expect(afterOpen(session).at(-1)).toBe('configure revert now');
   });
@@ -106,29 +116,50 @@ describe('IOS driver', () => {
   it('without the archive feature: fails at begin with the fix, or configures it when configure_archive allows', async () => {
     const { session, conn } = fakeSwitch('ios/no-archive');
     const model = switchModel('cisco_ios');
-    const err = (await switchVlansModule.begin!(conn, taskContext(model, 'switch_vlans')).catch((e: unknown) => e)) as ApplyError;
-    expect(err.message).toMatch(/^switch1: begin failed: the archive feature is not configured.*archive \/ path flash:acp-play.*configure_archive: true/);
+    const err = (await switchVlansModule.begin!(conn, taskContext(model, 'switch_vlans')).catch(
+      (e: unknown) => e,
+    )) as ApplyError;
+    expect(err.message).toMatch(
+      /^switch1: begin failed: the archive feature is not configured.*archive \/ path flash:acp-play.*configure_archive: true/,
+    );
     const notes: string[] = [];
     await switchVlansModule.begin!(conn, taskContext(model, 'switch_vlans', { configure_archive: true }, notes));
-    expect(afterOpen(session).slice(-6)).toEqual(['show running-config', 'configure terminal', 'archive', 'path flash:acp-play', 'exit', 'end']);
+    expect(afterOpen(session).slice(-6)).toEqual([
+      'show running-config',
+      'configure terminal',
+      'archive',
+      'path flash:acp-play',
+      'exit',
+      'end',
+    ]);
     expect(notes[0]).toMatch(/configuring the archive feature/);
   });
 
   it('parses show vlan brief rows and the archive path', () => {
-    const vlans = parseIosVlanBrief('VLAN Name Status Ports\n---- ---\n1    default   active    Gi0/1\n                      Gi0/2\n10   VLAN0010  active\n1002 fddi-default act/unsup\n');
-    expect([...vlans.values()]).toEqual([{ id: 1, name: 'default' }, { id: 10, name: 'VLAN0010' }, { id: 1002, name: 'fddi-default' }]);
+    const vlans = parseIosVlanBrief(
+      'VLAN Name Status Ports\n---- ---\n1    default   active    Gi0/1\n                      Gi0/2\n10   VLAN0010  active\n1002 fddi-default act/unsup\n',
+    );
+    expect([...vlans.values()]).toEqual([
+      { id: 1, name: 'default' },
+      { id: 10, name: 'VLAN0010' },
+      { id: 1002, name: 'fddi-default' },
+    ]);
     expect(archivePath('hostname s\n!\narchive\n path flash:cfg\n maximum 5\n!\n')).toBe('flash:cfg');
     expect(archivePath('hostname s\n!\narchive\n maximum 5\n!\n')).toBeUndefined();
   });
 });
 
 describe('switch modules', () => {
-  const site = (platform: 'cumulus' | 'cisco_nxos') => ({ ...taskContext({ ...switchModel('cisco_nxos'), platform }, 'switch_ports').site });
+  const site = (platform: 'cumulus' | 'cisco_nxos') => ({
+    ...taskContext({ ...switchModel('cisco_nxos'), platform }, 'switch_ports').site,
+  });
   it('skip hosts that are not switches, with a reason; Cumulus switches are supported', () => {
     const s = site('cumulus');
     const host = s.switches[0]!.host;
     expect(switchPortsModule.unsupported!(host, s)).toBeUndefined();
-    expect(switchVlansModule.unsupported!({ ...host, name: 'node0' }, s)).toMatch(/node0 is not a switch in the site model/);
+    expect(switchVlansModule.unsupported!({ ...host, name: 'node0' }, s)).toMatch(
+      /node0 is not a switch in the site model/,
+    );
     expect(switchVlansModule.unsupported!(host, site('cisco_nxos'))).toBeUndefined();
   });
 

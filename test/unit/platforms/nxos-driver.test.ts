@@ -49,7 +49,10 @@ describe('NX-OS driver', () => {
     const ctx = driverContext('cisco_nxos');
     await nxosDriver.begin(conn, ctx);
     await nxosDriver.begin(conn, ctx);
-    expect(session.sent.filter((l) => l.startsWith('checkpoint '))).toEqual(['checkpoint acp-play-r1-1', 'checkpoint acp-play-r1-2']);
+    expect(session.sent.filter((l) => l.startsWith('checkpoint '))).toEqual([
+      'checkpoint acp-play-r1-1',
+      'checkpoint acp-play-r1-2',
+    ]);
   });
 
   it('rolls back atomically to its checkpoint on a refused command, and says exactly that', async () => {
@@ -79,13 +82,16 @@ describe('NX-OS driver', () => {
     const ctx = taskContext(switchModel('cisco_nxos'), 'switch_vlans');
     const err = (await switchVlansModule.begin!(conn, ctx).catch((e: unknown) => e)) as ApplyError;
     expect(err).toBeInstanceOf(ApplyError);
-    expect(err.message).toMatch(/^switch1: begin failed: the switch already holds 10 user checkpoints \(ops-1, .*ops-10\) and NX-OS allows 10/);
+    expect(err.message).toMatch(
+      /^switch1: begin failed: the switch already holds 10 user checkpoints \(ops-1, .*ops-10\) and NX-OS allows 10/,
+    );
     expect(err.rolledBack).toBe(false);
     expect(afterOpen(session)).toEqual(['show checkpoint summary']);
   });
 
   it('parses checkpoint names, leaving system checkpoints out', () => {
-    const text = 'User Checkpoint Summary\n---\n1) a-1:\nCreated by admin\n\nSystem Checkpoint Summary\n---\n2) system-fm-x:\nCreated by admin\n';
+    const text =
+      'User Checkpoint Summary\n---\n1) a-1:\nCreated by admin\n\nSystem Checkpoint Summary\n---\n2) system-fm-x:\nCreated by admin\n';
     expect(parseCheckpointNames(text)).toEqual(['a-1']);
   });
 

@@ -15,7 +15,14 @@ export const PORT: Record<'cisco_nxos' | 'arista_eos' | 'cisco_ios', string> = {
 };
 
 export function switchHost(platform: SwitchPlatform, vars: Record<string, unknown> = {}): Host {
-  return Object.freeze({ name: 'switch1', address: '127.0.0.1', platform, groups: ['all', 'switches'], vars, origins: {} });
+  return Object.freeze({
+    name: 'switch1',
+    address: '127.0.0.1',
+    platform,
+    groups: ['all', 'switches'],
+    vars,
+    origins: {},
+  });
 }
 
 /** switch1 wants VLANs 2003 and 2004 and its node trunk carrying 2003-2005 (the fixtures have 2003 only). */
@@ -28,27 +35,59 @@ export function switchModel(platform: keyof typeof PORT, save = false): SwitchMo
       { id: 2003, name: 'virtual-machines-1' },
       { id: 2004, name: 'virtual-machines-2' },
     ],
-    ports: [{ name: PORT[platform], description: 'node0-virtualization', enabled: true, mode: 'trunk', allowedVlans: [2003, 2004, 2005], policy: 'replace' }],
+    ports: [
+      {
+        name: PORT[platform],
+        description: 'node0-virtualization',
+        enabled: true,
+        mode: 'trunk',
+        allowedVlans: [2003, 2004, 2005],
+        policy: 'replace',
+      },
+    ],
     save,
   };
 }
 
 export function siteWith(model: SwitchModel): Site {
   const vlan = (id: number, name: string) => ({ id, name, vm: true });
-  return { name: 't', vlans: [vlan(2003, 'virtual-machines-1'), vlan(2004, 'virtual-machines-2'), vlan(2005, 'virtual-machines-3')], nodes: [], switches: [model], nads: [], others: [] };
+  return {
+    name: 't',
+    vlans: [vlan(2003, 'virtual-machines-1'), vlan(2004, 'virtual-machines-2'), vlan(2005, 'virtual-machines-3')],
+    nodes: [],
+    switches: [model],
+    nads: [],
+    others: [],
+  };
 }
 
 export function fakeSwitch(caseDir: string, answers?: Map<string, string>) {
   const promptEnd = caseDir.startsWith('nxos') ? '# ' : '#';
-  const session = new FakeCliSession({ dir: fixtures + caseDir, hostname: 'switch1', promptEnd, ...(answers ? { answers } : {}) });
+  const session = new FakeCliSession({
+    dir: fixtures + caseDir,
+    hostname: 'switch1',
+    promptEnd,
+    ...(answers ? { answers } : {}),
+  });
   return { session, conn: fakeCliTransport('switch1', session) };
 }
 
 export function driverContext(platform: SwitchPlatform, notes: string[] = [], configureArchive = false): DriverContext {
-  return { host: switchHost(platform), runId: 'r1', note: (t) => notes.push(t), timeouts: { commandMs: 1000, slowMs: 1000 }, configureArchive };
+  return {
+    host: switchHost(platform),
+    runId: 'r1',
+    note: (t) => notes.push(t),
+    timeouts: { commandMs: 1000, slowMs: 1000 },
+    configureArchive,
+  };
 }
 
-export function taskContext(model: SwitchModel, module: Task['module'], args: Record<string, unknown> = {}, notes: string[] = []): TaskContext {
+export function taskContext(
+  model: SwitchModel,
+  module: Task['module'],
+  args: Record<string, unknown> = {},
+  notes: string[] = [],
+): TaskContext {
   return {
     host: model.host,
     site: siteWith(model),

@@ -19,7 +19,8 @@ const PARSERS: Record<string, Parser> = {
   nxos: parseNxosConfig,
   eos: parseEosConfig,
   ios: parseIosConfig,
-  cumulus: (text, opts) => (text.trimStart().startsWith('[') ? parseBridgeVlanJson(text) : parseCumulusInterfaces(text, opts)),
+  cumulus: (text, opts) =>
+    text.trimStart().startsWith('[') ? parseBridgeVlanJson(text) : parseCumulusInterfaces(text, opts),
 };
 
 interface Golden {
@@ -61,7 +62,9 @@ for (const platform of Object.keys(PARSERS)) {
         const warnings: string[] = [];
         const state = PARSERS[platform]!(readFileSync(join(dir, configFile), 'utf8'), { warnings });
         if (golden.vlanIds !== undefined) {
-          expect([...state.vlans.keys()].sort((a, b) => a - b)).toEqual(golden.vlanIds ? parseVlanSet(golden.vlanIds) : []);
+          expect([...state.vlans.keys()].sort((a, b) => a - b)).toEqual(
+            golden.vlanIds ? parseVlanSet(golden.vlanIds) : [],
+          );
         }
         for (const [id, name] of Object.entries(golden.vlanNames ?? {})) {
           expect(state.vlans.get(Number(id)), `vlan ${id}`).toBeDefined();
@@ -84,30 +87,41 @@ describe('parser traps pinned beyond the goldens', () => {
   });
 
   it('keeps every wrapped add line, not only the last (netutils multi-line list inside an interface)', () => {
-    const lines = 'interface Ethernet1/1\n  switchport mode trunk\n' +
+    const lines =
+      'interface Ethernet1/1\n  switchport mode trunk\n' +
       '  switchport trunk allowed vlan 1025,1069-1072,1114,1173-1181,1501,1502\n' +
       '  switchport trunk allowed vlan add 1504-1507,1509,1510,1514-1519,1533-1541,1545\n' +
       '  switchport trunk allowed vlan add 1599,1912-1913\n';
     const port = parseNxosConfig(lines).interfaces.get('Ethernet1/1')!;
     expect(port.allowedVlans).toEqual(
-      parseVlanSet('1025,1069-1072,1114,1173-1181,1501,1502,1504-1507,1509,1510,1514-1519,1533-1541,1545,1599,1912-1913'),
+      parseVlanSet(
+        '1025,1069-1072,1114,1173-1181,1501,1502,1504-1507,1509,1510,1514-1519,1533-1541,1545,1599,1912-1913',
+      ),
     );
   });
 
   it('an add against the implicit default stays ALL; a remove makes the complement explicit', () => {
-    const s = parseEosConfig('interface Ethernet1\n   switchport mode trunk\n   switchport trunk allowed vlan remove 2000-2002\n');
+    const s = parseEosConfig(
+      'interface Ethernet1\n   switchport mode trunk\n   switchport trunk allowed vlan remove 2000-2002\n',
+    );
     const p = s.interfaces.get('Ethernet1')!;
     expect(p.allowedIsDefault).toBe(false);
     expect(p.allowedVlans).toEqual(parseVlanSet('1-1999,2003-4094'));
-    const a = parseNxosConfig('interface Ethernet1/1\n  switchport mode trunk\n  switchport trunk allowed vlan add 7\n');
+    const a = parseNxosConfig(
+      'interface Ethernet1/1\n  switchport mode trunk\n  switchport trunk allowed vlan add 7\n',
+    );
     expect(isAllVlans(a.interfaces.get('Ethernet1/1')!.allowedVlans)).toBe(true);
     expect(a.interfaces.get('Ethernet1/1')!.allowedIsDefault).toBe(true);
   });
 
   it('reports unreadable values as warnings and keeps going', () => {
     const warnings: string[] = [];
-    const s = parseNxosConfig('interface Ethernet1/1\n  switchport access vlan 5000\n  description still read\n', { warnings });
-    expect(warnings).toEqual([expect.stringMatching(/^line 2: ignored "switchport access vlan 5000": .*outside 1-4094/)]);
+    const s = parseNxosConfig('interface Ethernet1/1\n  switchport access vlan 5000\n  description still read\n', {
+      warnings,
+    });
+    expect(warnings).toEqual([
+      expect.stringMatching(/^line 2: ignored "switchport access vlan 5000": .*outside 1-4094/),
+    ]);
     expect(s.interfaces.get('Ethernet1/1')!.description).toBe('still read');
   });
 

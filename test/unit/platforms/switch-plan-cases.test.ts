@@ -37,7 +37,8 @@ describe('switch plan cases', () => {
 
       it(`keeps every command within ${MAX_COMMAND_LENGTH} characters`, () => {
         if (c.model.platform === 'arista_eos') return; // EOS: one line per list by design
-        for (const ch of plan.changes) for (const cmd of ch.commands) expect(cmd.text.length).toBeLessThanOrEqual(MAX_COMMAND_LENGTH);
+        for (const ch of plan.changes)
+          for (const cmd of ch.commands) expect(cmd.text.length).toBeLessThanOrEqual(MAX_COMMAND_LENGTH);
       });
 
       it('is idempotent: apply, re-gather, re-plan = no changes', () => {

@@ -4,7 +4,9 @@ import { planSwitch } from '../../../src/platforms/switch-plan.js';
 
 describe('planSwitch edge', () => {
   it('leaves the allowed list alone when the inventory gives none for a trunk (never reads it as "none")', () => {
-    const current = parseNxosConfig('interface Ethernet1/3\n  switchport mode trunk\n  switchport trunk allowed vlan 10\n');
+    const current = parseNxosConfig(
+      'interface Ethernet1/3\n  switchport mode trunk\n  switchport trunk allowed vlan 10\n',
+    );
     const plan = planSwitch(
       {
         name: 'sw1',

@@ -53,7 +53,10 @@ describe('splitConfigBlocks', () => {
         'router ospf 1\nshutdown\n',
     );
     expect(blocks.map((b) => [b.header, b.children.map((c) => c.text)])).toEqual([
-      ['interface Ethernet1/1', ['switchport mode trunk', 'spanning-tree port type edge trunk', 'switchport trunk allowed vlan add 5']],
+      [
+        'interface Ethernet1/1',
+        ['switchport mode trunk', 'spanning-tree port type edge trunk', 'switchport trunk allowed vlan add 5'],
+      ],
       ['router ospf 1', []],
       ['shutdown', []],
     ]);
@@ -65,7 +68,9 @@ describe('splitConfigBlocks', () => {
   });
 
   it('takes a one-space-indented interface line as a new block (IOS dumps)', () => {
-    const blocks = splitConfigBlocks('interface Fa0/5\n switchport access vlan 300\n!\n interface Fa0/6\n switchport access vlan 24\n');
+    const blocks = splitConfigBlocks(
+      'interface Fa0/5\n switchport access vlan 300\n!\n interface Fa0/6\n switchport access vlan 24\n',
+    );
     expect(blocks.map((b) => [b.header, b.children.length])).toEqual([
       ['interface Fa0/5', 1],
       ['interface Fa0/6', 1],

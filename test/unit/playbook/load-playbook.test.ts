@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, type Problem } from '../../../src/errors.js';
-import { loadPlaybook, parsePlaybook, PACKAGED_PLAYBOOKS, resolvePlaybookPath } from '../../../src/playbook/load-playbook.js';
+import {
+  loadPlaybook,
+  parsePlaybook,
+  PACKAGED_PLAYBOOKS,
+  resolvePlaybookPath,
+} from '../../../src/playbook/load-playbook.js';
 import { join } from 'node:path';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +37,10 @@ describe('the packaged site playbook', () => {
     const dir = mkdtempSync(join(tmpdir(), 'acp-pb-'));
     expect(resolvePlaybookPath(undefined, dir)).toBe(join(PACKAGED_PLAYBOOKS, 'site.yaml'));
     mkdirSync(join(dir, 'playbooks'));
-    writeFileSync(join(dir, 'playbooks', 'site.yaml'), '- hosts: all\n  tasks: [{module: command, args: {cmd: true}}]\n');
+    writeFileSync(
+      join(dir, 'playbooks', 'site.yaml'),
+      '- hosts: all\n  tasks: [{module: command, args: {cmd: true}}]\n',
+    );
     expect(resolvePlaybookPath(undefined, dir)).toBe(join('playbooks', 'site.yaml'));
     expect(resolvePlaybookPath('other.yaml', dir)).toBe('other.yaml');
   });
@@ -40,8 +48,15 @@ describe('the packaged site playbook', () => {
 
 describe('playbook syntax', () => {
   it('accepts Ansible-style tasks with the module as the key', () => {
-    const pb = parsePlaybook('- name: p\n  hosts: nodes\n  serial: [1, "50%"]\n  tasks:\n    - name: bridges\n      nmstate: {prune: true, timeout: 90}\n', 'pb.yaml');
-    expect(pb.plays[0]!.tasks[0]).toMatchObject({ name: 'bridges', module: 'nmstate', args: { prune: true, timeout: 90 } });
+    const pb = parsePlaybook(
+      '- name: p\n  hosts: nodes\n  serial: [1, "50%"]\n  tasks:\n    - name: bridges\n      nmstate: {prune: true, timeout: 90}\n',
+      'pb.yaml',
+    );
+    expect(pb.plays[0]!.tasks[0]).toMatchObject({
+      name: 'bridges',
+      module: 'nmstate',
+      args: { prune: true, timeout: 90 },
+    });
     expect(pb.plays[0]!.serial).toEqual([{ count: 1 }, { percent: 50 }]);
   });
 
@@ -53,7 +68,9 @@ describe('playbook syntax', () => {
   });
 
   it('rejects an unknown play key and an unknown module argument, all at once', () => {
-    const problems = problemsOf('- hosts: nodes\n  seria: 1\n  tasks:\n    - module: nmstate\n      args: {prnue: true}\n');
+    const problems = problemsOf(
+      '- hosts: nodes\n  seria: 1\n  tasks:\n    - module: nmstate\n      args: {prnue: true}\n',
+    );
     expect(problems.map((p) => [p.location?.line, p.message, p.fix])).toEqual([
       [2, 'play 1: unknown key "seria"', 'did you mean `serial`?'],
       [5, 'play 1, task 1: nmstate has no argument "prnue"', 'did you mean `prune`?'],
@@ -61,7 +78,9 @@ describe('playbook syntax', () => {
   });
 
   it('checks serial, max_fail_percentage, hosts and argument types', () => {
-    const problems = problemsOf('- name: p\n  serial: 0\n  max_fail_percentage: 150\n  tasks:\n    - command: {cmd: 5}\n');
+    const problems = problemsOf(
+      '- name: p\n  serial: 0\n  max_fail_percentage: 150\n  tasks:\n    - command: {cmd: 5}\n',
+    );
     const messages = problems.map((p) => p.message);
     expect(messages).toContain('serial must be a positive host count or a percentage, found 0');
     expect(messages).toContain('max_fail_percentage must be a number 0-100, found 150');

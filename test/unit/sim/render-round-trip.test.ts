@@ -21,7 +21,10 @@ const FOLDERS: Record<SimPlatformId, string> = { cisco_nxos: 'nxos', arista_eos:
 
 /** Plain-object form for deep equality (Maps in insertion order). */
 function plain(state: SwitchState): unknown {
-  return { vlans: [...state.vlans.values()].sort((a, b) => a.id - b.id), interfaces: Object.fromEntries(state.interfaces) };
+  return {
+    vlans: [...state.vlans.values()].sort((a, b) => a.id - b.id),
+    interfaces: Object.fromEntries(state.interfaces),
+  };
 }
 
 describe.each(Object.keys(FOLDERS) as SimPlatformId[])('%s renderer round trip with the project parser', (platform) => {
@@ -39,7 +42,12 @@ describe.each(Object.keys(FOLDERS) as SimPlatformId[])('%s renderer round trip w
 describe('allowed-list formatting', () => {
   const trunk = (ids: number[]): SwitchState => {
     const s = emptySwitchState();
-    s.interfaces.set('Ethernet1/3', { ...defaultPortState('Ethernet1/3'), mode: 'trunk', allowedVlans: ids, allowedIsDefault: false });
+    s.interfaces.set('Ethernet1/3', {
+      ...defaultPortState('Ethernet1/3'),
+      mode: 'trunk',
+      allowedVlans: ids,
+      allowedIsDefault: false,
+    });
     return s;
   };
   const odd = allVlans().filter((id) => id % 2 === 1 && id < 400);
@@ -55,7 +63,9 @@ describe('allowed-list formatting', () => {
   });
 
   it('EOS prints one line after the mode-independent lines; NX-OS/IOS omit the line for all VLANs', () => {
-    const eos = renderEosConfig(trunk(odd), { hostname: 'sw1' }).split('\n').filter((l) => l.includes('allowed vlan'));
+    const eos = renderEosConfig(trunk(odd), { hostname: 'sw1' })
+      .split('\n')
+      .filter((l) => l.includes('allowed vlan'));
     expect(eos).toHaveLength(1);
     const all = normaliseSimState(trunk(allVlans()));
     expect(renderNxosConfig(all, { hostname: 'sw1' })).not.toContain('allowed vlan');

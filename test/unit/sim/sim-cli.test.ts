@@ -4,7 +4,11 @@ import { SimDevice } from '../../../src/lab/sim/sim-device.js';
 import { SIM_PLATFORMS } from '../../../src/lab/sim/start-simulator.js';
 import type { SimOptions, SimPlatformId } from '../../../src/lab/sim/sim-types.js';
 
-function cli(platform: SimPlatformId, extra: Partial<SimOptions> = {}, privilege = 15): { cli: SimCli; device: SimDevice; run: (line: string) => string } {
+function cli(
+  platform: SimPlatformId,
+  extra: Partial<SimOptions> = {},
+  privilege = 15,
+): { cli: SimCli; device: SimDevice; run: (line: string) => string } {
   const device = new SimDevice({ platform, hostname: 'sw1', users: [], ...extra });
   const c = new SimCli(device, SIM_PLATFORMS[platform], 'admin', privilege);
   return { cli: c, device, run: (line) => c.run(line, c.prompt().length).output };
@@ -31,7 +35,9 @@ describe('NX-OS CLI engine', () => {
     const port = device.running.interfaces.get('Ethernet1/3')!;
     expect(port).toMatchObject({ mode: 'trunk', shutdown: false, allowedVlans: [2003, 2004, 2005, 2010] });
     expect(device.running.vlans.get(2003)).toEqual({ id: 2003, name: 'virtual-machines-1' });
-    expect(run('show running-config interface Ethernet1/3')).toContain('  switchport trunk allowed vlan 2003-2005,2010\n  no shutdown');
+    expect(run('show running-config interface Ethernet1/3')).toContain(
+      '  switchport trunk allowed vlan 2003-2005,2010\n  no shutdown',
+    );
   });
 
   it('errors put the caret under the bad token', () => {
@@ -70,7 +76,9 @@ describe('EOS CLI engine', () => {
     expect(c.prompt()).toBe('sw1(config-s-acp-pl-if-Et3)#');
     run('switchport mode trunk');
     expect(device.running.interfaces.get('Ethernet3')!.mode).toBe('access');
-    expect(run('show session-config diffs')).toMatch(/^--- system:\/running-config\n\+\+\+ session:\/acp-play-1-session-config\n@@[^\n]*\n[\s\S]*\+   switchport mode trunk/);
+    expect(run('show session-config diffs')).toMatch(
+      /^--- system:\/running-config\n\+\+\+ session:\/acp-play-1-session-config\n@@[^\n]*\n[\s\S]*\+   switchport mode trunk/,
+    );
     run('abort');
     expect(c.prompt()).toBe('sw1#');
     expect(device.sessions.size).toBe(0);
@@ -87,7 +95,9 @@ describe('IOS CLI engine', () => {
     run('interface Gi1/0/5');
     expect(c.prompt()).toBe('sw1(config-if)#');
     expect(run('switchport access vlan 2002')).toBe('% Access VLAN does not exist. Creating vlan 2002');
-    expect(run('switchport access vlan 4095')).toBe(`${' '.repeat('sw1(config-if)#switchport access vlan '.length)}^\n% Invalid input detected at '^' marker.\n`);
+    expect(run('switchport access vlan 4095')).toBe(
+      `${' '.repeat('sw1(config-if)#switchport access vlan '.length)}^\n% Invalid input detected at '^' marker.\n`,
+    );
     run('end');
     expect(run('copy running-config startup-config')).toBe('Destination filename [startup-config]? ');
     expect(run('')).toBe('Building configuration...\n[OK]');

@@ -20,7 +20,11 @@ interface Expected {
 
 const cases = readdirSync(root, { withFileTypes: true })
   .filter((d) => d.isDirectory())
-  .map((d) => ({ name: d.name, dir: join(root, d.name), expected: JSON.parse(readFileSync(join(root, d.name, 'expected.json'), 'utf8')) as Expected }));
+  .map((d) => ({
+    name: d.name,
+    dir: join(root, d.name),
+    expected: JSON.parse(readFileSync(join(root, d.name, 'expected.json'), 'utf8')) as Expected,
+  }));
 
 async function problemsOf(dir: string): Promise<readonly Problem[]> {
   try {
@@ -40,7 +44,10 @@ describe('bad inventories', () => {
   it.each(cases)('$name', async ({ dir, expected }) => {
     const problems = await problemsOf(dir);
     const match = problems.find((p) => p.message.includes(expected.message));
-    expect(match, `no problem mentions ${JSON.stringify(expected.message)}; got:\n${problems.map((p) => p.message).join('\n')}`).toBeDefined();
+    expect(
+      match,
+      `no problem mentions ${JSON.stringify(expected.message)}; got:\n${problems.map((p) => p.message).join('\n')}`,
+    ).toBeDefined();
     expect(match!.severity).toBe('error');
     expect(match!.location).toEqual({ file: join(dir, expected.file), line: expected.line, col: expected.col });
     expect(match!.fix, 'every problem says how to fix it').toBeTruthy();

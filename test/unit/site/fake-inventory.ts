@@ -73,12 +73,25 @@ export function seedInventory(tweak?: (hosts: Record<string, { vars: Record<stri
   };
   ['Ethernet1/3', 'Ethernet1/7', 'Ethernet1/11'].forEach((port, i) => {
     hosts[`node${i}`] = {
-      vars: { site: siteVars(), platform: 'nmstate', address: `172.16.0.1${i}`, node: { trunk_nic: 'enp4s0f0', uplink: { switch: 'switch1', port } } },
+      vars: {
+        site: siteVars(),
+        platform: 'nmstate',
+        address: `172.16.0.1${i}`,
+        node: { trunk_nic: 'enp4s0f0', uplink: { switch: 'switch1', port } },
+      },
       groups: ['nodes'],
     };
-    ports[port] = { description: `node${i}-virtualization`, mode: 'trunk', allowed_vlans: '2003-2005', faces: `node${i}:enp4s0f0` };
+    ports[port] = {
+      description: `node${i}-virtualization`,
+      mode: 'trunk',
+      allowed_vlans: '2003-2005',
+      faces: `node${i}:enp4s0f0`,
+    };
   });
-  hosts.switch1 = { vars: { site: siteVars(), platform: 'cisco_nxos', address: '172.16.0.2', switch: { ports } }, groups: ['switches'] };
+  hosts.switch1 = {
+    vars: { site: siteVars(), platform: 'cisco_nxos', address: '172.16.0.2', switch: { ports } },
+    groups: ['switches'],
+  };
   tweak?.(hosts);
   return fakeInventory(hosts);
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { levenshtein as editDistance } from '../../../src/inventory/did-you-mean.js';
 import { findKeyTypo } from '../../../src/inventory/key-typos.js';
 import { normalizePlatform } from '../../../src/inventory/platform-names.js';
-import { checkAddress, checkDescription, checkInterfaceName, checkPortName, checkVlanName } from '../../../src/inventory/safe-names.js';
+import {
+  checkAddress,
+  checkDescription,
+  checkInterfaceName,
+  checkPortName,
+  checkVlanName,
+} from '../../../src/inventory/safe-names.js';
 import { checkSchema, type Schema } from '../../../src/inventory/schema-check.js';
 
 describe('checkSchema', () => {
@@ -29,7 +35,9 @@ describe('checkSchema', () => {
   });
 
   it('says what it expected and what it found', () => {
-    expect(checkSchema('1500', { kind: 'integer' })).toEqual([{ kind: 'wrong-type', path: [], expected: 'an integer', found: 'the string "1500"' }]);
+    expect(checkSchema('1500', { kind: 'integer' })).toEqual([
+      { kind: 'wrong-type', path: [], expected: 'an integer', found: 'the string "1500"' },
+    ]);
     expect(checkSchema(1.5, { kind: 'integer' })[0]!.found).toBe('1.5');
     expect(checkSchema(null, { kind: 'string' })[0]!.found).toBe('an empty value');
   });
@@ -75,18 +83,38 @@ describe('safe names', () => {
     expect(checkInterfaceName('bridge2003')).toBeUndefined();
     expect(checkInterfaceName('enp4s0f0np0abcd')).toBeUndefined(); // 15
     expect(checkInterfaceName('enp4s0f0np0abcde')).toContain('1-15 characters'); // 16
-    for (const bad of ['-x', '.', '..', 'br 1', 'br;x', 'br$(x)', 'br`x`', 'a/b', '']) expect(checkInterfaceName(bad), bad).toBeDefined();
+    for (const bad of ['-x', '.', '..', 'br 1', 'br;x', 'br$(x)', 'br`x`', 'a/b', ''])
+      expect(checkInterfaceName(bad), bad).toBeDefined();
   });
 
   it('takes switch port names from a safe set', () => {
-    for (const ok of ['Ethernet1/3', 'swp1', 'Eth1/1/1', 'Port-channel10', 'GigabitEthernet0/0:1']) expect(checkPortName(ok), ok).toBeUndefined();
+    for (const ok of ['Ethernet1/3', 'swp1', 'Eth1/1/1', 'Port-channel10', 'GigabitEthernet0/0:1'])
+      expect(checkPortName(ok), ok).toBeUndefined();
     for (const bad of ['Ethernet 1/3', 'e1;reload', '-x', 'e1|x', '']) expect(checkPortName(bad), bad).toBeDefined();
   });
 
   it('takes descriptions without CLI or shell syntax', () => {
     expect(checkDescription('node0-virtualization')).toBeUndefined();
-    expect(checkDescription('Cluster primary network for ingress, load balanced services, and MetalLB pools')).toBeUndefined();
-    for (const bad of ['a;b', 'a|b', 'a&b', 'a$b', 'a`b`', 'a!b', 'a#b', 'a?b', 'a"b', "a'b", 'a\nb', 'a\tb', ' a', 'a ', 'x'.repeat(201)]) {
+    expect(
+      checkDescription('Cluster primary network for ingress, load balanced services, and MetalLB pools'),
+    ).toBeUndefined();
+    for (const bad of [
+      'a;b',
+      'a|b',
+      'a&b',
+      'a$b',
+      'a`b`',
+      'a!b',
+      'a#b',
+      'a?b',
+      'a"b',
+      "a'b",
+      'a\nb',
+      'a\tb',
+      ' a',
+      'a ',
+      'x'.repeat(201),
+    ]) {
       expect(checkDescription(bad), JSON.stringify(bad)).toBeDefined();
     }
   });
@@ -98,16 +126,27 @@ describe('safe names', () => {
   });
 
   it('takes IP addresses and host names, not near-misses', () => {
-    for (const ok of ['172.16.0.2', 'fd00::2', 'switch1', 'switch1.example.com.']) expect(checkAddress(ok), ok).toBeUndefined();
-    for (const bad of ['172.16.0.256', '172.16.0', '1.2.3.4.5', 'sw_1', 'sw;1', '-sw', 'fd00::g', '']) expect(checkAddress(bad), bad).toBeDefined();
+    for (const ok of ['172.16.0.2', 'fd00::2', 'switch1', 'switch1.example.com.'])
+      expect(checkAddress(ok), ok).toBeUndefined();
+    for (const bad of ['172.16.0.256', '172.16.0', '1.2.3.4.5', 'sw_1', 'sw;1', '-sw', 'fd00::g', ''])
+      expect(checkAddress(bad), bad).toBeDefined();
   });
 });
 
 describe('platform names', () => {
   it.each([
-    ['cisco.nxos.nxos', 'cisco_nxos'], ['nxos', 'cisco_nxos'], ['cisco_nxos', 'cisco_nxos'],
-    ['arista.eos.eos', 'arista_eos'], ['eos', 'arista_eos'], ['cisco.ios.ios', 'cisco_ios'], ['ios', 'cisco_ios'],
-    ['cumulus', 'cumulus'], ['nvidia.nvue.nvue', 'cumulus'], ['cumulus_linux', 'cumulus'], ['nmstate', 'nmstate'], ['linux', 'linux'],
+    ['cisco.nxos.nxos', 'cisco_nxos'],
+    ['nxos', 'cisco_nxos'],
+    ['cisco_nxos', 'cisco_nxos'],
+    ['arista.eos.eos', 'arista_eos'],
+    ['eos', 'arista_eos'],
+    ['cisco.ios.ios', 'cisco_ios'],
+    ['ios', 'cisco_ios'],
+    ['cumulus', 'cumulus'],
+    ['nvidia.nvue.nvue', 'cumulus'],
+    ['cumulus_linux', 'cumulus'],
+    ['nmstate', 'nmstate'],
+    ['linux', 'linux'],
   ])('%s -> %s', (name, id) => {
     expect(normalizePlatform(name)).toBe(id);
   });

@@ -43,28 +43,59 @@ describe('inventories/site1 (the seed site)', () => {
     const sw = site.switches[0]!;
     expect([sw.name, sw.platform, sw.host.address, sw.save]).toEqual(['switch1', 'cisco_nxos', '172.16.0.2', false]);
     expect(sw.vlans.map((v) => `${v.id}:${v.name}`)).toEqual([
-      '2000:out-of-band', '2001:Storage', '2002:cluster', '2003:virtual-machines-1', '2004:virtual-machines-2', '2005:virtual-machines-3',
+      '2000:out-of-band',
+      '2001:Storage',
+      '2002:cluster',
+      '2003:virtual-machines-1',
+      '2004:virtual-machines-2',
+      '2005:virtual-machines-3',
     ]);
-    expect(sw.ports.map((p) => p.name).sort()).toEqual(
-      ['Ethernet1/1', 'Ethernet1/10', 'Ethernet1/11', 'Ethernet1/2', 'Ethernet1/3', 'Ethernet1/48', 'Ethernet1/5', 'Ethernet1/6', 'Ethernet1/7', 'Ethernet1/9'],
-    );
+    expect(sw.ports.map((p) => p.name).sort()).toEqual([
+      'Ethernet1/1',
+      'Ethernet1/10',
+      'Ethernet1/11',
+      'Ethernet1/2',
+      'Ethernet1/3',
+      'Ethernet1/48',
+      'Ethernet1/5',
+      'Ethernet1/6',
+      'Ethernet1/7',
+      'Ethernet1/9',
+    ]);
     const port = (name: string) => sw.ports.find((p) => p.name === name);
     expect(port('Ethernet1/3')).toEqual({
-      name: 'Ethernet1/3', description: 'node0-virtualization', enabled: true, mode: 'trunk',
-      allowedVlans: [2003, 2004, 2005], policy: 'replace', faces: { node: 'node0', nic: 'enp4s0f0' },
+      name: 'Ethernet1/3',
+      description: 'node0-virtualization',
+      enabled: true,
+      mode: 'trunk',
+      allowedVlans: [2003, 2004, 2005],
+      policy: 'replace',
+      faces: { node: 'node0', nic: 'enp4s0f0' },
     });
     expect(port('Ethernet1/3')!.nativeVlan).toBeUndefined();
-    expect(port('Ethernet1/48')).toMatchObject({ description: 'uplink-to-unifi', mode: 'trunk', nativeVlan: 2000, allowedVlans: [2000, 2001, 2002, 2003, 2004, 2005] });
+    expect(port('Ethernet1/48')).toMatchObject({
+      description: 'uplink-to-unifi',
+      mode: 'trunk',
+      nativeVlan: 2000,
+      allowedVlans: [2000, 2001, 2002, 2003, 2004, 2005],
+    });
     expect(port('Ethernet1/1')).toMatchObject({ description: 'node0-cluster', mode: 'access', accessVlan: 2002 });
     expect(port('Ethernet1/10')).toMatchObject({ description: 'node2-storage', mode: 'access', accessVlan: 2001 });
   });
 
   it('makes one NAD per VM VLAN on the bridge the nodes use', async () => {
     const { site } = await loadSite('inventories/site1');
-    expect(site.nads).toEqual([2003, 2004, 2005].map((id) => ({
-      name: `vlan${id}`, namespace: 'default', cni: 'cnv-bridge', macspoofchk: true, vlan: id, bridge: `bridge${id}`,
-      labels: { 'app.kubernetes.io/instance': 'acp-standard-services' },
-    })));
+    expect(site.nads).toEqual(
+      [2003, 2004, 2005].map((id) => ({
+        name: `vlan${id}`,
+        namespace: 'default',
+        cni: 'cnv-bridge',
+        macspoofchk: true,
+        vlan: id,
+        bridge: `bridge${id}`,
+        labels: { 'app.kubernetes.io/instance': 'acp-standard-services' },
+      })),
+    );
     expect(site.others).toEqual([]);
   });
 });

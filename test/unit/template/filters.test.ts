@@ -36,7 +36,23 @@ describe('VLAN filters', () => {
 });
 
 describe('to_yaml / to_json', () => {
-  const tricky = ['yes', 'on', 'no', 'null', '0123', '2003', '1e3', 'a: b', '#not a comment', '- x', ' lead', 'it\'s "quoted"', '{x}', '*ref', ''];
+  const tricky = [
+    'yes',
+    'on',
+    'no',
+    'null',
+    '0123',
+    '2003',
+    '1e3',
+    'a: b',
+    '#not a comment',
+    '- x',
+    ' lead',
+    'it\'s "quoted"',
+    '{x}',
+    '*ref',
+    '',
+  ];
 
   it('emits scalars that parse back to the same value, for YAML 1.2 and 1.1 readers', () => {
     for (const value of [...tricky, 2003, true, false, null, 1.5]) {
@@ -54,7 +70,13 @@ describe('to_yaml / to_json', () => {
   });
 
   it('emits collections as indented blocks with an indent', () => {
-    const iface = { name: 'eth1', type: 'ethernet', state: 'up', ipv4: { enabled: true, address: [{ ip: '10.0.0.1', 'prefix-length': 24 }] }, description: 'yes' };
+    const iface = {
+      name: 'eth1',
+      type: 'ethernet',
+      state: 'up',
+      ipv4: { enabled: true, address: [{ ip: '10.0.0.1', 'prefix-length': 24 }] },
+      description: 'yes',
+    };
     const text = `interfaces:\n  - ${toYaml(iface, 4)}\n`;
     expect(YAML.parse(text)).toEqual({ interfaces: [iface] });
     expect(text).toContain('\n    ipv4:\n');
@@ -65,7 +87,10 @@ describe('to_yaml / to_json', () => {
     const text = `spec:\n  config: ${toYaml(json, 4)}\n`;
     expect(text).toContain('config: |-');
     expect(YAML.parse(text)).toEqual({ spec: { config: json } });
-    expect(JSON.parse((YAML.parse(text) as { spec: { config: string } }).spec.config)).toEqual({ cniVersion: '0.3.1', name: 'vlan2003' });
+    expect(JSON.parse((YAML.parse(text) as { spec: { config: string } }).spec.config)).toEqual({
+      cniVersion: '0.3.1',
+      name: 'vlan2003',
+    });
   });
 
   it('keeps a multi-line string with leading spaces correct by quoting it', () => {

@@ -30,13 +30,24 @@ const SUBNETS: Record<number, string> = {
   2004: '172.16.5.0/24',
   2005: '172.16.6.0/24',
 };
-const NAD_DEFAULTS = { namespace: 'default', cni: 'cnv-bridge', macspoofchk: true, labels: { 'app.kubernetes.io/instance': 'acp-standard-services' } } as const;
+const NAD_DEFAULTS = {
+  namespace: 'default',
+  cni: 'cnv-bridge',
+  macspoofchk: true,
+  labels: { 'app.kubernetes.io/instance': 'acp-standard-services' },
+} as const;
 const VM_VLANS = [2003, 2004, 2005];
 
 export const site1Vlans: Vlan[] = Object.keys(VLAN_NAMES).map((key) => {
   const id = Number(key);
   const vm = VM_VLANS.includes(id);
-  return { id, name: VLAN_NAMES[id]!, subnet: SUBNETS[id]!, vm, ...(vm ? { nad: { ...NAD_DEFAULTS, name: `vlan${id}` } } : {}) };
+  return {
+    id,
+    name: VLAN_NAMES[id]!,
+    subnet: SUBNETS[id]!,
+    vm,
+    ...(vm ? { nad: { ...NAD_DEFAULTS, name: `vlan${id}` } } : {}),
+  };
 });
 
 export function site1Node(index: number, port: string, extra: Partial<NodeModel> = {}): NodeModel {
@@ -52,7 +63,12 @@ export function site1Node(index: number, port: string, extra: Partial<NodeModel>
   };
 }
 
-export function trunk(name: string, description: string, allowedVlans: number[], extra: Partial<SwitchPort> = {}): SwitchPort {
+export function trunk(
+  name: string,
+  description: string,
+  allowedVlans: number[],
+  extra: Partial<SwitchPort> = {},
+): SwitchPort {
   return { name, description, enabled: true, mode: 'trunk', allowedVlans, policy: 'replace', ...extra };
 }
 
@@ -83,7 +99,12 @@ export function site1Switch(platform: SwitchPlatform = 'cisco_nxos', ports?: Swi
   };
 }
 
-export const site1Nads: Nad[] = VM_VLANS.map((vlan) => ({ ...NAD_DEFAULTS, name: `vlan${vlan}`, vlan, bridge: `bridge${vlan}` }));
+export const site1Nads: Nad[] = VM_VLANS.map((vlan) => ({
+  ...NAD_DEFAULTS,
+  name: `vlan${vlan}`,
+  vlan,
+  bridge: `bridge${vlan}`,
+}));
 
 /** The whole seed site. */
 export function site1(extra: Partial<Site> = {}): Site {

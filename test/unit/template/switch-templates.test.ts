@@ -20,27 +20,46 @@ function switchWith(platform: SwitchPlatform, ports: Parameters<typeof site1Swit
 }
 
 describe('Arista EOS', () => {
-  const text = renderSwitch(switchWith('arista_eos', [
-    trunk('Ethernet3', 'node0-virtualization', [2003, 2004, 2005]),
-    trunk('Ethernet48', 'uplink', [2000, 2001, 2002, 2003, 2004, 2005], { nativeVlan: 2000 }),
-    access('Ethernet1', 'node0-cluster', 2002),
-  ]));
+  const text = renderSwitch(
+    switchWith('arista_eos', [
+      trunk('Ethernet3', 'node0-virtualization', [2003, 2004, 2005]),
+      trunk('Ethernet48', 'uplink', [2000, 2001, 2002, 2003, 2004, 2005], { nativeVlan: 2000 }),
+      access('Ethernet1', 'node0-cluster', 2002),
+    ]),
+  );
   const blocks = cliBlocks(text);
 
   it('uses EOS running-config order and indentation', () => {
     expect(text).toContain('interface Ethernet3\n   description node0-virtualization\n');
     expect(blocks.get('interface Ethernet3')).toEqual([
-      'description node0-virtualization', 'no shutdown', 'switchport trunk allowed vlan 2003-2005', 'switchport mode trunk', 'switchport',
+      'description node0-virtualization',
+      'no shutdown',
+      'switchport trunk allowed vlan 2003-2005',
+      'switchport mode trunk',
+      'switchport',
     ]);
     expect(blocks.get('interface Ethernet48')).toEqual([
-      'description uplink', 'no shutdown', 'switchport trunk native vlan 2000', 'switchport trunk allowed vlan 2000-2005', 'switchport mode trunk', 'switchport',
+      'description uplink',
+      'no shutdown',
+      'switchport trunk native vlan 2000',
+      'switchport trunk allowed vlan 2000-2005',
+      'switchport mode trunk',
+      'switchport',
     ]);
-    expect(blocks.get('interface Ethernet1')).toEqual(['description node0-cluster', 'no shutdown', 'switchport access vlan 2002', 'switchport mode access', 'switchport']);
+    expect(blocks.get('interface Ethernet1')).toEqual([
+      'description node0-cluster',
+      'no shutdown',
+      'switchport access vlan 2002',
+      'switchport mode access',
+      'switchport',
+    ]);
     expect(blocks.get('vlan 2005')).toEqual(['name virtual-machines-3']);
   });
 
   it('keeps a long allowed list on one line, as EOS does', () => {
-    const lines = renderSwitch(switchWith('arista_eos', [trunk('Ethernet3', 'big', scattered)])).split('\n').filter((l) => l.includes('allowed vlan'));
+    const lines = renderSwitch(switchWith('arista_eos', [trunk('Ethernet3', 'big', scattered)]))
+      .split('\n')
+      .filter((l) => l.includes('allowed vlan'));
     expect(lines).toHaveLength(1);
     expect(parseVlanSet(lines[0]!.trim().replace('switchport trunk allowed vlan ', ''))).toEqual(scattered);
   });
@@ -48,24 +67,37 @@ describe('Arista EOS', () => {
 
 describe('Cisco IOS', () => {
   it('uses IOS order and one-space indentation, without an encapsulation line', () => {
-    const text = renderSwitch(switchWith('cisco_ios', [
-      trunk('GigabitEthernet1/0/3', 'node0-virtualization', [2003, 2004, 2005], { nativeVlan: 2003 }),
-      access('GigabitEthernet1/0/1', 'node0-cluster', 2002),
-    ]));
+    const text = renderSwitch(
+      switchWith('cisco_ios', [
+        trunk('GigabitEthernet1/0/3', 'node0-virtualization', [2003, 2004, 2005], { nativeVlan: 2003 }),
+        access('GigabitEthernet1/0/1', 'node0-cluster', 2002),
+      ]),
+    );
     expect(text).toContain('interface GigabitEthernet1/0/3\n description node0-virtualization\n');
     expect(text).not.toContain('encapsulation');
     const blocks = cliBlocks(text);
     expect(blocks.get('interface GigabitEthernet1/0/3')).toEqual([
-      'description node0-virtualization', 'switchport trunk native vlan 2003', 'switchport trunk allowed vlan 2003-2005', 'switchport mode trunk', 'no shutdown',
+      'description node0-virtualization',
+      'switchport trunk native vlan 2003',
+      'switchport trunk allowed vlan 2003-2005',
+      'switchport mode trunk',
+      'no shutdown',
     ]);
-    expect(blocks.get('interface GigabitEthernet1/0/1')).toEqual(['description node0-cluster', 'switchport access vlan 2002', 'switchport mode access', 'no shutdown']);
+    expect(blocks.get('interface GigabitEthernet1/0/1')).toEqual([
+      'description node0-cluster',
+      'switchport access vlan 2002',
+      'switchport mode access',
+      'no shutdown',
+    ]);
   });
 });
 
 describe.each(['cisco_nxos', 'cisco_ios'] as const)('%s long allowed lists', (platform) => {
   it('splits them into a first line and `add` lines of at most 220 characters, losing nothing', () => {
     const text = renderSwitch(switchWith(platform, [trunk('Ethernet1/3', 'big', scattered)]));
-    const lines = (cliBlocks(text).get('interface Ethernet1/3') ?? []).filter((l) => l.startsWith('switchport trunk allowed vlan'));
+    const lines = (cliBlocks(text).get('interface Ethernet1/3') ?? []).filter((l) =>
+      l.startsWith('switchport trunk allowed vlan'),
+    );
     expect(lines.length).toBeGreaterThan(1);
     expect(lines[0]).not.toMatch(/ add /);
     for (const line of lines.slice(1)) expect(line).toMatch(/^switchport trunk allowed vlan add /);
@@ -75,10 +107,14 @@ describe.each(['cisco_nxos', 'cisco_ios'] as const)('%s long allowed lists', (pl
   });
 
   it('says `none` for an empty allowed set, nothing for "all", and `shutdown` for a disabled port', () => {
-    const blocks = cliBlocks(renderSwitch(switchWith(platform, [
-      trunk('Ethernet1/3', 'none', []),
-      { ...trunk('Ethernet1/4', 'all', []), allowedVlans: undefined, enabled: false },
-    ])));
+    const blocks = cliBlocks(
+      renderSwitch(
+        switchWith(platform, [
+          trunk('Ethernet1/3', 'none', []),
+          { ...trunk('Ethernet1/4', 'all', []), allowedVlans: undefined, enabled: false },
+        ]),
+      ),
+    );
     expect(blocks.get('interface Ethernet1/3')).toContain('switchport trunk allowed vlan none');
     const all = blocks.get('interface Ethernet1/4')!;
     expect(all.some((l) => l.includes('allowed vlan'))).toBe(false);
@@ -90,7 +126,12 @@ describe('Cumulus Linux (ifupdown2)', () => {
   it('renders the same stanzas as the Cumulus docs VLAN pruning example', () => {
     // Docs: bridge br_default with swp1-3 and VLANs 10, 20; swp3 pruned to 20. acp-play names the bridge `bridge`
     // and leaves the bridge's PVID at its default (the docs spell out `bridge-pvid 1`).
-    const docs = ifupdownStanzas(readFileSync(new URL('../../fixtures/template/cumulus-cldocs54-vlan-pruning.interfaces', import.meta.url), 'utf8'));
+    const docs = ifupdownStanzas(
+      readFileSync(
+        new URL('../../fixtures/template/cumulus-cldocs54-vlan-pruning.interfaces', import.meta.url),
+        'utf8',
+      ),
+    );
     const { br_default: docsBridge, ...docsPorts } = docs;
     const { 'bridge-pvid': _pvid, ...docsBridgeRest } = docsBridge!;
     const sw: SwitchModel = {
@@ -99,18 +140,23 @@ describe('Cumulus Linux (ifupdown2)', () => {
         { ...trunk('swp2', '', []), description: undefined, allowedVlans: undefined },
         { ...trunk('swp3', '', [20]), description: undefined },
       ]),
-      vlans: [{ id: 10, name: 'ten' }, { id: 20, name: 'twenty' }],
+      vlans: [
+        { id: 10, name: 'ten' },
+        { id: 20, name: 'twenty' },
+      ],
     };
     const ours = ifupdownStanzas(renderSwitch(sw));
     expect(ours).toEqual({ ...docsPorts, swp1: {}, swp2: {}, bridge: docsBridgeRest });
   });
 
   it('renders trunk, native, access, alias and link-down per port', () => {
-    const text = renderSwitch(switchWith('cumulus', [
-      trunk('swp3', 'node0-virtualization', [2003, 2004, 2005]),
-      trunk('swp48', 'uplink', [2000, 2001, 2002, 2003, 2004, 2005], { nativeVlan: 2000 }),
-      { ...access('swp1', 'node0-cluster', 2002), enabled: false },
-    ]));
+    const text = renderSwitch(
+      switchWith('cumulus', [
+        trunk('swp3', 'node0-virtualization', [2003, 2004, 2005]),
+        trunk('swp48', 'uplink', [2000, 2001, 2002, 2003, 2004, 2005], { nativeVlan: 2000 }),
+        { ...access('swp1', 'node0-cluster', 2002), enabled: false },
+      ]),
+    );
     expect(text).toContain('auto swp3\niface swp3\n    alias node0-virtualization\n    bridge-vids 2003-2005\n');
     expect(ifupdownStanzas(text)).toEqual({
       swp3: { alias: 'node0-virtualization', 'bridge-vids': '2003-2005' },

@@ -38,7 +38,10 @@ afterEach(() => {
 
 describe('template lookup', () => {
   it("a user's templates/ overrides one packaged file, the others stay packaged", () => {
-    const dir = workDir({ 'templates/switch/cisco_nxos/running-config.njk': 'custom {{ switch }}{% for p in ports %} {{ p.name }}{% endfor %}\n' });
+    const dir = workDir({
+      'templates/switch/cisco_nxos/running-config.njk':
+        'custom {{ switch }}{% for p in ports %} {{ p.name }}{% endfor %}\n',
+    });
     process.chdir(dir);
     const files = renderSite(site1());
     const nxos = files.find((f) => f.kind === 'switch');
@@ -71,7 +74,11 @@ describe('template errors are ConfigErrors pointing at the template', () => {
     const dir = workDir({ 'templates/t/undefined.njk': 'line one\nvalue: {{ nothing_here }}\n' });
     const error = configError(() => render('t/undefined.njk', { something: 1 }, { cwd: dir }));
     const [problem] = error.problems;
-    expect(problem?.location).toEqual({ file: path.join(dir, 'templates/t/undefined.njk'), line: 2, col: expect.any(Number) });
+    expect(problem?.location).toEqual({
+      file: path.join(dir, 'templates/t/undefined.njk'),
+      line: 2,
+      col: expect.any(Number),
+    });
     expect(problem?.message).toContain('t/undefined.njk');
     expect(problem?.message).toContain('nothing_here');
   });
@@ -84,7 +91,9 @@ describe('template errors are ConfigErrors pointing at the template', () => {
   });
 
   it('a misspelt field is an error, even inside an if', () => {
-    const dir = workDir({ 'templates/t/field.njk': '{% for p in ports %}\n{% if p.nativ_vlan %}x{% endif %}\n{% endfor %}\n' });
+    const dir = workDir({
+      'templates/t/field.njk': '{% for p in ports %}\n{% if p.nativ_vlan %}x{% endif %}\n{% endfor %}\n',
+    });
     const error = configError(() => render('t/field.njk', { ports: [{ name: 'e1', nativeVlan: null }] }, { cwd: dir }));
     expect(error.message).toMatch(/"nativ_vlan" is not in ports\[0\]/);
     expect(error.problems[0]?.location?.line).toBe(2);
@@ -92,10 +101,20 @@ describe('template errors are ConfigErrors pointing at the template', () => {
 
   it('known values, loops, set and includes still work under the strict context', () => {
     const dir = workDir({
-      'templates/t/ok.njk': '{% set sep = "," %}{% for p in ports %}{{ p.name }}{{ sep if not loop.last else "" }}{% endfor %}|{% include "t/inc.njk" %}',
+      'templates/t/ok.njk':
+        '{% set sep = "," %}{% for p in ports %}{{ p.name }}{{ sep if not loop.last else "" }}{% endfor %}|{% include "t/inc.njk" %}',
       'templates/t/inc.njk': '{{ ports | length }}:{{ ports[0].vlans | vlan_compress }}',
     });
-    const text = render('t/ok.njk', { ports: Object.freeze([{ name: 'e1', vlans: [3, 1, 2] }, { name: 'e2', vlans: [] }]) }, { cwd: dir });
+    const text = render(
+      't/ok.njk',
+      {
+        ports: Object.freeze([
+          { name: 'e1', vlans: [3, 1, 2] },
+          { name: 'e2', vlans: [] },
+        ]),
+      },
+      { cwd: dir },
+    );
     expect(text).toBe('e1,e2|2:1-3');
   });
 

@@ -28,7 +28,9 @@ describe('ChannelLimiter', () => {
     });
     expect([ok, calls]).toEqual(['opened', 3]);
     calls = 0;
-    await expect(limiter.run(async () => (calls++, Promise.reject(new Error('Channel open failure'))))).rejects.toThrow(/Channel open failure/);
+    await expect(limiter.run(async () => (calls++, Promise.reject(new Error('Channel open failure'))))).rejects.toThrow(
+      /Channel open failure/,
+    );
     expect(calls).toBe(3);
   });
 

@@ -22,7 +22,10 @@ type KeyType = 'ed25519' | 'ecdsa' | 'rsa';
 /** A fresh public key: its known_hosts text (`type base64`) and blob. */
 function newKey(type: KeyType = 'ed25519'): { text: string; blob: Buffer } {
   // ed25519 through the lab's generator: ssh2 writes about 1 key in 256 wrongly, and ssh-keygen refuses those.
-  const pub = type === 'ed25519' ? generateEd25519Key('test').publicLine : ssh2.utils.generateKeyPairSync(type, type === 'rsa' ? { bits: 1024 } : { bits: 256 }).public;
+  const pub =
+    type === 'ed25519'
+      ? generateEd25519Key('test').publicLine
+      : ssh2.utils.generateKeyPairSync(type, type === 'rsa' ? { bits: 1024 } : { bits: 256 }).public;
   const [keyType, base64] = pub.split(' ');
   return { text: `${keyType} ${base64}`, blob: Buffer.from(base64 ?? '', 'base64') };
 }
@@ -40,8 +43,15 @@ beforeEach(() => {
   mkdirSync(inventoryDir);
   userFile = join(root, `user${n}_known_hosts`);
 });
-const target = (over: Partial<HostKeyTarget> = {}): HostKeyTarget => ({ inventoryDir, hostName: 'node1', address: '10.0.0.1', userKnownHostsFile: userFile, ...over });
-const writeInventoryFile = (...lines: string[]) => writeFileSync(join(inventoryDir, 'known_hosts'), `${lines.join('\n')}\n`);
+const target = (over: Partial<HostKeyTarget> = {}): HostKeyTarget => ({
+  inventoryDir,
+  hostName: 'node1',
+  address: '10.0.0.1',
+  userKnownHostsFile: userFile,
+  ...over,
+});
+const writeInventoryFile = (...lines: string[]) =>
+  writeFileSync(join(inventoryDir, 'known_hosts'), `${lines.join('\n')}\n`);
 
 const ed = newKey('ed25519');
 const ed2 = newKey('ed25519');
@@ -57,22 +67,36 @@ describe('key blobs', () => {
   });
 
   it('reads the key type from the blob', () => {
-    expect([keyTypeOf(ed.blob), keyTypeOf(ecdsa.blob), keyTypeOf(rsa.blob)]).toEqual(['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ssh-rsa']);
+    expect([keyTypeOf(ed.blob), keyTypeOf(ecdsa.blob), keyTypeOf(rsa.blob)]).toEqual([
+      'ssh-ed25519',
+      'ecdsa-sha2-nistp256',
+      'ssh-rsa',
+    ]);
     expect(keyTypeOf(Buffer.from([0, 0]))).toBeUndefined();
   });
 
   it('maps pinned key types to ssh2 host key algorithms', () => {
     expect(hostKeyAlgorithmsFor([{ keyType: 'ssh-rsa' }])).toEqual(['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa']);
-    expect(hostKeyAlgorithmsFor([{ keyType: 'ssh-rsa' }, { keyType: 'ssh-ed25519' }, { keyType: 'ecdsa-sha2-nistp384' }])).toEqual([
-      'ssh-ed25519', 'ecdsa-sha2-nistp384', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa',
-    ]);
+    expect(
+      hostKeyAlgorithmsFor([{ keyType: 'ssh-rsa' }, { keyType: 'ssh-ed25519' }, { keyType: 'ecdsa-sha2-nistp384' }]),
+    ).toEqual(['ssh-ed25519', 'ecdsa-sha2-nistp384', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa']);
     expect(hostKeyAlgorithmsFor([{ keyType: 'sk-ssh-ed25519@openssh.com' }])).toEqual([]);
   });
 });
 
 describe('parsing and matching', () => {
   it('skips comments, blanks, malformed lines and says why @cert-authority is ignored', () => {
-    const parsed = parseKnownHosts(['# comment', '', `  node1 ${ed.text} root@node1`, '@cert-authority *.lab ' + ed.text, 'node2 ssh-rsa AAAA', `node3 ssh-rsa ${ed.text.split(' ')[1]}`].join('\n'), 'f');
+    const parsed = parseKnownHosts(
+      [
+        '# comment',
+        '',
+        `  node1 ${ed.text} root@node1`,
+        '@cert-authority *.lab ' + ed.text,
+        'node2 ssh-rsa AAAA',
+        `node3 ssh-rsa ${ed.text.split(' ')[1]}`,
+      ].join('\n'),
+      'f',
+    );
     expect(parsed.entries.map((e) => [e.line, e.hostField, e.keyType])).toEqual([[3, 'node1', 'ssh-ed25519']]);
     expect(parsed.skipped.map((s) => [s.line, s.reason])).toEqual([
       [4, expect.stringContaining('@cert-authority line ignored')],
@@ -128,7 +152,11 @@ describe('checkHostKey', () => {
   it('refuses an unknown host with its fingerprint and the pin command, and notes ignored CA lines', () => {
     writeInventoryFile(`@cert-authority 10.0.0.* ${ecdsa.text}`);
     const result = checkHostKey(target({ inventoryDir: `${inventoryDir}` }), ed.blob);
-    expect(result).toMatchObject({ status: 'unknown', fingerprint: fingerprint(ed.blob), pinCommand: `acp-play keyscan ${inventoryDir} --limit node1` });
+    expect(result).toMatchObject({
+      status: 'unknown',
+      fingerprint: fingerprint(ed.blob),
+      pinCommand: `acp-play keyscan ${inventoryDir} --limit node1`,
+    });
     const message = formatHostKeyRefusal(result, target());
     expect(message).toContain(`node1 (10.0.0.1) is not known: ssh-ed25519 ${fingerprint(ed.blob)}`);
     expect(message).toContain(`acp-play keyscan ${inventoryDir} --limit node1`);
@@ -167,7 +195,9 @@ describe('checkHostKey', () => {
     writeFileSync(join(inventoryDir, 'known_hosts'), '# no newline at end');
     const t = target({ port: 2200 });
     expect(checkHostKey(t, ed.blob, { acceptNew: true })).toMatchObject({ status: 'ok', added: true, line: 2 });
-    expect(readFileSync(join(inventoryDir, 'known_hosts'), 'utf8')).toBe(`# no newline at end\n[10.0.0.1]:2200 ${ed.text}\n`);
+    expect(readFileSync(join(inventoryDir, 'known_hosts'), 'utf8')).toBe(
+      `# no newline at end\n[10.0.0.1]:2200 ${ed.text}\n`,
+    );
     expect(checkHostKey(t, ed.blob)).toMatchObject({ status: 'ok', line: 2 });
     expect(() => readFileSync(userFile)).toThrow();
   });

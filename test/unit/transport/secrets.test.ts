@@ -12,7 +12,9 @@ const keyring = () => new VaultKeyring({ passwordFile: `${FIXTURES}vault-passwor
 const locate = () => ({ file: 'inv/host_vars/node1.yml', line: 4, col: 11 });
 
 function host(vars: Record<string, unknown>): Host {
-  const origins = Object.fromEntries(Object.keys(vars).map((k) => [k, { file: 'inv/host_vars/node1.yml', yamlPath: [k] }]));
+  const origins = Object.fromEntries(
+    Object.keys(vars).map((k) => [k, { file: 'inv/host_vars/node1.yml', yamlPath: [k] }]),
+  );
   return { name: 'node1', address: '10.0.0.1', groups: ['all'], vars, origins };
 }
 
@@ -34,41 +36,53 @@ describe('Secret', () => {
 
 describe('resolveHostSecret', () => {
   it('reads password_env from the environment', () => {
-    const secret = resolveHostSecret(host({ password_env: 'NODE1_PW' }), 'password', { env: { NODE1_PW: 'pw1' }, keyring: keyring(), locate });
+    const secret = resolveHostSecret(host({ password_env: 'NODE1_PW' }), 'password', {
+      env: { NODE1_PW: 'pw1' },
+      keyring: keyring(),
+      locate,
+    });
     expect(secret?.reveal()).toBe('pw1');
     expect(secret?.source).toBe('env NODE1_PW');
   });
 
   it('points at the inventory line when the variable is unset', () => {
-    expect(() => resolveHostSecret(host({ password_env: 'NODE1_PW' }), 'password', { env: {}, keyring: keyring(), locate })).toThrow(
-      /^inv\/host_vars\/node1\.yml:4:11: node1: password_env names NODE1_PW, which is not set/,
-    );
+    expect(() =>
+      resolveHostSecret(host({ password_env: 'NODE1_PW' }), 'password', { env: {}, keyring: keyring(), locate }),
+    ).toThrow(/^inv\/host_vars\/node1\.yml:4:11: node1: password_env names NODE1_PW, which is not set/);
   });
 
   it('decrypts inline !vault values loaded by the inventory YAML reader (1.1 and 1.2)', () => {
     const vars = inlineVars();
     const ctx = { env: {}, keyring: keyring(), locate };
     expect(resolveHostSecret(host({ ansible_password: vars.password }), 'password', ctx)?.reveal()).toBe('N0de-P@ss!');
-    expect(resolveHostSecret(host({ become_password: vars.become_password }), 'become_password', ctx)?.reveal()).toBe('sudo-pass-1.2');
+    expect(resolveHostSecret(host({ become_password: vars.become_password }), 'become_password', ctx)?.reveal()).toBe(
+      'sudo-pass-1.2',
+    );
   });
 
-  it('fails on a wrong vault password at the value\'s location', () => {
+  it("fails on a wrong vault password at the value's location", () => {
     const ctx = { env: {}, keyring: new VaultKeyring({ env: { ACP_PLAY_VAULT_PASSWORD: 'nope-nope' } }), locate };
-    expect(() => resolveHostSecret(host({ password: inlineVars().password }), 'password', ctx)).toThrow(/node1\.yml:4:11: cannot decrypt/);
+    expect(() => resolveHostSecret(host({ password: inlineVars().password }), 'password', ctx)).toThrow(
+      /node1\.yml:4:11: cannot decrypt/,
+    );
   });
 
   it('returns undefined for key-only hosts and wraps plain passwords', () => {
     const ctx = { env: {}, keyring: keyring(), locate };
     expect(resolveHostSecret(host({}), 'password', ctx)).toBeUndefined();
     expect(resolveHostSecret(host({ ansible_ssh_pass: 'plain' }), 'password', ctx)?.reveal()).toBe('plain');
-    expect(() => resolveHostSecret(host({ password: ['x'] }), 'password', ctx)).toThrow(/must be a string or a !vault value/);
+    expect(() => resolveHostSecret(host({ password: ['x'] }), 'password', ctx)).toThrow(
+      /must be a string or a !vault value/,
+    );
   });
 });
 
 describe('maskSecrets', () => {
   it('masks every occurrence, longest first, ignoring empty secrets', () => {
     const text = 'login pw=abc123 then sudo abc123xyz; echo abc';
-    expect(maskSecrets(text, ['abc123', new Secret('abc123xyz'), ''])).toBe('login pw=******** then sudo ********; echo abc');
+    expect(maskSecrets(text, ['abc123', new Secret('abc123xyz'), ''])).toBe(
+      'login pw=******** then sudo ********; echo abc',
+    );
   });
 
   it('treats regex characters literally', () => {

@@ -19,7 +19,10 @@ describe('shellQuote', () => {
 
 describe('becomeCommand', () => {
   it('uses sudo -n without a password and keeps the command as one sh -c argument', () => {
-    expect(becomeCommand("echo 'a' | tr a b")).toEqual({ command: `sudo -n -- sh -c 'echo '\\''a'\\'' | tr a b'`, stdinPrefix: '' });
+    expect(becomeCommand("echo 'a' | tr a b")).toEqual({
+      command: `sudo -n -- sh -c 'echo '\\''a'\\'' | tr a b'`,
+      stdinPrefix: '',
+    });
   });
 
   it('uses sudo -k -S with an empty prompt and puts the password first on stdin, never in the command', () => {

@@ -20,7 +20,13 @@ Host *
 describe('resolveSshHost', () => {
   it('applies HostName, Port, User, IdentityFile (all of them, expanded) and ProxyJump', () => {
     const r = resolveSshHost(config, 'node1');
-    expect(r).toMatchObject({ alias: 'node1', hostName: '10.0.0.11', port: 2222, user: 'default', proxyJump: 'admin@bastion:2200' });
+    expect(r).toMatchObject({
+      alias: 'node1',
+      hostName: '10.0.0.11',
+      port: 2222,
+      user: 'default',
+      proxyJump: 'admin@bastion:2200',
+    });
     expect(r.identityFiles).toEqual([`${homedir()}/.ssh/acp_default`, `${homedir()}/.ssh/id_site`]);
   });
 

@@ -7,7 +7,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { ConfigError } from '../../../src/errors.js';
 import { decryptVaultAt, readVaultedFile, VaultKeyring } from '../../../src/transport/vault-keyring.js';
-import { decryptVault, encryptVault, parseVaultEnvelope, vaultTextOf, VaultError } from '../../../src/transport/vault.js';
+import {
+  decryptVault,
+  encryptVault,
+  parseVaultEnvelope,
+  vaultTextOf,
+  VaultError,
+} from '../../../src/transport/vault.js';
 
 const FIXTURES = new URL('../../fixtures/vault/', import.meta.url).pathname;
 const PASSWORD = 'correct horse battery staple';
@@ -17,13 +23,17 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** The `!vault` scalars of the inline fixture, as the inventory's YAML tag would keep them. */
 function inlineValues(): Record<string, string> {
-  const doc = parseDocument(fixture('inline-values.yml'), { customTags: [{ tag: '!vault', resolve: (s: string) => s }] });
+  const doc = parseDocument(fixture('inline-values.yml'), {
+    customTags: [{ tag: '!vault', resolve: (s: string) => s }],
+  });
   return (doc.toJS() as { all: { vars: Record<string, string> } }).all.vars;
 }
 
 describe('Ansible Vault made by ansible-vault 2.14', () => {
   it('decrypts a 1.1 whole-file vault', () => {
-    expect(decryptVault(fixture('whole-file-1.1.yml'), PASSWORD).toString('utf8')).toBe('site_password: "s3cr3t with spaces & ümlauts"\nvlans: [2001, 2002]\n');
+    expect(decryptVault(fixture('whole-file-1.1.yml'), PASSWORD).toString('utf8')).toBe(
+      'site_password: "s3cr3t with spaces & ümlauts"\nvlans: [2001, 2002]\n',
+    );
   });
 
   it('decrypts a 1.2 vault with a label', () => {
@@ -51,7 +61,9 @@ describe('Ansible Vault made by ansible-vault 2.14', () => {
     })();
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as ConfigError).message;
-    expect(message).toMatch(/^inventory\/group_vars\/all\.yml:3:15: cannot decrypt Ansible Vault data: HMAC check failed: wrong vault password/);
+    expect(message).toMatch(
+      /^inventory\/group_vars\/all\.yml:3:15: cannot decrypt Ansible Vault data: HMAC check failed: wrong vault password/,
+    );
     expect(message).toContain('env ACP_PLAY_VAULT_PASSWORD');
     expect(message).not.toContain('Tr0ub4dor');
     expect(message).not.toContain('N0de');
@@ -79,7 +91,7 @@ describe('Ansible Vault made by ansible-vault 2.14', () => {
 });
 
 describe('encryptVault', () => {
-  it('round-trips, pads whole blocks, and writes ansible-vault\'s layout', () => {
+  it("round-trips, pads whole blocks, and writes ansible-vault's layout", () => {
     for (const plain of ['', 'x', '0123456789abcdef', 'a'.repeat(1000), 'ümlaut €']) {
       const text = encryptVault(plain, 'pw');
       expect(decryptVault(text, 'pw').toString('utf8')).toBe(plain);
@@ -96,7 +108,10 @@ describe('encryptVault', () => {
     const pwFile = join(tmp, 'pw.txt');
     writeFileSync(pwFile, 'pw\n');
     writeFileSync(file, encryptVault('made: by acp-play\n', 'pw', { label: 'x' }));
-    const out = execFileSync('ansible-vault', ['view', '--vault-password-file', pwFile, file], { encoding: 'utf8', env: { ...process.env, HOME: tmp } });
+    const out = execFileSync('ansible-vault', ['view', '--vault-password-file', pwFile, file], {
+      encoding: 'utf8',
+      env: { ...process.env, HOME: tmp },
+    });
     expect(out).toBe('made: by acp-play\n');
   });
 });
@@ -104,14 +119,25 @@ describe('encryptVault', () => {
 describe('VaultKeyring', () => {
   it('reads the password file named by the flag, trimming whitespace like ansible', () => {
     const keyring = new VaultKeyring({ passwordFile: join(FIXTURES, 'vault-password.txt'), env: {} });
-    expect(readVaultedFile(join(FIXTURES, 'whole-file-1.2.yml'), keyring)).toEqual({ text: 'become: hunter2\n', encrypted: true });
+    expect(readVaultedFile(join(FIXTURES, 'whole-file-1.2.yml'), keyring)).toEqual({
+      text: 'become: hunter2\n',
+      encrypted: true,
+    });
   });
 
   it('prefers ACP_PLAY_VAULT_PASSWORD_FILE, then ANSIBLE_VAULT_PASSWORD_FILE, then ACP_PLAY_VAULT_PASSWORD', () => {
     const where = { file: 'f', line: 1, col: 1 };
     const file = join(FIXTURES, 'vault-password.txt');
-    expect(new VaultKeyring({ env: { ANSIBLE_VAULT_PASSWORD_FILE: file, ACP_PLAY_VAULT_PASSWORD: 'no' } }).password(where).reveal()).toBe(PASSWORD);
-    expect(new VaultKeyring({ env: { ACP_PLAY_VAULT_PASSWORD_FILE: file, ANSIBLE_VAULT_PASSWORD_FILE: '/nope' } }).password(where).reveal()).toBe(PASSWORD);
+    expect(
+      new VaultKeyring({ env: { ANSIBLE_VAULT_PASSWORD_FILE: file, ACP_PLAY_VAULT_PASSWORD: 'no' } })
+        .password(where)
+        .reveal(),
+    ).toBe(PASSWORD);
+    expect(
+      new VaultKeyring({ env: { ACP_PLAY_VAULT_PASSWORD_FILE: file, ANSIBLE_VAULT_PASSWORD_FILE: '/nope' } })
+        .password(where)
+        .reveal(),
+    ).toBe(PASSWORD);
     expect(new VaultKeyring({ env: { ACP_PLAY_VAULT_PASSWORD: 'direct' } }).password(where).reveal()).toBe('direct');
   });
 
@@ -126,7 +152,9 @@ describe('VaultKeyring', () => {
   it('says how to give a password when none is configured, naming the vaulted file', () => {
     const keyring = new VaultKeyring({ env: {} });
     expect(keyring.isConfigured()).toBe(false);
-    expect(() => readVaultedFile(join(FIXTURES, 'whole-file-1.1.yml'), keyring)).toThrow(/whole-file-1\.1\.yml:1:1: this is Ansible Vault encrypted.*--vault-password-file/);
+    expect(() => readVaultedFile(join(FIXTURES, 'whole-file-1.1.yml'), keyring)).toThrow(
+      /whole-file-1\.1\.yml:1:1: this is Ansible Vault encrypted.*--vault-password-file/,
+    );
   });
 
   it('leaves a plain file alone without asking for a password', () => {
@@ -134,7 +162,11 @@ describe('VaultKeyring', () => {
   });
 
   it('keeps the password out of inspect and JSON', () => {
-    const secret = new VaultKeyring({ env: { ACP_PLAY_VAULT_PASSWORD: 'topsecret' } }).password({ file: 'f', line: 1, col: 1 });
+    const secret = new VaultKeyring({ env: { ACP_PLAY_VAULT_PASSWORD: 'topsecret' } }).password({
+      file: 'f',
+      line: 1,
+      col: 1,
+    });
     expect(`${secret} ${JSON.stringify({ secret })} ${inspect(secret)}`).not.toContain('topsecret');
   });
 });

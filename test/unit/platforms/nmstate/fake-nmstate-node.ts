@@ -36,8 +36,12 @@ export class FakeNmstateNode {
   private connections = 0;
   private cutUntil = 0;
 
-  constructor(readonly host: string, readonly behaviour: FakeBehaviour = {}) {
-    if (behaviour.staleCheckpoint) this.checkpoints.push({ path: behaviour.staleCheckpoint, expiresAt: Infinity, saved: this.state });
+  constructor(
+    readonly host: string,
+    readonly behaviour: FakeBehaviour = {},
+  ) {
+    if (behaviour.staleCheckpoint)
+      this.checkpoints.push({ path: behaviour.staleCheckpoint, expiresAt: Infinity, saved: this.state });
   }
 
   /** NetworkManager's own timer: expired checkpoints roll back. */
@@ -61,7 +65,13 @@ export class FakeNmstateNode {
     this.log.push(`[${id}] connect`);
     if (this.cutUntil) throw new ConnectError(this.host, 'connect ETIMEDOUT');
     let dead = false;
-    const result = (command: string, stdout: string, exitCode = 0, stderr = ''): CommandResult => ({ command, stdout, stderr, exitCode, durationMs: 1 });
+    const result = (command: string, stdout: string, exitCode = 0, stderr = ''): CommandResult => ({
+      command,
+      stdout,
+      stderr,
+      exitCode,
+      durationMs: 1,
+    });
     return {
       host: this.host,
       exec: async (cmd, opts = {}) => {
@@ -84,9 +94,13 @@ export class FakeNmstateNode {
     };
   }
 
-  private answer(cmd: string, result: (c: string, out: string, code?: number, err?: string) => CommandResult): CommandResult {
+  private answer(
+    cmd: string,
+    result: (c: string, out: string, code?: number, err?: string) => CommandResult,
+  ): CommandResult {
     if (cmd === 'nmstatectl show --json') return result(cmd, JSON.stringify(this.state, null, 2));
-    if (cmd.startsWith('busctl ')) return result(cmd, `ao ${this.checkpoints.length}${this.checkpoints.map((c) => ` "${c.path}"`).join('')}\n`);
+    if (cmd.startsWith('busctl '))
+      return result(cmd, `ao ${this.checkpoints.length}${this.checkpoints.map((c) => ` "${c.path}"`).join('')}\n`);
     if (cmd === 'echo acp-play-alive') return result(cmd, 'acp-play-alive\n');
     const apply = /^nmstatectl apply --no-commit --timeout (\d+) '([^']+)'/.exec(cmd);
     if (apply) return this.apply(cmd, Number(apply[1]), apply[2]!, result);
@@ -106,7 +120,12 @@ export class FakeNmstateNode {
     return result(cmd, '', 127, `fake node: unknown command ${cmd}`);
   }
 
-  private apply(cmd: string, timeoutS: number, file: string, result: (c: string, out: string, code?: number, err?: string) => CommandResult): CommandResult {
+  private apply(
+    cmd: string,
+    timeoutS: number,
+    file: string,
+    result: (c: string, out: string, code?: number, err?: string) => CommandResult,
+  ): CommandResult {
     const upload = this.files.get(file);
     if (!upload) return result(cmd, '', 1, `No such file ${file}`);
     this.files.delete(file);
@@ -118,7 +137,12 @@ export class FakeNmstateNode {
       this.cutUntil = this.now + timeoutS * 1000;
       throw new CommandError(this.host, cmd, null, `timed out after ${timeoutS * 1000} ms`);
     }
-    return result(cmd, '', 0, `[INFO  nmstate::query_apply::net_state] Created checkpoint ${path}\n[INFO  nmstate::query_apply::net_state] Skipping commit for checkpoint ${path}\n`);
+    return result(
+      cmd,
+      '',
+      0,
+      `[INFO  nmstate::query_apply::net_state] Created checkpoint ${path}\n[INFO  nmstate::query_apply::net_state] Skipping commit for checkpoint ${path}\n`,
+    );
   }
 }
 
@@ -130,7 +154,8 @@ function merged(current: NmstateState, desired: NmstateState): NmstateState {
       list = list.filter((i) => i.name !== want.name);
       continue;
     }
-    const base = list.find((i) => i.name === want.name) ?? recorded.find((i) => i.name === want.name) ?? { name: want.name };
+    const base = list.find((i) => i.name === want.name) ??
+      recorded.find((i) => i.name === want.name) ?? { name: want.name };
     list = [...list.filter((i) => i.name !== want.name), deepMerge(base, want) as NmstateInterface];
   }
   return { ...current, interfaces: list.sort((a, b) => a.name.localeCompare(b.name)) };

@@ -11,12 +11,13 @@ import { nmstateModule } from '../../../../src/platforms/nmstate/nmstate-module.
 import { nmstateClock } from '../../../../src/platforms/nmstate/nmstate-node.js';
 import type { NmstateInterface } from '../../../../src/platforms/nmstate/nmstate-state.js';
 import type { Task } from '../../../../src/playbook/playbook-types.js';
-import { FakeNmstateNode, type FakeBehaviour } from './fake-nmstate-node.js';
+import { FakeNmstateNode } from './fake-nmstate-node.js';
 
 const FIXTURE = join(import.meta.dirname, '../../../fixtures/lab-nodes/inventory');
 const CP = '/org/freedesktop/NetworkManager/Checkpoint/7';
 const SHOW = 'nmstatectl show --json';
-const BUSCTL = 'busctl --system get-property org.freedesktop.NetworkManager /org/freedesktop/NetworkManager org.freedesktop.NetworkManager Checkpoints';
+const BUSCTL =
+  'busctl --system get-property org.freedesktop.NetworkManager /org/freedesktop/NetworkManager org.freedesktop.NetworkManager Checkpoints';
 const TMP = "'/tmp/acp-play-r1-node0.nmstate.yaml'";
 const APPLY = (t: number) => `nmstatectl apply --no-commit --timeout ${t} ${TMP}; rc=$?; rm -f ${TMP}; exit $rc`;
 
@@ -35,7 +36,13 @@ async function run(node: FakeNmstateNode, args: Record<string, unknown>, over: {
     node.now += Math.max(0, ms);
   };
   const s = over.site ?? site;
-  const task: Task = { name: 'bridges', module: 'nmstate', args, tags: [], location: { file: 'pb.yaml', line: 3, col: 5 } };
+  const task: Task = {
+    name: 'bridges',
+    module: 'nmstate',
+    args,
+    tags: [],
+    location: { file: 'pb.yaml', line: 3, col: 5 },
+  };
   const notes: string[] = [];
   const ctx: TaskContext = {
     host: s.nodes[0]!.host,
@@ -49,7 +56,8 @@ async function run(node: FakeNmstateNode, args: Record<string, unknown>, over: {
   const conn = await node.connect();
   const { desired, plan } = await planStep(nmstateModule, ctx, conn);
   let error: unknown;
-  if (plan.changes.length > 0) await applyStep(nmstateModule, ctx, conn, desired, plan).catch((e: unknown) => (error = e));
+  if (plan.changes.length > 0)
+    await applyStep(nmstateModule, ctx, conn, desired, plan).catch((e: unknown) => (error = e));
   return { plan, error: error as ApplyError | undefined, notes };
 }
 
@@ -61,7 +69,12 @@ describe('nmstate module against a fake node answering with recorded nmstatectl 
     const { plan, error } = await run(node, { probes: [{ interface_up: 'bridge2003' }] });
     expect(error).toBeUndefined();
     expect(plan.changes.map((c) => `${c.action} ${c.resource}`)).toEqual([
-      'create enp4s0f0.2003', 'create bridge2003', 'create enp4s0f0.2004', 'create bridge2004', 'create enp4s0f0.2005', 'create bridge2005',
+      'create enp4s0f0.2003',
+      'create bridge2003',
+      'create enp4s0f0.2004',
+      'create bridge2004',
+      'create enp4s0f0.2005',
+      'create bridge2005',
     ]);
     expect(plan.changes[1]!.diff).toContain('before: null');
     expect(plan.changes[1]!.diff).toContain(`description: ${MANAGED_MARK} VLAN 2003 virtual-machines-1`);
@@ -91,7 +104,11 @@ describe('nmstate module against a fake node answering with recorded nmstatectl 
       interfaces: [
         ...node.state.interfaces.map((i) => {
           const bridge = i['bridge'] as { port?: { name: string }[] } | undefined;
-          return (i.name === 'bridge2003' && bridge?.port ? { ...i, bridge: { ...bridge, port: [...bridge.port, { name: 'vm1' }] } } : i) as NmstateInterface;
+          return (
+            i.name === 'bridge2003' && bridge?.port
+              ? { ...i, bridge: { ...bridge, port: [...bridge.port, { name: 'vm1' }] } }
+              : i
+          ) as NmstateInterface;
         }),
         vm,
       ],
@@ -102,21 +119,45 @@ describe('nmstate module against a fake node answering with recorded nmstatectl 
 
   it('runs nmstatectl through sudo when the login user is not root', async () => {
     const node = new FakeNmstateNode('node0');
-    const becomeSite: Site = { ...site, nodes: site.nodes.map((n) => ({ ...n, host: { ...n.host, user: 'core', become: undefined } })) };
+    const becomeSite: Site = {
+      ...site,
+      nodes: site.nodes.map((n) => ({ ...n, host: { ...n.host, user: 'core', become: undefined } })),
+    };
     await run(node, {}, { site: becomeSite });
     const sudo = cmds(node).filter((l) => l.endsWith('(sudo)'));
-    expect(sudo.map((l) => l.replace(/^\[c\d\] /, '').split(' ').slice(0, 2).join(' '))).toEqual([
-      'nmstatectl show', 'busctl --system', 'upload /tmp/acp-play-r1-node0.nmstate.yaml', 'nmstatectl apply', 'nmstatectl show', 'nmstatectl commit',
+    expect(
+      sudo.map((l) =>
+        l
+          .replace(/^\[c\d\] /, '')
+          .split(' ')
+          .slice(0, 2)
+          .join(' '),
+      ),
+    ).toEqual([
+      'nmstatectl show',
+      'busctl --system',
+      'upload /tmp/acp-play-r1-node0.nmstate.yaml',
+      'nmstatectl apply',
+      'nmstatectl show',
+      'nmstatectl commit',
     ]);
   });
 
   it('a failing probe rolls back with nmstatectl rollback: host failed (rolled back), nothing committed', async () => {
     const node = new FakeNmstateNode('node0');
-    const { error } = await run(node, { probes: [{ interface_up: 'bridge2003' }, { command: 'test -e /nonexistent/x' }] });
+    const { error } = await run(node, {
+      probes: [{ interface_up: 'bridge2003' }, { command: 'test -e /nonexistent/x' }],
+    });
     expect(error).toBeInstanceOf(ApplyError);
     expect(error!.rolledBack).toBe(true);
-    expect(error!.message).toBe(`node0: verify failed: probe failed: command test -e /nonexistent/x (exit 1) (rolled back: nmstatectl rollback ${CP})`);
-    expect(cmds(node).slice(-3)).toEqual([expect.stringContaining('[c1] i=0'), '[c1] test -e /nonexistent/x', `[c0] nmstatectl rollback '${CP}'`]);
+    expect(error!.message).toBe(
+      `node0: verify failed: probe failed: command test -e /nonexistent/x (exit 1) (rolled back: nmstatectl rollback ${CP})`,
+    );
+    expect(cmds(node).slice(-3)).toEqual([
+      expect.stringContaining('[c1] i=0'),
+      '[c1] test -e /nonexistent/x',
+      `[c0] nmstatectl rollback '${CP}'`,
+    ]);
     expect(cmds(node).some((l) => l.includes('nmstatectl commit'))).toBe(false);
     expect(node.names()).toEqual(['enp4s0f0', 'enp4s0f0-peer', 'lo']);
   });
@@ -125,7 +166,9 @@ describe('nmstate module against a fake node answering with recorded nmstatectl 
     const node = new FakeNmstateNode('node0', { cutOnApply: true });
     const { error, notes } = await run(node, { timeout: 10 });
     expect(error!.rolledBack).toBe(true);
-    expect(error!.message).toMatch(/^node0: apply failed: lost the connection during nmstatectl apply \(.*timed out.*\) \(rolled back: by timeout: NetworkManager restored its checkpoint after 10 s; node0 answers again on a new connection and is back in its old state\)$/);
+    expect(error!.message).toMatch(
+      /^node0: apply failed: lost the connection during nmstatectl apply \(.*timed out.*\) \(rolled back: by timeout: NetworkManager restored its checkpoint after 10 s; node0 answers again on a new connection and is back in its old state\)$/,
+    );
     expect(notes).toContain('waiting 13 s for NetworkManager to roll back by timeout');
     expect(node.log.slice(node.log.findIndex((l) => l.includes('apply --no-commit')))).toEqual([
       `[c0] ${APPLY(10)}`, // no answer: the change cut the node off
@@ -150,13 +193,22 @@ describe('nmstate module against a fake node answering with recorded nmstatectl 
   it('prune removes only interfaces carrying the acp-play mark; an unmarked bridge and leftovers without prune stay', async () => {
     const node = new FakeNmstateNode('node0');
     await run(node, {});
-    const handMade = { ...node.state.interfaces.find((i) => i.name === 'bridge2003')!, name: 'bridge2099', description: 'made by hand' };
+    const handMade = {
+      ...node.state.interfaces.find((i) => i.name === 'bridge2003')!,
+      name: 'bridge2099',
+      description: 'made by hand',
+    };
     node.state = { ...node.state, interfaces: [...node.state.interfaces, handMade] };
-    const pruned: Site = { ...site, nodes: site.nodes.map((n) => ({ ...n, bridges: n.bridges.filter((b) => b.vlan !== 2005) })) };
+    const pruned: Site = {
+      ...site,
+      nodes: site.nodes.map((n) => ({ ...n, bridges: n.bridges.filter((b) => b.vlan !== 2005) })),
+    };
 
     const without = await run(node, {}, { site: pruned });
     expect(without.plan.changes).toEqual([]);
-    expect(without.plan.inSync.map((s) => s.reason)).toContain('bridge2005 was created by acp-play and is no longer in the inventory; left as it is (prune: true removes it)');
+    expect(without.plan.inSync.map((s) => s.reason)).toContain(
+      'bridge2005 was created by acp-play and is no longer in the inventory; left as it is (prune: true removes it)',
+    );
 
     node.log.length = 0;
     const { plan, error } = await run(node, { prune: true }, { site: pruned });
@@ -173,7 +225,10 @@ describe('nmstate module against a fake node answering with recorded nmstatectl 
   it('uploads the desired document with absent entries for pruned interfaces, mode 0600', async () => {
     const node = new FakeNmstateNode('node0');
     await run(node, {});
-    const pruned: Site = { ...site, nodes: site.nodes.map((n) => ({ ...n, bridges: n.bridges.filter((b) => b.vlan !== 2005) })) };
+    const pruned: Site = {
+      ...site,
+      nodes: site.nodes.map((n) => ({ ...n, bridges: n.bridges.filter((b) => b.vlan !== 2005) })),
+    };
     let doc: unknown;
     const original = node.files.set.bind(node.files);
     node.files.set = (k, v) => {
