@@ -3,6 +3,7 @@ import { accessSync, constants } from 'node:fs';
 import { chmod, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { composeGuestInit } from './guest-init-script.js';
+import { ensureXstateShim } from './uml-xstate-shim.js';
 
 /** Guest path of the shared work folder, as the payload sees it ($ACP_WORK). */
 export const GUEST_WORK_DIR = '/run/acp-work';
@@ -117,7 +118,9 @@ function runLinuxUml(
 ): Promise<{ consoleText: string; timedOut: boolean }> {
   return new Promise((resolvePromise, reject) => {
     // detached: own process group, so one kill reaches linux.uml and the host processes it forks for the guest.
-    const child = spawn(linuxUml, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The ptrace wrapper lets UML restore guest FPU state on CPUs with AMX (see uml-xstate-shim.c).
+    const env = { ...process.env, LD_PRELOAD: ensureXstateShim() };
+    const child = spawn(linuxUml, args, { detached: true, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let consoleText = '';
     let timedOut = false;
     const append = (chunk: Buffer): void => {
