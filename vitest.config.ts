@@ -2,9 +2,14 @@ import { defineConfig } from 'vitest/config';
 
 // Suites: test/unit (pure, fast), test/integration (real sshd and simulators on loopback), test/lab (UML guests,
 // real kernel data plane). Each can run alone: `npm run test:unit`, `npm run test:integration`, `npm run test:lab`.
-// In CI a JSON report is written too, so .ci/run can print its plain `N passed, N failed` line.
+// In CI a JSON report is written too, so .ci/run can print its plain `N passed, N failed` line, and any skipped
+// test fails the run.
 const reporters: (string | [string, Record<string, unknown>])[] = ['default'];
-if (process.env.CI) reporters.push(['json', { outputFile: '.acp-play/test-results.json' }]);
+if (process.env.CI) {
+  reporters.push(['json', { outputFile: '.acp-play/test-results.json' }]);
+  // In CI a skipped test fails the run (see the reporter).
+  reporters.push('./test/helpers/no-skips-reporter.ts');
+}
 
 export default defineConfig({
   test: {
