@@ -16,6 +16,7 @@
 #include <elf.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/types.h>
@@ -24,7 +25,7 @@
 typedef long (*ptrace_fn)(int, pid_t, void *, void *);
 
 /* Larger than any XSAVE area an x86 CPU defines today (AMX brings it to about 11 KiB). */
-static __thread unsigned char full_state[64 * 1024] __attribute__((aligned(64)));
+#define FULL_STATE_MAX (64 * 1024)
 
 long ptrace(enum __ptrace_request request, ...) {
   static ptrace_fn real;
@@ -36,14 +37,21 @@ long ptrace(enum __ptrace_request request, ...) {
   void *data = va_arg(ap, void *);
   va_end(ap);
   if (request == PTRACE_SETREGSET && (long)addr == NT_X86_XSTATE && data != NULL) {
+    /* Heap, not a static or thread-local buffer: a large TLS block in a preloaded library breaks thread creation. */
+    unsigned char *full_state = aligned_alloc(64, FULL_STATE_MAX);
     struct iovec *given = data;
-    struct iovec whole = {full_state, sizeof full_state};
+    struct iovec whole = {full_state, FULL_STATE_MAX};
     int saved = errno;
-    if (real(PTRACE_GETREGSET, pid, addr, &whole) == 0 && whole.iov_len > given->iov_len) {
+    if (full_state && real(PTRACE_GETREGSET, pid, addr, &whole) == 0 && whole.iov_len > given->iov_len) {
       memcpy(full_state, given->iov_base, given->iov_len);
       errno = saved;
-      return real(request, pid, addr, &whole);
+      long result = real(request, pid, addr, &whole);
+      int set_errno = errno;
+      free(full_state);
+      errno = set_errno;
+      return result;
     }
+    free(full_state);
     errno = saved;
   }
   return real(request, pid, addr, data);
