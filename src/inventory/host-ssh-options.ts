@@ -36,7 +36,7 @@ export function resolveSshOptions(
       origin: 'inventory',
       variable,
       location,
-      source: `${variable} at ${location.file}:${location.line}`,
+      source: `${variable} (${location.file}:${location.line})`,
     };
   };
   const options = vars.get('ssh_options')?.value;

@@ -70,5 +70,6 @@ function fixFor(
   // A -list cannot add a name: the fix spells out the list the setting gave, plus the server's algorithm.
   const changed = value.startsWith('-') ? [...algorithms.lists[option], pick].join(',') : `${value},${pick}`;
   const overrides = setting.origin === 'inventory' ? ', which wins over the ssh config' : '';
-  return `${option} is set to "${value}" at ${setting.source}${overrides}; ${what}, change it to "${option} ${changed}"`;
+  const where = `${setting.origin === 'inventory' ? 'by' : 'at'} ${setting.source}`;
+  return `${option} is set to "${value}" ${where}${overrides}; ${what}, change it to "${option} ${changed}"`;
 }

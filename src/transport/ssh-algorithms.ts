@@ -6,7 +6,7 @@ import { ALGORITHM_OPTIONS, DEFAULT_ALGORITHMS, type AlgorithmOption } from './s
 export interface AlgorithmSetting {
   /** The value as written: a list, `+list`, `-list` or `^list`. */
   readonly value: string;
-  /** Where, for messages: `/home/me/.ssh/config:12`, `ansible_ssh_common_args at inventory/hosts.yaml:7`. */
+  /** Where, for messages: `/home/me/.ssh/config:12`, `ansible_ssh_common_args (inventory/hosts.yaml:7)`. */
   readonly source: string;
   readonly location?: SourceLocation;
   /** The inventory variable that holds it (`ansible_ssh_common_args`), named in problems. */

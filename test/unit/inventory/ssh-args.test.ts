@@ -102,7 +102,7 @@ describe('SSH options in the inventory', () => {
         value: '+aes128-cbc',
         origin: 'inventory',
         variable: 'ssh_options',
-        source: `ssh_options at ${dir}/hosts.yaml:6`,
+        source: `ssh_options (${dir}/hosts.yaml:6)`,
         location: { file: `${dir}/hosts.yaml`, line: 6, col: 20 },
       },
       MACs: expect.objectContaining({ value: 'hmac-sha2-256', variable: 'ssh_options' }),

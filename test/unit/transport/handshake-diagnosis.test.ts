@@ -51,13 +51,13 @@ describe('explaining a failed negotiation', () => {
           value: '-ecdh-*',
           origin: 'inventory',
           variable: 'ssh_options',
-          source: 'ssh_options at inv/host_vars/sw1.yaml:2',
+          source: 'ssh_options (inv/host_vars/sw1.yaml:2)',
         },
       },
     );
     const message = explainNegotiationFailure(KEX_FAILED, OLD_KEX, { algorithms });
     expect(message).toContain(
-      'KexAlgorithms is set to "-ecdh-*" at ssh_options at inv/host_vars/sw1.yaml:2, which wins over the ssh config; ' +
+      'KexAlgorithms is set to "-ecdh-*" by ssh_options (inv/host_vars/sw1.yaml:2), which wins over the ssh config; ' +
         'to allow diffie-hellman-group14-sha1 (SHA-1: weak, off by default), change it to "KexAlgorithms curve25519-sha256@libssh.org,',
     );
     expect(message).toMatch(/,diffie-hellman-group18-sha512,diffie-hellman-group14-sha1"$/);

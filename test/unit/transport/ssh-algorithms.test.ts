@@ -37,7 +37,7 @@ const inventoryKex: AlgorithmSettings = {
     value: 'diffie-hellman-group14-sha1',
     origin: 'inventory',
     variable: 'ansible_ssh_common_args',
-    source: 'ansible_ssh_common_args at inv/hosts.yaml:4',
+    source: 'ansible_ssh_common_args (inv/hosts.yaml:4)',
     location: { file: 'inv/hosts.yaml', line: 4, col: 32 },
   },
 };

@@ -16,7 +16,7 @@ function configFile(name: string, lines: string[]): string {
 
 /** The inventory sets KexAlgorithms itself, so the ssh config's KexAlgorithms never applies. */
 const inventoryKex: AlgorithmSettings = {
-  KexAlgorithms: { value: 'curve25519-sha256', origin: 'inventory', source: 'ssh_options at inv/host_vars/a.yaml:1' },
+  KexAlgorithms: { value: 'curve25519-sha256', origin: 'inventory', source: 'ssh_options (inv/host_vars/a.yaml:1)' },
 };
 
 describe('checking a run before it connects', () => {
