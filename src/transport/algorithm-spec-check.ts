@@ -11,6 +11,7 @@ import {
   classifyAlgorithm,
   DEFAULT_ALGORITHMS,
   knownNames,
+  SSH_LIBRARY,
   SUPPORTED_ALGORITHMS,
   type AlgorithmOption,
 } from './ssh-algorithm-catalog.js';
@@ -85,7 +86,7 @@ function checkItem(option: AlgorithmOption, spec: AlgorithmSpec, item: string): 
       return [
         {
           severity: 'warning',
-          message: `${option}: "${item}" matches only ${noun}s acp-play's SSH library (ssh2 1.17) cannot use; left out`,
+          message: `${option}: "${item}" matches only ${noun}s ${SSH_LIBRARY} cannot use; left out`,
         },
       ];
     return error(`"${item}" matches no ${noun}`, usableText(option));

@@ -1,6 +1,12 @@
 import { LIST_OPTION, type HandshakeList, type HandshakeWatch } from './handshake-watch.js';
 import { hostKeyAlgorithmsFor } from './host-key.js';
-import { ALGORITHM_NOUN, SUPPORTED_ALGORITHMS, weakness, type AlgorithmOption } from './ssh-algorithm-catalog.js';
+import {
+  ALGORITHM_NOUN,
+  SSH_LIBRARY,
+  SUPPORTED_ALGORITHMS,
+  weakness,
+  type AlgorithmOption,
+} from './ssh-algorithm-catalog.js';
 import type { AlgorithmSetting, HostAlgorithms } from './ssh-algorithms.js';
 
 // ssh2 1.17's words for each list that found nothing in common (lib/protocol/kex.js).
@@ -53,8 +59,7 @@ function fixFor(
   const setting: AlgorithmSetting | undefined = algorithms.settings[option];
   // The strongest first: ssh2's own order puts its defaults first and the weakest last.
   const usable = SUPPORTED_ALGORITHMS[option].filter((name) => offered.includes(name));
-  if (usable.length === 0)
-    return `acp-play's SSH library (ssh2 1.17) can use none of them, so this server cannot be reached`;
+  if (usable.length === 0) return `${SSH_LIBRARY} can use none of them, so this server cannot be reached`;
   const fitting = pinned ? usable.filter((name) => hostKeyAlgorithmsFor(pinned).includes(name)) : usable;
   if (fitting.length === 0)
     return (

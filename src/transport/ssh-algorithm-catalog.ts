@@ -33,6 +33,10 @@ interface Ssh2CryptoTables {
 const requireCjs = createRequire(import.meta.url);
 const ssh2Constants = requireCjs('ssh2/lib/protocol/constants.js') as Ssh2Constants;
 const ssh2Crypto = requireCjs('ssh2/lib/protocol/crypto.js') as Ssh2CryptoTables;
+const ssh2Version = (requireCjs('ssh2/package.json') as { version: string }).version;
+
+/** How messages name the SSH library: `acp-play's SSH library (ssh2 1.17)`. */
+export const SSH_LIBRARY = `acp-play's SSH library (ssh2 ${ssh2Version.split('.').slice(0, 2).join('.')})`;
 
 const SSH2_TABLE: Readonly<Record<AlgorithmOption, string>> = {
   KexAlgorithms: 'KEX',
@@ -139,7 +143,7 @@ export function classifyAlgorithm(option: AlgorithmOption, name: string): NameSt
   if (OPENSSH_ONLY[option].includes(name))
     return {
       kind: 'unavailable',
-      why: "it is OpenSSH's, and acp-play's SSH library (ssh2 1.17) does not implement it",
+      why: `it is OpenSSH's, and ${SSH_LIBRARY} does not implement it`,
     };
   const other = ALGORITHM_OPTIONS.find((o) => o !== option && knownNames(o).includes(name));
   return other ? { kind: 'other-option', option: other } : { kind: 'unknown' };
