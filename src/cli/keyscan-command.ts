@@ -6,6 +6,8 @@ import type { Host } from '../inventory/inventory-types.js';
 import { loadInventory } from '../inventory/load-inventory.js';
 import { describeScannedKey, pinScannedKey, scanHostKey, type PinOutcome } from '../transport/keyscan.js';
 import { inventoryKnownHostsFile } from '../transport/known-hosts.js';
+import type { HostAlgorithms } from '../transport/ssh-algorithms.js';
+import { algorithmsForAlias, checkSshSettings, readSshConfig } from '../transport/ssh-settings-check.js';
 import type { RegisterCommand } from './register-command.js';
 
 interface KeyscanFlags {
@@ -13,6 +15,7 @@ interface KeyscanFlags {
   readonly yes?: boolean;
   readonly replace?: boolean;
   readonly timeout: string;
+  readonly sshConfig?: string;
 }
 
 /**
@@ -30,6 +33,7 @@ export const registerKeyscanCommand: RegisterCommand = (program, setExit) => {
     .option('-y, --yes', 'write without asking (check the fingerprints first, or pin through a trusted network)')
     .option('--replace', 'replace a DIFFERENT key already pinned for a host (after verifying the new one)')
     .option('--timeout <ms>', 'handshake timeout per host', '10000')
+    .option('-F, --ssh-config <file>', 'ssh config file for the algorithm settings (default ~/.ssh/config)')
     .action(async (dir: string, flags: KeyscanFlags) => {
       const inventory = await loadInventory(dir);
       for (const warning of inventory.warnings ?? []) process.stderr.write(`${formatProblem(warning)}\n`);
@@ -37,8 +41,14 @@ export const registerKeyscanCommand: RegisterCommand = (program, setExit) => {
       if (hosts.length === 0)
         throw new ConfigError({ severity: 'error', message: `--limit ${flags.limit ?? ''} matches no host` });
       const timeoutMs = Number(flags.timeout);
+      // The handshake offers what a run would (ssh config and inventory settings); a bad setting is exit 3 here.
+      const routes = hosts.map((h) => ({ address: h.address, ...(h.ssh ? { algorithms: h.ssh.algorithms } : {}) }));
+      const sshWarnings = checkSshSettings(routes, flags.sshConfig);
+      for (const warning of sshWarnings) process.stderr.write(`${formatProblem(warning)}\n`);
+      const config = readSshConfig(flags.sshConfig);
+      const offers = new Map(hosts.map((h) => [h.name, algorithmsForAlias(config, h.address, h.ssh?.algorithms)]));
       const limit = pLimit(8);
-      const scans = await Promise.all(hosts.map((host) => limit(() => scan(host, timeoutMs))));
+      const scans = await Promise.all(hosts.map((host) => limit(() => scan(host, timeoutMs, offers.get(host.name)!))));
       let failed = false;
       const found: { host: Host; key: Buffer }[] = [];
       for (const { host, key, error } of scans) {
@@ -73,9 +83,13 @@ export const registerKeyscanCommand: RegisterCommand = (program, setExit) => {
     });
 };
 
-async function scan(host: Host, timeoutMs: number): Promise<{ host: Host; key?: Buffer; error?: string }> {
+async function scan(
+  host: Host,
+  timeoutMs: number,
+  offer: HostAlgorithms,
+): Promise<{ host: Host; key?: Buffer; error?: string }> {
   try {
-    return { host, key: await scanHostKey(host.address, host.port ?? 22, { timeoutMs }) };
+    return { host, key: await scanHostKey(host.address, host.port ?? 22, { timeoutMs, offer }) };
   } catch (error) {
     return { host, error: error instanceof Error ? error.message : String(error) };
   }

@@ -80,13 +80,14 @@ export async function prepareRun(dir: string, flags: RunFlags, commandLine: stri
     transcript: { record: (entry) => record?.record(entry) },
   });
   const runHosts = new Map(playbook.plays.flatMap((p) => playHosts(inventory, p, flags.limit)).map((h) => [h.name, h]));
-  connector.prepare([...runHosts.values()]); // credentials resolved now: a missing env var is exit 3, nothing contacted
+  // Credentials and SSH settings checked now: a missing env var or a bad algorithm is exit 3, nothing contacted.
+  const sshWarnings = connector.prepare([...runHosts.values()]);
   // Only a run that passed every input check gets a record.
   record = new RunRecord(runId, commandLine);
   // Progress goes to stderr when stdout carries JSON.
   const out = flags.json ? process.stderr : process.stdout;
   const color = palette(colorWanted(out));
-  for (const w of warnings) process.stderr.write(`${formatProblem(w)}\n`);
+  for (const w of [...warnings, ...sshWarnings]) process.stderr.write(`${formatProblem(w)}\n`);
   // listr2 is loaded only for a terminal: it is the largest module of a plan run's start-up.
   const reporter: Reporter =
     out.isTTY && !process.env.CI

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
+import type { Problem } from '../errors.js';
 import type { Host, Inventory } from '../inventory/inventory-types.js';
 import { createHostKeyPolicy } from '../transport/known-hosts.js';
 import { resolveHostSecret, type Secret } from '../transport/secrets.js';
+import { checkSshSettings } from '../transport/ssh-settings-check.js';
 import { connectHost, type ConnectOptions, type SshTarget } from '../transport/ssh-transport.js';
 import type { TranscriptSink, Transport } from '../transport/transport-types.js';
 import type { VaultKeyring } from '../transport/vault-keyring.js';
@@ -27,10 +29,14 @@ interface HostCredentials {
 }
 
 /**
- * Builds the run's connection factory. Every credential is resolved up front (`prepare`), so a missing
- * environment variable or a wrong vault password is an input error before any host is contacted.
+ * Builds the run's connection factory. Every credential and SSH algorithm setting is checked up front (`prepare`),
+ * so a missing environment variable, a wrong vault password or a misspelt algorithm is an input error before any
+ * host is contacted; `prepare` returns the warnings to show (ssh config algorithms acp-play cannot use).
  */
-export function sshConnector(opts: ConnectorOptions): { prepare(hosts: readonly Host[]): void; connect: Connect } {
+export function sshConnector(opts: ConnectorOptions): {
+  prepare(hosts: readonly Host[]): readonly Problem[];
+  connect: Connect;
+} {
   const credentials = new Map<string, HostCredentials>();
   const secretCtx = {
     keyring: opts.keyring,
@@ -58,6 +64,7 @@ export function sshConnector(opts: ConnectorOptions): { prepare(hosts: readonly 
           ...(becomePassword ? { becomePassword } : {}),
         });
       }
+      return checkSshSettings(hosts.map(routeOf), opts.sshConfigPath);
     },
     async connect(host): Promise<Transport> {
       const creds = credentials.get(host.name) ?? {};
@@ -67,17 +74,12 @@ export function sshConnector(opts: ConnectorOptions): { prepare(hosts: readonly 
         str(vars['ansible_ssh_private_key_file']) ??
         str(vars['ansible_private_key_file']);
       const target: SshTarget = {
-        name: host.name,
-        address: host.address,
-        ...(host.port !== undefined ? { port: host.port } : {}),
-        ...(host.user !== undefined ? { user: host.user } : {}),
+        ...routeOf(host),
         auth: {
           ...(keyFile ? { identityFiles: [resolve(opts.inventory.dir, keyFile)] } : {}),
           ...(creds.password ? { password: creds.password.reveal() } : {}),
         },
         ...(creds.becomePassword ? { becomePassword: creds.becomePassword.reveal() } : {}),
-        ...(str(vars['proxy_jump']) ? { proxyJump: str(vars['proxy_jump'])! } : {}),
-        ...(str(vars['proxy_command']) ? { proxyCommand: str(vars['proxy_command'])! } : {}),
         ...policyFor(host.name, host.address, host.port),
       };
       try {
@@ -97,6 +99,37 @@ export function sshConnector(opts: ConnectorOptions): { prepare(hosts: readonly 
         throw error;
       }
     },
+  };
+}
+
+/**
+ * Where and how to reach a host, without credentials: address, port, user, the inventory's algorithm settings, and
+ * its proxy (`proxy_jump`/`proxy_command`, else ProxyJump/ProxyCommand from Ansible's ssh arguments, which then win
+ * over the ssh config's as `ssh -o` would).
+ */
+function routeOf(
+  host: Host,
+): Pick<SshTarget, 'name' | 'address' | 'port' | 'user' | 'algorithms' | 'proxyJump' | 'proxyCommand'> {
+  const vars = host.vars as Record<string, unknown>;
+  const proxyJump = str(vars['proxy_jump']);
+  const proxyCommand = str(vars['proxy_command']);
+  const fromArgs =
+    proxyJump || proxyCommand
+      ? {}
+      : host.ssh?.proxyJump
+        ? { proxyJump: host.ssh.proxyJump }
+        : host.ssh?.proxyCommand
+          ? { proxyJump: 'none', proxyCommand: host.ssh.proxyCommand }
+          : {};
+  return {
+    name: host.name,
+    address: host.address,
+    ...(host.port !== undefined ? { port: host.port } : {}),
+    ...(host.user !== undefined ? { user: host.user } : {}),
+    ...(host.ssh ? { algorithms: host.ssh.algorithms } : {}),
+    ...(proxyJump ? { proxyJump } : {}),
+    ...(proxyCommand ? { proxyCommand } : {}),
+    ...fromArgs,
   };
 }
 

@@ -1,13 +1,14 @@
 import type { Problem, SourceLocation } from '../errors.js';
 import type { VarLayer } from './combine-vars.js';
+import { resolveSshOptions } from './host-ssh-options.js';
 import type { Host, ValueOrigin } from './inventory-types.js';
 import { VaultValue } from './vault-value.js';
 
 /** The connection fields of a Host, resolved from its merged vars. */
-export type HostConnection = Pick<Host, 'address' | 'port' | 'user' | 'platform' | 'password' | 'become'>;
+export type HostConnection = Pick<Host, 'address' | 'port' | 'user' | 'platform' | 'password' | 'become' | 'ssh'>;
 
 /** acp-play's connection keys and the Ansible names accepted for them; the acp-play key wins when both are set. */
-export const CONNECTION_ALIASES: Readonly<Record<keyof HostConnection, readonly string[]>> = {
+export const CONNECTION_ALIASES: Readonly<Record<Exclude<keyof HostConnection, 'ssh'>, readonly string[]>> = {
   address: ['ansible_host', 'ansible_ssh_host'],
   port: ['ansible_port', 'ansible_ssh_port'],
   user: ['ansible_user', 'ansible_ssh_user'],
@@ -28,14 +29,16 @@ export function parseAnsibleBoolean(value: unknown): boolean | undefined {
   return undefined;
 }
 
-/** Resolves address, port, user, platform, password and become for host `name`; bad values become problems. */
+/** Resolves the connection fields (address ... become, SSH options) of host `name`; bad values become problems. */
 export function resolveConnection(
   name: string,
   vars: VarLayer,
   locate: (origin: ValueOrigin) => SourceLocation,
   problems: Problem[],
 ): HostConnection {
-  const pick = (key: keyof HostConnection): { key: string; value: unknown; origin: ValueOrigin } | undefined => {
+  const pick = (
+    key: keyof typeof CONNECTION_ALIASES,
+  ): { key: string; value: unknown; origin: ValueOrigin } | undefined => {
     for (const candidate of [key, ...CONNECTION_ALIASES[key]]) {
       const entry = vars.get(candidate);
       if (entry && entry.value !== null && entry.value !== undefined) return { key: candidate, ...entry };
@@ -55,7 +58,7 @@ export function resolveConnection(
     });
     return undefined;
   };
-  const text = (key: keyof HostConnection): string | undefined => {
+  const text = (key: keyof typeof CONNECTION_ALIASES): string | undefined => {
     const found = pick(key);
     if (!found) return undefined;
     if (typeof found.value === 'string') return found.value;
@@ -86,5 +89,7 @@ export function resolveConnection(
     if (flag === undefined) bad(become, 'a boolean (true/false, yes/no)', 'write true or false');
     else connection.become = flag;
   }
+  const ssh = resolveSshOptions(vars, locate, problems);
+  if (ssh) connection.ssh = ssh;
   return connection;
 }

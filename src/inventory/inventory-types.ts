@@ -1,4 +1,5 @@
 import type { Problem, SourceLocation } from '../errors.js';
+import type { AlgorithmSettings } from '../transport/ssh-algorithms.js';
 import type { VaultValue } from './vault-value.js';
 
 /** Where a variable (or any value) was written: a file and, for YAML, the path of keys inside its document. */
@@ -20,6 +21,16 @@ export interface ValueOrigin {
 export type Platform = 'nmstate' | 'cisco_nxos' | 'arista_eos' | 'cisco_ios' | 'cumulus' | 'linux';
 export type SwitchPlatform = Exclude<Platform, 'nmstate' | 'linux'>;
 
+/** SSH client settings of one host, from its inventory variables; they win over the ssh config's. */
+export interface HostSshOptions {
+  /** KexAlgorithms, HostKeyAlgorithms, Ciphers, MACs, each with the variable and file that set it. */
+  readonly algorithms: AlgorithmSettings;
+  /** From `-J` / `-o ProxyJump=` in Ansible's ssh argument variables. */
+  readonly proxyJump?: string;
+  /** From `-o ProxyCommand=` in Ansible's ssh argument variables. */
+  readonly proxyCommand?: string;
+}
+
 /**
  * A resolved, frozen target. Inheritance (all -> parent groups -> child groups -> host) is resolved once at load
  * time; `vars` is the final merged view, `origins` says which file set each top-level variable.
@@ -38,6 +49,8 @@ export interface Host {
   readonly password?: string | VaultValue;
   /** Run node commands through sudo (`become`, alias `ansible_become`, Ansible booleans such as `yes`). */
   readonly become?: boolean;
+  /** SSH algorithms and proxy from `ssh_options` and Ansible's ssh argument variables; absent when none are set. */
+  readonly ssh?: HostSshOptions;
   /** Groups the host belongs to, directly or through parents, `all` first, in precedence order. */
   readonly groups: readonly string[];
   readonly vars: Readonly<Record<string, unknown>>;

@@ -160,6 +160,11 @@ export const HOST_KEY_SCHEMAS: Readonly<Record<string, Schema>> = {
   ansible_private_key_file: str,
   proxy_jump: str,
   proxy_command: str,
+  // Checked in full (option names, algorithm names) when the inventory is loaded: host-ssh-options.ts.
+  ssh_options: { kind: 'dict', values: str },
+  ansible_ssh_args: str,
+  ansible_ssh_common_args: str,
+  ansible_ssh_extra_args: str,
 };
 
 /** `node.vlans[1].id` */

@@ -38,12 +38,25 @@ const ALGORITHMS_BY_KEY_TYPE: ReadonlyArray<readonly [string, readonly string[]]
 export const SUPPORTED_HOST_KEY_TYPES: readonly string[] = ALGORITHMS_BY_KEY_TYPE.map(([type]) => type);
 
 /**
- * The `algorithms.serverHostKey` list for a host whose known keys have these types: only algorithms that can
- * present one of them, so the server cannot pick a key type we would have to call unknown. Empty when none of
- * the types is supported (the caller then leaves ssh2's default list alone).
+ * The host key algorithms that can present a key of one of these known_hosts key types, in ssh2's preference order.
+ * An RSA key (`ssh-rsa` in known_hosts) signs with `rsa-sha2-512`, `rsa-sha2-256` or, SHA-1, `ssh-rsa`.
  */
-export function hostKeyAlgorithmsFor(entries: Iterable<{ readonly keyType: string }>): string[] {
-  const types = new Set<string>();
-  for (const entry of entries) types.add(entry.keyType);
+export function hostKeyAlgorithmsFor(keyTypes: Iterable<string>): string[] {
+  const types = new Set(keyTypes);
   return ALGORITHMS_BY_KEY_TYPE.filter(([type]) => types.has(type)).flatMap(([, algorithms]) => algorithms);
+}
+
+/**
+ * The host key algorithms one connection offers: the configured list (HostKeyAlgorithms), in its order, restricted
+ * to those that can present a key pinned for the host, so the server cannot pick a key type acp-play would have to
+ * call unknown. OpenSSH only puts the pinned types first; acp-play keeps host keys strict. No pinned type (an
+ * unknown host) leaves the configured list as it is. `ssh-rsa` stays out unless configured, as in OpenSSH 8.8+.
+ */
+export function restrictHostKeyAlgorithms(
+  configured: readonly string[],
+  pinnedKeyTypes: readonly string[] | undefined,
+): string[] {
+  if (!pinnedKeyTypes || pinnedKeyTypes.length === 0) return [...configured];
+  const fitting = hostKeyAlgorithmsFor(pinnedKeyTypes);
+  return configured.filter((name) => fitting.includes(name));
 }

@@ -1,5 +1,7 @@
 import ssh2 from 'ssh2';
-import type { ServerHostKeyAlgorithm } from 'ssh2';
+import type { Algorithms } from 'ssh2';
+import { explainNegotiationFailure } from './handshake-diagnosis.js';
+import { HandshakeWatch } from './handshake-watch.js';
 import { fingerprint, keyTypeOf } from './host-key.js';
 import {
   hostFieldMatches,
@@ -10,18 +12,23 @@ import {
 } from './known-hosts-file.js';
 import { appendKnownHostsLine, formatKnownHostsLine, replaceKnownHostsLines } from './known-hosts-write.js';
 import { inventoryKnownHostsFile, knownHostsFilesFor, lookupHostKeys, type HostKeyTarget } from './known-hosts.js';
+import { DEFAULT_HOST_ALGORITHMS, type HostAlgorithms } from './ssh-algorithms.js';
 
 const { Client } = ssh2;
 
 /**
  * Connects just far enough to receive the server's host key (the verifier captures it and refuses, so no
- * authentication is attempted) and returns the key blob. `algorithms` restricts which key type is asked for.
+ * authentication is attempted) and returns the key blob. The handshake offers `offer` (the host's algorithm
+ * settings; default acp-play's defaults), so a switch that needs SHA-1 is scanned only when the settings allow it,
+ * and a failed negotiation is explained as for a connection. `algorithms` narrows which key type is asked for.
  */
 export function scanHostKey(
   address: string,
   port = 22,
-  opts: { timeoutMs?: number; algorithms?: readonly string[] } = {},
+  opts: { timeoutMs?: number; algorithms?: readonly string[]; offer?: HostAlgorithms } = {},
 ): Promise<Buffer> {
+  const { lists } = opts.offer ?? DEFAULT_HOST_ALGORITHMS;
+  const watch = new HandshakeWatch();
   return new Promise((resolve, reject) => {
     const client = new Client();
     let key: Buffer | undefined;
@@ -29,8 +36,15 @@ export function scanHostKey(
       client.removeAllListeners();
       client.on('error', () => {}); // late socket errors after we hung up are expected noise
       client.end();
+      const negotiation =
+        error && explainNegotiationFailure(error, watch, { algorithms: opts.offer ?? DEFAULT_HOST_ALGORITHMS });
       if (key) resolve(key);
-      else reject(error ?? new Error('the connection closed before a host key was sent'));
+      else
+        reject(
+          negotiation
+            ? new Error(negotiation, { cause: error })
+            : (error ?? new Error('the connection closed before a host key was sent')),
+        );
     };
     client.on('error', (error) => finish(error));
     client.on('close', () => finish());
@@ -44,7 +58,13 @@ export function scanHostKey(
         key = Buffer.from(blob);
         return false;
       },
-      ...(opts.algorithms ? { algorithms: { serverHostKey: [...opts.algorithms] as ServerHostKeyAlgorithm[] } } : {}),
+      algorithms: {
+        kex: [...lists.KexAlgorithms],
+        serverHostKey: [...(opts.algorithms ?? lists.HostKeyAlgorithms)],
+        cipher: [...lists.Ciphers],
+        hmac: [...lists.MACs],
+      } as Algorithms,
+      debug: watch.debug,
     });
   });
 }

@@ -13,7 +13,7 @@ import { formatHostKeyRefusal, pinCommandFor } from './host-key-messages.js';
 import type { HostKeyCheckResult, HostKeyTarget } from './host-key-types.js';
 import type { HostKeyPolicy } from './ssh-target.js';
 
-export { fingerprint, hostKeyAlgorithmsFor, keyTypeOf } from './host-key.js';
+export { fingerprint, keyTypeOf } from './host-key.js';
 export { knownHostsName, parseKnownHosts, type KnownHostsEntry, type KnownHostsSkip } from './known-hosts-file.js';
 export { formatHostKeyRefusal } from './host-key-messages.js';
 export type { HostKeyCheckResult, HostKeyTarget, PinnedKey } from './host-key-types.js';

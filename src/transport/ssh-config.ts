@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import SSHConfig from 'ssh-config';
+import { algorithmSettingsFrom, tagAlgorithmLines } from './ssh-config-algorithms.js';
+import type { AlgorithmSettings } from './ssh-algorithms.js';
 
 /** What `~/.ssh/config` (or an explicit file) says about one host, merged under the caller's explicit values. */
 export interface ResolvedSshHost {
@@ -17,6 +19,8 @@ export interface ResolvedSshHost {
   readonly proxyJump?: string;
   /** `ProxyCommand` with %h %p %r %n %% already substituted (absent for none). */
   readonly proxyCommand?: string;
+  /** `KexAlgorithms`, `HostKeyAlgorithms`, `Ciphers`, `MACs` as written, with their file and line. */
+  readonly algorithms: AlgorithmSettings;
 }
 
 /** One `ProxyJump` hop, `[user@]host[:port]`. */
@@ -29,6 +33,7 @@ export interface JumpHop {
 /**
  * Reads an ssh config file. `path` undefined means `~/.ssh/config`, which may be missing; an explicit path that
  * cannot be read throws. `Match exec` lines are not evaluated: acp-play never runs commands from config files.
+ * `Include` is not followed.
  */
 export function loadSshConfig(path?: string): SSHConfig {
   const file = path ?? join(homedir(), '.ssh', 'config');
@@ -38,7 +43,9 @@ export function loadSshConfig(path?: string): SSHConfig {
   } catch (err) {
     if (path !== undefined) throw err;
   }
-  return SSHConfig.parse(text);
+  const config = SSHConfig.parse(text);
+  tagAlgorithmLines(config, text, file);
+  return config;
 }
 
 /** Applies the config to `alias`. Explicit `port`/`user` win over the file, like `ssh -p`/`-l` do. */
@@ -68,6 +75,7 @@ export function resolveSshHost(
     port,
     user,
     identityFiles,
+    algorithms: algorithmSettingsFrom(config, computed),
     ...(proxyJump && proxyJump.toLowerCase() !== 'none' ? { proxyJump } : {}),
     ...(proxyCommand && proxyCommand.toLowerCase() !== 'none'
       ? { proxyCommand: expandTokens(proxyCommand, tokens) }

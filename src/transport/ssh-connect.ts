@@ -2,12 +2,16 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import ssh2 from 'ssh2';
-import type { Client as SshClient, ConnectConfig, ServerHostKeyAlgorithm } from 'ssh2';
+import type { Algorithms, Client as SshClient, ConnectConfig } from 'ssh2';
 import SSHConfig from 'ssh-config';
-import { ConnectError } from '../errors.js';
+import { ConfigError, ConnectError } from '../errors.js';
 import { sleep } from './channel-limiter.js';
+import { AttemptError, classifyConnectError } from './connect-failure.js';
+import { HandshakeWatch } from './handshake-watch.js';
+import { hostKeyAlgorithmsFor, restrictHostKeyAlgorithms } from './host-key.js';
 import { spawnProxyCommand } from './proxy-command.js';
 import { planAuth, type SshAuthSources } from './ssh-auth.js';
+import { hostAlgorithmsOrThrow, type HostAlgorithms } from './ssh-algorithms.js';
 import { expandTokens, loadSshConfig, parseProxyJump, resolveSshHost, type ResolvedSshHost } from './ssh-config.js';
 import type { ConnectOptions, HostKeyPolicy, SshTarget } from './ssh-target.js';
 
@@ -22,31 +26,23 @@ export interface SshLink {
   close(): void;
 }
 
-/** Reason a single attempt failed, and whether trying again could help. */
-class AttemptError extends Error {
-  constructor(
-    message: string,
-    readonly transient: boolean,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
 /**
  * Opens one authenticated connection to `target`, through its ProxyJump hops or ProxyCommand if any. Retries with
- * exponential backoff, but only network failures and timeouts: an authentication or host key failure is final.
+ * exponential backoff, but only network failures and timeouts: an authentication, host key or algorithm failure is
+ * final. Bad algorithm settings throw ConfigError before anything is contacted.
  */
 export async function openSshLink(target: SshTarget, opts: ConnectOptions): Promise<SshLink> {
   const config = opts.sshConfigPath === false ? SSHConfig.parse('') : loadSshConfig(opts.sshConfigPath);
   const resolved = resolveSshHost(config, target.address, withDefined({ port: target.port, user: target.user }));
+  const algorithms = hostAlgorithmsOrThrow(resolved.algorithms, target.algorithms); // bad input: before connecting
   const attempts = Math.max(1, opts.connectAttempts ?? 3);
   let last: AttemptError | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (attempt > 1) await sleep((opts.retryBaseDelayMs ?? 500) * 2 ** (attempt - 2));
     try {
-      return await openChain(target, resolved, config, opts);
+      return await openChain(target, resolved, algorithms, config, opts);
     } catch (err) {
+      if (err instanceof ConfigError) throw err;
       last =
         err instanceof AttemptError
           ? err
@@ -65,6 +61,7 @@ export async function openSshLink(target: SshTarget, opts: ConnectOptions): Prom
 async function openChain(
   target: SshTarget,
   resolved: ResolvedSshHost,
+  algorithms: HostAlgorithms,
   config: SSHConfig,
   opts: ConnectOptions,
 ): Promise<SshLink> {
@@ -87,7 +84,8 @@ async function openChain(
         const policy = opts.hostKeyPolicyFor?.({ host: hopHost.hostName, port: hopHost.port });
         if (!policy) throw new AttemptError(`ProxyJump ${hop.host}: no host key policy for the jump host`, false);
         const sock = via ? await forwardOut(via, hopHost) : undefined;
-        const client = await openClient(hopHost, policy, target.auth, opts, sock, `jump ${hop.host}: `);
+        const hopAlgorithms = hostAlgorithmsOrThrow(hopHost.algorithms);
+        const client = await openClient(hopHost, policy, target.auth, opts, sock, `jump ${hop.host}: `, hopAlgorithms);
         closers.push(() => client.end());
         via = client;
       }
@@ -98,7 +96,7 @@ async function openChain(
       firstSock = proxy.sock;
     }
     const sock = via ? await forwardOut(via, resolved) : firstSock;
-    const client = await openClient(resolved, target, target.auth, opts, sock, '');
+    const client = await openClient(resolved, target, target.auth, opts, sock, '', algorithms);
     closers.push(() => client.end());
     return { client, endpoint: `${resolved.hostName}:${resolved.port}`, close: closeAll };
   } catch (err) {
@@ -131,11 +129,16 @@ function openClient(
   opts: ConnectOptions,
   sock: Readable | undefined,
   prefix: string,
+  algorithms: HostAlgorithms,
 ): Promise<SshClient> {
   const defaults = ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((f) => join(homedir(), '.ssh', f));
   const extraKeys =
     host.identityFiles.length > 0 || (auth.identityFiles?.length ?? 0) > 0 ? host.identityFiles : defaults;
   const plan = planAuth(host.user, auth, extraKeys);
+  const pinned = policy.hostKeyAlgorithms;
+  const serverHostKey = restrictHostKeyAlgorithms(algorithms.lists.HostKeyAlgorithms, pinned);
+  if (serverHostKey.length === 0) return Promise.reject(noFittingHostKey(prefix, algorithms, pinned ?? []));
+  const watch = new HandshakeWatch();
   let hostKeyReason: string | undefined;
   const config: ConnectConfig = {
     host: host.hostName,
@@ -152,9 +155,13 @@ function openClient(
       return false;
     },
     ...(sock ? { sock } : {}),
-    ...(policy.hostKeyAlgorithms
-      ? { algorithms: { serverHostKey: hostKeyAlgorithmList(policy.hostKeyAlgorithms) } }
-      : {}),
+    algorithms: {
+      kex: [...algorithms.lists.KexAlgorithms],
+      serverHostKey,
+      cipher: [...algorithms.lists.Ciphers],
+      hmac: [...algorithms.lists.MACs],
+    } as Algorithms,
+    debug: watch.debug,
   };
   return new Promise((resolve, reject) => {
     const client = new Client();
@@ -168,7 +175,8 @@ function openClient(
       if (settled) return;
       settled = true;
       client.end();
-      reject(classify(err, prefix, hostKeyReason, plan));
+      const negotiation = { algorithms, ...(pinned ? { pinnedKeyTypes: pinned } : {}) };
+      reject(classifyConnectError(err, { prefix, hostKeyReason, plan, watch, negotiation }));
     });
     client.on('close', () => {
       if (settled) return;
@@ -179,31 +187,14 @@ function openClient(
   });
 }
 
-function classify(
-  err: Error & { level?: string; code?: string },
-  prefix: string,
-  hostKeyReason: string | undefined,
-  plan: ReturnType<typeof planAuth>,
-): AttemptError {
-  if (hostKeyReason !== undefined)
-    return new AttemptError(`${prefix}host key rejected: ${hostKeyReason}`, false, { cause: err });
-  if (err.level === 'client-authentication') {
-    const tried = plan.tried.length > 0 ? plan.tried.join(', ') : 'no usable method';
-    const skipped = plan.skipped.length > 0 ? `; ${plan.skipped.join('; ')}` : '';
-    return new AttemptError(`${prefix}authentication failed (tried: ${tried})${skipped}`, false, { cause: err });
-  }
-  if (err.level === 'client-timeout')
-    return new AttemptError(`${prefix}timed out waiting for the SSH handshake`, true, { cause: err });
-  if (err.code === 'ECONNREFUSED') return new AttemptError(`${prefix}connection refused`, true, { cause: err });
-  if (err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN')
-    return new AttemptError(`${prefix}cannot resolve host name`, err.code === 'EAI_AGAIN', { cause: err });
-  return new AttemptError(`${prefix}${err.message}`, err.level === 'client-socket', { cause: err });
-}
-
-/** known_hosts key types -> negotiable host key algorithms (an RSA key signs with rsa-sha2-* too). */
-function hostKeyAlgorithmList(types: readonly string[]): ServerHostKeyAlgorithm[] {
-  const out = types.flatMap((t) => (t === 'ssh-rsa' ? ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'] : [t]));
-  return [...new Set(out)] as ServerHostKeyAlgorithm[];
+function noFittingHostKey(prefix: string, algorithms: HostAlgorithms, pinned: readonly string[]): AttemptError {
+  const setting = algorithms.settings.HostKeyAlgorithms;
+  const where = setting ? `HostKeyAlgorithms "${setting.value}" (${setting.source})` : 'HostKeyAlgorithms';
+  return new AttemptError(
+    `${prefix}${where} allows no algorithm for the ${pinned.join(', ')} key pinned for this host; ` +
+      `allow one of ${hostKeyAlgorithmsFor(pinned).join(', ')}`,
+    false,
+  );
 }
 
 function withDefined<T extends object>(obj: T): { [K in keyof T]?: Exclude<T[K], undefined> } {

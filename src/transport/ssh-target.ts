@@ -1,3 +1,4 @@
+import type { AlgorithmSettings } from './ssh-algorithms.js';
 import type { SshAuthSources } from './ssh-auth.js';
 import type { TranscriptSink } from './transport-types.js';
 
@@ -9,9 +10,10 @@ export interface HostKeyPolicy {
   /** Receives the raw key blob (the base64 field of a known_hosts line, decoded); true or the reason it is refused. */
   readonly hostKeyCheck: (keyBlob: Buffer) => true | string;
   /**
-   * Key types known for this host (known_hosts key types: `ssh-ed25519`, `ssh-rsa`, `ecdsa-sha2-nistp256`...).
-   * The handshake is restricted to them, so a host pinned by its RSA key is not asked for its ed25519 key.
-   * `ssh-rsa` also allows the `rsa-sha2-512`/`rsa-sha2-256` signatures of the same key. Absent = ssh2's defaults.
+   * Key types pinned for this host (known_hosts key types: `ssh-ed25519`, `ssh-rsa`, `ecdsa-sha2-nistp256`...).
+   * The host key algorithms (HostKeyAlgorithms) are restricted to those that can present one of them, so a host
+   * pinned by its RSA key is not asked for its ed25519 key. An `ssh-rsa` key is presented with `rsa-sha2-512` or
+   * `rsa-sha2-256`, or with `ssh-rsa` (SHA-1) only where HostKeyAlgorithms allows it. Absent = no restriction.
    */
   readonly hostKeyAlgorithms?: readonly string[];
 }
@@ -31,6 +33,8 @@ export interface SshTarget extends HostKeyPolicy {
   readonly proxyJump?: string;
   /** Overrides the ssh config's ProxyCommand (%h %p %r %n are substituted). `none` turns it off. */
   readonly proxyCommand?: string;
+  /** Algorithm settings from the inventory; each wins over the ssh config's setting of the same option. */
+  readonly algorithms?: AlgorithmSettings;
 }
 
 /** Connection behaviour shared by every host of a run. */

@@ -27,6 +27,15 @@ export const SUDOERS_FILE = '/etc/sudoers.d/acp-play-test';
 /** Why the sshd tests skip when not root. */
 export const ROOT_SKIP_REASON = 'requires root: creates a test user and sudoers entry';
 export const isRoot = process.getuid?.() === 0;
+/**
+ * sshd_config lines (with hostKeyTypes ['rsa']) for a switch whose SSH server predates OpenSSH 7.2: it offers only
+ * the SHA-1 key exchange diffie-hellman-group14-sha1 and its RSA key with SHA-1 signatures (ssh-rsa). Debian 12's
+ * OpenSSH 9.2 still accepts both settings.
+ */
+export const OLD_SWITCH_SSHD: readonly string[] = [
+  'KexAlgorithms diffie-hellman-group14-sha1',
+  'HostKeyAlgorithms ssh-rsa',
+];
 export const hasSshd = existsSync('/usr/sbin/sshd');
 
 export interface SshdOptions {

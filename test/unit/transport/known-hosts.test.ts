@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ssh2 from 'ssh2';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { hostKeyAlgorithmsFor, restrictHostKeyAlgorithms } from '../../../src/transport/host-key.js';
 import { matchGlob, parseKnownHosts } from '../../../src/transport/known-hosts-file.js';
 import {
   checkHostKey,
   createHostKeyPolicy,
   fingerprint,
   formatHostKeyRefusal,
-  hostKeyAlgorithmsFor,
   keyTypeOf,
   lookupHostKeys,
   type HostKeyTarget,
@@ -76,11 +76,32 @@ describe('key blobs', () => {
   });
 
   it('maps pinned key types to ssh2 host key algorithms', () => {
-    expect(hostKeyAlgorithmsFor([{ keyType: 'ssh-rsa' }])).toEqual(['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa']);
-    expect(
-      hostKeyAlgorithmsFor([{ keyType: 'ssh-rsa' }, { keyType: 'ssh-ed25519' }, { keyType: 'ecdsa-sha2-nistp384' }]),
-    ).toEqual(['ssh-ed25519', 'ecdsa-sha2-nistp384', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa']);
-    expect(hostKeyAlgorithmsFor([{ keyType: 'sk-ssh-ed25519@openssh.com' }])).toEqual([]);
+    expect(hostKeyAlgorithmsFor(['ssh-rsa'])).toEqual(['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa']);
+    expect(hostKeyAlgorithmsFor(['ssh-rsa', 'ssh-ed25519', 'ecdsa-sha2-nistp384'])).toEqual([
+      'ssh-ed25519',
+      'ecdsa-sha2-nistp384',
+      'rsa-sha2-512',
+      'rsa-sha2-256',
+      'ssh-rsa',
+    ]);
+    expect(hostKeyAlgorithmsFor(['sk-ssh-ed25519@openssh.com'])).toEqual([]);
+  });
+
+  it('restricts the configured host key algorithms to the pinned key types, in the configured order', () => {
+    const defaults = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'rsa-sha2-512', 'rsa-sha2-256'];
+    // An RSA key: only its SHA-2 signatures unless ssh-rsa (SHA-1) is configured, as in OpenSSH 8.8+.
+    expect(restrictHostKeyAlgorithms(defaults, ['ssh-rsa'])).toEqual(['rsa-sha2-512', 'rsa-sha2-256']);
+    expect(restrictHostKeyAlgorithms([...defaults, 'ssh-rsa'], ['ssh-rsa'])).toEqual([
+      'rsa-sha2-512',
+      'rsa-sha2-256',
+      'ssh-rsa',
+    ]);
+    expect(restrictHostKeyAlgorithms(['ssh-rsa', 'ssh-ed25519'], ['ssh-ed25519', 'ssh-rsa'])).toEqual([
+      'ssh-rsa',
+      'ssh-ed25519',
+    ]);
+    expect(restrictHostKeyAlgorithms(['ssh-ed25519'], ['ssh-rsa'])).toEqual([]);
+    expect(restrictHostKeyAlgorithms(defaults, undefined)).toEqual(defaults);
   });
 });
 
