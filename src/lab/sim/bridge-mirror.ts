@@ -28,7 +28,7 @@ export function mirroredPort(state: SimSwitchState, name: string, rules: PortRul
   const op = portOperation(state, port, rules);
   const membership: Membership = new Map(op.tagged.map((id) => [id, 'tagged' as const]));
   if (op.untagged !== undefined) membership.set(op.untagged, 'pvid');
-  return { membership, down: isShutdown(port, rules) };
+  return { membership, down: isShutdown(state, port, rules) };
 }
 
 /** The commands that turn one bridge port from `before` into `after` (from a fresh bridge port when `before` is). */

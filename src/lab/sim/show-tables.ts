@@ -25,8 +25,8 @@ export interface VlanTableStyle {
   /** Width of the VLAN column (NX-OS/IOS 4, EOS 5). */
   readonly idWidth: number;
   readonly withTrunks: boolean;
-  /** Ports per line (IOS) or the width of the Ports column (NX-OS, EOS wrap by width). */
-  readonly wrap: { readonly perLine: number } | { readonly width: number };
+  /** Width of the Ports column; a longer list continues on the next line (no trailing comma). */
+  readonly portsWidth: number;
   readonly status: (vlan: SimVlan) => string;
 }
 
@@ -39,7 +39,7 @@ export function vlanTable(state: SimSwitchState, rules: PortRules, style: VlanTa
   ];
   for (const v of sortedVlans(state)) {
     const ports = vlanMembers(state, rules, v.id, style.withTrunks);
-    const rows = wrapPorts(ports, style.wrap);
+    const rows = wrapPorts(ports, style.portsWidth);
     const lead = `${pad(String(v.id), style.idWidth)} ${pad(v.name ?? defaultVlanName(v.id), 32)} ${pad(style.status(v), 9)} `;
     lines.push((lead + (rows[0] ?? '')).trimEnd());
     for (const row of rows.slice(1)) lines.push(' '.repeat(lead.length) + row);
@@ -47,17 +47,12 @@ export function vlanTable(state: SimSwitchState, rules: PortRules, style: VlanTa
   return lines;
 }
 
-function wrapPorts(ports: readonly string[], wrap: VlanTableStyle['wrap']): string[] {
+function wrapPorts(ports: readonly string[], width: number): string[] {
   const rows: string[] = [];
-  if ('perLine' in wrap) {
-    for (let i = 0; i < ports.length; i += wrap.perLine)
-      rows.push(ports.slice(i, i + wrap.perLine).join(', ') + (i + wrap.perLine < ports.length ? ',' : ''));
-    return rows;
-  }
   let row = '';
   for (const p of ports) {
     const next = row === '' ? p : `${row}, ${p}`;
-    if (next.length > wrap.width && row !== '') {
+    if (next.length > width && row !== '') {
       rows.push(row);
       row = p;
     } else row = next;

@@ -21,7 +21,8 @@ export function parseOutputFilter(spec: string, extras: readonly string[]): Outp
   const kinds = exact ? [exact] : known.filter((k) => k.startsWith(word));
   if (word === '' || kinds.length !== 1) return { error: word === '' ? 'incomplete' : 'invalid', word };
   const kind = kinds[0]!;
-  const pattern = m?.[2]?.trim() ?? '';
+  // A quoted pattern (`| incl 'system default switchport'`) is matched without its quotes.
+  const pattern = (m?.[2]?.trim() ?? '').replace(/^(['"])(.*)\1$/, '$2');
   if (kind === 'json' || kind === 'json-pretty') return pattern === '' ? { json: kind } : { error: 'invalid', word };
   if (kind === 'no-more') return { apply: (t) => t };
   if (pattern === '') return { error: 'incomplete', word };

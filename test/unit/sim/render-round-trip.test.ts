@@ -20,7 +20,7 @@ function effective(platform: SimPlatformId, state: SimSwitchState): unknown {
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((p) => ({
         ...p,
-        shutdown: isShutdown(p, rules),
+        shutdown: isShutdown(state, p, rules),
         mode: p.switchport ? (p.mode ?? rules.defaultMode) : undefined,
         encapsulation: p.encapsulation === 'negotiate' ? undefined : p.encapsulation,
       })),

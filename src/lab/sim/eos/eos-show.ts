@@ -57,7 +57,7 @@ export function eosVersionJson(device: SimDevice): unknown {
 const VLAN_STYLE = {
   idWidth: 5,
   withTrunks: true,
-  wrap: { width: 31 },
+  portsWidth: 31,
   status: (v: { suspended: boolean }) => (v.suspended ? 'suspended' : 'active'),
 } as const;
 
@@ -126,7 +126,7 @@ export function eosTrunk(state: SimSwitchState): string {
     'Port          Mode         Status          Native vlan',
     ...trunks.map(
       (p) =>
-        `${col(p)}trunk        ${(isShutdown(p, EOS_PORT_RULES) ? 'not-trunking' : 'trunking').padEnd(16)}${p.nativeVlan}`,
+        `${col(p)}trunk        ${(isShutdown(state, p, EOS_PORT_RULES) ? 'not-trunking' : 'trunking').padEnd(16)}${p.nativeVlan}`,
     ),
     '',
     'Port          Vlans allowed',
@@ -141,7 +141,8 @@ export function eosTrunk(state: SimSwitchState): string {
   ].join('\n');
 }
 
-const up = (device: SimDevice) => (p: string) => !isShutdown(device.running.ports.get(p)!, EOS_PORT_RULES);
+const up = (device: SimDevice) => (p: string) =>
+  !isShutdown(device.running, device.running.ports.get(p)!, EOS_PORT_RULES);
 
 /** `show lldp neighbors`. */
 export function eosLldp(device: SimDevice): string {

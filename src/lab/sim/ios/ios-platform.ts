@@ -50,8 +50,8 @@ const common: CommandSpec<CommandHandler>[] = [
   { pattern: 'show privilege', handler: privilege },
   { pattern: 'show version', handler: (ctx) => iosVersion(ctx.device) },
   { pattern: 'show inventory', handler: () => iosInventory() },
-  { pattern: 'show vlan', handler: (ctx) => iosVlan(ctx.device.running) },
-  { pattern: 'show vlan brief', handler: (ctx) => iosVlanBrief(ctx.device.running) },
+  { pattern: 'show vlan', handler: (ctx) => iosVlan(ctx.device.running, ctx.cli.termWidth) },
+  { pattern: 'show vlan brief', handler: (ctx) => iosVlanBrief(ctx.device.running, ctx.cli.termWidth) },
   {
     pattern: 'show interfaces switchport',
     handler: (ctx) => iosSwitchport(ctx.device.running, [...ctx.device.running.ports.values()]),

@@ -49,12 +49,14 @@ export function iosInventory(): string {
   ].join('\n');
 }
 
-const VLAN_STYLE = {
-  idWidth: 4,
-  withTrunks: false,
-  wrap: { perLine: 4 },
-  status: (v: { suspended: boolean }) => (v.suspended ? 'suspended' : 'active'),
-} as const;
+/** IOS wraps the Ports column to the terminal width (`terminal width 0`: no wrapping), as recorded outputs show. */
+const vlanStyle = (termWidth: number) =>
+  ({
+    idWidth: 4,
+    withTrunks: false,
+    portsWidth: termWidth === 0 ? Infinity : Math.max(termWidth - 48, 8),
+    status: (v: { suspended: boolean }) => (v.suspended ? 'suspended' : 'active'),
+  }) as const;
 
 const RESERVED = [
   [1002, 'fddi-default', 'fddi ', '101002', '-      -      -        -    -        0      0'],
@@ -64,22 +66,22 @@ const RESERVED = [
 ] as const;
 
 /** `show vlan brief`: access ports only (IOS lists no trunks), then the four reserved VLANs. */
-export function iosVlanBrief(state: SimSwitchState): string {
+export function iosVlanBrief(state: SimSwitchState, termWidth: number): string {
   return [
     '',
-    ...vlanTable(state, IOS_PORT_RULES, VLAN_STYLE),
+    ...vlanTable(state, IOS_PORT_RULES, vlanStyle(termWidth)),
     ...RESERVED.map((r) => `${r[0]} ${r[1].padEnd(32)} act/unsup`),
   ].join('\n');
 }
 
 /** `show vlan`: the brief table, the type table, then the RSPAN and private-VLAN tables. */
-export function iosVlan(state: SimSwitchState): string {
+export function iosVlan(state: SimSwitchState, termWidth: number): string {
   const types = sortedVlans(state).map(
     (v) =>
       `${String(v.id).padEnd(4)} enet  ${String(100000 + v.id).padEnd(10)} 1500  -      -      -        -    -        0      0`,
   );
   return [
-    iosVlanBrief(state),
+    iosVlanBrief(state, termWidth),
     '',
     'VLAN Type  SAID       MTU   Parent RingNo BridgeNo Stp  BrdgMode Trans1 Trans2',
     '---- ----- ---------- ----- ------ ------ -------- ---- -------- ------ ------',
@@ -121,7 +123,7 @@ export function iosSwitchport(state: SimSwitchState, ports: readonly SimPort[]):
     out.push(
       'Switchport: Enabled',
       `Administrative Mode: ${ADMIN[mode] ?? mode}`,
-      `Operational Mode: ${isShutdown(port, IOS_PORT_RULES) ? 'down' : operational}`,
+      `Operational Mode: ${isShutdown(state, port, IOS_PORT_RULES) ? 'down' : operational}`,
       `Administrative Trunking Encapsulation: ${enc}`,
       `Operational Trunking Encapsulation: ${op.mode === 'trunk' ? (enc === 'isl' ? 'isl' : 'dot1q') : 'native'}`,
       `Negotiation of Trunking: ${mode.startsWith('dynamic') || mode === 'trunk' ? 'On' : 'Off'}`,
@@ -158,7 +160,9 @@ export function iosTrunk(state: SimSwitchState): string {
   const trunks = [...state.ports.values()]
     .filter(
       (p) =>
-        !p.channelGroup && !isShutdown(p, IOS_PORT_RULES) && portOperation(state, p, IOS_PORT_RULES).mode === 'trunk',
+        !p.channelGroup &&
+        !isShutdown(state, p, IOS_PORT_RULES) &&
+        portOperation(state, p, IOS_PORT_RULES).mode === 'trunk',
     )
     .sort((a, b) => comparePortNames('cisco_ios', a.name, b.name));
   if (trunks.length === 0) return '';
@@ -236,7 +240,8 @@ const CAPS = [
   '    (W) WLAN Access Point, (P) Repeater, (S) Station, (O) Other',
 ];
 
-const up = (device: SimDevice) => (p: string) => !isShutdown(device.running.ports.get(p)!, IOS_PORT_RULES);
+const up = (device: SimDevice) => (p: string) =>
+  !isShutdown(device.running, device.running.ports.get(p)!, IOS_PORT_RULES);
 
 /** `show lldp neighbors` (device ids cut to 20 characters, as IOS does). */
 export function iosLldp(device: SimDevice): string {

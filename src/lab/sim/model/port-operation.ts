@@ -42,6 +42,6 @@ export function portOperation(state: SimSwitchState, port: SimPort, rules: PortR
 }
 
 /** Effective admin state of a port. */
-export function isShutdown(port: SimPort, rules: PortRules): boolean {
-  return port.shutdown ?? rules.defaultShutdown(port);
+export function isShutdown(state: SimSwitchState, port: SimPort, rules: PortRules): boolean {
+  return port.shutdown ?? rules.defaultShutdown(port, state);
 }

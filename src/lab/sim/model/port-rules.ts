@@ -6,7 +6,7 @@ export interface PortRules {
   /** Whether a new port of this kind is Layer 2 (NX-OS: only with `system default switchport`). */
   defaultSwitchport(kind: PortKind, state: SimSwitchState): boolean;
   /** The admin state of a port with no `shutdown` / `no shutdown` of its own. */
-  defaultShutdown(port: SimPort): boolean;
+  defaultShutdown(port: SimPort, state: SimSwitchState): boolean;
   /** The mode of a switchport with no `switchport mode` line: `access`, or IOS Catalyst's `dynamic auto`. */
   readonly defaultMode: string;
   /** `switchport mode` keywords the platform takes. */

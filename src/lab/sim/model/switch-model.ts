@@ -57,6 +57,8 @@ export interface SimSwitchState {
   ports: Map<string, SimPort>;
   /** NX-OS `system default switchport`: Ethernet ports default to Layer 2. */
   systemDefaultSwitchport: boolean;
+  /** NX-OS `system default switchport shutdown` (a Nexus 9000's default): switchports are shut until `no shutdown`. */
+  systemDefaultSwitchportShutdown: boolean;
   /** IOS VTP mode: VLANs are printed in running-config only in transparent or off mode. */
   vtpMode: 'server' | 'client' | 'transparent' | 'off';
   /** NX-OS `feature lldp`, IOS `lldp run`; EOS runs LLDP unless `no lldp run`. */
@@ -72,6 +74,7 @@ export function emptySimState(opts: { hostname: string; lldp: boolean }): SimSwi
     vlans: new Map([[1, { id: 1, suspended: false }]]),
     ports: new Map(),
     systemDefaultSwitchport: false,
+    systemDefaultSwitchportShutdown: true,
     vtpMode: 'server',
     lldp: opts.lldp,
   };

@@ -54,6 +54,7 @@ const exec: CommandSpec<CommandHandler>[] = [
         '',
       ].join('\n'),
   }),
+  { pattern: 'show running-config all', handler: (ctx) => renderNxosConfig(ctx.device.running, true) },
   { pattern: 'configure', handler: (ctx) => void (ctx.cli.mode = { kind: 'config' }) },
   { pattern: 'show version', handler: (ctx) => nxosVersion(ctx.device.hostname) },
   { pattern: 'show inventory', handler: () => nxosInventory() },
@@ -84,8 +85,10 @@ const exec: CommandSpec<CommandHandler>[] = [
 
 const config = configCommands(NXOS_CONFIG_RULES);
 
-const setGlobal = (key: 'lldp' | 'systemDefaultSwitchport', value: boolean): CommandHandler =>
-  globalSetting((s) => void (s[key] = value));
+const setGlobal = (
+  key: 'lldp' | 'systemDefaultSwitchport' | 'systemDefaultSwitchportShutdown',
+  value: boolean,
+): CommandHandler => globalSetting((s) => void (s[key] = value));
 
 /**
  * NX-OS (Nexus 9000, 9.3): logins land in `switch1# ` (a space after `#`), `show` works in every mode, `;` separates
@@ -119,6 +122,11 @@ export const NXOS_SIM: SimPlatform = {
       { pattern: 'no feature lldp', handler: setGlobal('lldp', false) },
       { pattern: 'system default switchport', handler: setGlobal('systemDefaultSwitchport', true) },
       { pattern: 'no system default switchport', handler: setGlobal('systemDefaultSwitchport', false) },
+      { pattern: 'system default switchport shutdown', handler: setGlobal('systemDefaultSwitchportShutdown', true) },
+      {
+        pattern: 'no system default switchport shutdown',
+        handler: setGlobal('systemDefaultSwitchportShutdown', false),
+      },
     ],
     'config-if': config['config-if'],
     'config-vlan': [...config['config-vlan'], { pattern: '[no] shutdown', handler: () => undefined }],

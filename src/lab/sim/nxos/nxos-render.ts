@@ -24,11 +24,17 @@ export function nxosConfigHeader(command: string): string[] {
   ];
 }
 
-/** NX-OS `show running-config`: globals, `vlan LIST` then a block per configured VLAN, interfaces by type. */
-export function renderNxosConfig(state: SimSwitchState): string {
-  const lines = [...nxosConfigHeader('show running-config'), `hostname ${state.hostname}`];
+/**
+ * NX-OS `show running-config`: globals, `vlan LIST` then a block per configured VLAN, interfaces by type. With `all`
+ * (`show running-config all`) the switchport defaults are printed too (only those this model keeps).
+ */
+export function renderNxosConfig(state: SimSwitchState, all = false): string {
+  const lines = [...nxosConfigHeader(`show running-config${all ? ' all' : ''}`), `hostname ${state.hostname}`];
   if (state.lldp) lines.push('feature lldp');
   if (state.systemDefaultSwitchport) lines.push('system default switchport');
+  else if (all) lines.push('no system default switchport');
+  if (!state.systemDefaultSwitchportShutdown) lines.push('no system default switchport shutdown');
+  else if (all) lines.push('system default switchport shutdown');
   lines.push('');
   const vlans = sortedVlans(state);
   lines.push(`vlan ${formatVlanList(vlans.map((v) => v.id))}`);
@@ -68,8 +74,8 @@ export function renderNxosInterface(state: SimSwitchState, port: SimPort): strin
     out.push(
       `${INDENT}channel-group ${port.channelGroup.id}${port.channelGroup.mode === 'on' ? '' : ` mode ${port.channelGroup.mode}`}`,
     );
-  const down = isShutdown(port, NXOS_PORT_RULES);
-  if (down !== NXOS_PORT_RULES.defaultShutdown(port)) out.push(`${INDENT}${down ? '' : 'no '}shutdown`);
+  const down = isShutdown(state, port, NXOS_PORT_RULES);
+  if (down !== NXOS_PORT_RULES.defaultShutdown(port, state)) out.push(`${INDENT}${down ? '' : 'no '}shutdown`);
   if (port.kind === 'management') out.push(`${INDENT}vrf member management`);
   return out;
 }

@@ -3,13 +3,15 @@ import type { PortRules } from '../model/port-rules.js';
 
 /**
  * Nexus 9000 (NX-OS 9.3): Ethernet ports are routed unless `system default switchport`; port-channels are Layer 2.
- * A routed port is shut unless `no shutdown`, a switchport up unless `shutdown` (a `show running-config all` of a
- * 7.0(3) N9K prints `!#no shutdown` on switchports and `no shutdown` on routed ports).
+ * Ports are shut until `no shutdown` (routed ones always; switchports while `system default switchport shutdown`,
+ * the N9K default), so running-config prints `no shutdown` on every port that is up. Ansible's nxos_interfaces
+ * relies on that line, and reads the defaults from `show running-config all | incl 'system default switchport'`.
  */
 export const NXOS_PORT_RULES: PortRules = {
   platform: 'cisco_nxos',
   defaultSwitchport: (kind, state) => kind === 'port-channel' || (kind === 'ethernet' && state.systemDefaultSwitchport),
-  defaultShutdown: (port) => (port.kind === 'ethernet' ? !port.switchport : false),
+  defaultShutdown: (port, state) =>
+    port.kind === 'ethernet' ? !port.switchport || state.systemDefaultSwitchportShutdown : false,
   defaultMode: 'access',
   modes: ['access', 'trunk', 'dot1q-tunnel', 'fex-fabric'],
   memberConfig: 'inherit',

@@ -50,7 +50,7 @@ export function nxosInventory(): string {
 const VLAN_STYLE = {
   idWidth: 4,
   withTrunks: true,
-  wrap: { width: 31 },
+  portsWidth: 31,
   status: (v: { suspended: boolean }) => (v.suspended ? 'suspended' : 'active'),
 } as const;
 
@@ -158,7 +158,7 @@ export function nxosTrunk(state: SimSwitchState): string {
   const status = (p: SimPort): string =>
     portOperation(state, p, NXOS_PORT_RULES).mode === 'suspended'
       ? 'suspended'
-      : isShutdown(p, NXOS_PORT_RULES)
+      : isShutdown(state, p, NXOS_PORT_RULES)
         ? 'trnk-bndl'
         : 'trunking';
   const channel = (p: SimPort): string => (p.channelGroup ? `Po${p.channelGroup.id}` : '--');
@@ -199,7 +199,11 @@ const CAPS = [
 
 /** `show lldp neighbors`: long device ids go on their own line, as NX-OS does. */
 export function nxosLldp(device: SimDevice): string {
-  const entries = lldpEntries(device, 'cisco_nxos', (p) => !isShutdown(device.running.ports.get(p)!, NXOS_PORT_RULES));
+  const entries = lldpEntries(
+    device,
+    'cisco_nxos',
+    (p) => !isShutdown(device.running, device.running.ports.get(p)!, NXOS_PORT_RULES),
+  );
   const out = [...CAPS, 'Device ID            Local Intf      Hold-time  Capability  Port ID  '];
   for (const e of entries) {
     const rest = `${shortPortName('cisco_nxos', e.localPort).padEnd(16)}120        BR          ${e.neighbor.portId}`;
@@ -211,7 +215,11 @@ export function nxosLldp(device: SimDevice): string {
 }
 
 export function nxosLldpDetail(device: SimDevice): string {
-  const entries = lldpEntries(device, 'cisco_nxos', (p) => !isShutdown(device.running.ports.get(p)!, NXOS_PORT_RULES));
+  const entries = lldpEntries(
+    device,
+    'cisco_nxos',
+    (p) => !isShutdown(device.running, device.running.ports.get(p)!, NXOS_PORT_RULES),
+  );
   const out = [...CAPS, 'Device ID            Local Intf      Hold-time  Capability  Port ID  ', ''];
   for (const e of entries) {
     out.push(
