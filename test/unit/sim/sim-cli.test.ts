@@ -145,3 +145,43 @@ describe('IOS CLI', () => {
     expect(device.running.ports.get('GigabitEthernet1/0/3')!.mode).toBe('trunk');
   });
 });
+
+describe('ignoreRollback: each platform accepts its rollback and keeps the change', () => {
+  const wait = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+  it('EOS: abort of a timed commit, and the timer running out, leave the change', async () => {
+    const { device, run } = cli('arista_eos', { ignoreRollback: true, timeScale: 0.01 });
+    for (const line of ['configure session s1', 'interface Ethernet3', 'description changed', 'commit timer 00:00:05'])
+      expect(run(line)).toBe('');
+    expect(run('configure session s1 abort')).toBe('');
+    expect(device.running.ports.get('Ethernet3')!.description).toBe('changed');
+    for (const line of ['configure session s2', 'interface Ethernet4', 'description timed', 'commit timer 00:00:01'])
+      run(line);
+    await wait(100);
+    expect(device.pendingRevert).toBeUndefined();
+    expect(device.running.ports.get('Ethernet4')!.description).toBe('timed');
+  });
+
+  it('IOS: configure revert now, and the revert timer, leave the change', async () => {
+    const { device, run } = cli('cisco_ios', { ignoreRollback: true, timeScale: 0.001 });
+    for (const line of ['configure terminal', 'archive', 'path flash:acp', 'end']) run(line);
+    for (const line of ['configure terminal revert timer 1', 'interface Gi1/0/3', 'description changed', 'end'])
+      expect(run(line)).toBe('');
+    expect(run('configure revert now')).toBe('');
+    expect(device.running.ports.get('GigabitEthernet1/0/3')!.description).toBe('changed');
+    for (const line of ['configure terminal revert timer 1', 'interface Gi1/0/4', 'description timed', 'end'])
+      run(line);
+    await wait(150);
+    expect(device.pendingRevert).toBeUndefined();
+    expect(device.running.ports.get('GigabitEthernet1/0/4')!.description).toBe('timed');
+  });
+
+  it('without it, the same IOS revert restores the archive', () => {
+    const { device, run } = cli('cisco_ios');
+    for (const line of ['configure terminal', 'archive', 'path flash:acp', 'end']) run(line);
+    for (const line of ['configure terminal revert timer 5', 'interface Gi1/0/3', 'description changed', 'end'])
+      run(line);
+    run('configure revert now');
+    expect(device.running.ports.get('GigabitEthernet1/0/3')!.description).toBeUndefined();
+  });
+});
