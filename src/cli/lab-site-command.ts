@@ -86,6 +86,7 @@ function describeSettings(s: ReturnType<typeof switchSettings>): string {
     ...(s.ignoreRollback ? ['rollback commands do nothing'] : []),
     ...(s.privilege === 1 ? ['login at privilege 1'] : []),
     ...(s.islCapable ? ['ISL-capable ports'] : []),
+    ...(s.rejectCommands ?? []).map((re) => `refuses config commands matching /${re}/`),
     ...Object.entries(s.miswire ?? {}).map(([port, n]) => `${port} miswired to ${n.systemName}:${n.portId}`),
   ];
   return words.length > 0 ? `; ${words.join('; ')}` : '';

@@ -11,6 +11,7 @@ export interface SwitchFlags {
   readonly enableSecretEnv?: string;
   readonly islCapable?: boolean;
   readonly miswire?: readonly string[];
+  readonly rejectCommand?: readonly string[];
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -25,7 +26,12 @@ export function addSwitchFlags(cmd: Command, opts: { miswire: boolean }): Comman
     .option('--ignore-rollback', 'the switch accepts its rollback commands and does nothing (fault tests)')
     .option('--privilege <level>', 'login privilege: 15 lands at switch1# (default), 1 at switch1> (then enable)')
     .option('--enable-secret-env <var>', 'environment variable holding the enable secret `enable` asks for')
-    .option('--isl-capable', 'IOS: ISL-capable ports (trunk mode needs switchport trunk encapsulation dot1q first)');
+    .option('--isl-capable', 'IOS: ISL-capable ports (trunk mode needs switchport trunk encapsulation dot1q first)')
+    .option(
+      '--reject-command <regex>',
+      'fault injection: config commands matching REGEX are refused with the platform error; repeatable',
+      collect,
+    );
   if (opts.miswire)
     cmd.option(
       '--miswire <spec>',
@@ -73,7 +79,15 @@ export function switchSettings(
       bad(`--miswire ${spec}: ${parsed.port} is not a port of the lab switch`, `use a port name such as ${ports[6]}`);
     miswire[parsed.port] = parsed.neighbor;
   }
+  const rejectCommands = (flags.rejectCommand ?? []).map((re) => {
+    try {
+      return new RegExp(re).source;
+    } catch (error) {
+      return bad(`--reject-command ${re}: ${(error as Error).message}`);
+    }
+  });
   return {
+    ...(rejectCommands.length > 0 ? { rejectCommands } : {}),
     ...(flags.sshLegacy ? { sshLegacy: true } : {}),
     ...(flags.ignoreRollback ? { ignoreRollback: true } : {}),
     ...(privilege !== undefined ? { privilege: privilege as 1 | 15 } : {}),

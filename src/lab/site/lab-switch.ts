@@ -16,6 +16,8 @@ export interface LabSwitchSettings {
   readonly enableSecret?: string;
   /** IOS: ISL-capable ports (trunk mode needs `switchport trunk encapsulation dot1q` first). */
   readonly islCapable?: boolean;
+  /** Fault injection: config commands matching one of these regular expressions (source text) are refused. */
+  readonly rejectCommands?: readonly string[];
   /** Cabling faults: switch port -> what LLDP hears there instead of the site's wiring. */
   readonly miswire?: Readonly<Record<string, LldpNeighbor>>;
 }
@@ -67,8 +69,12 @@ export function labSwitchOptions(
   platform: SimPlatformId,
   nodes: readonly string[],
   settings: LabSwitchSettings,
-): Pick<SimOptions, 'config' | 'lldpNeighbors' | 'sshLegacy' | 'ignoreRollback' | 'islCapable' | 'enableSecret'> {
+): Pick<
+  SimOptions,
+  'config' | 'lldpNeighbors' | 'sshLegacy' | 'ignoreRollback' | 'islCapable' | 'enableSecret' | 'rejectCommands'
+> {
   return {
+    ...(settings.rejectCommands ? { rejectCommands: settings.rejectCommands.map((re) => new RegExp(re)) } : {}),
     config: labSwitchConfig(platform),
     lldpNeighbors: labLldpNeighbors(platform, nodes, settings.miswire),
     ...(settings.sshLegacy ? { sshLegacy: true } : {}),
