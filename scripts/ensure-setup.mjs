@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureClientVenv } from './client-venv.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wantSystem = process.argv.includes('--system');
@@ -65,4 +66,12 @@ if (missing.length > 0) {
 const buildNmstate = join(root, 'scripts', 'build-nmstatectl.sh');
 if (existsSync(buildNmstate) && process.env.ACP_PLAY_SKIP_NMSTATE_BUILD !== '1') {
   run('bash', [buildNmstate], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+// 5. The real clients the switch simulators are tested against (netmiko, Ansible), a venv from PyPI, cached.
+try {
+  ensureClientVenv(say);
+} catch (error) {
+  say(`cannot install the switch clients: ${error.message}`);
+  say('the client suites (test/integration/clients) will fail until this works');
 }

@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
 import type { SimPlatformId, SimUser } from '../lab/sim/sim-types.js';
 import type { RegisterCommand } from './register-command.js';
+import { addSwitchFlags, lldpFlags, switchSettings, type SwitchFlags } from './lab-switch-flags.js';
 
 const PLATFORMS: readonly SimPlatformId[] = ['cisco_nxos', 'arista_eos', 'cisco_ios'];
 
-interface SimFlags {
+interface SimFlags extends SwitchFlags {
+  readonly lldp?: readonly string[];
   readonly platform: string;
   readonly config?: string;
   readonly port: string;
@@ -63,7 +65,7 @@ function simUser(flags: SimFlags): { user: SimUser; generated?: string } {
  */
 export const registerLabCommand: RegisterCommand = (program, setExit) => {
   const lab = program.command('lab').description('local simulated site: switch simulators (more lab commands to come)');
-  lab
+  const sim = lab
     .command('sim')
     .description('run one switch simulator (NX-OS, EOS or IOS CLI over SSH) in the foreground')
     .requiredOption('--platform <platform>', `device to simulate: ${PLATFORMS.join(' | ')}`)
@@ -75,59 +77,76 @@ export const registerLabCommand: RegisterCommand = (program, setExit) => {
     .option('--password-env <var>', 'environment variable holding the login password')
     .option('--authorized-keys <file>', 'OpenSSH public keys accepted for the login')
     .option('--host-key <file>', 'host private key (default: a new ed25519 key each run)')
-    .option('--time-scale <factor>', 'device time factor for commit/revert timers (1/60: a minute lasts a second)', '1')
-    .action(async (flags: SimFlags) => {
-      if (!PLATFORMS.includes(flags.platform as SimPlatformId)) {
-        throw new ConfigError({
-          severity: 'error',
-          message: `--platform ${flags.platform} is not simulated`,
-          fix: `use one of ${PLATFORMS.join(', ')}`,
-        });
-      }
-      const port = Number(flags.port);
-      const timeScale = flags.timeScale.includes('/')
-        ? Number(flags.timeScale.split('/')[0]) / Number(flags.timeScale.split('/')[1])
-        : Number(flags.timeScale);
-      if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new ConfigError({ severity: 'error', message: `--port ${flags.port} is not a TCP port` });
-      if (!(timeScale > 0))
-        throw new ConfigError({
-          severity: 'error',
-          message: `--time-scale ${flags.timeScale} must be a positive number`,
-        });
-      const { user, generated } = simUser(flags);
-      const sim = await (
-        await import('../lab/sim/start-simulator.js')
-      ).startSimulator({
-        platform: flags.platform as SimPlatformId,
-        hostname: flags.hostname,
-        host: flags.host,
-        port,
-        users: [user],
-        timeScale,
-        ...(flags.config !== undefined ? { config: readText(flags.config, '--config') } : {}),
-        ...(flags.hostKey !== undefined ? { hostKey: readText(flags.hostKey, '--host-key') } : {}),
+    .option(
+      '--time-scale <factor>',
+      'device time factor for commit/revert timers (1/60: a minute lasts a second)',
+      '1',
+    );
+  addSwitchFlags(sim, { miswire: false }).action(async (flags: SimFlags) => {
+    if (!PLATFORMS.includes(flags.platform as SimPlatformId)) {
+      throw new ConfigError({
+        severity: 'error',
+        message: `--platform ${flags.platform} is not simulated`,
+        fix: `use one of ${PLATFORMS.join(', ')}`,
       });
-      const target = sim.port === 22 ? sim.host : `[${sim.host}]:${sim.port}`;
-      process.stdout.write(
-        [
-          `${flags.platform} simulator "${flags.hostname}" listening on ${sim.host}:${sim.port}`,
-          `connect:      ssh -p ${sim.port} ${user.username}@${sim.host}`,
-          ...(generated !== undefined
-            ? [`password:     ${generated}   (generated for this run; set --password-env to choose one)`]
-            : []),
-          `fingerprint:  ${sim.fingerprint}`,
-          `known_hosts:  ${target} ${sim.hostKeyPublic}`,
-          'Ctrl-C stops the simulator.',
-          '',
-        ].join('\n'),
-      );
-      await new Promise<void>((resolve) => {
-        const stop = (): void => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+    }
+    const port = Number(flags.port);
+    const timeScale = flags.timeScale.includes('/')
+      ? Number(flags.timeScale.split('/')[0]) / Number(flags.timeScale.split('/')[1])
+      : Number(flags.timeScale);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new ConfigError({ severity: 'error', message: `--port ${flags.port} is not a TCP port` });
+    if (!(timeScale > 0))
+      throw new ConfigError({
+        severity: 'error',
+        message: `--time-scale ${flags.timeScale} must be a positive number`,
       });
-      await sim.close();
-      setExit(0);
+    const settings = switchSettings(flags, flags.platform as SimPlatformId);
+    const lldpNeighbors = lldpFlags(flags.lldp);
+    const { user: login, generated } = simUser(flags);
+    const user: SimUser = { ...login, ...(settings.privilege !== undefined ? { privilege: settings.privilege } : {}) };
+    const simulator = await (
+      await import('../lab/sim/start-simulator.js')
+    ).startSimulator({
+      platform: flags.platform as SimPlatformId,
+      hostname: flags.hostname,
+      host: flags.host,
+      port,
+      users: [user],
+      timeScale,
+      ...(settings.sshLegacy ? { sshLegacy: true } : {}),
+      ...(settings.ignoreRollback ? { ignoreRollback: true } : {}),
+      ...(settings.islCapable ? { islCapable: true } : {}),
+      ...(settings.enableSecret !== undefined ? { enableSecret: settings.enableSecret } : {}),
+      ...(Object.keys(lldpNeighbors).length > 0 ? { lldpNeighbors } : {}),
+      ...(flags.config !== undefined ? { config: readText(flags.config, '--config') } : {}),
+      ...(flags.hostKey !== undefined ? { hostKey: readText(flags.hostKey, '--host-key') } : {}),
     });
+    const target = simulator.port === 22 ? simulator.host : `[${simulator.host}]:${simulator.port}`;
+    process.stdout.write(
+      [
+        `${flags.platform} simulator "${flags.hostname}" listening on ${simulator.host}:${simulator.port}`,
+        `connect:      ssh -p ${simulator.port} ${user.username}@${simulator.host}`,
+        ...(generated !== undefined
+          ? [`password:     ${generated}   (generated for this run; set --password-env to choose one)`]
+          : []),
+        `fingerprint:  ${simulator.fingerprint}`,
+        `known_hosts:  ${target} ${simulator.hostKeyPublic}`,
+        ...(settings.sshLegacy
+          ? [
+              'ssh:          an old switch: ssh -o KexAlgorithms=+diffie-hellman-group14-sha1 -o HostKeyAlgorithms=+ssh-rsa ...',
+            ]
+          : []),
+        'Ctrl-C stops the simulator.',
+        '',
+      ].join('\n'),
+    );
+    await new Promise<void>((resolve) => {
+      const stop = (): void => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await simulator.close();
+    setExit(0);
+  });
 };

@@ -9,12 +9,13 @@ import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
 import { labUpKernel } from './lab-kernel-command.js';
 import { labDownSite, labStatusSite, labUpSite } from './lab-site-command.js';
+import { addSwitchFlags, type SwitchFlags } from './lab-switch-flags.js';
 
 interface DirFlags {
   readonly dir?: string;
 }
 
-interface UpFlags extends DirFlags {
+interface UpFlags extends DirFlags, SwitchFlags {
   readonly kernel?: boolean;
   readonly hosts?: string;
   readonly nodes?: string;
@@ -48,7 +49,7 @@ export const registerLabHostsCommand: RegisterCommand = (program, setExit) => {
     'lab folder: lab.json here, the inventory in DIR/inventory (default .acp-play/lab-hosts and inventories/lab-hosts)',
   ] as const;
 
-  lab
+  const up = lab
     .command('up')
     .description('start a lab; --hosts N: N plain Linux hosts in network namespaces (needs root)')
     .option('--hosts <n>', `number of namespace hosts (1-${MAX_HOSTS})`)
@@ -58,38 +59,38 @@ export const registerLabHostsCommand: RegisterCommand = (program, setExit) => {
       '--kernel',
       'runs the whole site once in a User-Mode Linux guest (real VLANs, nmstate, NetworkManager, sshd) and prints the flows; one-shot: nothing stays up, records in --dir (default .acp-play/lab-kernel); root',
     )
-    .option(...dirOption)
-    .action(async (flags: UpFlags) => {
-      if (flags.kernel) return setExit(await labUpKernel(flags));
-      // Without --hosts: the default lab, the site as simulators (lab-site-command.ts).
-      if (flags.hosts === undefined) return setExit(await labUpSite(flags));
-      const count = Number(flags.hosts);
-      if (!Number.isInteger(count) || count < 1 || count > MAX_HOSTS) {
-        throw new ConfigError({
-          severity: 'error',
-          message: `--hosts ${flags.hosts} is not a whole number from 1 to ${MAX_HOSTS}`,
-          fix: 'e.g. --hosts 50',
-        });
-      }
-      const { stateDir, inventoryDir } = labPaths(flags);
-      const started = Date.now();
-      const { state, cleanedStale } = await launchLab({ count, stateDir, inventoryDir });
-      const inv = shown(inventoryDir);
-      const first = state.hosts[0]!;
-      const listed =
-        state.hosts.length <= 8 ? state.hosts : [...state.hosts.slice(0, 3), undefined, state.hosts.at(-1)!];
-      const out = [
-        ...(cleanedStale ? [`removed the leftovers of a lab that had died in ${shown(stateDir)}`] : []),
-        `lab ${state.id} is up: ${state.hosts.length} Linux host(s) in network namespaces (${((Date.now() - started) / 1000).toFixed(1)} s)`,
-        ...listed.map((h) => (h ? `  ${h.name.padEnd(5)} 127.0.0.1:${h.port}  netns ${h.netns}` : '  ...')),
-        `inventory: ${inv} (group linux, user acplab; every host key pinned in known_hosts)`,
-        `try:       acp-play plan ${inv} -p PLAYBOOK`,
-        `           ssh -i ${join(inv, 'id_ed25519')} -o UserKnownHostsFile=${join(inv, 'known_hosts')} -p ${first.port} acplab@127.0.0.1`,
-        `stop:      acp-play lab down${flags.dir ? ` --dir ${flags.dir}` : ''}`,
-      ];
-      process.stdout.write(`${out.join('\n')}\n`);
-      setExit(EXIT.ok);
-    });
+    .option(...dirOption);
+  // The switch simulator's settings apply to the default lab (without --hosts or --kernel).
+  addSwitchFlags(up, { miswire: true }).action(async (flags: UpFlags) => {
+    if (flags.kernel) return setExit(await labUpKernel(flags));
+    // Without --hosts: the default lab, the site as simulators (lab-site-command.ts).
+    if (flags.hosts === undefined) return setExit(await labUpSite(flags));
+    const count = Number(flags.hosts);
+    if (!Number.isInteger(count) || count < 1 || count > MAX_HOSTS) {
+      throw new ConfigError({
+        severity: 'error',
+        message: `--hosts ${flags.hosts} is not a whole number from 1 to ${MAX_HOSTS}`,
+        fix: 'e.g. --hosts 50',
+      });
+    }
+    const { stateDir, inventoryDir } = labPaths(flags);
+    const started = Date.now();
+    const { state, cleanedStale } = await launchLab({ count, stateDir, inventoryDir });
+    const inv = shown(inventoryDir);
+    const first = state.hosts[0]!;
+    const listed = state.hosts.length <= 8 ? state.hosts : [...state.hosts.slice(0, 3), undefined, state.hosts.at(-1)!];
+    const out = [
+      ...(cleanedStale ? [`removed the leftovers of a lab that had died in ${shown(stateDir)}`] : []),
+      `lab ${state.id} is up: ${state.hosts.length} Linux host(s) in network namespaces (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      ...listed.map((h) => (h ? `  ${h.name.padEnd(5)} 127.0.0.1:${h.port}  netns ${h.netns}` : '  ...')),
+      `inventory: ${inv} (group linux, user acplab; every host key pinned in known_hosts)`,
+      `try:       acp-play plan ${inv} -p PLAYBOOK`,
+      `           ssh -i ${join(inv, 'id_ed25519')} -o UserKnownHostsFile=${join(inv, 'known_hosts')} -p ${first.port} acplab@127.0.0.1`,
+      `stop:      acp-play lab down${flags.dir ? ` --dir ${flags.dir}` : ''}`,
+    ];
+    process.stdout.write(`${out.join('\n')}\n`);
+    setExit(EXIT.ok);
+  });
 
   lab
     .command('status')

@@ -5,6 +5,8 @@ import { launchSiteLab, stopSiteLab } from '../lab/site/site-lab-launch.js';
 import { readSiteLabState } from '../lab/site/site-lab-state.js';
 import { siteLabStatus } from '../lab/site/site-lab-status.js';
 import type { SimPlatformId } from '../lab/sim/sim-types.js';
+import { portName } from '../lab/site/site-lab-inventory.js';
+import { switchSettings, type SwitchFlags } from './lab-switch-flags.js';
 import { EXIT } from './exit-codes.js';
 
 /**
@@ -23,11 +25,13 @@ function shown(path: string): string {
 }
 
 /** `lab up` without --hosts. Returns the exit code. */
-export async function labUpSite(flags: {
-  readonly nodes?: string;
-  readonly dir?: string;
-  readonly platform?: string;
-}): Promise<number> {
+export async function labUpSite(
+  flags: {
+    readonly nodes?: string;
+    readonly dir?: string;
+    readonly platform?: string;
+  } & SwitchFlags,
+): Promise<number> {
   const nodes = Number(flags.nodes ?? '3');
   if (!Number.isInteger(nodes) || nodes < 1 || nodes > MAX_LAB_NODES) {
     throw new ConfigError({
@@ -43,6 +47,8 @@ export async function labUpSite(flags: {
       message: `--platform ${flags.platform} is not simulated`,
       fix: `use one of ${PLATFORMS.join(', ')}`,
     });
+  const ports = [...Array.from({ length: 48 }, (_, i) => portName(platform, i + 1))];
+  const settings = switchSettings(flags, platform, ports);
   const dir = resolve(flags.dir ?? SITE_LAB_DIR);
   const started = Date.now();
   const { state, cleanedStale } = await launchSiteLab({
@@ -50,6 +56,7 @@ export async function labUpSite(flags: {
     inventoryDir: resolve(SITE_LAB_INVENTORY),
     nodes,
     platform,
+    switchSettings: settings,
   });
   const inv = shown(state.inventoryDir);
   const down = `acp-play lab down${flags.dir ? ` --dir ${flags.dir}` : ''}`;
@@ -60,7 +67,7 @@ export async function labUpSite(flags: {
     `lab ${state.id} is up (${((Date.now() - started) / 1000).toFixed(1)} s): the site of inventories/site1, simulated on 127.0.0.1, in one background process (pid ${state.keeperPid})`,
     ...state.devices.map(
       (d) =>
-        `  ${d.name.padEnd(8)} 127.0.0.1:${String(d.port).padEnd(5)}  ${d.role === 'switch' ? `${d.platform} simulator, empty config` : `node simulator (fake nmstatectl, state in ${shown(join(d.dir!, 'state.json'))})`}`,
+        `  ${d.name.padEnd(8)} 127.0.0.1:${String(d.port).padEnd(5)}  ${d.role === 'switch' ? `${d.platform} simulator, empty config${describeSettings(settings)}` : `node simulator (fake nmstatectl, state in ${shown(join(d.dir!, 'state.json'))})`}`,
     ),
     `inventory: ${inv} (every host key pinned in ${join(inv, 'known_hosts')}; key ${shown(state.keyFile)})`,
     `try:       acp-play plan ${inv}`,
@@ -71,6 +78,18 @@ export async function labUpSite(flags: {
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
+}
+
+function describeSettings(s: ReturnType<typeof switchSettings>): string {
+  const words = [
+    ...(s.sshLegacy ? ['old-switch SSH (diffie-hellman-group14-sha1, ssh-rsa)'] : []),
+    ...(s.ignoreRollback ? ['rollback commands do nothing'] : []),
+    ...(s.privilege === 1 ? ['login at privilege 1'] : []),
+    ...(s.islCapable ? ['ISL-capable ports'] : []),
+    ...(s.rejectCommands ?? []).map((re) => `refuses config commands matching /${re}/`),
+    ...Object.entries(s.miswire ?? {}).map(([port, n]) => `${port} miswired to ${n.systemName}:${n.portId}`),
+  ];
+  return words.length > 0 ? `; ${words.join('; ')}` : '';
 }
 
 /** `lab status` for a site lab in `dir` (default .acp-play/lab); undefined when there is none there. */

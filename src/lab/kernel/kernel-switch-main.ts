@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSimulator } from '../sim/start-simulator.js';
+import { labLldpNeighbors, labSwitchConfig } from '../site/lab-switch.js';
 
 /**
  * The kernel lab's switch, run inside the User-Mode Linux guest as `node dist/lab/kernel/kernel-switch-main.js`:
@@ -25,6 +26,9 @@ const reject = process.env['KL_REJECT'];
 const sim = await startSimulator({
   platform: 'cisco_nxos',
   hostname: 'switch1',
+  // The default lab's boot config (LLDP on, switchports up unless shut: see labSwitchConfig) and its wiring.
+  config: labSwitchConfig('cisco_nxos'),
+  lldpNeighbors: labLldpNeighbors('cisco_nxos', ['node0', 'node1', 'node2']),
   host: env('KL_SWITCH_ADDR'),
   port: 22,
   hostKey: readFileSync(env('KL_HOST_KEY'), 'utf8'),

@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { compressRanges } from '../../inventory/vlan-set.js';
-import type { PortState, SwitchState } from '../../platforms/switch-state.js';
+import type { PortRules } from './model/port-rules.js';
+import { isShutdown, portOperation } from './model/port-operation.js';
+import { vlanRanges } from './model/vlan-list.js';
+import type { SimSwitchState } from './model/switch-model.js';
 import type { SimMirror } from './sim-types.js';
 
 const execFileAsync = promisify(execFile);
@@ -9,44 +11,46 @@ const execFileAsync = promisify(execFile);
 /** A bridge port's VLAN membership: vid -> tagged, or the pvid (untagged). */
 type Membership = Map<number, 'tagged' | 'pvid'>;
 
-/**
- * The VLANs a switch port forwards, as Linux bridge membership. Access: its VLAN (default 1) untagged as pvid.
- * Trunk: every allowed VLAN tagged, and the native VLAN (default 1) untagged as pvid when it is allowed (a Cisco
- * trunk carries native traffic only for an allowed native VLAN). Routed or unknown-mode ports forward nothing.
- */
-export function portMembership(port: PortState | undefined): Membership {
-  const m: Membership = new Map();
-  if (!port) return m;
-  if (port.mode === 'access') m.set(port.accessVlan ?? 1, 'pvid');
-  if (port.mode === 'trunk') {
-    for (const id of port.allowedVlans) m.set(id, 'tagged');
-    const native = port.nativeVlan ?? 1;
-    if (m.has(native)) m.set(native, 'pvid');
-  }
-  return m;
+/** The port's state the mirror follows: membership and link state, or undefined for a port the config lacks. */
+interface MirroredPort {
+  readonly membership: Membership;
+  readonly down: boolean;
 }
 
-/** The commands that turn one port's membership and link state from `before` into `after`. */
+/**
+ * What a switch port forwards, as Linux bridge membership: the untagged VLAN (access VLAN, or an allowed native
+ * VLAN) as pvid, the other carried VLANs tagged; VLANs that do not exist or are suspended carry nothing, as on the
+ * devices. A port-channel member forwards what its port-channel does (nothing while suspended).
+ */
+export function mirroredPort(state: SimSwitchState, name: string, rules: PortRules): MirroredPort | undefined {
+  const port = state.ports.get(name);
+  if (!port) return undefined;
+  const op = portOperation(state, port, rules);
+  const membership: Membership = new Map(op.tagged.map((id) => [id, 'tagged' as const]));
+  if (op.untagged !== undefined) membership.set(op.untagged, 'pvid');
+  return { membership, down: isShutdown(state, port, rules) };
+}
+
+/** The commands that turn one bridge port from `before` into `after` (from a fresh bridge port when `before` is). */
 export function mirrorPortCommands(
   iface: string,
-  before: PortState | undefined,
-  after: PortState | undefined,
-  fromDefault = false,
+  before: MirroredPort | 'fresh' | undefined,
+  after: MirroredPort | undefined,
 ): string[][] {
   // A port just added to a Linux bridge carries VLAN 1 as pvid untagged (default_pvid).
-  const old = fromDefault ? new Map([[1, 'pvid' as const]]) : portMembership(before);
-  const next = portMembership(after);
+  const old: Membership = before === 'fresh' ? new Map([[1, 'pvid']]) : (before?.membership ?? new Map());
+  const next = after?.membership ?? new Map();
   const out: string[][] = [];
   const removed = [...old.keys()].filter((id) => !next.has(id));
-  for (const range of compressRanges(removed)) out.push(['bridge', 'vlan', 'del', 'dev', iface, 'vid', range]);
+  for (const range of vlanRanges(removed)) out.push(['bridge', 'vlan', 'del', 'dev', iface, 'vid', range]);
   const tagged = [...next].filter(([id, how]) => how === 'tagged' && old.get(id) !== 'tagged').map(([id]) => id);
-  for (const range of compressRanges(tagged)) out.push(['bridge', 'vlan', 'add', 'dev', iface, 'vid', range]);
+  for (const range of vlanRanges(tagged)) out.push(['bridge', 'vlan', 'add', 'dev', iface, 'vid', range]);
   for (const [id, how] of next) {
     if (how === 'pvid' && old.get(id) !== 'pvid')
       out.push(['bridge', 'vlan', 'add', 'dev', iface, 'vid', String(id), 'pvid', 'untagged']);
   }
-  const wasDown = fromDefault ? undefined : (before?.shutdown ?? false);
-  const isDown = after?.shutdown ?? false;
+  const wasDown = before === 'fresh' ? undefined : (before?.down ?? false);
+  const isDown = after?.down ?? false;
   if (wasDown !== isDown) out.push(['ip', 'link', 'set', iface, isDown ? 'down' : 'up']);
   return out;
 }
@@ -57,19 +61,23 @@ export class BridgeMirror {
   private readonly failures: string[] = [];
   private readonly run: (argv: string[]) => Promise<void>;
 
-  constructor(private readonly mirror: SimMirror) {
+  constructor(
+    private readonly mirror: SimMirror,
+    private readonly rules: PortRules,
+  ) {
     this.run = mirror.run ?? (async (argv) => void (await execFileAsync(argv[0]!, argv.slice(1))));
   }
 
   /** Brings every mirrored port from a fresh bridge port to `state`. */
-  start(state: SwitchState): void {
+  start(state: SimSwitchState): void {
     for (const [port, iface] of Object.entries(this.mirror.ports))
-      this.enqueue(mirrorPortCommands(iface, undefined, state.interfaces.get(port), true));
+      this.enqueue(mirrorPortCommands(iface, 'fresh', mirroredPort(state, port, this.rules)));
   }
 
-  sync(before: SwitchState, after: SwitchState): void {
+  sync(before: SimSwitchState, after: SimSwitchState): void {
     for (const [port, iface] of Object.entries(this.mirror.ports)) {
-      this.enqueue(mirrorPortCommands(iface, before.interfaces.get(port), after.interfaces.get(port)));
+      const was = mirroredPort(before, port, this.rules);
+      this.enqueue(mirrorPortCommands(iface, was, mirroredPort(after, port, this.rules)));
     }
   }
 

@@ -1,8 +1,7 @@
-import type { CiscoDialect } from '../../platforms/cisco-config-interpreter.js';
-import type { PortState, SwitchState } from '../../platforms/switch-state.js';
+import type { PortRules } from './model/port-rules.js';
+import type { SimPlatformId, SimSwitchState } from './model/switch-model.js';
 import type { CommandSpec, MatchedArgs } from './sim-grammar.js';
 import type { SimDevice } from './sim-device.js';
-import type { SimPlatformId } from './sim-types.js';
 
 /** CLI modes of the simulated devices. `user` is EOS/IOS `switch1>`; `exec` is privileged `switch1#`. */
 export type ModeKind = 'user' | 'exec' | 'config' | 'config-if' | 'config-vlan' | 'config-archive';
@@ -22,9 +21,11 @@ export interface CliHandle {
   termLength: number;
   termWidth: number;
   readonly username: string;
-  /** The config being edited: the EOS session's copy, else the running config. */
-  readState(): SwitchState;
-  writeState(next: SwitchState): void;
+  /** Replaying a startup-config: informational messages are not printed. */
+  readonly loading: boolean;
+  /** The config being edited: the EOS session's copy, else the running config (a copy to change). */
+  readState(): SimSwitchState;
+  writeState(next: SimSwitchState): void;
   /** Prints `question` (no newline) and hands the next typed line to `onAnswer` instead of the parser. */
   ask(question: string, onAnswer: (answer: string) => string, opts?: { secret?: boolean }): string;
   /** Ends the session (`exit` from EXEC). */
@@ -41,10 +42,17 @@ export interface CommandContext {
   readonly expanded: string;
   /** Length of the prompt the line was typed after (for `^` markers); 0 on exec channels. */
   readonly promptLength: number;
+  /** `| json` (or `| json-pretty`) was asked for: return a JsonOutput, or text if the command has no JSON form. */
+  readonly json: boolean;
+}
+
+/** A command's structured output for `| json`. */
+export interface JsonOutput {
+  readonly json: unknown;
 }
 
 /** Returns the command's output (LF line ends; '' or undefined for none). Throws SimCommandError for an error. */
-export type CommandHandler = (ctx: CommandContext) => string | void;
+export type CommandHandler = (ctx: CommandContext) => string | JsonOutput | void;
 
 /** A command's error output, printed as is (the platform's own wording). */
 export class SimCommandError extends Error {
@@ -56,21 +64,25 @@ export class SimCommandError extends Error {
 /** One platform's CLI as data: prompts, error wording, command tables and running-config rendering. */
 export interface SimPlatform {
   readonly id: SimPlatformId;
-  readonly dialect: CiscoDialect;
+  readonly rules: PortRules;
   /** Privilege a user gets when the user entry does not say. */
   readonly defaultPrivilege: number;
   /** `show` commands also work in configuration modes without `do` (NX-OS, EOS). */
   readonly showInConfig: boolean;
   /** NX-OS runs `cmd1 ; cmd2` as two commands. */
   readonly semicolonSeparates: boolean;
+  /** Output modifiers after `|` beyond include/exclude/begin/section (`json`, `no-more`, ...). */
+  readonly pipes: readonly string[];
+  /** Text for `| json` on a command that has no JSON form. */
+  readonly noJson: string;
+  /** The front-panel ports of a freshly booted switch (canonical names). */
+  readonly bootPorts: readonly string[];
   banner(device: SimDevice): string;
   prompt(hostname: string, mode: CliMode, session: string | undefined): string;
   /** Error for an unknown or out-of-range token starting at `col` (token index `token`) of `line`. */
   invalid(line: string, col: number, token: number, promptLength: number): string;
   incomplete(line: string, promptLength: number): string;
-  ambiguous(text: string): string;
+  ambiguous(line: string, col: number, promptLength: number): string;
   readonly commands: Readonly<Record<ModeKind, readonly CommandSpec<CommandHandler>[]>>;
-  renderRunning(device: SimDevice, state: SwitchState): string;
-  /** `show running-config interface X`. */
-  renderInterface(device: SimDevice, port: PortState): string;
+  renderRunning(device: SimDevice, state: SimSwitchState): string;
 }

@@ -1,4 +1,4 @@
-import { cloneSwitchState, type SwitchState } from '../../platforms/switch-state.js';
+import { cloneSimState, type SimSwitchState } from './model/switch-model.js';
 import { compileCommands, matchLine, type Compiled, type MatchResult } from './sim-grammar.js';
 import {
   SimCommandError,
@@ -9,7 +9,6 @@ import {
   type SimPlatform,
 } from './sim-cli-types.js';
 import type { SimDevice } from './sim-device.js';
-import { normaliseSimState } from './sim-state.js';
 import { parseOutputFilter } from './sim-output-filter.js';
 
 /** What one typed line produced. */
@@ -57,8 +56,9 @@ export class SimCli implements CliHandle {
     readonly platform: SimPlatform,
     readonly username: string,
     privilege: number,
+    readonly loading = false,
   ) {
-    this.mode = { kind: privilege >= 15 ? 'exec' : 'user' };
+    this.mode = { kind: loading ? 'config' : privilege >= 15 ? 'exec' : 'user' };
   }
 
   prompt(): string {
@@ -74,14 +74,14 @@ export class SimCli implements CliHandle {
     return this.question !== undefined;
   }
 
-  readState(): SwitchState {
+  readState(): SimSwitchState {
     const session = this.session !== undefined ? this.device.sessions.get(this.session) : undefined;
-    return cloneSwitchState(session ? session.state : this.device.running);
+    return cloneSimState(session ? session.state : this.device.running);
   }
 
-  writeState(next: SwitchState): void {
+  writeState(next: SimSwitchState): void {
     const session = this.session !== undefined ? this.device.sessions.get(this.session) : undefined;
-    if (session) session.state = normaliseSimState(next);
+    if (session) session.state = cloneSimState(next);
     else this.device.setRunning(next);
   }
 
@@ -133,7 +133,7 @@ export class SimCli implements CliHandle {
   private runOne(raw: string, promptLength: number): string {
     const pipe = raw.indexOf('|');
     const line = pipe >= 0 ? raw.slice(0, pipe) : raw;
-    const filter = pipe >= 0 ? parseOutputFilter(raw.slice(pipe + 1), this.platform.id === 'cisco_nxos') : undefined;
+    const filter = pipe >= 0 ? parseOutputFilter(raw.slice(pipe + 1), this.platform.pipes) : undefined;
     if (filter && 'error' in filter) {
       const col = pipe + 1 + (raw.slice(pipe + 1).length - raw.slice(pipe + 1).trimStart().length);
       throw new SimCommandError(
@@ -143,17 +143,18 @@ export class SimCli implements CliHandle {
       );
     }
     const isConfig = this.mode.kind.startsWith('config');
-    if (isConfig && this.device.opts.rejectCommands?.some((re) => re.test(line.trim()))) {
+    if (isConfig && !this.loading && this.device.opts.rejectCommands?.some((re) => re.test(line.trim()))) {
       const first = /\S/.exec(line)?.index ?? 0;
       throw new SimCommandError(this.platform.invalid(line, first, 0, promptLength));
     }
     const { match, mode } = this.lookup(line);
     if (match.kind === 'empty') return '';
     if (match.kind === 'incomplete') throw new SimCommandError(this.platform.incomplete(line, promptLength));
-    if (match.kind === 'ambiguous') throw new SimCommandError(this.platform.ambiguous(match.text));
+    if (match.kind === 'ambiguous') throw new SimCommandError(this.platform.ambiguous(line, match.col, promptLength));
     if (match.kind === 'invalid')
       throw new SimCommandError(this.platform.invalid(line, match.col, match.token, promptLength));
     if (mode !== this.mode.kind && mode === 'config') this.mode = { kind: 'config' };
+    const json = filter !== undefined && 'json' in filter;
     const ctx = {
       device: this.device,
       platform: this.platform,
@@ -162,8 +163,14 @@ export class SimCli implements CliHandle {
       line,
       expanded: match.expanded,
       promptLength,
+      json,
     };
     const out = match.handler(ctx) ?? '';
+    if (typeof out !== 'string')
+      return filter && 'json' in filter && filter.json === 'json-pretty'
+        ? JSON.stringify(out.json, null, 2)
+        : JSON.stringify(out.json);
+    if (json) throw new SimCommandError(this.platform.noJson);
     return filter && 'apply' in filter ? filter.apply(out) : out;
   }
 

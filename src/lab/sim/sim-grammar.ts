@@ -1,4 +1,4 @@
-import { parseVlanSet } from '../../inventory/vlan-set.js';
+import { parseVlanList } from './model/vlan-list.js';
 
 /**
  * The command-line grammar of the simulated CLIs: commands are patterns of keywords and typed parameters, and a
@@ -32,7 +32,7 @@ export type MatchResult<H> =
   | { readonly kind: 'ok'; readonly handler: H; readonly args: MatchedArgs; readonly expanded: string }
   | { readonly kind: 'invalid'; readonly col: number; readonly token: number; readonly text: string }
   | { readonly kind: 'incomplete' }
-  | { readonly kind: 'ambiguous'; readonly text: string }
+  | { readonly kind: 'ambiguous'; readonly text: string; readonly col: number }
   | { readonly kind: 'empty' };
 
 interface PatternToken {
@@ -92,6 +92,7 @@ export function matchLine<H>(line: string, commands: readonly Compiled<H>[]): Ma
     if (keywords.size > 1 && chosen === undefined && !alive.some((a) => paramAccepts(a.c.tokens[a.pos], tokens, i))) {
       return {
         kind: 'ambiguous',
+        col: tok.col,
         text: tokens
           .slice(0, i + 1)
           .map((t) => t.text)
@@ -149,11 +150,7 @@ function takeParam(
     case 'vlan':
       return /^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= 4094 ? { value: String(Number(t)), used: 1 } : undefined;
     case 'vlans':
-      try {
-        return /^[\d,-]+$/.test(t) && parseVlanSet(t).length > 0 ? { value: t, used: 1 } : undefined;
-      } catch {
-        return undefined;
-      }
+      return parseVlanList(t) !== undefined ? { value: t, used: 1 } : undefined;
     case 'num':
       return /^\d+$/.test(t) ? { value: t, used: 1 } : undefined;
     case 'hms':

@@ -1,23 +1,29 @@
 /**
  * Output modifiers after `|` on a show command, as the devices implement them: `include`/`exclude` (regex per line),
- * `begin` (from the first matching line), `section` (every top-level block with a line matching, whole), and NX-OS
- * `no-more`. Keywords may be abbreviated (`| inc`, `| sec`).
+ * `begin` (from the first matching line), `section` (every top-level block with a line matching, whole), and the
+ * platform's extras: `json` / `json-pretty` (NX-OS, EOS), `no-more` (NX-OS). Keywords may be abbreviated.
  */
 
 /** A parsed modifier, or the reason it is not one. */
 export type OutputFilter =
-  { readonly apply: (text: string) => string } | { readonly error: 'invalid' | 'incomplete'; readonly word: string };
+  | { readonly apply: (text: string) => string }
+  | { readonly json: 'json' | 'json-pretty' }
+  | { readonly error: 'invalid' | 'incomplete'; readonly word: string };
 
-const KINDS = ['include', 'exclude', 'begin', 'section', 'no-more'] as const;
+const TEXT_KINDS = ['include', 'exclude', 'begin', 'section'] as const;
 
-/** Parses the text after `|` (e.g. `section interface Ethernet1/3`). */
-export function parseOutputFilter(spec: string, allowNoMore: boolean): OutputFilter {
+/** Parses the text after `|` (e.g. `section interface Ethernet1/3`); `extras` are the platform's other modifiers. */
+export function parseOutputFilter(spec: string, extras: readonly string[]): OutputFilter {
   const m = /^\s*(\S+)\s*(.*)$/.exec(spec);
   const word = m?.[1]?.toLowerCase() ?? '';
-  const kinds = KINDS.filter((k) => k.startsWith(word) && (allowNoMore || k !== 'no-more'));
+  const known = [...TEXT_KINDS, ...extras];
+  const exact = known.find((k) => k === word);
+  const kinds = exact ? [exact] : known.filter((k) => k.startsWith(word));
   if (word === '' || kinds.length !== 1) return { error: word === '' ? 'incomplete' : 'invalid', word };
   const kind = kinds[0]!;
-  const pattern = m?.[2]?.trim() ?? '';
+  // A quoted pattern (`| incl 'system default switchport'`) is matched without its quotes.
+  const pattern = (m?.[2]?.trim() ?? '').replace(/^(['"])(.*)\1$/, '$2');
+  if (kind === 'json' || kind === 'json-pretty') return pattern === '' ? { json: kind } : { error: 'invalid', word };
   if (kind === 'no-more') return { apply: (t) => t };
   if (pattern === '') return { error: 'incomplete', word };
   let re: RegExp;
@@ -26,10 +32,10 @@ export function parseOutputFilter(spec: string, allowNoMore: boolean): OutputFil
   } catch {
     re = new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   }
-  return { apply: (t) => filterText(t, kind, re) };
+  return { apply: (t) => filterText(t, kind as (typeof TEXT_KINDS)[number], re) };
 }
 
-function filterText(text: string, kind: (typeof KINDS)[number], re: RegExp): string {
+function filterText(text: string, kind: (typeof TEXT_KINDS)[number], re: RegExp): string {
   const lines = text.split('\n');
   switch (kind) {
     case 'include':

@@ -1,7 +1,17 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Socket } from 'node:net';
 import ssh2 from 'ssh2';
-import type { AuthContext, Connection, ParsedKey, PseudoTtyInfo, ServerChannel, Session } from 'ssh2';
+import type {
+  Algorithms,
+  AuthContext,
+  KexAlgorithm,
+  ServerHostKeyAlgorithm,
+  Connection,
+  ParsedKey,
+  PseudoTtyInfo,
+  ServerChannel,
+  Session,
+} from 'ssh2';
 import type { SimUser } from './sim-types.js';
 
 const { Server, utils } = ssh2;
@@ -17,7 +27,18 @@ export interface SimChannelRequest {
   readonly drop: () => void;
 }
 
+/**
+ * What an old switch's SSH server offers (an IOS 12.2/15.0 or NX-OS 7 era device): one SHA-1 Diffie-Hellman key
+ * exchange and an ssh-rsa host key with SHA-1 signatures. Ciphers and MACs stay ssh2's defaults.
+ */
+export const LEGACY_ALGORITHMS = {
+  kex: ['diffie-hellman-group14-sha1'],
+  serverHostKey: ['ssh-rsa'],
+} as const;
+
 export interface SimSshServerOptions {
+  /** Restricts the algorithms the server offers (ssh2's `algorithms` option). */
+  readonly algorithms?: { readonly kex: readonly string[]; readonly serverHostKey: readonly string[] };
   readonly host: string;
   readonly port: number;
   /** Host private key (OpenSSH or PEM text). */
@@ -42,7 +63,13 @@ export async function startSimSshServer(opts: SimSshServerOptions): Promise<SimS
   const connections = new Set<Connection>();
   const keys = new Map<string, ParsedKey[]>();
   for (const user of opts.users) keys.set(user.username, (user.publicKeys ?? []).map(parsePublicKey));
-  const server = new Server({ hostKeys: [opts.hostKey] }, (client) => {
+  const algorithms: Algorithms | undefined = opts.algorithms
+    ? {
+        kex: [...opts.algorithms.kex] as KexAlgorithm[],
+        serverHostKey: [...opts.algorithms.serverHostKey] as ServerHostKeyAlgorithm[],
+      }
+    : undefined;
+  const server = new Server({ hostKeys: [opts.hostKey], ...(algorithms ? { algorithms } : {}) }, (client) => {
     connections.add(client);
     const sock = (client as unknown as { _sock?: Socket })._sock;
     sock?.setNoDelay(true);

@@ -1,7 +1,6 @@
-import type { SwitchState } from '../../platforms/switch-state.js';
+import type { SimPlatformId, SimSwitchState } from './model/switch-model.js';
 
-/** Platforms the device simulators speak. */
-export type SimPlatformId = 'cisco_nxos' | 'arista_eos' | 'cisco_ios';
+export type { SimPlatformId } from './model/switch-model.js';
 
 /** A login the simulator accepts. */
 export interface SimUser {
@@ -11,11 +10,21 @@ export interface SimUser {
   /** OpenSSH public key lines (`ssh-ed25519 AAAA… comment`) accepted for `publickey` authentication. */
   readonly publicKeys?: readonly string[];
   /**
-   * 15 = lands in privileged EXEC (`switch1#`), as an EOS/IOS `privilege 15` user does. Default: NX-OS 15
-   * (network-admin
-   * lands in `#`), EOS and IOS 1 (`switch1>`, then `enable`).
+   * 15 = lands in privileged EXEC (`switch1#`); 1 = `switch1>` and `enable` first. Default: NX-OS and IOS 15 (a
+   * network-admin role, an IOS `privilege 15` user), EOS 1 (EOS logins land at `>` unless `privilege 15`).
    */
   readonly privilege?: number;
+}
+
+/** What LLDP hears on one port: the neighbour's system name and port, as lldpd on a Linux node sends them. */
+export interface LldpNeighbor {
+  readonly systemName: string;
+  /** Port ID TLV (subtype interface name for lldpd: the node's NIC name, `enp4s0f0`). */
+  readonly portId: string;
+  /** Chassis ID (a MAC, `5254.0012.3401`); default derived from the system name. */
+  readonly chassisId?: string;
+  readonly portDescription?: string;
+  readonly systemDescription?: string;
 }
 
 /**
@@ -35,14 +44,17 @@ export interface SimMirror {
 export interface SimOptions {
   readonly platform: SimPlatformId;
   readonly hostname: string;
-  /** Initial running-config text (parsed with the project's parser); default: an empty config with 48 ports. */
+  /**
+   * Initial configuration, replayed line by line through the device's own CLI at boot (lines the device refuses
+   * are skipped, as a switch does with a startup-config). Default: an empty config with 48 front-panel ports.
+   */
   readonly config?: string;
   /** Default 0 (a free port). */
   readonly port?: number;
   /** Default 127.0.0.1. */
   readonly host?: string;
   readonly users: readonly SimUser[];
-  /** OpenSSH private key text; default a fresh ed25519 key. */
+  /** OpenSSH private key text; default a fresh ed25519 key (an RSA key with sshLegacy). */
   readonly hostKey?: string;
   /**
    * Multiplies device time (revert and commit timers): 1/60 makes a one-minute timer last one second. Default 1.
@@ -53,10 +65,28 @@ export interface SimOptions {
   /** The connection drops (no reply, no prompt) when a command matching this arrives. */
   readonly dropAfter?: RegExp;
   readonly mirror?: SimMirror;
-  /** IOS `enable` asks for this password when set (`enable secret`). */
+  /** `enable` asks for this password (`enable secret`); without it `enable` needs none. */
   readonly enableSecret?: string;
   /** Called with every line a client sends (after Enter), for tests and `lab sim --verbose`. */
   readonly onCommand?: (line: string) => void;
+  /**
+   * An old switch's SSH server: key exchange only `diffie-hellman-group14-sha1`, host key only `ssh-rsa` (SHA-1
+   * signatures), so a client must allow both explicitly.
+   */
+  readonly sshLegacy?: boolean;
+  /**
+   * Fault injection: the rollback commands (NX-OS `rollback running-config checkpoint`, EOS `abort` of a timed
+   * commit and the commit timer's expiry, IOS `configure revert now` and the revert timer's expiry) are accepted as
+   * on the device and do nothing.
+   */
+  readonly ignoreRollback?: boolean;
+  /** What LLDP hears, per local port (canonical name). */
+  readonly lldpNeighbors?: Readonly<Record<string, LldpNeighbor>>;
+  /**
+   * IOS: the front-panel ports are ISL-capable (a Catalyst 3750/4500), so `switchport mode trunk` is refused until
+   * `switchport trunk encapsulation dot1q`. Default false: a Catalyst 9000, whose ports know only 802.1Q.
+   */
+  readonly islCapable?: boolean;
 }
 
 /** A running simulator. */
@@ -67,10 +97,10 @@ export interface SimulatorHandle {
   readonly hostKeyPublic: string;
   /** OpenSSH fingerprint, `SHA256:…`. */
   readonly fingerprint: string;
-  /** The running configuration as a SwitchState (a copy). */
-  state(): SwitchState;
+  /** The running configuration, in the simulator's own model (a copy). */
+  state(): SimSwitchState;
   /** The startup configuration (what `copy running-config startup-config` saved; a copy). */
-  startupState(): SwitchState;
+  startupState(): SimSwitchState;
   /** `show running-config` text. */
   runningConfig(): string;
   /** Everything the device holds, JSON-friendly (running, startup, checkpoints, sessions, timers). */

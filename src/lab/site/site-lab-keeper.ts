@@ -1,10 +1,12 @@
 /**
  * The one background process of the default lab (`acp-play lab up`): it runs the switch simulator and every node
  * simulator, writes lab.json, tells its launcher over IPC, and runs until SIGTERM (`acp-play lab down`), SIGINT or
- * SIGHUP. Run as `node site-lab-keeper.js --dir DIR --inventory DIR --nodes N --platform P` with an IPC channel.
+ * SIGHUP. Run as `node site-lab-keeper.js --dir DIR --inventory DIR --nodes N --platform P [--switch-settings
+ * JSON]` with an IPC channel.
  */
 import { parseArgs } from 'node:util';
 import type { SimPlatformId } from '../sim/sim-types.js';
+import { ENABLE_SECRET_ENV, type LabSwitchSettings } from './lab-switch.js';
 import { writeSiteLabState, type SiteLabState } from './site-lab-state.js';
 import { startSiteLab, type SiteLab } from './start-site-lab.js';
 
@@ -27,6 +29,7 @@ async function keep(): Promise<void> {
       inventory: { type: 'string' },
       nodes: { type: 'string' },
       platform: { type: 'string' },
+      'switch-settings': { type: 'string' },
     },
   });
   let lab: SiteLab | undefined;
@@ -49,6 +52,10 @@ async function keep(): Promise<void> {
       inventoryDir: values.inventory!,
       nodes: Number(values.nodes),
       platform: values.platform as SimPlatformId,
+      switchSettings: {
+        ...(values['switch-settings'] ? (JSON.parse(values['switch-settings']) as LabSwitchSettings) : {}),
+        ...(process.env[ENABLE_SECRET_ENV] !== undefined ? { enableSecret: process.env[ENABLE_SECRET_ENV] } : {}),
+      },
       keeperPid: process.pid,
     });
     writeSiteLabState(values.dir!, lab.state);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { AcpError } from '../../errors.js';
 import { isRunning, signalPid, waitGone } from '../hosts/process-tree.js';
 import type { SimPlatformId } from '../sim/sim-types.js';
+import { ENABLE_SECRET_ENV, type LabSwitchSettings } from './lab-switch.js';
 import { removeSiteLabInventory } from './site-lab-inventory.js';
 import type { SiteKeeperMessage } from './site-lab-keeper.js';
 import { KEEPER_MARKER, readSiteLabState, SITE_LAB_STATE_FILE, type SiteLabState } from './site-lab-state.js';
@@ -15,6 +16,8 @@ export interface LaunchSiteLabOptions {
   readonly inventoryDir: string;
   readonly nodes: number;
   readonly platform: SimPlatformId;
+  /** Fault and fidelity settings of the switch. */
+  readonly switchSettings?: LabSwitchSettings;
   /** Default 60 s. */
   readonly timeoutMs?: number;
 }
@@ -48,6 +51,7 @@ export async function launchSiteLab(
   if (existing) await stopSiteLab(dir);
   mkdirSync(dir, { recursive: true });
   const logPath = join(dir, 'keeper.log');
+  const secret = opts.switchSettings?.enableSecret;
   const logFd = openSync(logPath, 'a');
   const keeper = spawn(
     process.execPath,
@@ -61,9 +65,17 @@ export async function launchSiteLab(
       String(opts.nodes),
       '--platform',
       opts.platform,
+      ...(opts.switchSettings
+        ? ['--switch-settings', JSON.stringify({ ...opts.switchSettings, enableSecret: undefined })]
+        : []),
     ],
     // Its own session: a Ctrl-C in this terminal after `lab up` returned does not reach the lab.
-    { detached: true, stdio: ['ignore', logFd, logFd, 'ipc'] },
+    {
+      detached: true,
+      stdio: ['ignore', logFd, logFd, 'ipc'],
+      // The enable secret goes by environment, never on a command line that `ps` shows.
+      env: { ...process.env, ...(secret !== undefined ? { [ENABLE_SECRET_ENV]: secret } : {}) },
+    },
   );
   closeSync(logFd);
   const tail = (): string => readFileSync(logPath, 'utf8').trim().split('\n').slice(-8).join('\n');

@@ -5,14 +5,9 @@ import { generateEd25519Key } from '../ed25519-key.js';
 import { startNodeSim, type NodeSimHandle } from '../node-sim/start-node-sim.js';
 import { startSimulator } from '../sim/start-simulator.js';
 import type { SimPlatformId, SimulatorHandle } from '../sim/sim-types.js';
+import { labSwitchOptions, type LabSwitchSettings } from './lab-switch.js';
 import { NODE_USER, SWITCH_USER, writeSiteLabInventory } from './site-lab-inventory.js';
 import type { SiteLabState } from './site-lab-state.js';
-
-/**
- * IOS: the empty config of a 48-port Catalyst plus the `archive` path that `configure terminal revert timer` (the
- * driver's commit-confirm) needs; an IOS switch managed this way has it configured once by its operator.
- */
-const IOS_EMPTY_WITH_ARCHIVE = `hostname switch1\n!\narchive\n path flash:acp-play\n!\n${Array.from({ length: 48 }, (_, i) => `interface GigabitEthernet1/0/${i + 1}\n!`).join('\n')}\nend\n`;
 
 /** Options of {@link startSiteLab}. */
 export interface SiteLabOptions {
@@ -23,6 +18,8 @@ export interface SiteLabOptions {
   readonly platform: SimPlatformId;
   /** Recorded as the owner of the simulators (the keeper). */
   readonly keeperPid: number;
+  /** Fault and fidelity settings of the switch (default: none). */
+  readonly switchSettings?: LabSwitchSettings;
 }
 
 /** A site lab running in this process. */
@@ -45,17 +42,19 @@ export async function startSiteLab(opts: SiteLabOptions): Promise<SiteLab> {
   const keyFile = join(dir, 'id_ed25519');
   writeFileSync(keyFile, client.privateKey, { mode: 0o600 });
   writeFileSync(`${keyFile}.pub`, `${client.publicLine}\n`);
+  const settings = opts.switchSettings ?? {};
+  const nodeNames = Array.from({ length: opts.nodes }, (_, i) => `node${i}`);
   const switchSim = await startSimulator({
     platform: opts.platform,
     hostname: 'switch1',
-    users: [{ username: SWITCH_USER, publicKeys: [client.publicLine], privilege: 15 }],
-    hostKey: generateEd25519Key('acp-play lab switch1').privateKey,
-    ...(opts.platform === 'cisco_ios' ? { config: IOS_EMPTY_WITH_ARCHIVE } : {}),
+    users: [{ username: SWITCH_USER, publicKeys: [client.publicLine], privilege: settings.privilege ?? 15 }],
+    // An old switch (sshLegacy) has an RSA host key: the simulator makes one.
+    ...(settings.sshLegacy ? {} : { hostKey: generateEd25519Key('acp-play lab switch1').privateKey }),
+    ...labSwitchOptions(opts.platform, nodeNames, settings),
   });
   const nodeSims: NodeSimHandle[] = [];
   try {
-    for (let i = 0; i < opts.nodes; i++) {
-      const name = `node${i}`;
+    for (const [i, name] of nodeNames.entries()) {
       nodeSims.push(
         await startNodeSim({
           name,

@@ -11,7 +11,7 @@ describe('EOS simulator over SSH: sessions and commit timer', () => {
   let conn: Transport;
   let cli: CliSession;
   const send = (line: string): Promise<string> => cli.send(line, { prompt: PROMPT, timeoutMs: 5_000 });
-  const mode = (name: string): string | undefined => sim.state().interfaces.get(name)!.mode;
+  const mode = (name: string): string => sim.state().ports.get(name)!.mode ?? 'access';
 
   beforeAll(async () => {
     // 1 device second = 20 ms: a 5-second commit timer lasts 100 ms.
@@ -69,7 +69,7 @@ describe('EOS simulator over SSH: sessions and commit timer', () => {
     await send('commit timer 00:00:05');
     await send('configure session acp-play-3 commit');
     await sleep(300);
-    expect(sim.state().interfaces.get('Ethernet5')!.shutdown).toBe(true);
+    expect(sim.state().ports.get('Ethernet5')!.shutdown).toBe(true);
   });
 
   it('abort discards, write memory saves, errors use EOS wording', async () => {

@@ -11,14 +11,14 @@ describe('IOS simulator over SSH: archive, revert timer, confirm', () => {
   let conn: Transport;
   let cli: CliSession;
   const send = (line: string, prompt = PROMPT): Promise<string> => cli.send(line, { prompt, timeoutMs: 5_000 });
-  const port = (): { mode?: string; description?: string } => sim.state().interfaces.get('GigabitEthernet1/0/3')!;
+  const port = (): { mode?: string; description?: string } => sim.state().ports.get('GigabitEthernet1/0/3')!;
 
   beforeAll(async () => {
     // One device minute = 120 ms.
     sim = await startSimulator({
       platform: 'cisco_ios',
       hostname: 'sw1',
-      users: [USER],
+      users: [{ ...USER, privilege: 1 }],
       timeScale: 0.002,
       enableSecret: 'en-secret',
     });
@@ -64,7 +64,7 @@ describe('IOS simulator over SSH: archive, revert timer, confirm', () => {
     expect(await send('copy running-config startup-config', /Destination filename \[startup-config\]\? $/)).toBe('');
     // The echo of an empty line is just the line end, which the transport leaves in front.
     expect((await send('')).replace(/^\n/, '')).toBe('Building configuration...\n[OK]');
-    expect(sim.startupState().interfaces.get('GigabitEthernet1/0/3')!.description).toBe('node1 vm nic');
+    expect(sim.startupState().ports.get('GigabitEthernet1/0/3')!.description).toBe('node1 vm nic');
     await send('configure terminal');
     expect(await send('vlan 4095')).toBe(
       `${' '.repeat('sw1(config)#vlan '.length)}^\n% Invalid input detected at '^' marker.\n`,

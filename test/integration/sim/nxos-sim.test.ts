@@ -11,7 +11,8 @@ const PROMPT = /^sw1(\([\w-]+\))?# $/;
 const CONFIG = readFileSync(
   join(import.meta.dirname, '../../fixtures/switch-configs/nxos/batfish_nxos_interface_switchport.cfg'),
   'utf8',
-);
+  // The config's own hostname would set the prompt: boot it as sw1.
+).replace(/^hostname .*$/m, 'hostname sw1');
 
 describe('NX-OS simulator over SSH (project transport)', () => {
   let sim: SimulatorHandle;
@@ -40,11 +41,15 @@ describe('NX-OS simulator over SSH (project transport)', () => {
     await sim?.close();
   });
 
-  it('show running-config is parsed back by the project parser to the running state', async () => {
+  it('show running-config over SSH is the device text; the project parser reads the same allowed lists', async () => {
     const text = await send('show running-config');
     expect(text).toContain('!Command: show running-config');
+    expect(text.trim()).toBe(sim.runningConfig().trim());
     const parsed = parseNxosConfig(text);
-    expect(Object.fromEntries(parsed.interfaces)).toEqual(Object.fromEntries(sim.state().interfaces));
+    const trunks = [...sim.state().ports.values()].filter((p) => p.switchport && p.allowed !== 'all');
+    expect(trunks.length).toBeGreaterThan(3);
+    for (const port of trunks)
+      expect([port.name, parsed.interfaces.get(port.name)?.allowedVlans]).toEqual([port.name, port.allowed]);
   });
 
   it('a config change shows in show running-config interface', async () => {
@@ -56,7 +61,8 @@ describe('NX-OS simulator over SSH (project transport)', () => {
     await send('end');
     const out = await send('show running-config interface Ethernet1/3');
     expect(out).toMatch(
-      /interface Ethernet1\/3\n  switchport\n  switchport mode trunk\n  switchport trunk allowed vlan 2003-2005\n/,
+      // The config has `system default switchport`: a switchport prints no `switchport` line.
+      /interface Ethernet1\/3\n  switchport mode trunk\n  switchport trunk allowed vlan 2003-2005\n/,
     );
   });
 
@@ -84,14 +90,14 @@ describe('NX-OS simulator over SSH (project transport)', () => {
     expect(await send('rollback running-config checkpoint acp-1 atomic')).toContain('Rollback completed successfully.');
     expect(sim.runningConfig()).toBe(before);
     expect(await send('copy running-config startup-config')).toContain('Copy complete.');
-    expect(Object.fromEntries(sim.startupState().interfaces)).toEqual(Object.fromEntries(sim.state().interfaces));
+    expect(sim.startupState()).toEqual(sim.state());
   });
 
   it('fault injection: a rejected command errors, a drop cuts the connection', async () => {
     await send('configure terminal');
     await send('interface Ethernet1/3');
     expect(await send('switchport trunk allowed vlan add 666')).toContain("% Invalid command at '^' marker.");
-    expect(sim.state().interfaces.get('Ethernet1/3')!.allowedVlans).not.toContain(666);
+    expect(sim.state().ports.get('Ethernet1/3')!.allowed).not.toContain(666);
     await expect(send('description DROP here')).rejects.toThrow(/closed/);
   });
 

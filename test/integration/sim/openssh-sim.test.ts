@@ -76,7 +76,7 @@ describe.skipIf(!hasSsh)('NX-OS simulator driven by OpenSSH (publickey login, pi
     expect(await done).toBe(0);
     expect(out).toContain('sw1(config-if)# switchport mode trunk\r\n');
     expect(out).toContain('interface Ethernet1/7\r\n  switchport\r\n  switchport mode trunk\r\n');
-    expect(sim.state().interfaces.get('Ethernet1/7')!.mode).toBe('trunk');
+    expect(sim.state().ports.get('Ethernet1/7')!.mode).toBe('trunk');
   });
 
   it('a wrong host key is refused by OpenSSH', async () => {

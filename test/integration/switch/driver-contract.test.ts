@@ -10,6 +10,7 @@ import { loadSite } from '../../../src/inventory/load-site.js';
 import type { Site } from '../../../src/inventory/site-model.js';
 import { startSimulator } from '../../../src/lab/sim/start-simulator.js';
 import type { SimPlatformId, SimulatorHandle } from '../../../src/lab/sim/sim-types.js';
+import type { SimPort } from '../../../src/lab/sim/model/switch-model.js';
 import { formatVlanSet } from '../../../src/inventory/vlan-set.js';
 import { loadPlaybook } from '../../../src/playbook/load-playbook.js';
 import { MemoryReporter } from '../../../src/report/plain-reporter.js';
@@ -131,6 +132,10 @@ async function run(
   }
 }
 
+/** The simulator's allowed list as text (`all` when no list is configured). */
+const allowed = (port: SimPort | undefined): string =>
+  port?.allowed === 'all' ? 'all' : formatVlanSet(port?.allowed ?? []);
+
 function outcome(result: RunResult, host: string) {
   const h = result.hosts.find((o) => o.host === host)!;
   return {
@@ -154,14 +159,12 @@ describe.each(CASES)('driver contract: $platform', (c) => {
       '2004 virtual-machines-2',
       '2005 virtual-machines-3',
     ]);
-    expect(formatVlanSet(state.interfaces.get(c.trunk)!.allowedVlans)).toBe('2003-2005');
-    expect(state.interfaces.get(c.access)!.description).toBe('node0-cluster');
+    expect(allowed(state.ports.get(c.trunk))).toBe('2003-2005');
+    expect(state.ports.get(c.access)!.description).toBe('node0-cluster');
     const dump = sim.dumpState();
     expect([dump['checkpoints'], dump['sessions'], dump['pendingRevert']]).toEqual([[], {}, null]);
     // ios1 has switch.save: true, the others not.
-    expect(formatVlanSet(sim.startupState().interfaces.get(c.trunk)!.allowedVlans)).toBe(
-      c.platform === 'cisco_ios' ? '2003-2005' : '2003',
-    );
+    expect(allowed(sim.startupState().ports.get(c.trunk))).toBe(c.platform === 'cisco_ios' ? '2003-2005' : '2003');
 
     const second = await run(inventory, site, c.host, sim, 'c2');
     expect(outcome(second, c.host)).toEqual({
@@ -187,8 +190,8 @@ describe.each(CASES)('driver contract: $platform', (c) => {
     const state = sim.state();
     // The VLAN step committed; the ports step left every port as it was.
     expect(state.vlans.has(2005)).toBe(true);
-    expect(formatVlanSet(state.interfaces.get(c.trunk)!.allowedVlans)).toBe('2003');
-    expect(state.interfaces.get(c.access)!.description).toBe('old-description');
+    expect(allowed(state.ports.get(c.trunk))).toBe('2003');
+    expect(state.ports.get(c.access)!.description).toBe('old-description');
     const dump = sim.dumpState();
     expect([dump['checkpoints'], dump['sessions'], dump['pendingRevert']]).toEqual([[], {}, null]);
   });
@@ -205,19 +208,21 @@ describe('driver contract: site1 on an empty NX-OS switch', () => {
     });
     const state = sim.state();
     expect(formatVlanSet([...state.vlans.keys()].filter((id) => id !== 1))).toBe('2000-2005');
-    expect(state.interfaces.get('Ethernet1/48')).toMatchObject({
+    expect(state.ports.get('Ethernet1/48')).toMatchObject({
+      switchport: true,
       mode: 'trunk',
       nativeVlan: 2000,
       description: 'uplink-to-unifi',
     });
-    expect(formatVlanSet(state.interfaces.get('Ethernet1/48')!.allowedVlans)).toBe('2000-2005');
+    expect(allowed(state.ports.get('Ethernet1/48'))).toBe('2000-2005');
     for (const p of ['Ethernet1/3', 'Ethernet1/7', 'Ethernet1/11'])
-      expect(formatVlanSet(state.interfaces.get(p)!.allowedVlans)).toBe('2003-2005');
-    expect(state.interfaces.get('Ethernet1/10')).toMatchObject({
-      mode: 'access',
+      expect(allowed(state.ports.get(p))).toBe('2003-2005');
+    expect(state.ports.get('Ethernet1/10')).toMatchObject({
+      switchport: true,
       accessVlan: 2001,
       description: 'node2-storage',
     });
+    expect(state.ports.get('Ethernet1/10')!.mode ?? 'access').toBe('access');
     const second = await run(inventory, site, 'switch1', sim, 's2');
     expect(outcome(second, 'switch1')).toEqual({
       status: 'unchanged',

@@ -1,75 +1,96 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allVlans } from '../../../src/inventory/vlan-set.js';
-import { defaultPortState, emptySwitchState, type SwitchState } from '../../../src/platforms/switch-state.js';
-import { renderEosConfig } from '../../../src/lab/sim/render-eos.js';
-import { renderIosConfig } from '../../../src/lab/sim/render-ios.js';
-import { NXOS_ALLOWED_WRAP, renderNxosConfig } from '../../../src/lab/sim/render-nxos.js';
-import { normaliseSimState, parseSimConfig } from '../../../src/lab/sim/sim-state.js';
+import { isShutdown } from '../../../src/lab/sim/model/port-operation.js';
+import type { SimSwitchState } from '../../../src/lab/sim/model/switch-model.js';
+import { bootDevice, SIM_PLATFORMS } from '../../../src/lab/sim/start-simulator.js';
 import type { SimPlatformId } from '../../../src/lab/sim/sim-types.js';
+import { NXOS_ALLOWED_WRAP } from '../../../src/lab/sim/nxos/nxos-render.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/switch-configs');
-
-const RENDER: Record<SimPlatformId, (s: SwitchState) => string> = {
-  cisco_nxos: (s) => renderNxosConfig(s, { hostname: 'sw1' }),
-  arista_eos: (s) => renderEosConfig(s, { hostname: 'sw1' }),
-  cisco_ios: (s) => renderIosConfig(s, { hostname: 'sw1', vtpTransparent: true }),
-};
-
 const FOLDERS: Record<SimPlatformId, string> = { cisco_nxos: 'nxos', arista_eos: 'eos', cisco_ios: 'ios' };
 
-/** Plain-object form for deep equality (Maps in insertion order). */
-function plain(state: SwitchState): unknown {
+/** What the device does with its configuration, whatever was typed explicitly (a default typed is a default). */
+function effective(platform: SimPlatformId, state: SimSwitchState): unknown {
+  const rules = SIM_PLATFORMS[platform].rules;
   return {
+    hostname: state.hostname,
     vlans: [...state.vlans.values()].sort((a, b) => a.id - b.id),
-    interfaces: Object.fromEntries(state.interfaces),
+    ports: [...state.ports.values()]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((p) => ({
+        ...p,
+        shutdown: isShutdown(state, p, rules),
+        mode: p.switchport ? (p.mode ?? rules.defaultMode) : undefined,
+        encapsulation: p.encapsulation === 'negotiate' ? undefined : p.encapsulation,
+      })),
   };
 }
 
-describe.each(Object.keys(FOLDERS) as SimPlatformId[])('%s renderer round trip with the project parser', (platform) => {
-  const dir = join(FIXTURES, FOLDERS[platform]);
-  const files = readdirSync(dir).filter((f) => !f.endsWith('.json') && f !== 'MANIFEST.tsv');
+/** Boots a simulator from `config` and returns its running-config text and state. */
+function boot(platform: SimPlatformId, config: string) {
+  const { device, platform: p } = bootDevice({ platform, hostname: 'sw1', users: [], config });
+  return { text: p.renderRunning(device, device.running), state: device.running };
+}
 
-  it.each(files)('%s: parse(render(state)) = state', (file) => {
-    const state = normaliseSimState(parseSimConfig(platform, readFileSync(join(dir, file), 'utf8')));
-    expect(state.interfaces.size + state.vlans.size).toBeGreaterThan(1);
-    const again = normaliseSimState(parseSimConfig(platform, RENDER[platform](state)));
-    expect(plain(again)).toEqual(plain(state));
-  });
-});
+describe.each(Object.keys(FOLDERS) as SimPlatformId[])(
+  '%s: a running-config replayed at boot prints itself',
+  (platform) => {
+    const dir = join(FIXTURES, FOLDERS[platform]);
+    const files = readdirSync(dir).filter((f) => !f.endsWith('.json') && f !== 'MANIFEST.tsv');
+
+    it.each(files)('%s: boot(render(boot(config))) = boot(config)', (file) => {
+      const first = boot(platform, readFileSync(join(dir, file), 'utf8'));
+      expect(first.state.ports.size + first.state.vlans.size).toBeGreaterThan(1);
+      const second = boot(platform, first.text);
+      expect(second.text).toBe(first.text);
+      expect(effective(platform, second.state)).toEqual(effective(platform, first.state));
+    });
+  },
+);
 
 describe('allowed-list formatting', () => {
-  const trunk = (ids: number[]): SwitchState => {
-    const s = emptySwitchState();
-    s.interfaces.set('Ethernet1/3', {
-      ...defaultPortState('Ethernet1/3'),
-      mode: 'trunk',
-      allowedVlans: ids,
-      allowedIsDefault: false,
-    });
-    return s;
+  const odd = Array.from({ length: 200 }, (_, i) => 2 * i + 1);
+  const trunk = (platform: SimPlatformId, port: string, extra = ''): string => {
+    const { text } = boot(
+      platform,
+      `interface ${port}\n switchport\n switchport mode trunk\n switchport trunk allowed vlan ${odd.slice(0, 10).join(',')}\n${extra}`,
+    );
+    return text;
   };
-  const odd = allVlans().filter((id) => id % 2 === 1 && id < 400);
 
-  it('NX-OS wraps a long list onto `add` lines within 80 columns; the parser joins them', () => {
-    const text = renderNxosConfig(trunk(odd), { hostname: 'sw1' });
+  it('NX-OS wraps a long list onto `add` lines within 80 columns', () => {
+    const text = trunk(
+      'cisco_nxos',
+      'Ethernet1/3',
+      odd
+        .slice(10)
+        .map((id) => ` switchport trunk allowed vlan add ${id}`)
+        .join('\n'),
+    );
     const lines = text.split('\n').filter((l) => l.includes('allowed vlan'));
     expect(lines.length).toBeGreaterThan(3);
     expect(lines[0]).toMatch(/^  switchport trunk allowed vlan 1,3,5,/);
     expect(lines.slice(1).every((l) => l.startsWith('  switchport trunk allowed vlan add '))).toBe(true);
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(NXOS_ALLOWED_WRAP);
-    expect(parseSimConfig('cisco_nxos', text).interfaces.get('Ethernet1/3')!.allowedVlans).toEqual(odd);
   });
 
-  it('EOS prints one line after the mode-independent lines; NX-OS/IOS omit the line for all VLANs', () => {
-    const eos = renderEosConfig(trunk(odd), { hostname: 'sw1' })
-      .split('\n')
-      .filter((l) => l.includes('allowed vlan'));
-    expect(eos).toHaveLength(1);
-    const all = normaliseSimState(trunk(allVlans()));
-    expect(renderNxosConfig(all, { hostname: 'sw1' })).not.toContain('allowed vlan');
-    expect(renderIosConfig(all, { hostname: 'sw1', vtpTransparent: false })).not.toContain('allowed vlan');
-    expect(renderNxosConfig(trunk([]), { hostname: 'sw1' })).toContain('  switchport trunk allowed vlan none');
+  it('EOS prints one line; IOS keeps pairs apart (674,675) and ranges of three', () => {
+    const eos = trunk('arista_eos', 'Ethernet3', ' switchport trunk allowed vlan add 1-399').split('\n');
+    expect(eos.filter((l) => l.includes('allowed vlan'))).toEqual(['   switchport trunk allowed vlan 1-399']);
+    const ios = boot(
+      'cisco_ios',
+      'interface GigabitEthernet1/0/3\n switchport trunk allowed vlan 400-408,674,675\n',
+    ).text;
+    expect(ios).toContain(' switchport trunk allowed vlan 400-408,674,675\n');
+  });
+
+  it('all VLANs print no line, none prints `none`', () => {
+    const text = boot(
+      'cisco_nxos',
+      'interface Ethernet1/3\n switchport\n switchport trunk allowed vlan 1-4094\ninterface Ethernet1/4\n switchport\n switchport trunk allowed vlan none\n',
+    ).text;
+    expect(text).toContain('interface Ethernet1/3\n  switchport\n\n');
+    expect(text).toContain('interface Ethernet1/4\n  switchport\n  switchport trunk allowed vlan none\n');
   });
 });

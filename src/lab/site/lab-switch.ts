@@ -1,0 +1,96 @@
+import type { LldpNeighbor, SimOptions, SimPlatformId } from '../sim/sim-types.js';
+import { nodePorts, portName } from './site-lab-inventory.js';
+
+/** The environment variable that hands the enable secret to the lab's background process. */
+export const ENABLE_SECRET_ENV = 'ACP_PLAY_LAB_ENABLE_SECRET';
+
+/** How the lab's switch behaves beyond the site (fault and fidelity settings of `lab up` / `lab sim`). */
+export interface LabSwitchSettings {
+  /** Offer only diffie-hellman-group14-sha1 and an ssh-rsa host key, like an old switch. */
+  readonly sshLegacy?: boolean;
+  /** Accept the rollback commands and do nothing (fault tests). */
+  readonly ignoreRollback?: boolean;
+  /** The login's privilege: 15 (default) lands at `switch1#`, 1 at `switch1>` (then `enable`). */
+  readonly privilege?: 1 | 15;
+  /** `enable` asks for this secret. */
+  readonly enableSecret?: string;
+  /** IOS: ISL-capable ports (trunk mode needs `switchport trunk encapsulation dot1q` first). */
+  readonly islCapable?: boolean;
+  /** Fault injection: config commands matching one of these regular expressions (source text) are refused. */
+  readonly rejectCommands?: readonly string[];
+  /** Cabling faults: switch port -> what LLDP hears there instead of the site's wiring. */
+  readonly miswire?: Readonly<Record<string, LldpNeighbor>>;
+}
+
+/**
+ * The lab switch's boot configuration: 48 unconfigured front-panel ports, LLDP on (NX-OS `feature lldp`, IOS `lldp
+ * run`), IOS's `archive` path (the revert timer needs it; a switch managed this way has it configured once), and on
+ * NX-OS `no system default switchport shutdown`: a Nexus 9000 keeps switchports shut until `no shutdown`, which
+ * acp-play's NX-OS driver never sends (it reads a port without a shutdown line as up), so the lab starts switchports
+ * up to keep the site reachable.
+ */
+export function labSwitchConfig(platform: SimPlatformId): string {
+  const ports = Array.from({ length: 48 }, (_, i) => `interface ${portName(platform, i + 1)}`);
+  switch (platform) {
+    case 'cisco_nxos':
+      return [
+        'hostname switch1',
+        'feature lldp',
+        'no system default switchport shutdown',
+        ...ports,
+        'interface mgmt0',
+        '',
+      ].join('\n');
+    case 'arista_eos':
+      return ['hostname switch1', ...ports, 'interface Management1', ''].join('\n');
+    case 'cisco_ios':
+      return ['hostname switch1', 'archive', ' path flash:acp-play', 'lldp run', ...ports, 'end', ''].join('\n');
+  }
+}
+
+/** What LLDP hears on each switch port of the site's wiring (the inventory's `faces`), with miswirings applied. */
+export function labLldpNeighbors(
+  platform: SimPlatformId,
+  nodes: readonly string[],
+  miswire: Readonly<Record<string, LldpNeighbor>> = {},
+): Record<string, LldpNeighbor> {
+  const heard: Record<string, LldpNeighbor> = {};
+  nodes.forEach((node, i) => {
+    const p = nodePorts(platform, i);
+    heard[p.trunk] = { systemName: node, portId: 'enp4s0f0' };
+    heard[p.cluster] = { systemName: node, portId: 'eno1' };
+    heard[p.storage] = { systemName: node, portId: 'enp4s0f1' };
+  });
+  return { ...heard, ...miswire };
+}
+
+/** The simulator options of the lab switch: boot config, LLDP from the wiring, and the settings. */
+export function labSwitchOptions(
+  platform: SimPlatformId,
+  nodes: readonly string[],
+  settings: LabSwitchSettings,
+): Pick<
+  SimOptions,
+  'config' | 'lldpNeighbors' | 'sshLegacy' | 'ignoreRollback' | 'islCapable' | 'enableSecret' | 'rejectCommands'
+> {
+  return {
+    ...(settings.rejectCommands ? { rejectCommands: settings.rejectCommands.map((re) => new RegExp(re)) } : {}),
+    config: labSwitchConfig(platform),
+    lldpNeighbors: labLldpNeighbors(platform, nodes, settings.miswire),
+    ...(settings.sshLegacy ? { sshLegacy: true } : {}),
+    ...(settings.ignoreRollback ? { ignoreRollback: true } : {}),
+    ...(settings.islCapable ? { islCapable: true } : {}),
+    ...(settings.enableSecret !== undefined ? { enableSecret: settings.enableSecret } : {}),
+  };
+}
+
+/**
+ * Parses `--miswire SWITCH:PORT=NODE:NIC` (`switch1:Ethernet1/7=node2:enp4s0f0`): LLDP on PORT then reports NIC of
+ * NODE. Returns the port (as written) and the neighbour, or a reason.
+ */
+export function parseMiswire(text: string): { port: string; neighbor: LldpNeighbor } | { error: string } {
+  const m = /^([^:=\s]+):([^=\s]+)=([^:=\s]+):(\S+)$/.exec(text.trim());
+  if (!m) return { error: `--miswire ${text}: expected SWITCH:PORT=NODE:NIC, e.g. switch1:Ethernet1/7=node2:enp4s0f0` };
+  if (m[1] !== 'switch1') return { error: `--miswire ${text}: the lab has one switch, switch1` };
+  return { port: m[2]!, neighbor: { systemName: m[3]!, portId: m[4]! } };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { switchSettings } from '../../../src/cli/lab-switch-flags.js';
+import { ConfigError } from '../../../src/errors.js';
+import { labLldpNeighbors, labSwitchConfig, parseMiswire } from '../../../src/lab/site/lab-switch.js';
+
+describe('lab switch settings', () => {
+  it('LLDP follows the site wiring: trunk, cluster and storage NIC of each node; a miswiring overrides a port', () => {
+    const heard = labLldpNeighbors('cisco_nxos', ['node0', 'node1'], {
+      'Ethernet1/7': { systemName: 'node0', portId: 'eno1' },
+    });
+    expect(heard['Ethernet1/3']).toEqual({ systemName: 'node0', portId: 'enp4s0f0' });
+    expect(heard['Ethernet1/5']).toEqual({ systemName: 'node1', portId: 'eno1' });
+    expect(heard['Ethernet1/7']).toEqual({ systemName: 'node0', portId: 'eno1' });
+    expect(Object.keys(heard)).toHaveLength(6);
+  });
+
+  it('boot configs: NX-OS LLDP and switchports up, IOS archive and lldp run', () => {
+    expect(labSwitchConfig('cisco_nxos')).toMatch(/^feature lldp\nno system default switchport shutdown\n/m);
+    expect(labSwitchConfig('cisco_ios')).toContain('archive\n path flash:acp-play\nlldp run\n');
+  });
+
+  it('--miswire parses SWITCH:PORT=NODE:NIC and names what is wrong otherwise', () => {
+    expect(parseMiswire('switch1:Ethernet1/7=node2:enp4s0f0')).toEqual({
+      port: 'Ethernet1/7',
+      neighbor: { systemName: 'node2', portId: 'enp4s0f0' },
+    });
+    expect(parseMiswire('Ethernet1/7=node2')).toMatchObject({ error: expect.stringMatching(/SWITCH:PORT=NODE:NIC/) });
+    expect(parseMiswire('switch9:Ethernet1/7=node2:eno1')).toMatchObject({ error: expect.stringMatching(/switch1/) });
+  });
+
+  it('flag values are checked before anything starts (exit 3)', () => {
+    const ports = ['Ethernet1/1', 'Ethernet1/7'];
+    expect(
+      switchSettings({ miswire: ['switch1:Ethernet1/7=node2:enp4s0f0'], ignoreRollback: true }, 'cisco_nxos', ports),
+    ).toEqual({
+      ignoreRollback: true,
+      miswire: { 'Ethernet1/7': { systemName: 'node2', portId: 'enp4s0f0' } },
+    });
+    expect(() => switchSettings({ miswire: ['switch1:Eth9/9=node2:x'] }, 'cisco_nxos', ports)).toThrow(ConfigError);
+    expect(() => switchSettings({ privilege: '7' }, 'cisco_ios')).toThrow(/--privilege 7/);
+    expect(() => switchSettings({ islCapable: true }, 'arista_eos')).toThrow(/IOS setting/);
+    expect(() => switchSettings({ enableSecretEnv: 'ACP_NO_SUCH_VAR_SET' }, 'cisco_ios')).toThrow(/not set/);
+  });
+});
