@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import YAML from 'yaml';
 import { main } from '../../../src/cli/main.js';
 
@@ -22,7 +22,13 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 }
 
 const temps: string[] = [];
+beforeEach(() => {
+  // site1 has day-0 keys: render reads the pull secret and SSH key from these.
+  vi.stubEnv('ACP_PLAY_PULL_SECRET', '{"auths":{"registry.example.com":{"auth":"dXNlcjpwYXNz"}}}');
+  vi.stubEnv('ACP_PLAY_SSH_KEY', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDay0TestKeyOnlyForTheRenderCommandTest test');
+});
 afterEach(() => {
+  vi.unstubAllEnvs();
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -34,6 +40,7 @@ describe('acp-play render', () => {
     expect(headers).toContain('nodes/node0.nmstate.yaml');
     expect(headers).toContain('switches/switch1.cisco_nxos.cfg');
     expect(headers).toContain('k8s/nad-vlan2003.yaml');
+    expect(headers.slice(-2)).toEqual(['install/agent-config.yaml', 'install/install-config.yaml']);
     expect(out).toContain('interface Ethernet1/3\n  description node0-virtualization\n');
   });
 
@@ -52,6 +59,14 @@ describe('acp-play render', () => {
     expect(written).toContain(path.join(dir, 'k8s/nncp-node0.yaml'));
     const nncp = YAML.parse(readFileSync(path.join(dir, 'k8s/nncp-node0.yaml'), 'utf8')) as { kind: string };
     expect(nncp.kind).toBe('NodeNetworkConfigurationPolicy');
+  });
+
+  it('--no-install leaves out the day-0 files and needs no secrets', async () => {
+    vi.stubEnv('ACP_PLAY_PULL_SECRET', undefined);
+    const { code, out } = await run(['render', inventory, '--no-install']);
+    expect(code).toBe(0);
+    expect(out).not.toContain('# ---- install/');
+    expect((await run(['render', inventory])).code).toBe(3);
   });
 
   it('a bad inventory path is invalid input (exit 3)', async () => {
