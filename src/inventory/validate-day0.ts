@@ -11,6 +11,11 @@ type Location = ReturnType<SiteLocator['at']>;
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
+/** A lower-case DNS domain such as example.com (the cluster's base domain). */
+export function isDnsDomain(text: string): boolean {
+  return DOMAIN.test(text);
+}
+
 /**
  * Day-0 checks of `site.cluster` and the nodes' cluster links, before any install file is written: names, the
  * cluster VLAN and machine network, the pod and service networks, VIPs, the rendezvous IP, then per node (MACs,
@@ -26,7 +31,7 @@ export function validateDay0(site: Site, locator: SiteLocator): Problem[] {
   const at = (...path: (string | number)[]) => locator.site(['cluster', ...path]);
   const badName = checkK8sName(cluster.name);
   if (badName) error(at('name'), `cluster name ${JSON.stringify(cluster.name)} is not a DNS label`, badName);
-  if (!DOMAIN.test(cluster.baseDomain))
+  if (!isDnsDomain(cluster.baseDomain))
     error(
       at('base_domain'),
       `base_domain ${JSON.stringify(cluster.baseDomain)} is not a DNS domain`,

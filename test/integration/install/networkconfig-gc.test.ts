@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { collectAnswers, optionKey } from '../../../src/init/collect-answers.js';
+import { initFiles } from '../../../src/init/init-files.js';
+import { initQuestions } from '../../../src/init/init-questions.js';
 import { prepareInstallFiles } from '../../../src/install/install-files.js';
 import { loadSite } from '../../../src/inventory/load-site.js';
 import { findBuiltNmstatectl } from '../../../src/lab/kernel/kernel-lab.js';
@@ -56,6 +59,38 @@ describe.skipIf(nmstatectl.path === undefined)(
         expect(text).toContain('dns=8.8.8.8;8.8.4.4\n');
         expect(text).toMatch(/route0=0\.0\.0\.0\/0,172\.16\.2\.1(,0)?\n/);
         expect(text).toContain('route0_options=table=254\n');
+      }
+    });
+
+    it('accepts the networkConfig of a site init wrote with other VLANs, NIC and DNS', async () => {
+      const site = join(dir, 'init-site');
+      const flags = {
+        nodes: 'n1,n2,n3,n4,n5',
+        'cluster-nic': 'ens2f1',
+        vlans: '100:oob:10.20.0.0/24,110:cluster:10.20.8.0/22,130:vm:10.20.30.0/24:vm',
+        'cluster-addresses': '10.20.9.1,10.20.9.2,10.20.9.3,10.20.9.4,10.20.9.5',
+        dns: '10.20.8.53,10.20.8.54',
+        macs: '52:54:00:00:00:01,52:54:00:00:00:02,52:54:00:00:00:03,52:54:00:00:00:04,52:54:00:00:00:05',
+        'root-device': '/dev/nvme0n1',
+      };
+      const answers = await collectAnswers(
+        initQuestions(site),
+        Object.fromEntries(Object.entries(flags).map(([k, v]) => [optionKey(k), v])),
+      );
+      for (const [path, text] of initFiles(answers)) {
+        mkdirSync(dirname(join(site, path)), { recursive: true });
+        writeFileSync(join(site, path), text);
+      }
+      const hosts = await agentHosts(site);
+      expect(hosts).toHaveLength(5);
+      for (const [i, host] of hosts.entries()) {
+        const r = gc(`init-${host.hostname}`, host.networkConfig);
+        expect(r.code, r.err).toBe(0);
+        const text = (YAML.parse(r.out) as { NetworkManager: [string, string][] }).NetworkManager[0]![1];
+        expect(text).toContain('interface-name=ens2f1\n');
+        expect(text).toContain(`address0=10.20.9.${i + 1}/22\n`);
+        expect(text).toContain('dns=10.20.8.53;10.20.8.54\n');
+        expect(text).toMatch(/route0=0\.0\.0\.0\/0,10\.20\.8\.1(,0)?\n/);
       }
     });
 
