@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,36 @@ describe('acp-play render', () => {
     expect(code).toBe(0);
     expect(out).not.toContain('# ---- install/');
     expect((await run(['render', inventory])).code).toBe(3);
+  });
+
+  it('a site without site.cluster renders as before: no install/, no secrets needed, the same files', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'acp-play-render-'));
+    temps.push(dir);
+    const plain = path.join(dir, 'site');
+    cpSync(inventory, plain, { recursive: true });
+    const edit = (file: string, drop: (doc: any) => void) => {
+      const doc = YAML.parseDocument(readFileSync(path.join(plain, file), 'utf8'));
+      drop(doc);
+      writeFileSync(path.join(plain, file), doc.toString());
+    };
+    edit('group_vars/all.yaml', (doc) => doc.deleteIn(['site', 'cluster']));
+    edit(
+      'group_vars/nodes.yaml',
+      (doc) => (doc.deleteIn(['node', 'cluster_link']), doc.deleteIn(['node', 'root_device'])),
+    );
+    for (const node of ['node0', 'node1', 'node2'])
+      edit(`host_vars/${node}.yaml`, (doc) => doc.deleteIn(['node', 'cluster_link']));
+    vi.stubEnv('ACP_PLAY_PULL_SECRET', undefined);
+    vi.stubEnv('ACP_PLAY_SSH_KEY', undefined);
+    expect((await run(['render', plain, '--out', path.join(dir, 'plain')])).code).toBe(0);
+    expect((await run(['render', inventory, '--out', path.join(dir, 'site1'), '--no-install'])).code).toBe(0);
+    const files = (root: string) => readdirSync(root, { recursive: true }).map(String).sort();
+    expect(files(path.join(dir, 'plain'))).not.toContain('install');
+    expect(files(path.join(dir, 'plain'))).toEqual(files(path.join(dir, 'site1')));
+    for (const file of files(path.join(dir, 'plain')).filter((f) => f.includes('.')))
+      expect(readFileSync(path.join(dir, 'plain', file), 'utf8')).toBe(
+        readFileSync(path.join(dir, 'site1', file), 'utf8'),
+      );
   });
 
   it('a bad inventory path is invalid input (exit 3)', async () => {
