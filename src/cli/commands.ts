@@ -1,5 +1,6 @@
 import type { RegisterCommand } from './register-command.js';
 import { registerApplyCommand } from './apply-command.js';
+import { registerInitCommand } from './init-command.js';
 import { registerInventoryCommand } from './inventory-command.js';
 import { registerKeyscanCommand } from './keyscan-command.js';
 import { registerLabHostsCommand } from './lab-hosts-command.js';
@@ -11,6 +12,7 @@ import { registerValidateCommand } from './validate-command.js';
 
 /** Every command module, in the order `--help` lists them. */
 export const commandModules: RegisterCommand[] = [
+  registerInitCommand,
   registerValidateCommand,
   registerRenderCommand,
   registerPlanCommand,

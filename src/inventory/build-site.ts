@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
 import type { Problem } from '../errors.js';
+import { buildCluster } from './build-day0.js';
 import { buildNode } from './build-node.js';
 import { buildSwitch } from './build-switch.js';
 import type { Host, Inventory } from './inventory-types.js';
@@ -203,6 +204,10 @@ export function buildSite(inventory: Inventory): { site: Site; problems: Problem
     });
   }
   const nads = buildNads(vlans, nodes, locator, problems);
+  const cluster = buildCluster(rawSite, nodes, vlans, locator, problems);
   const name = typeof rawSite.name === 'string' ? rawSite.name : basename(resolve(inventory.dir));
-  return { site: { name, vlans, nodes, switches, nads, others }, problems: dedupeProblems(problems) };
+  return {
+    site: { name, vlans, nodes, switches, nads, others, ...(cluster ? { cluster } : {}) },
+    problems: dedupeProblems(problems),
+  };
 }

@@ -1,3 +1,4 @@
+import type { ClusterModel } from './day0-model.js';
 import type { Host, SwitchPlatform, ValueOrigin } from './inventory-types.js';
 
 /**
@@ -95,6 +96,8 @@ export interface Site {
   readonly nads: readonly Nad[];
   /** Hosts that are neither nodes nor switches (targets of the generic modules). */
   readonly others: readonly Host[];
+  /** Day 0: the OpenShift cluster the nodes are installed into (`site.cluster`), when the site says. */
+  readonly cluster?: ClusterModel;
 }
 
 export type { ValueOrigin };

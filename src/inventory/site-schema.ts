@@ -1,4 +1,5 @@
 import type { Problem } from '../errors.js';
+import { CLUSTER_LINK_SCHEMA, CLUSTER_SCHEMA } from './day0-schema.js';
 import type { Host, Inventory } from './inventory-types.js';
 import { findKeyTypo } from './key-typos.js';
 import { PLATFORM_NAMES } from './platform-names.js';
@@ -28,6 +29,7 @@ export const SITE_SCHEMA: Schema = {
   fields: {
     name: { schema: str },
     nad: { schema: { kind: 'map', fields: nadFields } },
+    cluster: { schema: CLUSTER_SCHEMA },
     vlans: {
       schema: {
         kind: 'list',
@@ -77,6 +79,8 @@ export const NODE_SCHEMA: Schema = {
         fields: { switch: { schema: str, required: true }, port: { schema: str, required: true } },
       },
     },
+    cluster_link: { schema: CLUSTER_LINK_SCHEMA },
+    root_device: { schema: str },
   },
 };
 

@@ -1,8 +1,10 @@
 import type { Problem } from '../errors.js';
 import { dedupeProblems, findSiteHost } from './build-site.js';
+import { findDay0Gaps } from './day0-gaps.js';
 import type { Inventory } from './inventory-types.js';
 import { SiteLocator } from './site-locator.js';
 import type { Site } from './site-model.js';
+import { validateDay0 } from './validate-day0.js';
 import { validateHosts } from './validate-hosts.js';
 import { validateNodes } from './validate-nodes.js';
 import { validateSwitches } from './validate-switches.js';
@@ -10,7 +12,8 @@ import { validateVlans } from './validate-vlans.js';
 
 /**
  * Cross-device checks of a built site: VLANs and addressing, safe names, switch ports, node uplinks against their
- * switch ports, connection settings. Returns every problem (errors and warnings), each located in the user's file.
+ * switch ports, connection settings, and the day-0 keys. Returns every problem (errors and warnings), each located
+ * in the user's file.
  */
 export function validateSite(site: Site, inventory: Inventory): Problem[] {
   const hosts = [...inventory.hosts.values()];
@@ -20,5 +23,7 @@ export function validateSite(site: Site, inventory: Inventory): Problem[] {
     ...validateSwitches(site, locator),
     ...validateNodes(site, locator),
     ...validateHosts(hosts, locator),
+    ...validateDay0(site, locator),
+    ...findDay0Gaps(site, locator, 'warning'),
   ]);
 }

@@ -11,8 +11,10 @@ export interface RenderedFile {
   readonly host?: string;
   /** Relative output path, e.g. `nodes/node0.nmstate.yaml`, `switches/switch1.cisco_nxos.cfg`. */
   readonly path: string;
-  readonly kind: 'nmstate' | 'switch' | 'k8s';
+  readonly kind: 'nmstate' | 'switch' | 'k8s' | 'install';
   readonly text: string;
+  /** Holds a secret (install-config.yaml): written with file mode 0600. */
+  readonly secret?: boolean;
   /** YAML files: the parsed document. Switches: the SwitchContext the text was rendered from. */
   readonly data?: unknown;
   /** nmstate and NNCP files: the interfaces acp-play owns on that node (see NodeStateContext). */

@@ -1,6 +1,7 @@
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseDocument, type Scalar } from 'yaml';
 
 const site1Dir = fileURLToPath(new URL('../../../inventories/site1/', import.meta.url));
 
@@ -56,17 +57,7 @@ export async function writeKernelLabInventory(dir: string): Promise<string> {
   await cp(site1Dir, inv, { recursive: true });
   await writeFile(
     join(inv, 'group_vars', 'nodes.yaml'),
-    [
-      '# Kernel lab nodes: network namespaces in a User-Mode Linux guest with NetworkManager, nmstatectl and sshd.',
-      "# As inventories/site1, but logged in as root with the lab's key (the guest has no `core` user).",
-      'platform: nmstate',
-      'user: root',
-      'become: false',
-      'ssh_private_key_file: ../../keys/client',
-      'node:',
-      '  trunk_nic: enp4s0f0',
-      '',
-    ].join('\n'),
+    labNodesYaml(await readFile(join(inv, 'group_vars', 'nodes.yaml'), 'utf8')),
   );
   await mkdir(join(dir, 'playbooks'), { recursive: true });
   await writeFile(
@@ -78,4 +69,20 @@ export async function writeKernelLabInventory(dir: string): Promise<string> {
     kernelLabPlaybook({ timeoutS: KERNEL_LAB_NMSTATE_TIMEOUT_S, stopAtFirstFailure: false }),
   );
   return inv;
+}
+
+/**
+ * site1's group_vars/nodes.yaml with the login changed: root with the lab's key instead of `core` + sudo (the guest
+ * has no `core` user). Everything else (the trunk NIC, the day-0 keys) stays as site1 has it.
+ */
+function labNodesYaml(site1Nodes: string): string {
+  const doc = parseDocument(site1Nodes);
+  doc.set('user', 'root');
+  doc.set('become', doc.createNode(false));
+  (doc.get('become', true) as Scalar).comment = ' already root: no sudo';
+  doc.set('ssh_private_key_file', '../../keys/client');
+  doc.commentBefore =
+    ' Kernel lab nodes: network namespaces in a User-Mode Linux guest with NetworkManager, nmstatectl and sshd.\n' +
+    " As inventories/site1, but logged in as root with the lab's key.";
+  return doc.toString();
 }

@@ -48,8 +48,11 @@ export function nodePorts(platform: SimPlatformId, i: number): { cluster: string
   };
 }
 
-/** The site of inventories/site1 (the pattern's VLANs 2000-2005, VM VLANs 2003-2005), for group_vars/all.yaml. */
-export const LAB_SITE_YAML = `# The site of inventories/site1 (the "bridging VMs directly to a network" pattern), unchanged.
+/**
+ * The site of inventories/site1 (the pattern's VLANs 2000-2005, VM VLANs 2003-2005), for group_vars/all.yaml, without
+ * its day-0 `cluster`: the lab's nodes are simulators that are already running (and `--nodes N` varies their number).
+ */
+export const LAB_SITE_YAML = `# The site of inventories/site1 (the "bridging VMs directly to a network" pattern), without its day-0 cluster.
 site:
   name: site1
   nad:

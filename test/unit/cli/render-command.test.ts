@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import YAML from 'yaml';
 import { main } from '../../../src/cli/main.js';
 
@@ -22,7 +22,13 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 }
 
 const temps: string[] = [];
+beforeEach(() => {
+  // site1 has day-0 keys: render reads the pull secret and SSH key from these.
+  vi.stubEnv('ACP_PLAY_PULL_SECRET', '{"auths":{"registry.example.com":{"auth":"dXNlcjpwYXNz"}}}');
+  vi.stubEnv('ACP_PLAY_SSH_KEY', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDay0TestKeyOnlyForTheRenderCommandTest test');
+});
 afterEach(() => {
+  vi.unstubAllEnvs();
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -34,6 +40,7 @@ describe('acp-play render', () => {
     expect(headers).toContain('nodes/node0.nmstate.yaml');
     expect(headers).toContain('switches/switch1.cisco_nxos.cfg');
     expect(headers).toContain('k8s/nad-vlan2003.yaml');
+    expect(headers.slice(-2)).toEqual(['install/agent-config.yaml', 'install/install-config.yaml']);
     expect(out).toContain('interface Ethernet1/3\n  description node0-virtualization\n');
   });
 
@@ -52,6 +59,44 @@ describe('acp-play render', () => {
     expect(written).toContain(path.join(dir, 'k8s/nncp-node0.yaml'));
     const nncp = YAML.parse(readFileSync(path.join(dir, 'k8s/nncp-node0.yaml'), 'utf8')) as { kind: string };
     expect(nncp.kind).toBe('NodeNetworkConfigurationPolicy');
+  });
+
+  it('--no-install leaves out the day-0 files and needs no secrets', async () => {
+    vi.stubEnv('ACP_PLAY_PULL_SECRET', undefined);
+    const { code, out } = await run(['render', inventory, '--no-install']);
+    expect(code).toBe(0);
+    expect(out).not.toContain('# ---- install/');
+    expect((await run(['render', inventory])).code).toBe(3);
+  });
+
+  it('a site without site.cluster renders as before: no install/, no secrets needed, the same files', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'acp-play-render-'));
+    temps.push(dir);
+    const plain = path.join(dir, 'site');
+    cpSync(inventory, plain, { recursive: true });
+    const edit = (file: string, drop: (doc: any) => void) => {
+      const doc = YAML.parseDocument(readFileSync(path.join(plain, file), 'utf8'));
+      drop(doc);
+      writeFileSync(path.join(plain, file), doc.toString());
+    };
+    edit('group_vars/all.yaml', (doc) => doc.deleteIn(['site', 'cluster']));
+    edit(
+      'group_vars/nodes.yaml',
+      (doc) => (doc.deleteIn(['node', 'cluster_link']), doc.deleteIn(['node', 'root_device'])),
+    );
+    for (const node of ['node0', 'node1', 'node2'])
+      edit(`host_vars/${node}.yaml`, (doc) => doc.deleteIn(['node', 'cluster_link']));
+    vi.stubEnv('ACP_PLAY_PULL_SECRET', undefined);
+    vi.stubEnv('ACP_PLAY_SSH_KEY', undefined);
+    expect((await run(['render', plain, '--out', path.join(dir, 'plain')])).code).toBe(0);
+    expect((await run(['render', inventory, '--out', path.join(dir, 'site1'), '--no-install'])).code).toBe(0);
+    const files = (root: string) => readdirSync(root, { recursive: true }).map(String).sort();
+    expect(files(path.join(dir, 'plain'))).not.toContain('install');
+    expect(files(path.join(dir, 'plain'))).toEqual(files(path.join(dir, 'site1')));
+    for (const file of files(path.join(dir, 'plain')).filter((f) => f.includes('.')))
+      expect(readFileSync(path.join(dir, 'plain', file), 'utf8')).toBe(
+        readFileSync(path.join(dir, 'site1', file), 'utf8'),
+      );
   });
 
   it('a bad inventory path is invalid input (exit 3)', async () => {

@@ -2,11 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, type Problem } from '../../../src/errors.js';
+import { checkInstallInputs } from '../../../src/install/install-files.js';
 import { loadSite } from '../../../src/inventory/load-site.js';
 
 /**
  * One generic test over test/fixtures/bad-inventories/<case>/: each folder is a small inventory with one mistake
- * (marked `# <- error` in the file) and an expected.json naming the message and where it must point.
+ * (marked `# <- error` in the file) and an expected.json naming the message and where it must point. A case with
+ * `"stage": "render"` is a day-0 value still to be filled in: the site loads (validate warns), and the checks
+ * `render` runs before writing the install files must refuse it.
  */
 const root = 'test/fixtures/bad-inventories';
 
@@ -16,6 +19,7 @@ interface Expected {
   readonly file: string;
   readonly line: number;
   readonly col: number;
+  readonly stage?: 'render';
 }
 
 const cases = readdirSync(root, { withFileTypes: true })
@@ -26,9 +30,10 @@ const cases = readdirSync(root, { withFileTypes: true })
     expected: JSON.parse(readFileSync(join(root, d.name, 'expected.json'), 'utf8')) as Expected,
   }));
 
-async function problemsOf(dir: string): Promise<readonly Problem[]> {
+async function problemsOf(dir: string, stage: Expected['stage']): Promise<readonly Problem[]> {
   try {
-    await loadSite(dir);
+    const { site, inventory } = await loadSite(dir);
+    if (stage === 'render') return checkInstallInputs(site, inventory);
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;
     throw error;
@@ -42,7 +47,7 @@ describe('bad inventories', () => {
   });
 
   it.each(cases)('$name', async ({ dir, expected }) => {
-    const problems = await problemsOf(dir);
+    const problems = await problemsOf(dir, expected.stage);
     const match = problems.find((p) => p.message.includes(expected.message));
     expect(
       match,

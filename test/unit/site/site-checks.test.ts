@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, type Problem } from '../../../src/errors.js';
-import { siteFromInventory } from '../../../src/inventory/load-site.js';
+import type { Problem } from '../../../src/errors.js';
 import { seedInventory } from './fake-inventory.js';
-
-type Hosts = Record<string, { vars: Record<string, any> }>;
+import { expectCaseProblem, siteProblems, type Hosts, type SiteCase } from './site-case.js';
 
 /** Applies `edit` to the site var of every host (the site must stay identical everywhere). */
 function editSite(hosts: Hosts, edit: (site: any) => void): void {
@@ -12,24 +10,10 @@ function editSite(hosts: Hosts, edit: (site: any) => void): void {
 const port = (hosts: Hosts, name: string) => hosts.switch1!.vars.switch.ports[name];
 
 function problemsOf(tweak: (hosts: Hosts) => void): Problem[] {
-  try {
-    return [...siteFromInventory(seedInventory(tweak)).warnings];
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.problems];
-    throw error;
-  }
+  return siteProblems(seedInventory(tweak));
 }
 
-interface Case {
-  readonly name: string;
-  readonly tweak: (hosts: Hosts) => void;
-  readonly message: string;
-  /** `file#yaml.path` as the fake inventory's locate reports it. */
-  readonly at: string;
-  readonly severity?: 'error' | 'warning';
-}
-
-const cases: Case[] = [
+const cases: SiteCase[] = [
   {
     name: 'VLAN id 0',
     tweak: (h) => editSite(h, (s) => (s.vlans[0].id = 0)),
@@ -332,16 +316,8 @@ describe('site checks (hand-built inventories)', () => {
     expect(problemsOf(() => {})).toEqual([]);
   });
 
-  it.each(cases)('$name', ({ tweak, message, at, severity = 'error' }) => {
-    const problems = problemsOf(tweak);
-    const match = problems.find((p) => p.message.includes(message));
-    expect(
-      match,
-      `no problem mentions ${JSON.stringify(message)}; got:\n${problems.map((p) => p.message).join('\n')}`,
-    ).toBeDefined();
-    expect(match!.severity).toBe(severity);
-    expect(match!.location?.file).toBe(at);
-    expect(match!.fix, 'every problem says how to fix it').toBeTruthy();
+  it.each(cases)('$name', (c) => {
+    expectCaseProblem(problemsOf(c.tweak), c);
   });
 
   it('reports every error at once', () => {
