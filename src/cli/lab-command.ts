@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import type { SimPlatformId, SimUser } from '../lab/sim/sim-types.js';
 import type { RegisterCommand } from './register-command.js';
 

@@ -1,6 +1,6 @@
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { launchLab } from '../lab/hosts/lab-launch.js';
 import { readLabState } from '../lab/hosts/lab-state.js';
 import { labStatus } from '../lab/hosts/lab-status.js';

@@ -1,5 +1,5 @@
 import { join, relative, resolve } from 'node:path';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { MAX_LAB_NODES } from '../lab/site/site-lab-inventory.js';
 import { launchSiteLab, stopSiteLab } from '../lab/site/site-lab-launch.js';
 import { readSiteLabState } from '../lab/site/site-lab-state.js';

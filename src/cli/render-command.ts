@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError, formatProblem } from '../errors.js';
+import { ConfigError, formatProblem } from '../core/errors.js';
 import { selectHosts } from '../inventory/host-pattern.js';
 import { loadSite } from '../inventory/load-site.js';
 import { renderSite, type RenderedFile } from '../template/render-site.js';

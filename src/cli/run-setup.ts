@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { ConfigError, formatProblem } from '../errors.js';
+import { ConfigError, formatProblem } from '../core/errors.js';
 import { defaultModules } from '../engine/default-modules.js';
 import { sshConnector } from '../engine/host-connector.js';
 import { playHosts } from '../engine/play-hosts.js';
 import { prerenderRun } from '../engine/prerender.js';
 import type { RunOptions } from '../engine/run-options.js';
-import type { Reporter } from '../engine/run-types.js';
+import type { Reporter } from '../core/run.js';
 import { selectHosts } from '../inventory/host-pattern.js';
 import { loadSite } from '../inventory/load-site.js';
 import { loadPlaybook, resolvePlaybookPath } from '../playbook/load-playbook.js';

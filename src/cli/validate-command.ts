@@ -1,4 +1,4 @@
-import { formatProblem } from '../errors.js';
+import { formatProblem } from '../core/errors.js';
 import { loadSite } from '../inventory/load-site.js';
 import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';

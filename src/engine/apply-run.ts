@@ -1,14 +1,14 @@
 import pLimit from 'p-limit';
-import { ApplyError } from '../errors.js';
-import type { Host } from '../inventory/inventory-types.js';
-import type { Change } from '../platforms/change-types.js';
-import type { Play, Task } from '../playbook/playbook-types.js';
+import { ApplyError } from '../core/errors.js';
+import type { Host } from '../core/inventory.js';
+import type { Change } from '../core/change.js';
+import type { Play, Task } from '../core/playbook.js';
 import { exceedsMaxFail, splitBatches } from './batches.js';
 import { ConnectionPool } from './connection-pool.js';
 import { HostOutcomes } from './host-outcomes.js';
 import { playHosts, selectTasks } from './play-hosts.js';
 import type { ApplyOptions } from './run-options.js';
-import type { RunResult, TaskOutcome } from './run-types.js';
+import type { RunResult, TaskOutcome } from '../core/run.js';
 import { applyStep, connectFor, planStep, stepEnv, taskContext, UnreachableError, type StepEnv } from './task-step.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { Host } from '../inventory/inventory-types.js';
-import type { Transport } from '../transport/transport-types.js';
+import type { Host } from '../core/inventory.js';
+import type { Transport } from '../core/transport.js';
 
 export type Connect = (host: Host) => Promise<Transport>;
 

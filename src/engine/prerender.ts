@@ -1,7 +1,7 @@
-import { ConfigError, type Problem } from '../errors.js';
+import { ConfigError, type Problem } from '../core/errors.js';
 import { playHosts, selectTasks } from './play-hosts.js';
 import type { RunOptions } from './run-options.js';
-import type { TaskContext } from './module-types.js';
+import type { TaskContext } from '../core/module.js';
 
 /**
  * Renders every task's desired state for every host before anything is contacted, so a template error or a

@@ -1,9 +1,9 @@
-import type { Inventory } from '../inventory/inventory-types.js';
-import type { Site } from '../inventory/site-model.js';
-import type { Playbook } from '../playbook/playbook-types.js';
+import type { Inventory } from '../core/inventory.js';
+import type { Site } from '../core/site.js';
+import type { Playbook } from '../core/playbook.js';
 import type { Connect } from './connection-pool.js';
 import type { ModuleRegistry } from './module-registry.js';
-import type { Reporter, RunPlan } from './run-types.js';
+import type { Reporter, RunPlan } from '../core/run.js';
 
 export interface RunOptions {
   readonly inventory: Inventory;

@@ -1,10 +1,10 @@
-import { ApplyError, AcpError, ConnectError } from '../errors.js';
-import type { Host } from '../inventory/inventory-types.js';
-import type { Site } from '../inventory/site-model.js';
-import type { Task } from '../playbook/playbook-types.js';
-import type { Transport } from '../transport/transport-types.js';
+import { ApplyError, AcpError, ConnectError } from '../core/errors.js';
+import type { Host } from '../core/inventory.js';
+import type { Site } from '../core/site.js';
+import type { Task } from '../core/playbook.js';
+import type { Transport } from '../core/transport.js';
 import type { ConnectionPool } from './connection-pool.js';
-import type { ModulePlan, TaskContext, TaskModule } from './module-types.js';
+import type { ModulePlan, TaskContext, TaskModule } from '../core/module.js';
 import type { RunOptions } from './run-options.js';
 
 /** What a step needs besides the host and task. */

@@ -1,6 +1,6 @@
-import type { Problem } from '../errors.js';
-import type { Host } from './inventory-types.js';
-import type { NodeBridge, NodeModel, Vlan } from './site-model.js';
+import type { Problem } from '../core/errors.js';
+import type { Host } from '../core/inventory.js';
+import type { NodeBridge, NodeModel, Vlan } from '../core/site.js';
 import type { SiteLocator } from './site-locator.js';
 
 type Raw = Record<string, unknown>;

@@ -1,12 +1,12 @@
 import { basename, resolve } from 'node:path';
-import type { Problem } from '../errors.js';
+import type { Problem } from '../core/errors.js';
 import { buildNode } from './build-node.js';
 import { buildSwitch } from './build-switch.js';
-import type { Host, Inventory } from './inventory-types.js';
+import type { Host, Inventory } from '../core/inventory.js';
 import { isSwitchPlatform, normalizePlatform } from './platform-names.js';
 import { checkHostSchema } from './site-schema.js';
 import { SiteLocator } from './site-locator.js';
-import type { Nad, NadSettings, NodeModel, Site, SwitchModel, Vlan } from './site-model.js';
+import type { Nad, NadSettings, NodeModel, Site, SwitchModel, Vlan } from '../core/site.js';
 
 type Raw = Record<string, unknown>;
 

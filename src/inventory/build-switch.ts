@@ -1,6 +1,6 @@
-import type { Problem } from '../errors.js';
-import type { Host, SwitchPlatform } from './inventory-types.js';
-import type { SwitchModel, SwitchPort, Vlan } from './site-model.js';
+import type { Problem } from '../core/errors.js';
+import type { Host, SwitchPlatform } from '../core/inventory.js';
+import type { SwitchModel, SwitchPort, Vlan } from '../core/site.js';
 import type { SiteLocator } from './site-locator.js';
 import { parseVlanSet, VlanSetSyntaxError } from './vlan-set.js';
 

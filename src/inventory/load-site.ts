@@ -1,8 +1,8 @@
-import { ConfigError, type Problem } from '../errors.js';
+import { ConfigError, type Problem } from '../core/errors.js';
 import { buildSite } from './build-site.js';
-import type { Inventory } from './inventory-types.js';
+import type { Inventory } from '../core/inventory.js';
 import { loadInventory } from './load-inventory.js';
-import type { Site } from './site-model.js';
+import type { Site } from '../core/site.js';
 import { validateSite } from './validate-site.js';
 
 /** A loaded, built and validated site; `warnings` are problems that do not stop a run. */

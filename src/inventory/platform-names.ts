@@ -1,4 +1,4 @@
-import type { Platform, SwitchPlatform } from './inventory-types.js';
+import type { Platform, SwitchPlatform } from '../core/inventory.js';
 
 /** Every platform spelling acp-play understands (its own ids and Ansible's names), mapped to the platform id. */
 export const PLATFORM_NAMES: Readonly<Record<string, Platform>> = {

@@ -1,5 +1,5 @@
-import type { Problem } from '../errors.js';
-import type { Host, Inventory } from './inventory-types.js';
+import type { Problem } from '../core/errors.js';
+import type { Host, Inventory } from '../core/inventory.js';
 import { findKeyTypo } from './key-typos.js';
 import { PLATFORM_NAMES } from './platform-names.js';
 import { checkSchema, type Schema, type SchemaIssue } from './schema-check.js';

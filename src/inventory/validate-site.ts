@@ -1,8 +1,8 @@
-import type { Problem } from '../errors.js';
+import type { Problem } from '../core/errors.js';
 import { dedupeProblems, findSiteHost } from './build-site.js';
-import type { Inventory } from './inventory-types.js';
+import type { Inventory } from '../core/inventory.js';
 import { SiteLocator } from './site-locator.js';
-import type { Site } from './site-model.js';
+import type { Site } from '../core/site.js';
 import { validateHosts } from './validate-hosts.js';
 import { validateNodes } from './validate-nodes.js';
 import { validateSwitches } from './validate-switches.js';

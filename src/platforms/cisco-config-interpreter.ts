@@ -1,4 +1,4 @@
-import type { SwitchPlatform } from '../inventory/inventory-types.js';
+import type { SwitchPlatform } from '../core/inventory.js';
 import { allVlans, parseVlanSet, vlanSetDiff } from '../inventory/vlan-set.js';
 import { splitConfigBlocks, type ConfigBlock, type ConfigChild } from './cli-config-blocks.js';
 import {

@@ -1,4 +1,4 @@
-import type { Transport } from '../transport/transport-types.js';
+import type { Transport } from '../core/transport.js';
 import { knownHostname, type CliDefinition } from './cli-definition.js';
 import { CliDevice, type CliDeviceOptions } from './cli-device.js';
 

@@ -1,6 +1,6 @@
-import type { Host, SwitchPlatform } from '../inventory/inventory-types.js';
-import type { Transport } from '../transport/transport-types.js';
-import type { Change } from './change-types.js';
+import type { Host, SwitchPlatform } from '../core/inventory.js';
+import type { Transport } from '../core/transport.js';
+import type { Change } from '../core/change.js';
 import type { SwitchState } from './switch-state.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { SwitchPlatform } from '../inventory/inventory-types.js';
+import type { SwitchPlatform } from '../core/inventory.js';
 import { eosDriver } from './arista-eos/eos-driver.js';
 import { iosDriver } from './cisco-ios/ios-driver.js';
 import { cumulusDriver } from './cumulus/cumulus-driver.js';

@@ -1,7 +1,7 @@
-import { ApplyError } from '../errors.js';
-import type { ModulePlan, TaskContext, TaskModule } from '../engine/module-types.js';
-import type { Host } from '../inventory/inventory-types.js';
-import type { Site, SwitchModel } from '../inventory/site-model.js';
+import { ApplyError } from '../core/errors.js';
+import type { ModulePlan, TaskContext, TaskModule } from '../core/module.js';
+import type { Host } from '../core/inventory.js';
+import type { Site, SwitchModel } from '../core/site.js';
 import type { DriverContext, SwitchDriver } from './switch-driver.js';
 import { MISSING_DRIVER_REASON, SWITCH_DRIVERS } from './switch-drivers.js';
 import { withCumulusPins } from './cumulus/cumulus-pins.js';

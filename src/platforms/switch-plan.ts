@@ -1,8 +1,8 @@
-import type { SwitchPlatform } from '../inventory/inventory-types.js';
-import type { SwitchModel } from '../inventory/site-model.js';
+import type { SwitchPlatform } from '../core/inventory.js';
+import type { SwitchModel } from '../core/site.js';
 import { formatVlanSet } from '../inventory/vlan-set.js';
 import { EOS_COMMANDS } from './arista-eos/eos-commands.js';
-import { command, type Change, type InSync } from './change-types.js';
+import { command, type Change, type InSync } from '../core/change.js';
 import { IOS_COMMANDS } from './cisco-ios/ios-commands.js';
 import { NXOS_COMMANDS } from './cisco-nxos/nxos-commands.js';
 import { CUMULUS_COMMANDS } from './cumulus/cumulus-commands.js';

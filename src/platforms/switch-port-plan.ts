@@ -1,4 +1,4 @@
-import type { SwitchPort } from '../inventory/site-model.js';
+import type { SwitchPort } from '../core/site.js';
 import { allVlans, formatVlanSet, sameVlanSet, vlanSetDiff } from '../inventory/vlan-set.js';
 import { isAllVlans, type PortState } from './switch-state.js';
 

@@ -1,4 +1,4 @@
-import type { SwitchPlatform } from '../inventory/inventory-types.js';
+import type { SwitchPlatform } from '../core/inventory.js';
 import { allVlans, VLAN_MAX, VLAN_MIN } from '../inventory/vlan-set.js';
 import type { EniDocument } from './cumulus/cumulus-eni.js';
 

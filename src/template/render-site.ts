@@ -1,4 +1,4 @@
-import type { Site } from '../inventory/site-model.js';
+import type { Site } from '../core/site.js';
 import { buildNadContext, buildNncpContext } from './k8s-context.js';
 import { buildNodeStateContext } from './node-state-context.js';
 import { renderYaml } from './render-yaml.js';

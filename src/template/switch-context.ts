@@ -1,6 +1,6 @@
-import { ConfigError, type Problem } from '../errors.js';
-import type { SwitchPlatform } from '../inventory/inventory-types.js';
-import type { SwitchModel, SwitchPort } from '../inventory/site-model.js';
+import { ConfigError, type Problem } from '../core/errors.js';
+import type { SwitchPlatform } from '../core/inventory.js';
+import type { SwitchModel, SwitchPort } from '../core/site.js';
 
 /** One switch port as the switch templates see it (optional values are null, never missing). */
 export interface SwitchPortContext {

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import ssh2 from 'ssh2';
 import type { Client as SshClient, ConnectConfig, ServerHostKeyAlgorithm } from 'ssh2';
 import SSHConfig from 'ssh-config';
-import { ConnectError } from '../errors.js';
+import { ConnectError } from '../core/errors.js';
 import { sleep } from './channel-limiter.js';
 import { spawnProxyCommand } from './proxy-command.js';
 import { planAuth, type SshAuthSources } from './ssh-auth.js';

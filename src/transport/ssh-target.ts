@@ -1,5 +1,5 @@
 import type { SshAuthSources } from './ssh-auth.js';
-import type { TranscriptSink } from './transport-types.js';
+import type { TranscriptSink } from '../core/transport.js';
 
 /**
  * How a host's key is checked. The policy itself (known_hosts lookup, pinning) lives in known-hosts.ts; the

@@ -1,10 +1,10 @@
-import type { Host, Inventory } from '../../src/inventory/inventory-types.js';
-import type { Site } from '../../src/inventory/site-model.js';
-import type { TaskModule } from '../../src/engine/module-types.js';
-import type { Playbook, Play, Task } from '../../src/playbook/playbook-types.js';
-import type { Transport, CommandResult } from '../../src/transport/transport-types.js';
-import { ConnectError } from '../../src/errors.js';
-import { command } from '../../src/platforms/change-types.js';
+import type { Host, Inventory } from '../../src/core/inventory.js';
+import type { Site } from '../../src/core/site.js';
+import type { TaskModule } from '../../src/core/module.js';
+import type { Playbook, Play, Task } from '../../src/core/playbook.js';
+import type { Transport, CommandResult } from '../../src/core/transport.js';
+import { ConnectError } from '../../src/core/errors.js';
+import { command } from '../../src/core/change.js';
 
 /** A host's "device": a key/value store the test module reads and writes through the fake transport. */
 export type Devices = Map<string, Map<string, string>>;

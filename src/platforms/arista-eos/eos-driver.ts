@@ -1,4 +1,4 @@
-import type { Transport } from '../../transport/transport-types.js';
+import type { Transport } from '../../core/transport.js';
 import { ApplyCommandError, configureChanges } from '../cli-apply.js';
 import { cliDeviceForHost } from '../cli-device-cache.js';
 import type { CliDevice } from '../cli-device.js';

@@ -1,5 +1,5 @@
-import { ApplyError } from '../../errors.js';
-import type { Transport } from '../../transport/transport-types.js';
+import { ApplyError } from '../../core/errors.js';
+import type { Transport } from '../../core/transport.js';
 import { ApplyCommandError, configureChanges } from '../cli-apply.js';
 import { cliDeviceForHost } from '../cli-device-cache.js';
 import type { DriverContext, SwitchDriver } from '../switch-driver.js';

@@ -1,5 +1,5 @@
-import { CommandError } from '../../errors.js';
-import type { Transport } from '../../transport/transport-types.js';
+import { CommandError } from '../../core/errors.js';
+import type { Transport } from '../../core/transport.js';
 import { configureChanges } from '../cli-apply.js';
 import { cliDeviceForHost } from '../cli-device-cache.js';
 import type { CliDevice } from '../cli-device.js';

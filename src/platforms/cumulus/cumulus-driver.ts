@@ -1,5 +1,5 @@
-import { CommandError } from '../../errors.js';
-import type { CommandResult, ExecOptions, Transport } from '../../transport/transport-types.js';
+import { CommandError } from '../../core/errors.js';
+import type { CommandResult, ExecOptions, Transport } from '../../core/transport.js';
 import { shellQuote } from '../../transport/shell-quote.js';
 import type { DriverContext, SwitchDriver } from '../switch-driver.js';
 import { cumulusHostSettings } from './cumulus-host.js';

@@ -1,9 +1,9 @@
-import { CommandError } from '../../errors.js';
-import type { TaskModule } from '../../engine/module-types.js';
+import { CommandError } from '../../core/errors.js';
+import type { TaskModule } from '../../core/module.js';
 import { shellQuote } from '../../transport/shell-quote.js';
 import { hostTemplateContext } from '../../template/host-context.js';
 import { renderString } from '../../template/template-env.js';
-import { command } from '../change-types.js';
+import { command } from '../../core/change.js';
 
 interface CommandDesired {
   readonly cmd: string;

@@ -1,11 +1,11 @@
 import { createTwoFilesPatch } from 'diff';
-import { CommandError } from '../../errors.js';
-import type { TaskModule } from '../../engine/module-types.js';
+import { CommandError } from '../../core/errors.js';
+import type { TaskModule } from '../../core/module.js';
 import { hostTemplateContext } from '../../template/host-context.js';
 import { render, renderString } from '../../template/template-env.js';
-import type { Transport } from '../../transport/transport-types.js';
+import type { Transport } from '../../core/transport.js';
 import { shellQuote } from '../../transport/shell-quote.js';
-import type { Change } from '../change-types.js';
+import type { Change } from '../../core/change.js';
 
 interface FileDesired {
   readonly dest: string;

@@ -1,8 +1,8 @@
 import { userInfo } from 'node:os';
 import { stringify } from 'yaml';
-import { ConfigError } from '../../errors.js';
-import type { Host } from '../../inventory/inventory-types.js';
-import type { NodeModel, Site } from '../../inventory/site-model.js';
+import { ConfigError } from '../../core/errors.js';
+import type { Host } from '../../core/inventory.js';
+import type { NodeModel, Site } from '../../core/site.js';
 import { buildNodeStateContext } from '../../template/node-state-context.js';
 import { renderYaml } from '../../template/render-yaml.js';
 import { parseProbes, type Probe } from './nmstate-probes.js';

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
-import { ApplyError, CommandError, ConfigError, ConnectError } from '../../errors.js';
-import type { TaskContext, TaskModule } from '../../engine/module-types.js';
+import { ApplyError, CommandError, ConfigError, ConnectError } from '../../core/errors.js';
+import type { TaskContext, TaskModule } from '../../core/module.js';
 import { desiredTempPath, findCheckpoints, nmstateCommands } from './nmstate-commands.js';
 import { findNode, renderNmstateDesired, type NmstateDesired } from './nmstate-desired.js';
 import { documentFor, planNode } from './nmstate-node-plan.js';

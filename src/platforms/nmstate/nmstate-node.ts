@@ -1,5 +1,5 @@
-import { CommandError } from '../../errors.js';
-import type { Transport } from '../../transport/transport-types.js';
+import { CommandError } from '../../core/errors.js';
+import type { Transport } from '../../core/transport.js';
 import { findCheckpoints, nmstateCommands } from './nmstate-commands.js';
 import { isMarked, type NmstateDesired } from './nmstate-desired.js';
 import { isNmstateObject, toNmstateState, type NmstateState, type NmstateValue } from './nmstate-state.js';

@@ -1,5 +1,5 @@
-import type { TaskContext } from '../../engine/module-types.js';
-import type { Transport } from '../../transport/transport-types.js';
+import type { TaskContext } from '../../core/module.js';
+import type { Transport } from '../../core/transport.js';
 import { nmstateCommands } from './nmstate-commands.js';
 import type { NmstateDesired } from './nmstate-desired.js';
 import { nmstateClock, openCheckpoints, showNode } from './nmstate-node.js';

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CommandError } from '../../../src/errors.js';
+import { CommandError } from '../../../src/core/errors.js';
 import { eosDefinition } from '../../../src/platforms/arista-eos/eos-definition.js';
 import { iosDefinition } from '../../../src/platforms/cisco-ios/ios-definition.js';
 import { nxosDefinition } from '../../../src/platforms/cisco-nxos/nxos-definition.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyStep, planStep } from '../../../src/engine/task-step.js';
-import { ApplyError } from '../../../src/errors.js';
-import type { SwitchModel, SwitchPort } from '../../../src/inventory/site-model.js';
+import { ApplyError } from '../../../src/core/errors.js';
+import type { SwitchModel, SwitchPort } from '../../../src/core/site.js';
 import { cumulusDriver } from '../../../src/platforms/cumulus/cumulus-driver.js';
 import { cumulusState } from '../../../src/platforms/cumulus/cumulus-state.js';
 import { switchPortsModule, switchVlansModule } from '../../../src/platforms/switch-modules.js';

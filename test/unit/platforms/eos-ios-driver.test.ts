@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyStep, planStep } from '../../../src/engine/task-step.js';
-import { ApplyError } from '../../../src/errors.js';
+import { ApplyError } from '../../../src/core/errors.js';
 import { eosDriver } from '../../../src/platforms/arista-eos/eos-driver.js';
 import { EOS_DIALECT } from '../../../src/platforms/arista-eos/eos-parse.js';
 import { interpretCiscoConfig } from '../../../src/platforms/cisco-config-interpreter.js';

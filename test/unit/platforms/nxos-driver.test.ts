@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyStep, planStep } from '../../../src/engine/task-step.js';
-import { ApplyError } from '../../../src/errors.js';
+import { ApplyError } from '../../../src/core/errors.js';
 import { interpretCiscoConfig } from '../../../src/platforms/cisco-config-interpreter.js';
 import { nxosDriver } from '../../../src/platforms/cisco-nxos/nxos-driver.js';
 import { NXOS_DIALECT } from '../../../src/platforms/cisco-nxos/nxos-parse.js';

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import type { TaskContext } from '../../../src/engine/module-types.js';
-import type { Host, SwitchPlatform } from '../../../src/inventory/inventory-types.js';
-import type { Site, SwitchModel } from '../../../src/inventory/site-model.js';
-import type { Task } from '../../../src/playbook/playbook-types.js';
+import type { TaskContext } from '../../../src/core/module.js';
+import type { Host, SwitchPlatform } from '../../../src/core/inventory.js';
+import type { Site, SwitchModel } from '../../../src/core/site.js';
+import type { Task } from '../../../src/core/playbook.js';
 import type { DriverContext } from '../../../src/platforms/switch-driver.js';
 import { FakeCliSession, fakeCliTransport } from '../../helpers/fake-cli-session.js';
 

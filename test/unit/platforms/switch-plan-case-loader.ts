@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { SwitchPlatform } from '../../../src/inventory/inventory-types.js';
-import type { SwitchModel, SwitchPort } from '../../../src/inventory/site-model.js';
+import type { SwitchPlatform } from '../../../src/core/inventory.js';
+import type { SwitchModel, SwitchPort } from '../../../src/core/site.js';
 import { parseVlanSet } from '../../../src/inventory/vlan-set.js';
 import { EOS_DIALECT, parseEosConfig } from '../../../src/platforms/arista-eos/eos-parse.js';
 import { interpretCiscoConfig, type CiscoDialect } from '../../../src/platforms/cisco-config-interpreter.js';

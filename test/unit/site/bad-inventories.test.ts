@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, type Problem } from '../../../src/errors.js';
+import { ConfigError, type Problem } from '../../../src/core/errors.js';
 import { loadSite } from '../../../src/inventory/load-site.js';
 
 /**

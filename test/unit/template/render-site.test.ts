@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { ConfigError } from '../../../src/errors.js';
+import { ConfigError } from '../../../src/core/errors.js';
 import { renderSite, type RenderedFile } from '../../../src/template/render-site.js';
 import { cliBlocks } from './cli-blocks.js';
 import { site1, site1Node } from './site1-model.js';

@@ -1,5 +1,5 @@
-import type { Host, SwitchPlatform } from '../../../src/inventory/inventory-types.js';
-import type { Nad, NodeModel, Site, SwitchModel, SwitchPort, Vlan } from '../../../src/inventory/site-model.js';
+import type { Host, SwitchPlatform } from '../../../src/core/inventory.js';
+import type { Nad, NodeModel, Site, SwitchModel, SwitchPort, Vlan } from '../../../src/core/site.js';
 
 /**
  * The seed's site, built by hand as a Site model (test/fixtures/template/MANIFEST.tsv names the sources):

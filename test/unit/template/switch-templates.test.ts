@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/errors.js';
-import type { SwitchPlatform } from '../../../src/inventory/inventory-types.js';
-import type { SwitchModel } from '../../../src/inventory/site-model.js';
+import { ConfigError } from '../../../src/core/errors.js';
+import type { SwitchPlatform } from '../../../src/core/inventory.js';
+import type { SwitchModel } from '../../../src/core/site.js';
 import { parseVlanSet } from '../../../src/inventory/vlan-set.js';
 import { buildSwitchContext, switchTemplateId } from '../../../src/template/switch-context.js';
 import { render } from '../../../src/template/template-env.js';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/errors.js';
+import { ConfigError } from '../../../src/core/errors.js';
 import { render, resolveTemplate } from '../../../src/template/template-env.js';
 import { renderSite } from '../../../src/template/render-site.js';
 import { site1 } from './site1-model.js';

@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { TaskContext } from '../../../../src/engine/module-types.js';
+import type { TaskContext } from '../../../../src/core/module.js';
 import { applyStep, planStep } from '../../../../src/engine/task-step.js';
-import { ApplyError } from '../../../../src/errors.js';
+import { ApplyError } from '../../../../src/core/errors.js';
 import { loadSite } from '../../../../src/inventory/load-site.js';
-import type { Site } from '../../../../src/inventory/site-model.js';
+import type { Site } from '../../../../src/core/site.js';
 import { MANAGED_MARK } from '../../../../src/platforms/nmstate/nmstate-desired.js';
 import { nmstateModule } from '../../../../src/platforms/nmstate/nmstate-module.js';
 import { nmstateClock } from '../../../../src/platforms/nmstate/nmstate-node.js';
 import type { NmstateInterface } from '../../../../src/platforms/nmstate/nmstate-state.js';
-import type { Task } from '../../../../src/playbook/playbook-types.js';
+import type { Task } from '../../../../src/core/playbook.js';
 import { FakeNmstateNode } from './fake-nmstate-node.js';
 
 const FIXTURE = join(import.meta.dirname, '../../../fixtures/lab-nodes/inventory');

@@ -1,4 +1,4 @@
-import type { Problem, SourceLocation } from '../errors.js';
+import type { Problem, SourceLocation } from './errors.js';
 import type { VaultValue } from './vault-value.js';
 
 /** Where a variable (or any value) was written: a file and, for YAML, the path of keys inside its document. */

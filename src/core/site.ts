@@ -1,4 +1,4 @@
-import type { Host, SwitchPlatform, ValueOrigin } from './inventory-types.js';
+import type { Host, SwitchPlatform, ValueOrigin } from './inventory.js';
 
 /**
  * The site model: what templates and drivers consume. Built from an Inventory and validated as a whole

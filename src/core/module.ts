@@ -1,8 +1,8 @@
-import type { Host } from '../inventory/inventory-types.js';
-import type { Site } from '../inventory/site-model.js';
-import type { Change, InSync } from '../platforms/change-types.js';
-import type { ModuleName, Task } from '../playbook/playbook-types.js';
-import type { Transport } from '../transport/transport-types.js';
+import type { Host } from './inventory.js';
+import type { Site } from './site.js';
+import type { Change, InSync } from './change.js';
+import type { ModuleName, Task } from './playbook.js';
+import type { Transport } from './transport.js';
 
 /** What a module is given for one host and one task. Passed explicitly: there is no global run state. */
 export interface TaskContext {
