@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../core/errors.js';
-import type { SimPlatformId, SimUser } from '../lab/sim/sim-types.js';
+import type { SimulatorLogin } from '../core/simulator.js';
+import { defaultPlatforms } from '../platforms/platform-list.js';
 import type { RegisterCommand } from './register-command.js';
-
-const PLATFORMS: readonly SimPlatformId[] = ['cisco_nxos', 'arista_eos', 'cisco_ios'];
+import { simulatedSwitch, simulatedSwitches } from './simulated-switch.js';
 
 interface SimFlags {
   readonly platform: string;
@@ -31,7 +31,7 @@ function readText(path: string, what: string): string {
 }
 
 /** The login of `lab sim`: a password from --password-env, keys from --authorized-keys, else a fresh password. */
-function simUser(flags: SimFlags): { user: SimUser; generated?: string } {
+function simUser(flags: SimFlags): { user: SimulatorLogin; generated?: string } {
   const keys = flags.authorizedKeys
     ? readText(flags.authorizedKeys, '--authorized-keys')
         .split('\n')
@@ -49,7 +49,7 @@ function simUser(flags: SimFlags): { user: SimUser; generated?: string } {
       });
   }
   const generated = password === undefined && keys === undefined ? randomBytes(9).toString('base64url') : undefined;
-  const user: SimUser = {
+  const user: SimulatorLogin = {
     username: flags.user,
     ...((password ?? generated) !== undefined ? { password: (password ?? generated)! } : {}),
     ...(keys ? { publicKeys: keys } : {}),
@@ -62,11 +62,13 @@ function simUser(flags: SimFlags): { user: SimUser; generated?: string } {
  * and prints how to connect and the known_hosts line that pins its host key.
  */
 export const registerLabCommand: RegisterCommand = (program, setExit) => {
+  const platforms = defaultPlatforms();
+  const simulated = simulatedSwitches(platforms).map((p) => p.id);
   const lab = program.command('lab').description('local simulated site: switch simulators (more lab commands to come)');
   lab
     .command('sim')
     .description('run one switch simulator (NX-OS, EOS or IOS CLI over SSH) in the foreground')
-    .requiredOption('--platform <platform>', `device to simulate: ${PLATFORMS.join(' | ')}`)
+    .requiredOption('--platform <platform>', `device to simulate: ${simulated.join(' | ')}`)
     .option('--config <file>', 'initial running-config (default: an empty config with 48 ports)')
     .option('--port <n>', 'TCP port (0 = any free port)', '0')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
@@ -77,13 +79,7 @@ export const registerLabCommand: RegisterCommand = (program, setExit) => {
     .option('--host-key <file>', 'host private key (default: a new ed25519 key each run)')
     .option('--time-scale <factor>', 'device time factor for commit/revert timers (1/60: a minute lasts a second)', '1')
     .action(async (flags: SimFlags) => {
-      if (!PLATFORMS.includes(flags.platform as SimPlatformId)) {
-        throw new ConfigError({
-          severity: 'error',
-          message: `--platform ${flags.platform} is not simulated`,
-          fix: `use one of ${PLATFORMS.join(', ')}`,
-        });
-      }
+      const spec = simulatedSwitch(platforms, flags.platform);
       const port = Number(flags.port);
       const timeScale = flags.timeScale.includes('/')
         ? Number(flags.timeScale.split('/')[0]) / Number(flags.timeScale.split('/')[1])
@@ -96,10 +92,8 @@ export const registerLabCommand: RegisterCommand = (program, setExit) => {
           message: `--time-scale ${flags.timeScale} must be a positive number`,
         });
       const { user, generated } = simUser(flags);
-      const sim = await (
-        await import('../lab/sim/start-simulator.js')
-      ).startSimulator({
-        platform: flags.platform as SimPlatformId,
+      const startSimulator = await spec.simulator();
+      const sim = await startSimulator({
         hostname: flags.hostname,
         host: flags.host,
         port,

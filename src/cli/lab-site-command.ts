@@ -1,11 +1,13 @@
 import { join, relative, resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
-import { MAX_LAB_NODES } from '../lab/site/site-lab-inventory.js';
+import { DEFAULT_LAB_SWITCH, MAX_LAB_NODES } from '../lab/site/site-lab-inventory.js';
 import { launchSiteLab, stopSiteLab } from '../lab/site/site-lab-launch.js';
 import { readSiteLabState } from '../lab/site/site-lab-state.js';
 import { siteLabStatus } from '../lab/site/site-lab-status.js';
 import type { SimPlatformId } from '../lab/sim/sim-types.js';
+import { defaultPlatforms } from '../platforms/platform-list.js';
 import { EXIT } from './exit-codes.js';
+import { simulatedSwitch } from './simulated-switch.js';
 
 /**
  * The default lab behind `acp-play lab up | status | down` (no root): the site of inventories/site1 as simulators
@@ -13,7 +15,6 @@ import { EXIT } from './exit-codes.js';
  * Called from lab-hosts-command.ts, which owns the `lab` subcommands.
  */
 
-const PLATFORMS: readonly SimPlatformId[] = ['cisco_nxos', 'arista_eos', 'cisco_ios'];
 export const SITE_LAB_DIR = join('.acp-play', 'lab');
 export const SITE_LAB_INVENTORY = join('inventories', 'lab');
 
@@ -36,13 +37,8 @@ export async function labUpSite(flags: {
       fix: 'e.g. --nodes 3',
     });
   }
-  const platform = (flags.platform ?? 'cisco_nxos') as SimPlatformId;
-  if (!PLATFORMS.includes(platform))
-    throw new ConfigError({
-      severity: 'error',
-      message: `--platform ${flags.platform} is not simulated`,
-      fix: `use one of ${PLATFORMS.join(', ')}`,
-    });
+  // The lab's switch simulators speak the simulated platforms of the registry (lab/sim names them SimPlatformId).
+  const platform = simulatedSwitch(defaultPlatforms(), flags.platform ?? DEFAULT_LAB_SWITCH).id as SimPlatformId;
   const dir = resolve(flags.dir ?? SITE_LAB_DIR);
   const started = Date.now();
   const { state, cleanedStale } = await launchSiteLab({

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ConfigError, formatProblem } from '../core/errors.js';
 import { selectHosts } from '../inventory/host-pattern.js';
 import { loadSite } from '../inventory/load-site.js';
+import { defaultPlatforms } from '../platforms/platform-list.js';
 import { renderSite, type RenderedFile } from '../template/render-site.js';
 import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
@@ -27,10 +28,11 @@ export const registerRenderCommand: RegisterCommand = (program, setExit) => {
     .option('-o, --out <dir>', 'write the files under DIR (creating folders) instead of printing them')
     .option('-l, --limit <pattern>', 'only these hosts (Ansible pattern: names, groups, globs, ! to exclude)')
     .action(async (dir: string, flags: RenderFlags) => {
-      const { inventory, site, warnings } = await loadSite(dir);
+      const platforms = defaultPlatforms();
+      const { inventory, site, warnings } = await loadSite(dir, platforms);
       for (const warning of warnings) process.stderr.write(`${formatProblem(warning)}\n`);
       const limit = flags.limit === undefined ? undefined : hostNames(selectHosts(inventory, flags.limit), flags.limit);
-      const files = renderSite(site, limit === undefined ? {} : { limit });
+      const files = renderSite(site, { platforms, ...(limit === undefined ? {} : { limit }) });
       if (flags.out === undefined) {
         process.stdout.write(files.map((f) => `# ---- ${f.path} ----\n${withNewline(f.text)}`).join('\n'));
       } else {

@@ -16,10 +16,6 @@ export interface ValueOrigin {
   readonly mergedFrom?: readonly ValueOrigin[];
 }
 
-/** Platforms acp-play drives. `linux` is a plain host for the generic modules (command, file). */
-export type Platform = 'nmstate' | 'cisco_nxos' | 'arista_eos' | 'cisco_ios' | 'cumulus' | 'linux';
-export type SwitchPlatform = Exclude<Platform, 'nmstate' | 'linux'>;
-
 /**
  * A resolved, frozen target. Inheritance (all -> parent groups -> child groups -> host) is resolved once at load
  * time; `vars` is the final merged view, `origins` says which file set each top-level variable.
@@ -32,7 +28,7 @@ export interface Host {
   readonly port?: number;
   /** Login user (`user`, alias `ansible_user`). */
   readonly user?: string;
-  /** Raw platform value as written (`platform`, alias `ansible_network_os`); normalised by the site model. */
+  /** Raw platform value as written (`platform`, alias `ansible_network_os`); resolved by the platform registry. */
   readonly platform?: string;
   /** Login password (`password`, aliases `ansible_password`, `ansible_ssh_pass`); a vaulted value stays encrypted. */
   readonly password?: string | VaultValue;

@@ -16,6 +16,7 @@ function isRecord(value: unknown): value is Raw {
  */
 export function buildNode(
   host: Host,
+  platform: string,
   vlans: readonly Vlan[],
   locator: SiteLocator,
   problems: Problem[],
@@ -27,7 +28,7 @@ export function buildNode(
       problems.push({
         severity: 'error',
         location: key ? locator.at(host, key) : undefined,
-        message: `${host.name} has platform nmstate but no node variable, so acp-play does not know its trunk NIC`,
+        message: `${host.name} has platform ${platform} but no node variable, so acp-play does not know its trunk NIC`,
         fix: 'add node: {trunk_nic: NIC} (for every node, in group_vars/nodes.yaml)',
       });
     }
@@ -54,6 +55,7 @@ export function buildNode(
   return {
     name: host.name,
     host,
+    platform,
     trunkNic: nic,
     ...(typeof raw.mtu === 'number' ? { mtu: raw.mtu } : {}),
     bridges,

@@ -33,7 +33,7 @@ export interface PortDelta {
 /** Context for one port: the VLANs the site manages (merge policy) and the platform's allowed-set rule. */
 export interface PortPlanContext {
   readonly managedVlans: readonly number[];
-  /** Cumulus: the PVID is always a member of the port, so allowed sets are compared without the native VLAN. */
+  /** The native VLAN is always a member of a trunk (Cumulus's PVID): allowed sets are compared without it. */
   readonly ignoreNativeInAllowed?: boolean;
 }
 

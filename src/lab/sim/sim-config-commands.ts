@@ -1,5 +1,6 @@
 import { interpretCiscoConfig } from '../../platforms/cisco-config-interpreter.js';
-import { defaultPortState, normaliseInterfaceName } from '../../platforms/switch-state.js';
+import { normaliseInterfaceName } from '../../platforms/interface-names.js';
+import { defaultPortState } from '../../platforms/switch-state.js';
 import { parseVlanSet } from '../../inventory/vlan-set.js';
 import type { CommandSpec } from './sim-grammar.js';
 import { tokenize } from './sim-grammar.js';
@@ -46,7 +47,7 @@ export function configCommands(
   rules: PortRules,
 ): Record<'config' | 'config-if' | 'config-vlan', CommandSpec<CommandHandler>[]> {
   const enterInterface: CommandHandler = (ctx) => {
-    const name = normaliseInterfaceName(ctx.platform.id, ctx.args.params['iface']!);
+    const name = normaliseInterfaceName(ctx.platform.dialect.naming, ctx.args.params['iface']!);
     const state = ctx.cli.readState();
     if (!state.interfaces.has(name)) {
       if (!rules.creatable.test(name) || ctx.device.physicalPorts.has(name)) invalidAt(ctx, 1);

@@ -1,4 +1,5 @@
-import { normaliseInterfaceName, type SwitchState } from '../../platforms/switch-state.js';
+import { normaliseInterfaceName } from '../../platforms/interface-names.js';
+import type { SwitchState } from '../../platforms/switch-state.js';
 import { defaultVlanName, sortedVlans } from './render-common.js';
 import type { CommandSpec } from './sim-grammar.js';
 import { SimCommandError, type CommandContext, type CommandHandler } from './sim-cli-types.js';
@@ -47,7 +48,7 @@ export function execCommands(opts: {
   vlanBrief: VlanBriefStyle;
 }): CommandSpec<CommandHandler>[] {
   const showInterface: CommandHandler = (ctx) => {
-    const name = normaliseInterfaceName(ctx.platform.id, ctx.args.params['iface']!);
+    const name = normaliseInterfaceName(ctx.platform.dialect.naming, ctx.args.params['iface']!);
     const port = ctx.device.running.interfaces.get(name);
     if (!port) throw new SimCommandError(ctx.platform.invalid(ctx.line, tokenColumn(ctx.line, 3), 3, ctx.promptLength));
     return ctx.platform.renderInterface(ctx.device, port);

@@ -29,11 +29,9 @@ const device = (conn: Transport, ctx: DriverContext) => cliDeviceForHost(conn, c
  * Session names carry a per-run counter because a committed session name cannot be entered again.
  */
 export const eosDriver: SwitchDriver<EosTxn> = {
-  platform: 'arista_eos',
-
   async gather(conn, ctx) {
     const dev = await device(conn, ctx);
-    return parseEosConfig(await dev.run('show running-config', { timeoutMs: ctx.timeouts.slowMs }));
+    return { state: parseEosConfig(await dev.run('show running-config', { timeoutMs: ctx.timeouts.slowMs })) };
   },
 
   async begin(conn, ctx) {
@@ -43,7 +41,7 @@ export const eosDriver: SwitchDriver<EosTxn> = {
     return { session: `acp-play-${ctx.runId}-${n}`, state: 'new' };
   },
 
-  async apply(conn, changes, ctx, txn) {
+  async apply(conn, { changes }, ctx, txn) {
     const dev = await device(conn, ctx);
     txn.state = 'staging';
     try {

@@ -24,11 +24,9 @@ const device = (conn: Transport, ctx: DriverContext) => cliDeviceForHost(conn, c
  * (all or nothing) and `no checkpoint NAME`. `configure session` is not used: several Nexus platforms limit it to ACLs.
  */
 export const nxosDriver: SwitchDriver<NxosTxn> = {
-  platform: 'cisco_nxos',
-
   async gather(conn, ctx) {
     const dev = await device(conn, ctx);
-    return parseNxosConfig(await dev.run('show running-config', { timeoutMs: ctx.timeouts.slowMs }));
+    return { state: parseNxosConfig(await dev.run('show running-config', { timeoutMs: ctx.timeouts.slowMs })) };
   },
 
   async begin(conn, ctx) {
@@ -55,8 +53,8 @@ export const nxosDriver: SwitchDriver<NxosTxn> = {
     return { checkpoint };
   },
 
-  async apply(conn, changes, ctx) {
-    await configureChanges(await device(conn, ctx), changes);
+  async apply(conn, plan, ctx) {
+    await configureChanges(await device(conn, ctx), plan.changes);
   },
 
   async commit(conn, ctx, txn) {

@@ -2,6 +2,7 @@ import { CommandError } from '../../core/errors.js';
 import type { CommandResult, ExecOptions, Transport } from '../../core/transport.js';
 import { shellQuote } from '../../transport/shell-quote.js';
 import type { DriverContext, SwitchDriver } from '../switch-driver.js';
+import type { EniDocument } from './cumulus-eni.js';
 import { cumulusHostSettings } from './cumulus-host.js';
 import { cumulusState } from './cumulus-state.js';
 
@@ -49,25 +50,24 @@ async function reload(conn: Transport, ctx: DriverContext, become: boolean): Pro
 }
 
 /**
- * Cumulus Linux (ifupdown2): the desired state is a whole `/etc/network/interfaces` (planSwitch's `document`).
+ * Cumulus Linux (ifupdown2), document-based: the desired state is a whole `/etc/network/interfaces` (the plan's
+ * `document`, rendered by cumulus-render.ts).
  * begin copies the file to `<file>.acp-play-<runId>.bak`; apply uploads the new file next to it, moves it into place
  * and runs `ifreload -a` (a non-zero exit is the apply failure, in ifreload's words); the runner then re-gathers
  * (`bridge -j vlan show`: the kernel's truth) and needs an empty re-plan; commit removes the backup (kept with
  * `keep_interfaces_backup: true`); rollback copies the backup back and runs `ifreload -a` again. There is no
  * running/startup split: the file IS the startup configuration, so save does nothing.
  */
-export const cumulusDriver: SwitchDriver<CumulusTxn> = {
-  platform: 'cumulus',
-
+export const cumulusDriver: SwitchDriver<CumulusTxn, EniDocument> = {
   async gather(conn, ctx) {
     const { interfacesFile, become } = cumulusHostSettings(ctx.host);
     const opts = { become, timeoutMs: ctx.timeouts.commandMs };
     const file = await run(conn, `cat ${shellQuote(interfacesFile)}`, opts);
     const kernel = await run(conn, CUMULUS_EXEC.bridgeVlans, opts);
     const warnings: string[] = [];
-    const state = cumulusState({ interfacesText: file.stdout, bridgeVlanJson: kernel.stdout }, warnings);
+    const current = cumulusState({ interfacesText: file.stdout, bridgeVlanJson: kernel.stdout }, warnings);
     for (const w of warnings) ctx.note(w);
-    return state;
+    return current;
   },
 
   async begin(conn, ctx) {
@@ -80,7 +80,7 @@ export const cumulusDriver: SwitchDriver<CumulusTxn> = {
     return { file, backup, become, keepBackup };
   },
 
-  async apply(conn, changes, ctx, txn, document) {
+  async apply(conn, { changes, document }, ctx, txn) {
     if (changes.length === 0) return;
     if (document === undefined)
       throw new Error('no interfaces file was planned for the changes (Cumulus needs the whole file)');

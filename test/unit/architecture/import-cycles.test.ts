@@ -30,7 +30,7 @@ describe('import graph of src/', () => {
     expect(graph.size).toBeGreaterThan(100);
     expect(graph.get('src/cli/commands.ts')).toContain('src/cli/plan-command.ts');
     expect(edges).toContainEqual({
-      from: 'src/cli/lab-command.ts',
+      from: 'src/platforms/cisco-nxos/nxos-platform.ts',
       to: 'src/lab/sim/start-simulator.ts',
       dynamic: true,
     });
@@ -46,6 +46,20 @@ describe('import graph of src/', () => {
 
   it('imports only downwards: core imports nothing outside core, nothing but cli imports cli', () => {
     expect(layerViolations(edges, MAY_IMPORT)).toEqual([]);
+  });
+
+  it('loads no lab code for plan and apply: the platforms reach their simulators only through import()', () => {
+    const reached = new Set<string>();
+    const visit = (file: string): void => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const e of edges) if (e.from === file && !e.dynamic) visit(e.to);
+    };
+    for (const entry of ['src/engine/plan-run.ts', 'src/engine/apply-run.ts', 'src/engine/default-modules.ts'])
+      visit(entry);
+    visit('src/platforms/platform-list.ts');
+    expect(reached.has('src/platforms/cisco-nxos/nxos-driver.ts')).toBe(true);
+    expect([...reached].filter((f) => layerOf(f) === 'lab')).toEqual([]);
   });
 
   it('registers the CLI commands without a cycle: only main imports the command list, no command imports main', () => {

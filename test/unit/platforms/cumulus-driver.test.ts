@@ -4,8 +4,13 @@ import { ApplyError } from '../../../src/core/errors.js';
 import type { SwitchModel, SwitchPort } from '../../../src/core/site.js';
 import { cumulusDriver } from '../../../src/platforms/cumulus/cumulus-driver.js';
 import { cumulusState } from '../../../src/platforms/cumulus/cumulus-state.js';
-import { switchPortsModule, switchVlansModule } from '../../../src/platforms/switch-modules.js';
-import { driverContext, switchHost, taskContext } from './switch-driver-harness.js';
+import {
+  driverContext,
+  switchHost,
+  switchPortsModule,
+  switchVlansModule,
+  taskContext,
+} from './switch-driver-harness.js';
 import { cumulusFixture, FakeCumulusHost, INTERFACES } from './cumulus-fake-host.js';
 import { readFileSync } from 'node:fs';
 
@@ -140,7 +145,7 @@ describe('Cumulus driver (fake switch answering with recordings of real ifupdown
 
   it('gathers VLAN definitions from the file and port membership from the kernel (ifupdown2 corpus bridge3)', () => {
     const dir = new URL('../../fixtures/switch-configs/cumulus/', import.meta.url);
-    const state = cumulusState({
+    const { state } = cumulusState({
       interfacesText: readFileSync(new URL('ifupdown2_test_bridge3.eni', dir), 'utf8'),
       bridgeVlanJson: readFileSync(new URL('ifupdown2_test_bridge3.vlan.show.json', dir), 'utf8'),
     });
@@ -151,7 +156,7 @@ describe('Cumulus driver (fake switch answering with recordings of real ifupdown
 
   it('leaves out a bridge port the kernel does not have, and says so', () => {
     const warnings: string[] = [];
-    const state = cumulusState(
+    const { state } = cumulusState(
       {
         interfacesText: cumulusFixture('before.interfaces').replace('bridge-ports swp1', 'bridge-ports swp9 swp1'),
         bridgeVlanJson: cumulusFixture('before.vlans.json'),

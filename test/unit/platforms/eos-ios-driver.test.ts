@@ -8,9 +8,17 @@ import { archivePath } from '../../../src/platforms/cisco-ios/ios-archive.js';
 import { iosDriver } from '../../../src/platforms/cisco-ios/ios-driver.js';
 import { IOS_DIALECT } from '../../../src/platforms/cisco-ios/ios-parse.js';
 import { parseIosVlanBrief } from '../../../src/platforms/cisco-ios/ios-vlan-brief.js';
-import { switchPortsModule, switchVlansModule } from '../../../src/platforms/switch-modules.js';
 import { planSwitch } from '../../../src/platforms/switch-plan.js';
-import { afterOpen, driverContext, fakeSwitch, switchModel, taskContext } from './switch-driver-harness.js';
+import { switchSpec } from './switch-plan-case-loader.js';
+import {
+  afterOpen,
+  driverContext,
+  fakeSwitch,
+  switchModel,
+  switchPortsModule,
+  switchVlansModule,
+  taskContext,
+} from './switch-driver-harness.js';
 
 const managedVlans = [2003, 2004, 2005];
 
@@ -19,10 +27,10 @@ describe('EOS driver', () => {
     const { session, conn } = fakeSwitch('eos/basic');
     const ctx = driverContext('arista_eos');
     const model = switchModel('arista_eos');
-    const current = await eosDriver.gather(conn, ctx);
-    const plan = planSwitch(model, current, { managedVlans });
+    const { state: current } = await eosDriver.gather(conn, ctx);
+    const plan = planSwitch(switchSpec(model.platform), model, current, { managedVlans });
     const txn = await eosDriver.begin(conn, ctx);
-    await eosDriver.apply(conn, plan.changes, ctx, txn);
+    await eosDriver.apply(conn, plan, ctx, txn);
     expect(txn.state).toBe('timer');
     await eosDriver.commit(conn, ctx, txn);
     expect(afterOpen(session)).toEqual([
@@ -39,15 +47,20 @@ describe('EOS driver', () => {
       'configure session acp-play-r1-1 commit',
     ]);
     const after = interpretCiscoConfig(session.configCommands().join('\n'), EOS_DIALECT, current);
-    expect(planSwitch(model, after, { managedVlans }).changes).toEqual([]);
+    expect(planSwitch(switchSpec(model.platform), model, after, { managedVlans }).changes).toEqual([]);
   });
 
   it('aborts a session committed with a timer when verification fails (rollback = configure session NAME abort)', async () => {
     const { session, conn } = fakeSwitch('eos/basic');
     const ctx = driverContext('arista_eos');
     const txn = await eosDriver.begin(conn, ctx);
-    const plan = planSwitch(switchModel('arista_eos'), await eosDriver.gather(conn, ctx), { managedVlans });
-    await eosDriver.apply(conn, plan.changes, ctx, txn);
+    const plan = planSwitch(
+      switchSpec('arista_eos'),
+      switchModel('arista_eos'),
+      (await eosDriver.gather(conn, ctx)).state,
+      { managedVlans },
+    );
+    await eosDriver.apply(conn, plan, ctx, txn);
     expect(await eosDriver.rollback(conn, ctx, txn)).toBe('configure session acp-play-r1-1 abort');
     expect(afterOpen(session).at(-1)).toBe('configure session acp-play-r1-1 abort');
   });
@@ -75,11 +88,11 @@ describe('IOS driver', () => {
     const { session, conn } = fakeSwitch('ios/basic');
     const ctx = driverContext('cisco_ios');
     const model = switchModel('cisco_ios');
-    const current = await iosDriver.gather(conn, ctx);
+    const { state: current } = await iosDriver.gather(conn, ctx);
     expect(current.vlans.get(2003)).toEqual({ id: 2003, name: 'virtual-machines-1' });
-    const plan = planSwitch(model, current, { managedVlans });
+    const plan = planSwitch(switchSpec(model.platform), model, current, { managedVlans });
     const txn = await iosDriver.begin(conn, ctx);
-    await iosDriver.apply(conn, plan.changes, ctx, txn);
+    await iosDriver.apply(conn, plan, ctx, txn);
     await iosDriver.commit(conn, ctx, txn);
     expect(afterOpen(session)).toEqual([
       'show running-config',
@@ -96,7 +109,7 @@ describe('IOS driver', () => {
       'configure confirm',
     ]);
     const after = interpretCiscoConfig(session.configCommands().join('\n'), IOS_DIALECT, current);
-    expect(planSwitch(model, after, { managedVlans }).changes).toEqual([]);
+    expect(planSwitch(switchSpec(model.platform), model, after, { managedVlans }).changes).toEqual([]);
   });
 
   it('rolls back with configure revert now', async () => {
@@ -105,7 +118,9 @@ describe('IOS driver', () => {
     const txn = await iosDriver.begin(conn, ctx);
     await iosDriver.apply(
       conn,
-      planSwitch(switchModel('cisco_ios'), await iosDriver.gather(conn, ctx), { managedVlans }).changes,
+      planSwitch(switchSpec('cisco_ios'), switchModel('cisco_ios'), (await iosDriver.gather(conn, ctx)).state, {
+        managedVlans,
+      }),
       ctx,
       txn,
     );

@@ -6,8 +6,16 @@ import { nxosDriver } from '../../../src/platforms/cisco-nxos/nxos-driver.js';
 import { NXOS_DIALECT } from '../../../src/platforms/cisco-nxos/nxos-parse.js';
 import { parseCheckpointNames } from '../../../src/platforms/cisco-nxos/nxos-checkpoints.js';
 import { planSwitch } from '../../../src/platforms/switch-plan.js';
-import { switchPortsModule, switchVlansModule } from '../../../src/platforms/switch-modules.js';
-import { afterOpen, driverContext, fakeSwitch, switchModel, taskContext } from './switch-driver-harness.js';
+import { switchSpec } from './switch-plan-case-loader.js';
+import {
+  afterOpen,
+  driverContext,
+  fakeSwitch,
+  switchModel,
+  switchPortsModule,
+  switchVlansModule,
+  taskContext,
+} from './switch-driver-harness.js';
 
 const managedVlans = [2003, 2004, 2005];
 
@@ -17,10 +25,10 @@ describe('NX-OS driver', () => {
     const notes: string[] = [];
     const ctx = driverContext('cisco_nxos', notes);
     const model = switchModel('cisco_nxos');
-    const current = await nxosDriver.gather(conn, ctx);
-    const plan = planSwitch(model, current, { managedVlans });
+    const { state: current } = await nxosDriver.gather(conn, ctx);
+    const plan = planSwitch(switchSpec(model.platform), model, current, { managedVlans });
     const txn = await nxosDriver.begin(conn, ctx);
-    await nxosDriver.apply(conn, plan.changes, ctx, txn);
+    await nxosDriver.apply(conn, plan, ctx, txn);
     await nxosDriver.commit(conn, ctx, txn);
     expect(afterOpen(session)).toEqual([
       'show running-config',
@@ -41,7 +49,7 @@ describe('NX-OS driver', () => {
     expect(notes).toContain('keeping 1 checkpoint(s) acp-play did not make: before-upgrade');
     // STYLE 10: feed the post-apply state back, re-plan, expect no changes.
     const after = interpretCiscoConfig(session.configCommands().join('\n'), NXOS_DIALECT, current);
-    expect(planSwitch(model, after, { managedVlans }).changes).toEqual([]);
+    expect(planSwitch(switchSpec(model.platform), model, after, { managedVlans }).changes).toEqual([]);
   });
 
   it('names checkpoints uniquely within a run (the second step of a session takes -2)', async () => {

@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import type { TaskContext } from '../../../src/core/module.js';
-import type { Host, SwitchPlatform } from '../../../src/core/inventory.js';
+import type { Host } from '../../../src/core/inventory.js';
 import type { Site, SwitchModel } from '../../../src/core/site.js';
 import type { Task } from '../../../src/core/playbook.js';
+import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 import type { DriverContext } from '../../../src/platforms/switch-driver.js';
+import { switchModule } from '../../../src/platforms/switch-modules.js';
 import { FakeCliSession, fakeCliTransport } from '../../helpers/fake-cli-session.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/cli-sessions/', import.meta.url));
@@ -14,7 +16,7 @@ export const PORT: Record<'cisco_nxos' | 'arista_eos' | 'cisco_ios', string> = {
   cisco_ios: 'GigabitEthernet0/3',
 };
 
-export function switchHost(platform: SwitchPlatform, vars: Record<string, unknown> = {}): Host {
+export function switchHost(platform: string, vars: Record<string, unknown> = {}): Host {
   return Object.freeze({
     name: 'switch1',
     address: '127.0.0.1',
@@ -72,15 +74,23 @@ export function fakeSwitch(caseDir: string, answers?: Map<string, string>) {
   return { session, conn: fakeCliTransport('switch1', session) };
 }
 
-export function driverContext(platform: SwitchPlatform, notes: string[] = [], configureArchive = false): DriverContext {
+export function driverContext(
+  platform: string,
+  notes: string[] = [],
+  args: Record<string, unknown> = {},
+): DriverContext {
   return {
     host: switchHost(platform),
     runId: 'r1',
     note: (t) => notes.push(t),
     timeouts: { commandMs: 1000, slowMs: 1000 },
-    configureArchive,
+    args,
   };
 }
+
+/** The switch modules over the shipped platforms. */
+export const switchVlansModule = switchModule('switch_vlans', defaultPlatforms());
+export const switchPortsModule = switchModule('switch_ports', defaultPlatforms());
 
 export function taskContext(
   model: SwitchModel,

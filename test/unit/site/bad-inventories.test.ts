@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, type Problem } from '../../../src/core/errors.js';
 import { loadSite } from '../../../src/inventory/load-site.js';
+import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 
 /**
  * One generic test over test/fixtures/bad-inventories/<case>/: each folder is a small inventory with one mistake
@@ -28,7 +29,7 @@ const cases = readdirSync(root, { withFileTypes: true })
 
 async function problemsOf(dir: string): Promise<readonly Problem[]> {
   try {
-    await loadSite(dir);
+    await loadSite(dir, defaultPlatforms());
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;
     throw error;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, type Problem } from '../../../src/core/errors.js';
 import { siteFromInventory } from '../../../src/inventory/load-site.js';
+import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 import { seedInventory } from './fake-inventory.js';
 
 type Hosts = Record<string, { vars: Record<string, any> }>;
@@ -13,7 +14,7 @@ const port = (hosts: Hosts, name: string) => hosts.switch1!.vars.switch.ports[na
 
 function problemsOf(tweak: (hosts: Hosts) => void): Problem[] {
   try {
-    return [...siteFromInventory(seedInventory(tweak)).warnings];
+    return [...siteFromInventory(seedInventory(tweak), defaultPlatforms()).warnings];
   } catch (error) {
     if (error instanceof ConfigError) return [...error.problems];
     throw error;

@@ -12,6 +12,7 @@ import { nmstateClock } from '../../../../src/platforms/nmstate/nmstate-node.js'
 import type { NmstateInterface } from '../../../../src/platforms/nmstate/nmstate-state.js';
 import type { Task } from '../../../../src/core/playbook.js';
 import { FakeNmstateNode } from './fake-nmstate-node.js';
+import { defaultPlatforms } from '../../../../src/platforms/platform-list.js';
 
 const FIXTURE = join(import.meta.dirname, '../../../fixtures/lab-nodes/inventory');
 const CP = '/org/freedesktop/NetworkManager/Checkpoint/7';
@@ -23,7 +24,7 @@ const APPLY = (t: number) => `nmstatectl apply --no-commit --timeout ${t} ${TMP}
 
 let site: Site;
 beforeAll(async () => {
-  site = (await loadSite(FIXTURE)).site;
+  site = (await loadSite(FIXTURE, defaultPlatforms())).site;
 });
 
 const realClock = { ...nmstateClock };

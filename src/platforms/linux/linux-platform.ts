@@ -1,0 +1,11 @@
+import type { PlatformSpec } from '../platform-spec.js';
+
+/**
+ * A plain Linux host: neither a node nor a switch of the site, a target of the generic modules (`command`, `file`),
+ * over exec.
+ */
+export const linuxPlatform: PlatformSpec = {
+  id: 'linux',
+  aliases: [],
+  role: 'host',
+};

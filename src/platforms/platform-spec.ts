@@ -1,0 +1,15 @@
+import type { PlatformInfo } from '../core/platform.js';
+import type { SimulatorLoader } from '../core/simulator.js';
+import type { SwitchSpec } from './switch-spec.js';
+
+/**
+ * One platform, as its folder exports it: what the inventory and render know (id, aliases, role, host variables,
+ * template), the parts the shared switch modules drive, and its simulator. A new platform is its folder, its
+ * template and one line in platform-list.ts (docs/platforms.md).
+ */
+export interface PlatformSpec extends PlatformInfo {
+  /** A switch platform's parts; present exactly when `role` is `switch`. */
+  readonly switch?: SwitchSpec;
+  /** Imports the platform's simulator on demand (lab code: plan and apply never load it). */
+  readonly simulator?: SimulatorLoader;
+}
