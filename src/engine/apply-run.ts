@@ -137,13 +137,14 @@ async function runTask(
   try {
     const conn = await connectFor(env, host);
     const ctx = taskContext(env, host, task);
-    const { desired, plan } = await planStep(module!, ctx, conn);
+    const step = await planStep(module!, ctx, conn);
+    const { plan } = step;
     if (plan.changes.length === 0)
       return done('ok', [], { message: plan.inSync.map((s) => s.reason).join('; ') || 'in sync' });
     const drift = opts.approved ? differsFromApproved(opts, play, task, host, plan.changes) : undefined;
     if (drift) throw new ApplyError(host.name, 'plan', drift, false);
     if (opts.check) return done('changed', plan.changes, { message: 'check mode: not applied' });
-    await applyStep(module!, ctx, conn, desired, plan);
+    await applyStep(module!, step);
     return done('changed', plan.changes);
   } catch (error) {
     const message = (error as Error).message;

@@ -1,6 +1,8 @@
 import { ConfigError, type Problem } from '../core/errors.js';
+import { HostSessionSlot } from './host-session-slot.js';
 import { playHosts, selectTasks } from './play-hosts.js';
 import type { RunOptions } from './run-options.js';
+import { systemClock } from './system-clock.js';
 import type { TaskContext } from '../core/module.js';
 
 /**
@@ -20,6 +22,8 @@ export async function prerenderRun(opts: Omit<RunOptions, 'reporter' | 'connect'
           task,
           runId: opts.runId,
           signal: opts.signal,
+          clock: opts.clock ?? systemClock,
+          session: new HostSessionSlot(),
           note: () => undefined,
           openConnection: () => Promise.reject(new Error('no connection while rendering')),
         };

@@ -1,3 +1,4 @@
+import type { Clock } from '../core/clock.js';
 import type { Inventory } from '../core/inventory.js';
 import type { Site } from '../core/site.js';
 import type { Playbook } from '../core/playbook.js';
@@ -19,6 +20,8 @@ export interface RunOptions {
   readonly forks: number;
   /** Aborted on Ctrl-C: no new work starts; in-flight steps finish or roll back. */
   readonly signal: AbortSignal;
+  /** The modules' clock (default: real time). */
+  readonly clock?: Clock;
 }
 
 export interface ApplyOptions extends RunOptions {

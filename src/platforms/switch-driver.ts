@@ -1,4 +1,5 @@
 import type { Change, InSync } from '../core/change.js';
+import type { HostSession } from '../core/host-session.js';
 import type { Host } from '../core/inventory.js';
 import type { Transport } from '../core/transport.js';
 import type { SwitchState } from './switch-state.js';
@@ -20,6 +21,8 @@ export interface DriverContext {
   readonly timeouts: DriverTimeouts;
   /** The task's arguments; a platform reads its own here (IOS `configure_archive`). */
   readonly args: Readonly<Record<string, unknown>>;
+  /** The host's session for the run: its one CLI session, and the sequence that keeps safety-net names unique. */
+  readonly session: HostSession;
 }
 
 /** What a driver gathered: the state the planner compares, and for a document-based platform the document itself. */

@@ -49,6 +49,7 @@ function driverContext(ctx: TaskContext): DriverContext {
       slowMs: secondsVar(ctx.host, ['slow_command_timeout'], 300),
     },
     args: ctx.task.args,
+    session: ctx.session,
   };
 }
 
@@ -79,7 +80,6 @@ export function switchModule(
     if (!spec) throw new InternalError(`${model.name}: ${model.platform} is not a switch platform`); // see unsupported
     return spec;
   };
-  const modelOf = (ctx: TaskContext): SwitchModel => switchOf(ctx.host, ctx.site)!;
   return {
     name,
     unsupported(host, site) {
@@ -90,7 +90,7 @@ export function switchModule(
       return platforms.resolve(model.platform)?.switch ? undefined : `no driver for platform ${model.platform} yet`;
     },
     render(ctx) {
-      const model = modelOf(ctx);
+      const model = switchOf(ctx.host, ctx.site)!;
       const args = ctx.task.args;
       const managed = new Set([...ctx.site.vlans.map((v) => v.id), ...model.vlans.map((v) => v.id)]);
       return {
@@ -111,25 +111,23 @@ export function switchModule(
       });
       return scoped(scope, completeSwitchPlan(spec, planned, current));
     },
-    async begin(conn, ctx) {
+    async begin({ conn, ctx, desired }) {
       try {
-        return await specOf(modelOf(ctx)).driver.begin(conn, driverContext(ctx));
+        return await specOf(desired.model).driver.begin(conn, driverContext(ctx));
       } catch (error) {
         // Nothing has changed yet: fail the host without a rollback.
         if (error instanceof ApplyError) throw error;
         throw new ApplyError(ctx.host.name, 'begin', (error as Error).message, false, { cause: error });
       }
     },
-    async apply(conn, plan, desired, ctx, txn) {
+    async apply({ conn, ctx, desired, plan, txn }) {
       await specOf(desired.model).driver.apply(conn, plan as SwitchPlan, driverContext(ctx), txn);
     },
-    async commit(conn, ctx, txn) {
-      const model = modelOf(ctx);
-      const driver = specOf(model).driver;
+    async commit({ conn, ctx, desired, txn }) {
+      const driver = specOf(desired.model).driver;
       const dctx = driverContext(ctx);
       await driver.commit(conn, dctx, txn);
-      const save = typeof ctx.task.args['save'] === 'boolean' ? ctx.task.args['save'] : model.save;
-      if (!save) return;
+      if (!desired.save) return;
       try {
         await driver.save(conn, dctx);
       } catch (error) {
@@ -143,8 +141,8 @@ export function switchModule(
         );
       }
     },
-    async rollback(conn, ctx, txn) {
-      return specOf(modelOf(ctx)).driver.rollback(conn, driverContext(ctx), txn);
+    async rollback({ conn, ctx, desired, txn }) {
+      return specOf(desired.model).driver.rollback(conn, driverContext(ctx), txn);
     },
   };
 }

@@ -64,17 +64,17 @@ export const kvModule: TaskModule<Record<string, string>, Record<string, string>
       }));
     return { changes, inSync: changes.length ? [] : [{ resource: 'kv', reason: 'all keys match' }] };
   },
-  async begin(conn) {
+  async begin({ conn }) {
     return (await conn.exec('dump')).stdout;
   },
-  async apply(conn, plan) {
+  async apply({ conn, plan }) {
     for (const c of plan.changes)
       for (const cmd of c.commands) {
         const r = await conn.exec(cmd.text);
         if (r.exitCode !== 0) throw new Error(`${cmd.text}: ${r.stderr}`);
       }
   },
-  async rollback(conn, _ctx, saved) {
+  async rollback({ conn, txn: saved }) {
     await conn.exec(`restore ${saved}`);
     return 'restored the saved keys';
   },

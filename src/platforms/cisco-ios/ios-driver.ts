@@ -1,7 +1,7 @@
 import { ApplyError } from '../../core/errors.js';
 import type { Transport } from '../../core/transport.js';
 import { ApplyCommandError, configureChanges } from '../cli-apply.js';
-import { cliDeviceForHost } from '../cli-device-cache.js';
+import { hostCliDevice } from '../host-cli-device.js';
 import type { DriverContext, SwitchDriver } from '../switch-driver.js';
 import { archivePath, IOS_ARCHIVE_COMMANDS, IOS_ARCHIVE_PATH } from './ios-archive.js';
 import { iosDefinition } from './ios-definition.js';
@@ -16,7 +16,7 @@ export interface IosTxn {
   state: 'none' | 'pending' | 'confirmed';
 }
 
-const device = (conn: Transport, ctx: DriverContext) => cliDeviceForHost(conn, ctx, iosDefinition);
+const device = (conn: Transport, ctx: DriverContext) => hostCliDevice(conn, ctx, iosDefinition);
 
 /**
  * IOS / IOS-XE: `configure terminal revert timer 5` (archive feature required), the changes, `end`; the runner

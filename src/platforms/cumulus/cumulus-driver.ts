@@ -20,9 +20,6 @@ export interface CumulusTxn {
   readonly keepBackup: boolean;
 }
 
-/** Backups taken per connection, so a second step of the same run does not overwrite the first one's. */
-const taken = new WeakMap<Transport, number>();
-
 async function run(conn: Transport, command: string, opts: ExecOptions): Promise<CommandResult> {
   const result = await conn.exec(command, opts);
   if (result.exitCode !== 0)
@@ -72,8 +69,8 @@ export const cumulusDriver: SwitchDriver<CumulusTxn, EniDocument> = {
 
   async begin(conn, ctx) {
     const { interfacesFile: file, become, keepBackup } = cumulusHostSettings(ctx.host);
-    const n = (taken.get(conn) ?? 0) + 1;
-    taken.set(conn, n);
+    // Numbered by the host's sequence, so a second step of the same run does not overwrite the first one's backup.
+    const n = ctx.session.nextSequence();
     const backup = `${file}.acp-play-${ctx.runId}${n > 1 ? `-${n}` : ''}.bak`;
     await run(conn, `cp -p ${shellQuote(file)} ${shellQuote(backup)}`, { become, timeoutMs: ctx.timeouts.commandMs });
     ctx.note(`backed up ${file} to ${backup}`);

@@ -63,7 +63,7 @@ export const commandModule: TaskModule<CommandDesired, CommandCurrent> = {
       inSync: [],
     };
   },
-  async apply(conn, plan, desired) {
+  async apply({ conn, plan, desired }) {
     for (const change of plan.changes) {
       for (const cmd of change.commands) {
         const r = await conn.exec(cmd.text, { become: desired.become });
@@ -72,7 +72,7 @@ export const commandModule: TaskModule<CommandDesired, CommandCurrent> = {
       }
     }
   },
-  async verify(conn, desired) {
+  async verify({ conn, desired }) {
     if (!desired.creates) return;
     const r = await conn.exec(`test -e ${shellQuote(desired.creates)}`, { become: desired.become });
     if (r.exitCode !== 0) throw new Error(`${desired.cmd} ran but ${desired.creates} still does not exist`);

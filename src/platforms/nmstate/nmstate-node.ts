@@ -63,12 +63,3 @@ export async function openCheckpoints(conn: Transport, desired: NmstateDesired):
     throw new CommandError(conn.host, `list NetworkManager checkpoints (${cmd})`, r.exitCode, r.stderr || r.stdout);
   return findCheckpoints(r.stdout);
 }
-
-/**
- * The module's clock: the commit-confirm window is measured and waited out through it. A seam for the unit tests,
- * which replace it with virtual time instead of waiting out real checkpoint timeouts.
- */
-export const nmstateClock = {
-  now: (): number => Date.now(),
-  sleep: (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
-};

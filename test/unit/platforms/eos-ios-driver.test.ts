@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HostSessionSlot } from '../../../src/engine/host-session-slot.js';
 import { applyStep, planStep } from '../../../src/engine/task-step.js';
 import { ApplyError } from '../../../src/core/errors.js';
 import { eosDriver } from '../../../src/platforms/arista-eos/eos-driver.js';
@@ -16,6 +17,7 @@ import {
   fakeSwitch,
   switchModel,
   switchPortsModule,
+  stepOf,
   switchVlansModule,
   taskContext,
 } from './switch-driver-harness.js';
@@ -69,8 +71,8 @@ describe('EOS driver', () => {
     const { session, conn } = fakeSwitch('eos/rejected-trunk');
     const model = switchModel('arista_eos');
     const ctx = taskContext(model, 'switch_ports');
-    const { desired, plan } = await planStep(switchPortsModule, ctx, conn);
-    const err = (await applyStep(switchPortsModule, ctx, conn, desired, plan).catch((e: unknown) => e)) as ApplyError;
+    const step = await planStep(switchPortsModule, ctx, conn);
+    const err = (await applyStep(switchPortsModule, step).catch((e: unknown) => e)) as ApplyError;
     expect(err.message).toBe(
       "switch1: apply failed: interface Ethernet3: switchport trunk allowed vlan 2003-2005: % Invalid input (at token 4: '2003-2005') (rolled back: configure session acp-play-r1-1 aborted before commit; running-config untouched)",
     );
@@ -131,14 +133,15 @@ describe('IOS driver', () => {
   it('without the archive feature: fails at begin with the fix, or configures it when configure_archive allows', async () => {
     const { session, conn } = fakeSwitch('ios/no-archive');
     const model = switchModel('cisco_ios');
-    const err = (await switchVlansModule.begin!(conn, taskContext(model, 'switch_vlans')).catch(
-      (e: unknown) => e,
-    )) as ApplyError;
+    const err = (await switchVlansModule.begin!(
+      await stepOf(switchVlansModule, taskContext(model, 'switch_vlans'), conn),
+    ).catch((e: unknown) => e)) as ApplyError;
     expect(err.message).toMatch(
       /^switch1: begin failed: the archive feature is not configured.*archive \/ path flash:acp-play.*configure_archive: true/,
     );
     const notes: string[] = [];
-    await switchVlansModule.begin!(conn, taskContext(model, 'switch_vlans', { configure_archive: true }, notes));
+    const ctx = taskContext(model, 'switch_vlans', { configure_archive: true }, notes);
+    await switchVlansModule.begin!(await stepOf(switchVlansModule, ctx, conn));
     expect(afterOpen(session).slice(-6)).toEqual([
       'show running-config',
       'configure terminal',
@@ -181,9 +184,11 @@ describe('switch modules', () => {
   it('switch_vlans plans only VLAN definitions (with prune), switch_ports only ports', async () => {
     const { conn } = fakeSwitch('nxos/basic');
     const model = switchModel('cisco_nxos');
-    const vlans = await planStep(switchVlansModule, taskContext(model, 'switch_vlans', { prune: true }), conn);
+    const session = new HostSessionSlot(); // the host's session for the whole run
+    const vlansCtx = taskContext(model, 'switch_vlans', { prune: true }, [], session);
+    const vlans = await planStep(switchVlansModule, vlansCtx, conn);
     expect(vlans.plan.changes.map((c) => c.resource)).toEqual(['vlan 2004']);
-    const ports = await planStep(switchPortsModule, taskContext(model, 'switch_ports'), conn);
+    const ports = await planStep(switchPortsModule, taskContext(model, 'switch_ports', {}, [], session), conn);
     expect(ports.plan.changes.map((c) => c.resource)).toEqual(['Ethernet1/3']);
     expect(conn.shells).toBe(1); // one CLI session for both modules
   });

@@ -13,6 +13,7 @@ import {
   fakeSwitch,
   switchModel,
   switchPortsModule,
+  stepOf,
   switchVlansModule,
   taskContext,
 } from './switch-driver-harness.js';
@@ -67,8 +68,8 @@ describe('NX-OS driver', () => {
     const { session, conn } = fakeSwitch('nxos/rejected-trunk');
     const model = switchModel('cisco_nxos');
     const ctx = taskContext(model, 'switch_ports');
-    const { desired, plan } = await planStep(switchPortsModule, ctx, conn);
-    const err = (await applyStep(switchPortsModule, ctx, conn, desired, plan).catch((e: unknown) => e)) as ApplyError;
+    const step = await planStep(switchPortsModule, ctx, conn);
+    const err = (await applyStep(switchPortsModule, step).catch((e: unknown) => e)) as ApplyError;
     expect(err).toBeInstanceOf(ApplyError);
     expect(err.message).toBe(
       "switch1: apply failed: interface Ethernet1/3: switchport trunk allowed vlan 2003-2005: % Invalid command at '^' marker. (rolled back: rollback running-config checkpoint acp-play-r1-1 atomic)",
@@ -88,7 +89,9 @@ describe('NX-OS driver', () => {
   it('refuses to begin when 10 foreign checkpoints exist, naming them, and changes nothing', async () => {
     const { session, conn } = fakeSwitch('nxos/checkpoints-full');
     const ctx = taskContext(switchModel('cisco_nxos'), 'switch_vlans');
-    const err = (await switchVlansModule.begin!(conn, ctx).catch((e: unknown) => e)) as ApplyError;
+    const err = (await switchVlansModule.begin!(await stepOf(switchVlansModule, ctx, conn)).catch(
+      (e: unknown) => e,
+    )) as ApplyError;
     expect(err).toBeInstanceOf(ApplyError);
     expect(err.message).toMatch(
       /^switch1: begin failed: the switch already holds 10 user checkpoints \(ops-1, .*ops-10\) and NX-OS allows 10/,
@@ -106,7 +109,7 @@ describe('NX-OS driver', () => {
   it('saves after the commit when save is on (module arg over switch.save)', async () => {
     const { session, conn } = fakeSwitch('nxos/basic');
     const ctx = taskContext(switchModel('cisco_nxos', false), 'switch_vlans', { save: true });
-    await switchVlansModule.commit!(conn, ctx, { checkpoint: 'acp-play-r1-1' });
+    await switchVlansModule.commit!(await stepOf(switchVlansModule, ctx, conn, { checkpoint: 'acp-play-r1-1' }));
     expect(afterOpen(session)).toEqual(['no checkpoint acp-play-r1-1', 'copy running-config startup-config']);
   });
 });

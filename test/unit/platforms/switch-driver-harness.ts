@@ -1,11 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import type { TaskContext } from '../../../src/core/module.js';
+import type { HostSession } from '../../../src/core/host-session.js';
 import type { Host } from '../../../src/core/inventory.js';
 import type { Site, SwitchModel } from '../../../src/core/site.js';
+import type { PlannedStep, TaskStep } from '../../../src/core/module.js';
+import type { Transport } from '../../../src/core/transport.js';
 import type { Task } from '../../../src/core/playbook.js';
+import { HostSessionSlot } from '../../../src/engine/host-session-slot.js';
+import { systemClock } from '../../../src/engine/system-clock.js';
 import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 import type { DriverContext } from '../../../src/platforms/switch-driver.js';
-import { switchModule } from '../../../src/platforms/switch-modules.js';
+import { switchModule, type SwitchDesired } from '../../../src/platforms/switch-modules.js';
+import type { SwitchCurrent } from '../../../src/platforms/switch-driver.js';
+import { emptySwitchState } from '../../../src/platforms/switch-state.js';
 import { FakeCliSession, fakeCliTransport } from '../../helpers/fake-cli-session.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/cli-sessions/', import.meta.url));
@@ -85,6 +92,7 @@ export function driverContext(
     note: (t) => notes.push(t),
     timeouts: { commandMs: 1000, slowMs: 1000 },
     args,
+    session: new HostSessionSlot(),
   };
 }
 
@@ -92,11 +100,13 @@ export function driverContext(
 export const switchVlansModule = switchModule('switch_vlans', defaultPlatforms());
 export const switchPortsModule = switchModule('switch_ports', defaultPlatforms());
 
+/** A task context for `model`; steps that share `session` share the host's CLI session, as in a run. */
 export function taskContext(
   model: SwitchModel,
   module: Task['module'],
   args: Record<string, unknown> = {},
   notes: string[] = [],
+  session: HostSession = new HostSessionSlot(),
 ): TaskContext {
   return {
     host: model.host,
@@ -108,7 +118,24 @@ export function taskContext(
     },
     note: (t) => notes.push(t),
     signal: new AbortController().signal,
+    clock: systemClock,
+    session,
   };
+}
+
+type SwitchStep = PlannedStep<SwitchDesired, SwitchCurrent<unknown>>;
+
+/** The step object of a switch module for `ctx`, rendered but not gathered: to call begin or commit directly. */
+export async function stepOf(module: typeof switchVlansModule, ctx: TaskContext, conn: Transport): Promise<SwitchStep>;
+export async function stepOf<T>(
+  module: typeof switchVlansModule,
+  ctx: TaskContext,
+  conn: Transport,
+  txn: T,
+): Promise<TaskStep<SwitchDesired, SwitchCurrent<unknown>, T>>;
+export async function stepOf(module: typeof switchVlansModule, ctx: TaskContext, conn: Transport, txn?: unknown) {
+  const desired = await module.render(ctx);
+  return { ctx, conn, desired, current: { state: emptySwitchState() }, plan: { changes: [], inSync: [] }, txn };
 }
 
 /** What was sent after the on-open commands. */
