@@ -6,8 +6,11 @@ export class HostSessionSlot implements HostSession {
   private sequence = 0;
 
   async reuse<T extends SessionResource>(open: () => Promise<T>): Promise<T> {
-    const kept = await this.kept?.catch(() => undefined);
-    if (kept?.isUsable) return kept as T;
+    if (this.kept) {
+      const kept = await this.kept.catch(() => undefined);
+      if (kept?.isUsable) return kept as T;
+    }
+    // Kept before the first await, so a second step asking at once waits for this one instead of opening another.
     const opening = open();
     this.kept = opening;
     return opening;

@@ -42,6 +42,15 @@ describe('the host session the engine owns', () => {
     expect(second.closed).toBe(true);
   });
 
+  it('opens one resource when two steps ask at once', async () => {
+    const slot = new HostSessionSlot();
+    let opened = 0;
+    const open = async () => new Resource(++opened);
+    const [a, b] = await Promise.all([slot.reuse(open), slot.reuse(open)]);
+    expect(a).toBe(b);
+    expect(opened).toBe(1);
+  });
+
   it('is one per host in the connection pool, and closed before the connections', async () => {
     const order: string[] = [];
     const pool = new ConnectionPool(async (h) => ({
