@@ -3,7 +3,7 @@ import { applyRun } from '../engine/apply-run.js';
 import { ConnectionPool } from '../engine/connection-pool.js';
 import { outcomesFromPlan } from '../engine/host-outcomes.js';
 import { planRun } from '../engine/plan-run.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { formatPlan } from '../report/plan-text.js';
 import { formatRecap } from '../report/recap.js';
 import type { RegisterCommand } from './register-command.js';

@@ -1,4 +1,4 @@
-import { ConfigError, formatProblem } from '../errors.js';
+import { ConfigError, formatProblem } from '../core/errors.js';
 import { graphInventory, hostVarsListing, listInventory } from '../inventory/inventory-listing.js';
 import { loadInventory } from '../inventory/load-inventory.js';
 import type { RegisterCommand } from './register-command.js';

@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline/promises';
 import pLimit from 'p-limit';
-import { ConfigError, formatProblem } from '../errors.js';
+import { ConfigError, formatProblem } from '../core/errors.js';
 import { selectHosts } from '../inventory/host-pattern.js';
-import type { Host } from '../inventory/inventory-types.js';
+import type { Host } from '../core/inventory.js';
 import { loadInventory } from '../inventory/load-inventory.js';
 import { describeScannedKey, pinScannedKey, scanHostKey, type PinOutcome } from '../transport/keyscan.js';
 import { inventoryKnownHostsFile } from '../transport/known-hosts.js';

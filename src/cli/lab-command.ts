@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ConfigError } from '../errors.js';
-import type { SimPlatformId, SimUser } from '../lab/sim/sim-types.js';
+import { ConfigError } from '../core/errors.js';
+import type { SimulatorLogin } from '../core/simulator.js';
+import type { SimPlatformId } from '../lab/sim/sim-types.js';
+import { defaultPlatforms } from '../platforms/platform-list.js';
 import type { RegisterCommand } from './register-command.js';
 import { addSwitchFlags, lldpFlags, switchSettings, type SwitchFlags } from './lab-switch-flags.js';
-
-const PLATFORMS: readonly SimPlatformId[] = ['cisco_nxos', 'arista_eos', 'cisco_ios'];
+import { simulatedSwitch, simulatedSwitches } from './simulated-switch.js';
 
 interface SimFlags extends SwitchFlags {
   readonly lldp?: readonly string[];
@@ -33,7 +34,7 @@ function readText(path: string, what: string): string {
 }
 
 /** The login of `lab sim`: a password from --password-env, keys from --authorized-keys, else a fresh password. */
-function simUser(flags: SimFlags): { user: SimUser; generated?: string } {
+function simUser(flags: SimFlags): { user: SimulatorLogin; generated?: string } {
   const keys = flags.authorizedKeys
     ? readText(flags.authorizedKeys, '--authorized-keys')
         .split('\n')
@@ -51,7 +52,7 @@ function simUser(flags: SimFlags): { user: SimUser; generated?: string } {
       });
   }
   const generated = password === undefined && keys === undefined ? randomBytes(9).toString('base64url') : undefined;
-  const user: SimUser = {
+  const user: SimulatorLogin = {
     username: flags.user,
     ...((password ?? generated) !== undefined ? { password: (password ?? generated)! } : {}),
     ...(keys ? { publicKeys: keys } : {}),
@@ -64,11 +65,13 @@ function simUser(flags: SimFlags): { user: SimUser; generated?: string } {
  * and prints how to connect and the known_hosts line that pins its host key.
  */
 export const registerLabCommand: RegisterCommand = (program, setExit) => {
+  const platforms = defaultPlatforms();
+  const simulated = simulatedSwitches(platforms).map((p) => p.id);
   const lab = program.command('lab').description('local simulated site: switch simulators (more lab commands to come)');
   const sim = lab
     .command('sim')
     .description('run one switch simulator (NX-OS, EOS or IOS CLI over SSH) in the foreground')
-    .requiredOption('--platform <platform>', `device to simulate: ${PLATFORMS.join(' | ')}`)
+    .requiredOption('--platform <platform>', `device to simulate: ${simulated.join(' | ')}`)
     .option('--config <file>', 'initial running-config (default: an empty config with 48 ports)')
     .option('--port <n>', 'TCP port (0 = any free port)', '0')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
@@ -83,13 +86,7 @@ export const registerLabCommand: RegisterCommand = (program, setExit) => {
       '1',
     );
   addSwitchFlags(sim, { miswire: false }).action(async (flags: SimFlags) => {
-    if (!PLATFORMS.includes(flags.platform as SimPlatformId)) {
-      throw new ConfigError({
-        severity: 'error',
-        message: `--platform ${flags.platform} is not simulated`,
-        fix: `use one of ${PLATFORMS.join(', ')}`,
-      });
-    }
+    const spec = simulatedSwitch(platforms, flags.platform);
     const port = Number(flags.port);
     const timeScale = flags.timeScale.includes('/')
       ? Number(flags.timeScale.split('/')[0]) / Number(flags.timeScale.split('/')[1])
@@ -101,14 +98,15 @@ export const registerLabCommand: RegisterCommand = (program, setExit) => {
         severity: 'error',
         message: `--time-scale ${flags.timeScale} must be a positive number`,
       });
-    const settings = switchSettings(flags, flags.platform as SimPlatformId);
+    const settings = switchSettings(flags, spec.id as SimPlatformId);
     const lldpNeighbors = lldpFlags(flags.lldp);
     const { user: login, generated } = simUser(flags);
-    const user: SimUser = { ...login, ...(settings.privilege !== undefined ? { privilege: settings.privilege } : {}) };
-    const simulator = await (
-      await import('../lab/sim/start-simulator.js')
-    ).startSimulator({
-      platform: flags.platform as SimPlatformId,
+    const user: SimulatorLogin = {
+      ...login,
+      ...(settings.privilege !== undefined ? { privilege: settings.privilege } : {}),
+    };
+    const startSimulator = await spec.simulator();
+    const sim = await startSimulator({
       hostname: flags.hostname,
       host: flags.host,
       port,
@@ -118,20 +116,21 @@ export const registerLabCommand: RegisterCommand = (program, setExit) => {
       ...(settings.ignoreRollback ? { ignoreRollback: true } : {}),
       ...(settings.islCapable ? { islCapable: true } : {}),
       ...(settings.enableSecret !== undefined ? { enableSecret: settings.enableSecret } : {}),
+      ...(settings.rejectCommands ? { rejectCommands: settings.rejectCommands.map((re) => new RegExp(re)) } : {}),
       ...(Object.keys(lldpNeighbors).length > 0 ? { lldpNeighbors } : {}),
       ...(flags.config !== undefined ? { config: readText(flags.config, '--config') } : {}),
       ...(flags.hostKey !== undefined ? { hostKey: readText(flags.hostKey, '--host-key') } : {}),
     });
-    const target = simulator.port === 22 ? simulator.host : `[${simulator.host}]:${simulator.port}`;
+    const target = sim.port === 22 ? sim.host : `[${sim.host}]:${sim.port}`;
     process.stdout.write(
       [
-        `${flags.platform} simulator "${flags.hostname}" listening on ${simulator.host}:${simulator.port}`,
-        `connect:      ssh -p ${simulator.port} ${user.username}@${simulator.host}`,
+        `${flags.platform} simulator "${flags.hostname}" listening on ${sim.host}:${sim.port}`,
+        `connect:      ssh -p ${sim.port} ${user.username}@${sim.host}`,
         ...(generated !== undefined
           ? [`password:     ${generated}   (generated for this run; set --password-env to choose one)`]
           : []),
-        `fingerprint:  ${simulator.fingerprint}`,
-        `known_hosts:  ${target} ${simulator.hostKeyPublic}`,
+        `fingerprint:  ${sim.fingerprint}`,
+        `known_hosts:  ${target} ${sim.hostKeyPublic}`,
         ...(settings.sshLegacy
           ? [
               'ssh:          an old switch: ssh -o KexAlgorithms=+diffie-hellman-group14-sha1 -o HostKeyAlgorithms=+ssh-rsa ...',
@@ -146,7 +145,7 @@ export const registerLabCommand: RegisterCommand = (program, setExit) => {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
-    await simulator.close();
+    await sim.close();
     setExit(0);
   });
 };

@@ -1,6 +1,6 @@
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { launchLab } from '../lab/hosts/lab-launch.js';
 import { readLabState } from '../lab/hosts/lab-state.js';
 import { labStatus } from '../lab/hosts/lab-status.js';
@@ -9,7 +9,10 @@ import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
 import { labUpKernel } from './lab-kernel-command.js';
 import { labDownSite, labStatusSite, labUpSite } from './lab-site-command.js';
+import { DEFAULT_LAB_SWITCH } from '../lab/site/site-lab-inventory.js';
+import { defaultPlatforms } from '../platforms/platform-list.js';
 import { addSwitchFlags, type SwitchFlags } from './lab-switch-flags.js';
+import { simulatedSwitches } from './simulated-switch.js';
 
 interface DirFlags {
   readonly dir?: string;
@@ -54,7 +57,12 @@ export const registerLabHostsCommand: RegisterCommand = (program, setExit) => {
     .description('start a lab; --hosts N: N plain Linux hosts in network namespaces (needs root)')
     .option('--hosts <n>', `number of namespace hosts (1-${MAX_HOSTS})`)
     .option('--nodes <n>', 'without --hosts: simulated nodes of the default lab (default 3)')
-    .option('--platform <p>', 'without --hosts: the switch simulator, cisco_nxos (default) | arista_eos | cisco_ios')
+    .option(
+      '--platform <p>',
+      `without --hosts: the switch simulator, ${simulatedSwitches(defaultPlatforms())
+        .map((p) => (p.id === DEFAULT_LAB_SWITCH ? `${p.id} (default)` : p.id))
+        .join(' | ')}`,
+    )
     .option(
       '--kernel',
       'runs the whole site once in a User-Mode Linux guest (real VLANs, nmstate, NetworkManager, sshd) and prints the flows; one-shot: nothing stays up, records in --dir (default .acp-play/lab-kernel); root',

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { AcpError } from '../errors.js';
+import { AcpError } from '../core/errors.js';
 import {
   findBuiltNmstatectl,
   kernelLabMissing,

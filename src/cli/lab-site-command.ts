@@ -1,12 +1,14 @@
 import { join, relative, resolve } from 'node:path';
-import { ConfigError } from '../errors.js';
-import { MAX_LAB_NODES } from '../lab/site/site-lab-inventory.js';
+import { ConfigError } from '../core/errors.js';
+import { DEFAULT_LAB_SWITCH, MAX_LAB_NODES } from '../lab/site/site-lab-inventory.js';
 import { launchSiteLab, stopSiteLab } from '../lab/site/site-lab-launch.js';
 import { readSiteLabState } from '../lab/site/site-lab-state.js';
 import { siteLabStatus } from '../lab/site/site-lab-status.js';
 import type { SimPlatformId } from '../lab/sim/sim-types.js';
 import { portName } from '../lab/site/site-lab-inventory.js';
+import { defaultPlatforms } from '../platforms/platform-list.js';
 import { switchSettings, type SwitchFlags } from './lab-switch-flags.js';
+import { simulatedSwitch } from './simulated-switch.js';
 import { EXIT } from './exit-codes.js';
 
 /**
@@ -15,7 +17,6 @@ import { EXIT } from './exit-codes.js';
  * Called from lab-hosts-command.ts, which owns the `lab` subcommands.
  */
 
-const PLATFORMS: readonly SimPlatformId[] = ['cisco_nxos', 'arista_eos', 'cisco_ios'];
 export const SITE_LAB_DIR = join('.acp-play', 'lab');
 export const SITE_LAB_INVENTORY = join('inventories', 'lab');
 
@@ -40,13 +41,8 @@ export async function labUpSite(
       fix: 'e.g. --nodes 3',
     });
   }
-  const platform = (flags.platform ?? 'cisco_nxos') as SimPlatformId;
-  if (!PLATFORMS.includes(platform))
-    throw new ConfigError({
-      severity: 'error',
-      message: `--platform ${flags.platform} is not simulated`,
-      fix: `use one of ${PLATFORMS.join(', ')}`,
-    });
+  // The lab's switch simulators speak the simulated platforms of the registry (lab/sim names them SimPlatformId).
+  const platform = simulatedSwitch(defaultPlatforms(), flags.platform ?? DEFAULT_LAB_SWITCH).id as SimPlatformId;
   const ports = [...Array.from({ length: 48 }, (_, i) => portName(platform, i + 1))];
   const settings = switchSettings(flags, platform, ports);
   const dir = resolve(flags.dir ?? SITE_LAB_DIR);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { parseMiswire, type LabSwitchSettings } from '../lab/site/lab-switch.js';
 import type { LldpNeighbor, SimPlatformId } from '../lab/sim/sim-types.js';
 

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
-import { AcpError, ConfigError, formatProblem } from '../errors.js';
+import { AcpError, ConfigError, formatProblem } from '../core/errors.js';
 import { commandModules } from './commands.js';
 
 import { EXIT } from './exit-codes.js';

@@ -1,9 +1,10 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError, formatProblem, type Problem } from '../errors.js';
+import { ConfigError, formatProblem, type Problem } from '../core/errors.js';
 import { prepareInstallFiles, withSiteWarnings } from '../install/install-files.js';
 import { selectHosts } from '../inventory/host-pattern.js';
 import { loadSite, type LoadedSite } from '../inventory/load-site.js';
+import { defaultPlatforms } from '../platforms/platform-list.js';
 import { VaultKeyring } from '../transport/vault-keyring.js';
 import { renderSite, type RenderedFile } from '../template/render-site.js';
 import type { RegisterCommand } from './register-command.js';
@@ -36,9 +37,10 @@ export const registerRenderCommand: RegisterCommand = (program, setExit) => {
     .option('--no-install', 'leave out the day-0 install/ files (then no pull secret or SSH key is needed)')
     .option('--vault-password-file <file>', 'Ansible Vault password file (or ACP_PLAY_VAULT_PASSWORD_FILE)')
     .action(async (dir: string, flags: RenderFlags) => {
-      const { inventory, site, warnings } = await loadSite(dir);
+      const platforms = defaultPlatforms();
+      const { inventory, site, warnings } = await loadSite(dir, platforms);
       const limit = flags.limit === undefined ? undefined : hostNames(selectHosts(inventory, flags.limit), flags.limit);
-      const files = renderSite(site, limit === undefined ? {} : { limit });
+      const files = renderSite(site, { platforms, ...(limit === undefined ? {} : { limit }) });
       // Site-wide like the NADs: only without --limit. Everything is checked before anything is written.
       const day0 = flags.install && limit === undefined ? installFiles(site, inventory, warnings, flags) : undefined;
       files.push(...(day0?.files ?? []));

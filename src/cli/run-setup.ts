@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { ConfigError, formatProblem } from '../errors.js';
+import { ConfigError, formatProblem } from '../core/errors.js';
 import { defaultModules } from '../engine/default-modules.js';
 import { sshConnector } from '../engine/host-connector.js';
 import { playHosts } from '../engine/play-hosts.js';
 import { prerenderRun } from '../engine/prerender.js';
 import type { RunOptions } from '../engine/run-options.js';
-import type { Reporter } from '../engine/run-types.js';
+import type { Reporter } from '../core/run.js';
 import { selectHosts } from '../inventory/host-pattern.js';
 import { loadSite } from '../inventory/load-site.js';
+import { defaultPlatforms } from '../platforms/platform-list.js';
 import { loadPlaybook, resolvePlaybookPath } from '../playbook/load-playbook.js';
 import { colorWanted, palette, type Palette } from '../report/colors.js';
 import { PlainReporter } from '../report/plain-reporter.js';
@@ -51,7 +52,8 @@ export interface PreparedRun {
 }
 
 export async function prepareRun(dir: string, flags: RunFlags, commandLine: string): Promise<PreparedRun> {
-  const { inventory, site, warnings } = await loadSite(dir);
+  const platforms = defaultPlatforms();
+  const { inventory, site, warnings } = await loadSite(dir, platforms);
   const playbook = await loadPlaybook(resolvePlaybookPath(flags.playbook));
   const forks = Number(flags.forks);
   if (!Number.isInteger(forks) || forks < 1)
@@ -67,7 +69,7 @@ export async function prepareRun(dir: string, flags: RunFlags, commandLine: stri
     .filter(Boolean);
   const keyring = new VaultKeyring(flags.vaultPasswordFile ? { passwordFile: flags.vaultPasswordFile } : {});
   const runId = randomBytes(4).toString('hex');
-  const modules = defaultModules();
+  const modules = defaultModules(platforms);
   const abort = new AbortController();
   const scope = { ...(flags.limit ? { limit: flags.limit } : {}), ...(tags && tags.length > 0 ? { tags } : {}) };
   await prerenderRun({ inventory, site, playbook, modules, runId, forks, signal: abort.signal, ...scope });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { listRuns } from '../report/run-record.js';
 import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';

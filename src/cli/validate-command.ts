@@ -1,5 +1,6 @@
-import { formatProblem } from '../errors.js';
+import { formatProblem } from '../core/errors.js';
 import { loadSite } from '../inventory/load-site.js';
+import { defaultPlatforms } from '../platforms/platform-list.js';
 import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
 
@@ -19,7 +20,7 @@ export const registerValidateCommand: RegisterCommand = (program, setExit) => {
     )
     .argument('<inventory>', 'inventory directory (Ansible layout: hosts.yaml, group_vars/, host_vars/)')
     .action(async (dir: string) => {
-      const { site, warnings } = await loadSite(dir);
+      const { site, warnings } = await loadSite(dir, defaultPlatforms());
       for (const warning of warnings) process.stderr.write(`${formatProblem(warning)}\n`);
       const summary = [
         plural(site.nodes.length, 'node'),

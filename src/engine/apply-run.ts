@@ -1,14 +1,14 @@
 import pLimit from 'p-limit';
-import { ApplyError } from '../errors.js';
-import type { Host } from '../inventory/inventory-types.js';
-import type { Change } from '../platforms/change-types.js';
-import type { Play, Task } from '../playbook/playbook-types.js';
+import { ApplyError } from '../core/errors.js';
+import type { Host } from '../core/inventory.js';
+import type { Change } from '../core/change.js';
+import type { Play, Task } from '../core/playbook.js';
 import { exceedsMaxFail, splitBatches } from './batches.js';
 import { ConnectionPool } from './connection-pool.js';
 import { HostOutcomes } from './host-outcomes.js';
 import { playHosts, selectTasks } from './play-hosts.js';
 import type { ApplyOptions } from './run-options.js';
-import type { RunResult, TaskOutcome } from './run-types.js';
+import type { RunResult, TaskOutcome } from '../core/run.js';
 import { applyStep, connectFor, planStep, stepEnv, taskContext, UnreachableError, type StepEnv } from './task-step.js';
 
 /**
@@ -137,13 +137,14 @@ async function runTask(
   try {
     const conn = await connectFor(env, host);
     const ctx = taskContext(env, host, task);
-    const { desired, plan } = await planStep(module!, ctx, conn);
+    const step = await planStep(module!, ctx, conn);
+    const { plan } = step;
     if (plan.changes.length === 0)
       return done('ok', [], { message: plan.inSync.map((s) => s.reason).join('; ') || 'in sync' });
     const drift = opts.approved ? differsFromApproved(opts, play, task, host, plan.changes) : undefined;
     if (drift) throw new ApplyError(host.name, 'plan', drift, false);
     if (opts.check) return done('changed', plan.changes, { message: 'check mode: not applied' });
-    await applyStep(module!, ctx, conn, desired, plan);
+    await applyStep(module!, step);
     return done('changed', plan.changes);
   } catch (error) {
     const message = (error as Error).message;

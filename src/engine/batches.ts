@@ -1,4 +1,4 @@
-import type { SerialStep } from '../playbook/playbook-types.js';
+import type { SerialStep } from '../core/playbook.js';
 
 /**
  * Splits a play's hosts into batches the way Ansible's `serial` does: each step is a count or a percentage of

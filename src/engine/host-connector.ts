@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
-import type { Problem } from '../errors.js';
-import type { Host, Inventory } from '../inventory/inventory-types.js';
+import type { Problem } from '../core/errors.js';
+import type { Host, Inventory } from '../core/inventory.js';
 import { createHostKeyPolicy } from '../transport/known-hosts.js';
 import { resolveHostSecret, type Secret } from '../transport/secrets.js';
 import { checkSshSettings } from '../transport/ssh-settings-check.js';
 import { connectHost, type ConnectOptions, type SshTarget } from '../transport/ssh-transport.js';
-import type { TranscriptSink, Transport } from '../transport/transport-types.js';
+import type { TranscriptSink, Transport } from '../core/transport.js';
 import type { VaultKeyring } from '../transport/vault-keyring.js';
 import type { Connect } from './connection-pool.js';
 

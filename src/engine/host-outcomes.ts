@@ -1,4 +1,4 @@
-import type { HostOutcome, HostStatus, TaskOutcome } from './run-types.js';
+import type { HostOutcome, HostStatus, RunPlan, TaskOutcome } from '../core/run.js';
 
 /** Per-host outcomes across all plays of a run; failed and unreachable hosts stay so and are skipped later. */
 export class HostOutcomes {
@@ -43,7 +43,7 @@ export class HostOutcomes {
 }
 
 /** The outcome of a run that stopped after planning (nothing to apply): each host as the plan left it. */
-export function outcomesFromPlan(plan: import('./run-types.js').RunPlan): HostOutcome[] {
+export function outcomesFromPlan(plan: RunPlan): HostOutcome[] {
   return plan.hosts.map((h) => ({
     host: h.host,
     status: h.status === 'in-sync' ? 'unchanged' : h.status === 'changes' ? 'changed' : h.status,

@@ -1,5 +1,5 @@
-import type { ModuleName } from '../playbook/playbook-types.js';
-import type { TaskModule } from './module-types.js';
+import type { ModuleName } from '../core/playbook.js';
+import type { TaskModule } from '../core/module.js';
 
 /** Modules by name. Drivers register here; the runner looks them up per task. */
 export class ModuleRegistry {

@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import { ConnectionPool } from './connection-pool.js';
 import { playHosts, selectTasks } from './play-hosts.js';
 import type { RunOptions } from './run-options.js';
-import type { HostPlan, RunPlan, TaskPlan } from './run-types.js';
+import type { HostPlan, RunPlan, TaskPlan } from '../core/run.js';
 import { connectFor, planStep, stepEnv, taskContext, UnreachableError } from './task-step.js';
 
 /**

@@ -1,7 +1,7 @@
-import { ConfigError } from '../errors.js';
-import type { Host, Inventory } from '../inventory/inventory-types.js';
+import { ConfigError } from '../core/errors.js';
+import type { Host, Inventory } from '../core/inventory.js';
 import { selectHosts } from '../inventory/host-pattern.js';
-import type { Play, Task } from '../playbook/playbook-types.js';
+import type { Play, Task } from '../core/playbook.js';
 
 /** The hosts a play runs on: its pattern, narrowed by --limit, in inventory order. */
 export function playHosts(inv: Inventory, play: Play, limit: string | undefined): Host[] {

@@ -1,7 +1,9 @@
-import { ConfigError, type Problem } from '../errors.js';
+import { ConfigError, type Problem } from '../core/errors.js';
+import { HostSessionSlot } from './host-session-slot.js';
 import { playHosts, selectTasks } from './play-hosts.js';
 import type { RunOptions } from './run-options.js';
-import type { TaskContext } from './module-types.js';
+import { systemClock } from './system-clock.js';
+import type { TaskContext } from '../core/module.js';
 
 /**
  * Renders every task's desired state for every host before anything is contacted, so a template error or a
@@ -20,6 +22,8 @@ export async function prerenderRun(opts: Omit<RunOptions, 'reporter' | 'connect'
           task,
           runId: opts.runId,
           signal: opts.signal,
+          clock: opts.clock ?? systemClock,
+          session: new HostSessionSlot(),
           note: () => undefined,
           openConnection: () => Promise.reject(new Error('no connection while rendering')),
         };

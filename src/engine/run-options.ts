@@ -1,9 +1,10 @@
-import type { Inventory } from '../inventory/inventory-types.js';
-import type { Site } from '../inventory/site-model.js';
-import type { Playbook } from '../playbook/playbook-types.js';
+import type { Clock } from '../core/clock.js';
+import type { Inventory } from '../core/inventory.js';
+import type { Site } from '../core/site.js';
+import type { Playbook } from '../core/playbook.js';
 import type { Connect } from './connection-pool.js';
 import type { ModuleRegistry } from './module-registry.js';
-import type { Reporter, RunPlan } from './run-types.js';
+import type { Reporter, RunPlan } from '../core/run.js';
 
 export interface RunOptions {
   readonly inventory: Inventory;
@@ -19,6 +20,8 @@ export interface RunOptions {
   readonly forks: number;
   /** Aborted on Ctrl-C: no new work starts; in-flight steps finish or roll back. */
   readonly signal: AbortSignal;
+  /** The modules' clock (default: real time). */
+  readonly clock?: Clock;
 }
 
 export interface ApplyOptions extends RunOptions {

@@ -1,11 +1,13 @@
-import { ApplyError, AcpError, ConnectError } from '../errors.js';
-import type { Host } from '../inventory/inventory-types.js';
-import type { Site } from '../inventory/site-model.js';
-import type { Task } from '../playbook/playbook-types.js';
-import type { Transport } from '../transport/transport-types.js';
+import { ApplyError, AcpError, ConnectError } from '../core/errors.js';
+import type { Host } from '../core/inventory.js';
+import type { Site } from '../core/site.js';
+import type { Task } from '../core/playbook.js';
+import type { Transport } from '../core/transport.js';
 import type { ConnectionPool } from './connection-pool.js';
-import type { ModulePlan, TaskContext, TaskModule } from './module-types.js';
+import type { Clock } from '../core/clock.js';
+import type { PlannedStep, TaskContext, TaskModule, TaskStep } from '../core/module.js';
 import type { RunOptions } from './run-options.js';
+import { systemClock } from './system-clock.js';
 
 /** What a step needs besides the host and task. */
 export interface StepEnv {
@@ -13,16 +15,21 @@ export interface StepEnv {
   readonly runId: string;
   readonly pool: ConnectionPool;
   readonly signal: AbortSignal;
+  readonly clock: Clock;
   note(host: Host, task: Task, text: string): void;
 }
 
-/** The step environment of a run: its site, id, connection pool and interrupt signal; notes go to the reporter. */
+/**
+ * The step environment of a run: its site, id, connection pool (connections and host sessions), interrupt signal
+ * and clock; notes go to the reporter.
+ */
 export function stepEnv(opts: RunOptions, pool: ConnectionPool): StepEnv {
   return {
     site: opts.site,
     runId: opts.runId,
     pool,
     signal: opts.signal,
+    clock: opts.clock ?? systemClock,
     note: (host, task, text) =>
       opts.reporter.emit({ kind: 'task-note', play: '', host: host.name, task: task.name, text }),
   };
@@ -35,6 +42,8 @@ export function taskContext(env: StepEnv, host: Host, task: Task): TaskContext {
     task,
     runId: env.runId,
     signal: env.signal,
+    clock: env.clock,
+    session: env.pool.session(host),
     openConnection: () => env.pool.fresh(host),
     note: (text) => env.note(host, task, text),
   };
@@ -53,32 +62,28 @@ export async function connectFor(env: StepEnv, host: Host): Promise<Transport> {
   }
 }
 
-/** Gather -> plan for one task on one host (no change is made). */
-export async function planStep<D, C>(
-  module: TaskModule<D, C>,
-  ctx: TaskContext,
-  conn: Transport,
-): Promise<{ desired: D; plan: ModulePlan }> {
-  const desired = await module.render(ctx);
-  const current = await module.gather(conn, desired, ctx);
-  return { desired, plan: module.plan(desired, current, ctx) };
-}
-
-/**
- * begin -> apply -> verify -> commit, and rollback on any failure in between. The message of a failure says
- * whether and how the host was restored.
- */
-export async function applyStep<D, C, T>(
+/** Render -> gather -> plan for one task on one host (no change is made): the step object the apply starts from. */
+export async function planStep<D, C, T>(
   module: TaskModule<D, C, T>,
   ctx: TaskContext,
   conn: Transport,
-  desired: D,
-  plan: ModulePlan,
-): Promise<void> {
-  const txn = module.begin ? await module.begin(conn, ctx) : undefined;
+): Promise<PlannedStep<D, C>> {
+  const desired = await module.render(ctx);
+  const current = await module.gather(conn, desired, ctx);
+  return { ctx, conn, desired, current, plan: module.plan(desired, current, ctx) };
+}
+
+/**
+ * begin -> apply -> verify -> commit, and rollback on any failure in between, every phase given the one step
+ * object. The message of a failure says whether and how the host was restored.
+ */
+export async function applyStep<D, C, T>(module: TaskModule<D, C, T>, planned: PlannedStep<D, C>): Promise<void> {
+  const { ctx, conn, desired } = planned;
+  // A module without begin has no transaction: its Txn is undefined.
+  const step: TaskStep<D, C, T> = { ...planned, txn: module.begin ? await module.begin(planned) : (undefined as T) };
   let phase = 'apply';
   try {
-    await module.apply(conn, plan, desired, ctx, txn);
+    await module.apply(step);
     phase = 'verify';
     if (module.verifyByReplan !== false) {
       const after = module.plan(desired, await module.gather(conn, desired, ctx), ctx);
@@ -87,9 +92,9 @@ export async function applyStep<D, C, T>(
         throw new Error(`the device does not match the plan after apply: ${left}`);
       }
     }
-    if (module.verify) await module.verify(conn, desired, ctx, txn);
+    if (module.verify) await module.verify(step);
     phase = 'commit';
-    if (module.commit) await module.commit(conn, ctx, txn);
+    if (module.commit) await module.commit(step);
   } catch (error) {
     const detail = error instanceof ApplyError ? error.message : (error as Error).message;
     if (error instanceof ApplyError) throw error;
@@ -103,7 +108,7 @@ export async function applyStep<D, C, T>(
       );
     let how: string;
     try {
-      how = await module.rollback(conn, ctx, txn, error);
+      how = await module.rollback(step, error);
     } catch (rollbackError) {
       throw new ApplyError(
         ctx.host.name,

@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import type { InitAnswers, InitSite } from './init-answers.js';
 import type { Question } from './init-questions.js';
 import type { Prompter } from './line-prompter.js';

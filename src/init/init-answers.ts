@@ -1,4 +1,5 @@
-import type { SwitchPlatform } from '../inventory/inventory-types.js';
+import type { PlatformId } from '../core/platform.js';
+import { defaultPlatforms } from '../platforms/platform-list.js';
 
 /** One VLAN of the new site's table. */
 export interface InitVlan {
@@ -23,7 +24,7 @@ export interface InitAnswers {
   readonly site: string;
   readonly nodes: readonly string[];
   readonly switchName: string;
-  readonly switchPlatform: SwitchPlatform;
+  readonly switchPlatform: PlatformId;
   readonly vlans: readonly InitVlan[];
   /** Management VLAN: node and switch addresses, the uplink's native VLAN. */
   readonly oobVlan: number;
@@ -94,18 +95,11 @@ export const PATTERN_VLANS: readonly InitVlan[] = [
   })),
 ];
 
-/** The front-panel port `n` in the platform's own naming (Ethernet1/3, Ethernet3, GigabitEthernet1/0/3, swp3). */
-export function frontPanelPort(platform: SwitchPlatform, n: number): string {
-  switch (platform) {
-    case 'cisco_nxos':
-      return `Ethernet1/${n}`;
-    case 'arista_eos':
-      return `Ethernet${n}`;
-    case 'cisco_ios':
-      return `GigabitEthernet1/0/${n}`;
-    case 'cumulus':
-      return `swp${n}`;
-  }
+/** The front-panel port `n` in the switch platform's naming (Ethernet1/3, Ethernet3, GigabitEthernet1/0/3, swp3). */
+export function frontPanelPort(platform: PlatformId, n: number): string {
+  const naming = defaultPlatforms().resolve(platform)?.switch?.interfaceNames;
+  if (!naming) throw new Error(`${platform} is not a switch platform`); // the answers were parsed against the registry
+  return naming.frontPanel(n);
 }
 
 /** Node i's cabling, as in inventories/site1: cluster link on port 4i+1, storage 4i+2, VM trunk 4i+3. */

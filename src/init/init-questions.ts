@@ -1,6 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { isIpv4 } from '../inventory/ipv4-net.js';
-import { isSwitchPlatform, normalizePlatform } from '../inventory/platform-names.js';
+import { defaultPlatforms } from '../platforms/platform-list.js';
 import { checkAddress, checkInterfaceName, checkK8sName, checkPortName } from '../inventory/safe-names.js';
 import { isDnsDomain } from '../inventory/validate-day0.js';
 import {
@@ -60,12 +60,12 @@ export function initQuestions(dir: string): Question[] {
       key: 'switchPlatform',
       flag: 'switch-platform',
       arg: '<platform>',
-      prompt: 'Switch platform (cisco_nxos, arista_eos, cisco_ios, cumulus)',
+      prompt: `Switch platform (${switchPlatformIds().join(', ')})`,
       interactive: true,
       fallback: () => 'cisco_nxos',
       parse: (t) => {
-        const platform = normalizePlatform(t);
-        return isSwitchPlatform(platform) ? ok(platform) : bad('use cisco_nxos, arista_eos, cisco_ios or cumulus');
+        const platform = defaultPlatforms().resolve(t);
+        return platform?.role === 'switch' ? ok(platform.id) : bad(`use one of ${switchPlatformIds().join(', ')}`);
       },
     },
     {
@@ -305,4 +305,11 @@ export function initQuestions(dir: string): Question[] {
       },
     },
   ];
+}
+
+/** The switch platforms of the registry, by id, in registry order. */
+function switchPlatformIds(): string[] {
+  return defaultPlatforms()
+    .all.filter((p) => p.role === 'switch')
+    .map((p) => p.id);
 }

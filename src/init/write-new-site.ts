@@ -1,7 +1,8 @@
 import { lstat, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { ConfigError, type Problem } from '../errors.js';
+import { ConfigError, type Problem } from '../core/errors.js';
+import { defaultPlatforms } from '../platforms/platform-list.js';
 import { loadSite, type LoadedSite } from '../inventory/load-site.js';
 
 /** Refuses a path that exists (a file, a directory, even an empty one): init never writes into one. */
@@ -28,7 +29,7 @@ export async function writeNewSite(dir: string, files: ReadonlyMap<string, strin
   const scratch = await mkdtemp(join(tmpdir(), 'acp-play-init-'));
   try {
     await writeTree(scratch, files);
-    await loadSite(scratch).catch((error: unknown) => {
+    await loadSite(scratch, defaultPlatforms()).catch((error: unknown) => {
       throw error instanceof ConfigError ? answersError(error, scratch) : error;
     });
   } finally {
@@ -47,7 +48,7 @@ export async function writeNewSite(dir: string, files: ReadonlyMap<string, strin
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
-  const loaded: LoadedSite = await loadSite(dir);
+  const loaded: LoadedSite = await loadSite(dir, defaultPlatforms());
   return loaded.warnings;
 }
 

@@ -1,6 +1,6 @@
 import { parseIpv4Net } from '../inventory/ipv4-net.js';
-import type { ClusterModel } from '../inventory/day0-model.js';
-import type { Site } from '../inventory/site-model.js';
+import type { ClusterModel } from '../core/day0.js';
+import type { Site } from '../core/site.js';
 
 /** One host of agent-config.yaml. */
 export interface AgentHostContext {

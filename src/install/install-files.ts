@@ -1,11 +1,11 @@
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ConfigError, type Problem } from '../errors.js';
+import { ConfigError, type Problem } from '../core/errors.js';
 import { findSiteHost } from '../inventory/build-site.js';
 import { findDay0Gaps } from '../inventory/day0-gaps.js';
-import type { Inventory } from '../inventory/inventory-types.js';
+import type { Inventory } from '../core/inventory.js';
 import { SiteLocator } from '../inventory/site-locator.js';
-import type { Site } from '../inventory/site-model.js';
+import type { Site } from '../core/site.js';
 import type { RenderedFile } from '../template/render-site.js';
 import { SECRET_MASK } from '../transport/secret.js';
 import type { VaultKeyring } from '../transport/vault-keyring.js';

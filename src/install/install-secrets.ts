@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { ConfigError, type Problem } from '../errors.js';
-import type { ClusterModel, SecretRef } from '../inventory/day0-model.js';
+import { ConfigError, type Problem } from '../core/errors.js';
+import type { ClusterModel, SecretRef } from '../core/day0.js';
 import { Secret } from '../transport/secret.js';
 import { decryptVaultAt, readVaultedFile, type VaultKeyring } from '../transport/vault-keyring.js';
 

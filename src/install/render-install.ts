@@ -1,5 +1,5 @@
-import type { ClusterModel } from '../inventory/day0-model.js';
-import type { Site } from '../inventory/site-model.js';
+import type { ClusterModel } from '../core/day0.js';
+import type { Site } from '../core/site.js';
 import type { RenderedFile } from '../template/render-site.js';
 import { renderYaml } from '../template/render-yaml.js';
 import { buildAgentConfigContext, buildInstallConfigContext } from './install-context.js';

@@ -1,9 +1,9 @@
-import type { Problem } from '../errors.js';
-import type { ClusterLink, ClusterModel, SecretRef } from './day0-model.js';
+import type { Problem } from '../core/errors.js';
+import type { ClusterLink, ClusterModel, SecretRef } from '../core/day0.js';
 import { checkEnvName } from './safe-names.js';
 import type { SiteLocator } from './site-locator.js';
-import type { NodeModel, Vlan } from './site-model.js';
-import { VaultValue } from './vault-value.js';
+import type { NodeModel, Vlan } from '../core/site.js';
+import { VaultValue } from '../core/vault-value.js';
 
 type Raw = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
-import type { Problem } from '../errors.js';
-import type { Host } from './inventory-types.js';
-import type { NodeBridge, NodeModel, Vlan } from './site-model.js';
+import type { Problem } from '../core/errors.js';
+import type { Host } from '../core/inventory.js';
+import type { NodeBridge, NodeModel, Vlan } from '../core/site.js';
 import type { SiteLocator } from './site-locator.js';
 
 type Raw = Record<string, unknown>;
@@ -16,6 +16,7 @@ function isRecord(value: unknown): value is Raw {
  */
 export function buildNode(
   host: Host,
+  platform: string,
   vlans: readonly Vlan[],
   locator: SiteLocator,
   problems: Problem[],
@@ -27,7 +28,7 @@ export function buildNode(
       problems.push({
         severity: 'error',
         location: key ? locator.at(host, key) : undefined,
-        message: `${host.name} has platform nmstate but no node variable, so acp-play does not know its trunk NIC`,
+        message: `${host.name} has platform ${platform} but no node variable, so acp-play does not know its trunk NIC`,
         fix: 'add node: {trunk_nic: NIC} (for every node, in group_vars/nodes.yaml)',
       });
     }
@@ -54,6 +55,7 @@ export function buildNode(
   return {
     name: host.name,
     host,
+    platform,
     trunkNic: nic,
     ...(typeof raw.mtu === 'number' ? { mtu: raw.mtu } : {}),
     bridges,

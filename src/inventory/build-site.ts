@@ -1,13 +1,14 @@
 import { basename, resolve } from 'node:path';
-import type { Problem } from '../errors.js';
+import type { Problem } from '../core/errors.js';
 import { buildCluster } from './build-day0.js';
 import { buildNode } from './build-node.js';
 import { buildSwitch } from './build-switch.js';
-import type { Host, Inventory } from './inventory-types.js';
-import { isSwitchPlatform, normalizePlatform } from './platform-names.js';
+import type { Host, Inventory } from '../core/inventory.js';
+import type { PlatformCatalog } from '../core/platform.js';
 import { checkHostSchema } from './site-schema.js';
 import { SiteLocator } from './site-locator.js';
-import type { Nad, NadSettings, NodeModel, Site, SwitchModel, Vlan } from './site-model.js';
+import { wordList } from './word-list.js';
+import type { Nad, NadSettings, NodeModel, Site, SwitchModel, Vlan } from '../core/site.js';
 
 type Raw = Record<string, unknown>;
 
@@ -137,21 +138,24 @@ function buildNads(
 
 /**
  * Builds the site model from a loaded inventory: schema problems of every host, then nodes, switches, VLANs and
- * NADs with their defaults. Cross-device checks are {@link validateSite}'s job.
+ * NADs with their defaults. A host's platform (id or alias) is resolved in `platforms`, and its role there makes it
+ * a node, a switch or another host. Cross-device checks are {@link validateSite}'s job.
  */
-export function buildSite(inventory: Inventory): { site: Site; problems: Problem[] } {
+export function buildSite(inventory: Inventory, platforms: PlatformCatalog): { site: Site; problems: Problem[] } {
   const hosts = [...inventory.hosts.values()];
-  const problems: Problem[] = hosts.flatMap((h) => checkHostSchema(h, inventory));
+  const problems: Problem[] = hosts.flatMap((h) => checkHostSchema(h, inventory, platforms));
   const siteHost = chooseSiteHost(inventory, problems);
   const locator = new SiteLocator(inventory, siteHost);
   const rawSite = isRecord(siteHost?.vars.site) ? siteHost.vars.site : {};
   const vlans = buildVlans(rawSite);
+  const idsOf = (role: string) => platforms.all.filter((p) => p.role === role).map((p) => p.id);
+  const nodePlatforms = idsOf('node');
 
-  const nodeHosts: Host[] = [];
+  const nodeHosts: { host: Host; platform: string }[] = [];
   const switches: SwitchModel[] = [];
   const others: Host[] = [];
   for (const host of hosts) {
-    const platform = host.platform === undefined ? undefined : normalizePlatform(host.platform);
+    const platform = host.platform === undefined ? undefined : platforms.resolve(host.platform);
     if (host.platform !== undefined && !platform) continue; // unknown platform: reported by the schema check
     const platformKey = locator.firstKey(host, ['platform', 'ansible_network_os']);
     const wrong = (message: string, fix: string) =>
@@ -168,24 +172,28 @@ export function buildSite(inventory: Inventory): { site: Site; problems: Problem
     if (hasNode && hasSwitch) {
       wrong(
         `${host.name} has both a node and a switch variable`,
-        'a host is either a node (node:, platform nmstate) or a switch (switch:, a switch platform)',
+        `a host is either a node (node:, platform ${wordList(nodePlatforms, 'or')}) or a switch (switch:, a switch platform)`,
       );
-    } else if (hasNode || platform === 'nmstate') {
-      if (platform && platform !== 'nmstate')
-        wrong(`${host.name} has a node variable but platform ${platform}`, "a node's platform must be nmstate");
-      else nodeHosts.push(host);
-    } else if (hasSwitch || isSwitchPlatform(platform)) {
-      if (isSwitchPlatform(platform)) switches.push(buildSwitch(host, platform, vlans, locator, problems));
+    } else if (hasNode || platform?.role === 'node') {
+      if (platform && platform.role !== 'node')
+        wrong(
+          `${host.name} has a node variable but platform ${platform.id}`,
+          `a node's platform must be ${wordList(nodePlatforms, 'or')}`,
+        );
+      // A node that names no platform is a node of the first node platform.
+      else nodeHosts.push({ host, platform: platform?.id ?? nodePlatforms[0]! });
+    } else if (hasSwitch || platform?.role === 'switch') {
+      if (platform?.role === 'switch') switches.push(buildSwitch(host, platform.id, vlans, locator, problems));
       else
         wrong(
-          `${host.name} has a switch variable but ${platform ? `platform ${platform}` : 'no platform'}`,
-          'set platform: cisco_nxos, arista_eos, cisco_ios or cumulus',
+          `${host.name} has a switch variable but ${platform ? `platform ${platform.id}` : 'no platform'}`,
+          `set platform: ${wordList(idsOf('switch'), 'or')}`,
         );
     } else {
       others.push(host);
     }
   }
-  const nodes = nodeHosts.flatMap((h) => buildNode(h, vlans, locator, problems) ?? []);
+  const nodes = nodeHosts.flatMap((n) => buildNode(n.host, n.platform, vlans, locator, problems) ?? []);
   for (const model of [...nodes, ...switches]) {
     if (model.host.vars.site === undefined && siteHost) {
       problems.push({

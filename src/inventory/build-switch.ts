@@ -1,6 +1,6 @@
-import type { Problem } from '../errors.js';
-import type { Host, SwitchPlatform } from './inventory-types.js';
-import type { SwitchModel, SwitchPort, Vlan } from './site-model.js';
+import type { Problem } from '../core/errors.js';
+import type { Host } from '../core/inventory.js';
+import type { SwitchModel, SwitchPort, Vlan } from '../core/site.js';
 import type { SiteLocator } from './site-locator.js';
 import { parseVlanSet, VlanSetSyntaxError } from './vlan-set.js';
 
@@ -26,7 +26,7 @@ function readVlanSet(value: unknown, report: (message: string) => void): number[
 /** Builds a switch from its `switch` variable: VLAN definitions (default: every site VLAN) and ports. */
 export function buildSwitch(
   host: Host,
-  platform: SwitchPlatform,
+  platform: string,
   vlans: readonly Vlan[],
   locator: SiteLocator,
   problems: Problem[],

@@ -1,4 +1,4 @@
-import type { ValueOrigin } from './inventory-types.js';
+import type { ValueOrigin } from '../core/inventory.js';
 
 /** acp-play's structured keys: merged key by key across levels instead of replaced whole. */
 export const DEEP_MERGED_KEYS: ReadonlySet<string> = new Set(['site', 'node', 'switch']);

@@ -1,6 +1,6 @@
-import type { Problem } from '../errors.js';
+import type { Problem } from '../core/errors.js';
 import type { SiteLocator } from './site-locator.js';
-import type { Site } from './site-model.js';
+import type { Site } from '../core/site.js';
 
 /**
  * Day-0 values that are often not known when a site is first written (`acp-play init` leaves them to fill in):

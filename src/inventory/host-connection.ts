@@ -1,8 +1,8 @@
-import type { Problem, SourceLocation } from '../errors.js';
+import type { Problem, SourceLocation } from '../core/errors.js';
 import type { VarLayer } from './combine-vars.js';
 import { resolveSshOptions } from './host-ssh-options.js';
-import type { Host, ValueOrigin } from './inventory-types.js';
-import { VaultValue } from './vault-value.js';
+import type { Host, ValueOrigin } from '../core/inventory.js';
+import { VaultValue } from '../core/vault-value.js';
 
 /** The connection fields of a Host, resolved from its merged vars. */
 export type HostConnection = Pick<Host, 'address' | 'port' | 'user' | 'platform' | 'password' | 'become' | 'ssh'>;

@@ -1,6 +1,6 @@
-import { ConfigError, type Problem } from '../errors.js';
+import { ConfigError, type Problem } from '../core/errors.js';
 import { suggest } from './did-you-mean.js';
-import type { Host, Inventory } from './inventory-types.js';
+import type { Host, Inventory } from '../core/inventory.js';
 
 const SUBSCRIPT = /^(.+)\[(?:(-?\d+)|(\d+)?\s*[:-]\s*(\d+)?)\]$/;
 

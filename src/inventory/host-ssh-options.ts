@@ -1,10 +1,11 @@
-import type { Problem, SourceLocation } from '../errors.js';
+import type { Problem, SourceLocation } from '../core/errors.js';
 import { checkAlgorithmSpec } from '../transport/algorithm-spec-check.js';
 import { ALGORITHM_OPTIONS, type AlgorithmOption } from '../transport/ssh-algorithm-catalog.js';
 import type { AlgorithmSetting } from '../transport/ssh-algorithms.js';
 import { isPlainObject, type VarLayer } from './combine-vars.js';
 import { suggest } from './did-you-mean.js';
-import type { HostSshOptions, ValueOrigin } from './inventory-types.js';
+import type { ValueOrigin } from '../core/inventory.js';
+import type { HostSshOptions } from '../core/ssh-options.js';
 import { SshCommandLine } from './ssh-command-line.js';
 
 /** Ansible's ssh argument variables, in the order Ansible puts them on ssh's command line. */

@@ -1,4 +1,4 @@
-import type { SourceLocation } from '../errors.js';
+import type { SourceLocation } from '../core/errors.js';
 import { didYouMean } from './did-you-mean.js';
 import { expandHostEntry } from './host-range.js';
 import { hostWordValue, splitHostLine, varsLineValue } from './ini-value.js';

@@ -1,6 +1,6 @@
-import type { Problem, SourceLocation } from '../errors.js';
+import type { Problem, SourceLocation } from '../core/errors.js';
 import { combineVar, type VarLayer } from './combine-vars.js';
-import type { ValueOrigin } from './inventory-types.js';
+import type { ValueOrigin } from '../core/inventory.js';
 
 /** A group as declared by an inventory file, before inheritance is resolved. */
 export interface DeclaredGroup {

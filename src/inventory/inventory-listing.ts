@@ -1,7 +1,7 @@
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { didYouMean } from './did-you-mean.js';
 import { selectHosts } from './host-pattern.js';
-import type { Inventory } from './inventory-types.js';
+import type { Inventory } from '../core/inventory.js';
 import { maskSecretVars } from './secret-vars.js';
 
 /** Options of `acp-play inventory --list`. */

@@ -1,10 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { isMap, isScalar } from 'yaml';
-import { ConfigError, type Problem, type SourceLocation } from '../errors.js';
+import { ConfigError, type Problem, type SourceLocation } from '../core/errors.js';
 import { readIniInventory } from './ini-inventory.js';
 import { InventoryBuilder } from './inventory-builder.js';
-import type { Inventory, ValueOrigin } from './inventory-types.js';
+import type { Inventory, ValueOrigin } from '../core/inventory.js';
 import { resolveHosts } from './resolve-hosts.js';
 import { readVarsDir } from './vars-dirs.js';
 import { YamlFile, type YamlPath } from './yaml-file.js';

@@ -1,8 +1,9 @@
-import { ConfigError, type Problem } from '../errors.js';
+import { ConfigError, type Problem } from '../core/errors.js';
 import { buildSite } from './build-site.js';
-import type { Inventory } from './inventory-types.js';
+import type { Inventory } from '../core/inventory.js';
+import type { PlatformCatalog } from '../core/platform.js';
 import { loadInventory } from './load-inventory.js';
-import type { Site } from './site-model.js';
+import type { Site } from '../core/site.js';
 import { validateSite } from './validate-site.js';
 
 /** A loaded, built and validated site; `warnings` are problems that do not stop a run. */
@@ -13,11 +14,11 @@ export interface LoadedSite {
 }
 
 /**
- * Builds and validates the site of an already loaded inventory. Throws one ConfigError carrying every problem
- * (errors and warnings) when there is at least one error.
+ * Builds and validates the site of an already loaded inventory against the platforms a run knows. Throws one
+ * ConfigError carrying every problem (errors and warnings) when there is at least one error.
  */
-export function siteFromInventory(inventory: Inventory): LoadedSite {
-  const built = buildSite(inventory);
+export function siteFromInventory(inventory: Inventory, platforms: PlatformCatalog): LoadedSite {
+  const built = buildSite(inventory, platforms);
   const problems = [...(inventory.warnings ?? []), ...built.problems, ...validateSite(built.site, inventory)];
   const errors = problems.filter((p) => p.severity === 'error').sort(byLocation);
   const warnings = problems.filter((p) => p.severity === 'warning').sort(byLocation);
@@ -34,6 +35,6 @@ function byLocation(a: Problem, b: Problem): number {
 }
 
 /** Loads an inventory directory into a validated site (inventory -> site model -> cross-device checks). */
-export async function loadSite(dir: string): Promise<LoadedSite> {
-  return siteFromInventory(await loadInventory(dir));
+export async function loadSite(dir: string, platforms: PlatformCatalog): Promise<LoadedSite> {
+  return siteFromInventory(await loadInventory(dir), platforms);
 }

@@ -1,8 +1,8 @@
-import type { SourceLocation } from '../errors.js';
+import type { SourceLocation } from '../core/errors.js';
 import { combineLayer, deepFreeze, type VarLayer } from './combine-vars.js';
 import { resolveConnection } from './host-connection.js';
 import type { InventoryBuilder } from './inventory-builder.js';
-import type { Group, Host, ValueOrigin } from './inventory-types.js';
+import type { Group, Host, ValueOrigin } from '../core/inventory.js';
 
 /** Vars from group_vars/ and host_vars/, by group or host name. */
 export interface VarsFromFiles {

@@ -1,5 +1,5 @@
-import type { SourceLocation } from '../errors.js';
-import type { Host, Inventory } from './inventory-types.js';
+import type { SourceLocation } from '../core/errors.js';
+import type { Host, Inventory } from '../core/inventory.js';
 
 type Path = readonly (string | number)[];
 

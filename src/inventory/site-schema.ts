@@ -1,8 +1,8 @@
-import type { Problem } from '../errors.js';
+import type { Problem } from '../core/errors.js';
 import { CLUSTER_LINK_SCHEMA, CLUSTER_SCHEMA } from './day0-schema.js';
-import type { Host, Inventory } from './inventory-types.js';
+import type { Host, Inventory } from '../core/inventory.js';
+import type { PlatformCatalog, PlatformVar } from '../core/platform.js';
 import { findKeyTypo } from './key-typos.js';
-import { PLATFORM_NAMES } from './platform-names.js';
 import { checkSchema, type Schema, type SchemaIssue } from './schema-check.js';
 import { suggest } from './did-you-mean.js';
 
@@ -176,29 +176,29 @@ export function formatKeyPath(key: string, path: readonly (string | number)[]): 
   return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : `${text}.${part}`), key);
 }
 
-/** Checks one host's variables against the schema: every problem, located in the file that set the variable. */
-export function checkHostSchema(host: Host, inventory: Inventory): Problem[] {
+const PLATFORM_VAR_SCHEMAS: Readonly<Record<PlatformVar['type'], Schema>> = { string: str, boolean: bool };
+
+/**
+ * Checks one host's variables against the schema, and against the host variables its platform declares: every
+ * problem, located in the file that set the variable. The platform names come from `platforms`.
+ */
+export function checkHostSchema(host: Host, inventory: Inventory, platforms: PlatformCatalog): Problem[] {
   const problems: Problem[] = [];
+  const platformVars = (host.platform !== undefined && platforms.resolve(host.platform)?.hostVars) || {};
   for (const [key, value] of Object.entries(host.vars)) {
     const origin = host.origins[key];
     const locate = (path: readonly (string | number)[]) => (origin ? inventory.locate(origin, path) : undefined);
-    const schema = HOST_KEY_SCHEMAS[key];
+    const platformVar = platformVars[key];
+    const schema = HOST_KEY_SCHEMAS[key] ?? (platformVar && PLATFORM_VAR_SCHEMAS[platformVar.type]);
     if (schema) {
       for (const issue of checkSchema(value, schema))
         problems.push({ severity: 'error', location: locate(issue.path), ...describeIssue(key, issue) });
       if (
         (key === 'platform' || key === 'ansible_network_os') &&
         typeof value === 'string' &&
-        !PLATFORM_NAMES[value.trim().toLowerCase()]
-      ) {
-        const hint = suggest(value, Object.keys(PLATFORM_NAMES));
-        problems.push({
-          severity: 'error',
-          location: locate([]),
-          message: `unknown platform ${JSON.stringify(value)} on ${host.name}`,
-          fix: `${hint ? `did you mean ${hint}? ` : ''}use one of: nmstate, cisco_nxos, arista_eos, cisco_ios, cumulus, linux (Ansible names such as cisco.nxos.nxos, arista.eos.eos, cisco.ios.ios, nvidia.nvue.nvue are understood)`,
-        });
-      }
+        !platforms.resolve(value)
+      )
+        problems.push({ severity: 'error', location: locate([]), ...unknownPlatform(value, host, platforms) });
       continue;
     }
     const typo = findKeyTypo(key, value);
@@ -212,6 +212,18 @@ export function checkHostSchema(host: Host, inventory: Inventory): Problem[] {
     }
   }
   return problems;
+}
+
+function unknownPlatform(value: string, host: Host, platforms: PlatformCatalog): { message: string; fix: string } {
+  const names = platforms.all.flatMap((p) => [p.id, ...p.aliases]);
+  const hint = suggest(value, names);
+  const ids = platforms.all.map((p) => p.id).join(', ');
+  const ansible = platforms.all.flatMap((p) => p.aliases.filter((a) => a.includes('.')));
+  const understood = ansible.length ? ` (Ansible names such as ${ansible.join(', ')} are understood)` : '';
+  return {
+    message: `unknown platform ${JSON.stringify(value)} on ${host.name}`,
+    fix: `${hint ? `did you mean ${hint}? ` : ''}use one of: ${ids}${understood}`,
+  };
 }
 
 function describeIssue(key: string, issue: SchemaIssue): { message: string; fix: string } {

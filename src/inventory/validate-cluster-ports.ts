@@ -1,6 +1,6 @@
-import type { Problem } from '../errors.js';
+import type { Problem } from '../core/errors.js';
 import type { SiteLocator } from './site-locator.js';
-import type { Site, SwitchModel, SwitchPort } from './site-model.js';
+import type { Site, SwitchModel, SwitchPort } from '../core/site.js';
 import { formatVlanSet } from './vlan-set.js';
 
 type Location = ReturnType<SiteLocator['at']>;

@@ -1,10 +1,10 @@
 import ipaddr from 'ipaddr.js';
-import type { Problem } from '../errors.js';
-import type { ClusterLink, ClusterModel } from './day0-model.js';
+import type { Problem } from '../core/errors.js';
+import type { ClusterLink, ClusterModel } from '../core/day0.js';
 import { isIpv4, netContains, parseIpv4Net, reservedAddressKind, type Ipv4Net } from './ipv4-net.js';
 import { checkInterfaceName } from './safe-names.js';
 import type { SiteLocator } from './site-locator.js';
-import type { Site } from './site-model.js';
+import type { Site } from '../core/site.js';
 
 type Location = ReturnType<SiteLocator['at']>;
 

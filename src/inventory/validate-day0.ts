@@ -1,9 +1,9 @@
-import type { Problem } from '../errors.js';
-import type { ClusterModel } from './day0-model.js';
+import type { Problem } from '../core/errors.js';
+import type { ClusterModel } from '../core/day0.js';
 import { isIpv4, netContains, netsOverlap, parseIpv4Net, type Ipv4Net } from './ipv4-net.js';
 import { checkK8sName } from './safe-names.js';
 import type { SiteLocator } from './site-locator.js';
-import type { Site } from './site-model.js';
+import type { Site } from '../core/site.js';
 import { validateClusterLinks } from './validate-day0-links.js';
 import { validateClusterPorts } from './validate-cluster-ports.js';
 

@@ -1,5 +1,5 @@
-import type { Problem } from '../errors.js';
-import type { Host } from './inventory-types.js';
+import type { Problem } from '../core/errors.js';
+import type { Host } from '../core/inventory.js';
 import { checkAddress, checkEnvName } from './safe-names.js';
 import type { SiteLocator } from './site-locator.js';
 

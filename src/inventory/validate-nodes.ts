@@ -1,8 +1,8 @@
-import type { Problem } from '../errors.js';
+import type { Problem } from '../core/errors.js';
 import { suggest } from './did-you-mean.js';
 import { checkInterfaceName } from './safe-names.js';
 import type { SiteLocator } from './site-locator.js';
-import type { NodeModel, Site } from './site-model.js';
+import type { NodeModel, Site } from '../core/site.js';
 import { formatVlanSet } from './vlan-set.js';
 
 type Location = ReturnType<SiteLocator['at']>;

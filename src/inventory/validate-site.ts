@@ -1,9 +1,9 @@
-import type { Problem } from '../errors.js';
+import type { Problem } from '../core/errors.js';
 import { dedupeProblems, findSiteHost } from './build-site.js';
 import { findDay0Gaps } from './day0-gaps.js';
-import type { Inventory } from './inventory-types.js';
+import type { Inventory } from '../core/inventory.js';
 import { SiteLocator } from './site-locator.js';
-import type { Site } from './site-model.js';
+import type { Site } from '../core/site.js';
 import { validateDay0 } from './validate-day0.js';
 import { validateHosts } from './validate-hosts.js';
 import { validateNodes } from './validate-nodes.js';

@@ -1,7 +1,7 @@
-import type { Problem } from '../errors.js';
+import type { Problem } from '../core/errors.js';
 import { checkDescription, checkInterfaceName, checkPortName, checkVlanName } from './safe-names.js';
 import type { SiteLocator } from './site-locator.js';
-import type { Site, SwitchModel } from './site-model.js';
+import type { Site, SwitchModel } from '../core/site.js';
 import { formatVlanSet, VLAN_MAX, VLAN_MIN } from './vlan-set.js';
 
 /** Per-switch checks: safe names, VLANs a port uses are defined on the switch, native VLAN allowed, `faces` unique. */

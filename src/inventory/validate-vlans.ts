@@ -1,8 +1,8 @@
 import ipaddr from 'ipaddr.js';
-import type { Problem } from '../errors.js';
+import type { Problem } from '../core/errors.js';
 import { checkDescription, checkK8sName, checkVlanName } from './safe-names.js';
 import type { SiteLocator } from './site-locator.js';
-import type { Site } from './site-model.js';
+import type { Site } from '../core/site.js';
 import { VLAN_MAX, VLAN_MIN } from './vlan-set.js';
 
 type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];

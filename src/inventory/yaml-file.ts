@@ -10,8 +10,8 @@ import {
   type Node,
   type ScalarTag,
 } from 'yaml';
-import type { Problem, SourceLocation } from '../errors.js';
-import { VaultValue } from './vault-value.js';
+import type { Problem, SourceLocation } from '../core/errors.js';
+import { VaultValue } from '../core/vault-value.js';
 
 /** YAML path: map keys and sequence indexes. */
 export type YamlPath = readonly (string | number)[];

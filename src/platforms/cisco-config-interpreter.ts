@@ -1,11 +1,11 @@
-import type { SwitchPlatform } from '../inventory/inventory-types.js';
 import { allVlans, parseVlanSet, vlanSetDiff } from '../inventory/vlan-set.js';
 import { splitConfigBlocks, type ConfigBlock, type ConfigChild } from './cli-config-blocks.js';
+import { normaliseInterfaceName, type InterfaceNaming } from './interface-names.js';
 import {
   cloneSwitchState,
   defaultPortState,
   emptySwitchState,
-  normaliseInterfaceName,
+  type ParseOptions,
   type PortState,
   type SwitchState,
 } from './switch-state.js';
@@ -18,14 +18,9 @@ import {
 
 /** Per-platform facts the interpreter needs. */
 export interface CiscoDialect {
-  readonly platform: Exclude<SwitchPlatform, 'cumulus'>;
+  readonly naming: InterfaceNaming;
   /** Whether an interface with no `switchport` lines is a switchport, given the config's global lines. */
   isDefaultSwitchport(name: string, globals: ReadonlySet<string>): boolean;
-}
-
-/** Options shared by the parsers. Problems (unreadable values) are pushed to `warnings`, never thrown. */
-export interface ParseOptions {
-  readonly warnings?: string[];
 }
 
 /** Interprets `text` on top of `base` (a copy is changed; `base` is left alone). */
@@ -44,7 +39,7 @@ export function interpretCiscoConfig(
   for (const block of blocks) {
     const iface = /^interface\s+(\S+)$/i.exec(block.header);
     if (iface) {
-      const name = normaliseInterfaceName(dialect.platform, iface[1]!);
+      const name = normaliseInterfaceName(dialect.naming, iface[1]!);
       const port = state.interfaces.get(name) ?? defaultPortState(name);
       applyPortLines(
         port,

@@ -1,4 +1,4 @@
-import type { Change } from './change-types.js';
+import type { Change } from '../core/change.js';
 import { ConfigureError, type CliDevice, type ConfigureOptions } from './cli-device.js';
 
 /** Sends the plan's commands in one configuration session, after optional extra commands (`trailing`). */

@@ -1,3 +1,5 @@
+import type { PlatformVar } from '../core/platform.js';
+
 /**
  * What a prompt-driven switch CLI looks like, as data: one object per platform (`<platform>-definition.ts`) drives
  * the generic CliDevice, so session code never holds platform knowledge.
@@ -65,6 +67,11 @@ export function hostnamePattern(hostname: string): string {
   if (dot <= 0) return escapeRegExp(hostname);
   return `${escapeRegExp(hostname.slice(0, dot))}(?:${escapeRegExp(hostname.slice(dot))})?`;
 }
+
+/** Host variables every CLI switch platform reads (their part of the inventory schema). */
+export const CLI_SWITCH_VARS: Readonly<Record<string, PlatformVar>> = {
+  hostname: { type: 'string', description: "the hostname the device's prompt shows (default: the inventory name)" },
+};
 
 /** The device's known hostname: the host var `hostname` when set, else the inventory name. */
 export function knownHostname(host: {

@@ -1,5 +1,5 @@
-import { CommandError } from '../errors.js';
-import type { CliSession, Transport } from '../transport/transport-types.js';
+import { CommandError } from '../core/errors.js';
+import type { CliSession, Transport } from '../core/transport.js';
 import type { CliDefinition, CliQuestion } from './cli-definition.js';
 import { PromptWatch } from './cli-prompt-watch.js';
 

@@ -1,6 +1,7 @@
-import type { Host, SwitchPlatform } from '../inventory/inventory-types.js';
-import type { Transport } from '../transport/transport-types.js';
-import type { Change } from './change-types.js';
+import type { Change, InSync } from '../core/change.js';
+import type { HostSession } from '../core/host-session.js';
+import type { Host } from '../core/inventory.js';
+import type { Transport } from '../core/transport.js';
 import type { SwitchState } from './switch-state.js';
 
 /**
@@ -18,27 +19,45 @@ export interface DriverContext {
   readonly runId: string;
   note(text: string): void;
   readonly timeouts: DriverTimeouts;
-  /** IOS: configure the archive feature (`archive` / `path flash:acp-play`) when it is missing. */
-  readonly configureArchive: boolean;
+  /** The task's arguments; a platform reads its own here (IOS `configure_archive`). */
+  readonly args: Readonly<Record<string, unknown>>;
+  /** The host's session for the run: its one CLI session, and the sequence that keeps safety-net names unique. */
+  readonly session: HostSession;
+}
+
+/** What a driver gathered: the state the planner compares, and for a document-based platform the document itself. */
+export interface SwitchCurrent<Doc = undefined> {
+  readonly state: SwitchState;
+  /** The device's configuration document (Cumulus: the parsed interfaces file), rewritten by the plan. */
+  readonly document?: Doc;
+}
+
+/**
+ * A switch module's plan. Command-based platforms: each change carries its exact commands. Document-based platforms:
+ * the changes carry none, and `document` is the whole desired document (present when there are changes).
+ */
+export interface SwitchPlan {
+  readonly changes: readonly Change[];
+  readonly inSync: readonly InSync[];
+  readonly document?: string;
 }
 
 /**
  * The per-platform switch contract behind the `switch_vlans` and `switch_ports` modules. Planning is shared
  * (planSwitch); a driver reads the device and changes it under the platform's safety mechanism:
  * begin (take the safety net) -> apply -> [the runner re-gathers and requires an empty re-plan] -> commit,
- * or rollback. Drivers take the Transport, not a CLI session, so a non-CLI platform (Cumulus: files and
- * `ifreload` over exec) implements the same interface.
+ * or rollback. Drivers take the Transport, not a CLI session, so a document-based platform (Cumulus: a file and
+ * `ifreload` over exec) implements the same interface as the CLI ones.
  */
-export interface SwitchDriver<Txn = unknown> {
-  readonly platform: SwitchPlatform;
-  gather(conn: Transport, ctx: DriverContext): Promise<SwitchState>;
+export interface SwitchDriver<Txn = unknown, Doc = undefined> {
+  gather(conn: Transport, ctx: DriverContext): Promise<SwitchCurrent<Doc>>;
   begin(conn: Transport, ctx: DriverContext): Promise<Txn>;
-  /** `document`: Cumulus only, the whole desired interfaces file the plan produced (SwitchPlan.document). */
-  apply(conn: Transport, changes: readonly Change[], ctx: DriverContext, txn: Txn, document?: string): Promise<void>;
+  /** Sends the plan: the changes' commands (command-based) or the whole document (document-based). */
+  apply(conn: Transport, plan: SwitchPlan, ctx: DriverContext, txn: Txn): Promise<void>;
   /** Makes the change permanent in running-config (drops the checkpoint, confirms the commit). */
   commit(conn: Transport, ctx: DriverContext, txn: Txn): Promise<void>;
   /** Restores the state before `begin`; returns exactly what was done. */
   rollback(conn: Transport, ctx: DriverContext, txn: Txn): Promise<string>;
-  /** Copies running-config to startup-config (a no-op that says so on Cumulus, whose file is the startup config). */
+  /** Copies running-config to startup-config (a no-op that says so where the file is the startup configuration). */
   save(conn: Transport, ctx: DriverContext): Promise<void>;
 }

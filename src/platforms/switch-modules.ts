@@ -1,12 +1,13 @@
-import { ApplyError } from '../errors.js';
-import type { ModulePlan, TaskContext, TaskModule } from '../engine/module-types.js';
-import type { Host } from '../inventory/inventory-types.js';
-import type { Site, SwitchModel } from '../inventory/site-model.js';
-import type { DriverContext, SwitchDriver } from './switch-driver.js';
-import { MISSING_DRIVER_REASON, SWITCH_DRIVERS } from './switch-drivers.js';
-import { withCumulusPins } from './cumulus/cumulus-pins.js';
-import { planSwitch, type SwitchPlan } from './switch-plan.js';
-import type { SwitchState } from './switch-state.js';
+import { ApplyError, InternalError } from '../core/errors.js';
+import type { Host } from '../core/inventory.js';
+import type { ModulePlan, TaskContext, TaskModule } from '../core/module.js';
+import type { PlatformCatalog } from '../core/platform.js';
+import type { Site, SwitchModel } from '../core/site.js';
+import { wordList } from '../inventory/word-list.js';
+import type { PlatformSpec } from './platform-spec.js';
+import type { DriverContext, SwitchCurrent, SwitchPlan } from './switch-driver.js';
+import { completeSwitchPlan, planSwitch } from './switch-plan.js';
+import type { SwitchSpec } from './switch-spec.js';
 
 /** The desired state of one switch for one task. */
 export interface SwitchDesired {
@@ -16,21 +17,17 @@ export interface SwitchDesired {
   readonly prune: boolean;
   /** Copy running-config to startup-config after the commit (task arg `save`, else the inventory's switch.save). */
   readonly save: boolean;
-  readonly configureArchive: boolean;
 }
 
 type Scope = 'vlans' | 'ports';
+type SwitchModuleName = 'switch_vlans' | 'switch_ports';
+
+const SCOPES: Readonly<Record<SwitchModuleName, Scope>> = { switch_vlans: 'vlans', switch_ports: 'ports' };
 
 const isVlanResource = (resource: string): boolean => /^vlan \d+$/.test(resource);
 
 function switchOf(host: Host, site: Site): SwitchModel | undefined {
   return site.switches.find((s) => s.name === host.name);
-}
-
-function driverOf(model: SwitchModel): SwitchDriver<unknown> {
-  const driver = SWITCH_DRIVERS[model.platform];
-  if (!driver) throw new Error(`${model.name}: no driver for ${model.platform}`); // unsupported() keeps this unreachable
-  return driver;
 }
 
 /** Seconds from a host var (Ansible's `ansible_command_timeout` is understood), as ms. */
@@ -42,7 +39,7 @@ function secondsVar(host: Host, names: readonly string[], fallback: number): num
   return fallback * 1000;
 }
 
-function driverContext(ctx: TaskContext, desired?: SwitchDesired): DriverContext {
+function driverContext(ctx: TaskContext): DriverContext {
   return {
     host: ctx.host,
     runId: ctx.runId,
@@ -51,17 +48,13 @@ function driverContext(ctx: TaskContext, desired?: SwitchDesired): DriverContext
       commandMs: secondsVar(ctx.host, ['command_timeout', 'ansible_command_timeout'], 30),
       slowMs: secondsVar(ctx.host, ['slow_command_timeout'], 300),
     },
-    configureArchive: desired?.configureArchive ?? ctx.task.args['configure_archive'] === true,
+    args: ctx.task.args,
+    session: ctx.session,
   };
 }
 
-/** A switch module's plan; Cumulus adds the whole desired interfaces file. */
-export interface SwitchModulePlan extends ModulePlan {
-  readonly document?: string;
-}
-
 /** Keeps what the module owns: VLAN definitions (`switch_vlans`) or ports (`switch_ports`). */
-function scoped(scope: Scope, plan: SwitchPlan): SwitchModulePlan {
+function scoped(scope: Scope, plan: SwitchPlan): SwitchPlan & ModulePlan {
   const keep = (resource: string) => (scope === 'vlans') === isVlanResource(resource);
   const changes = plan.changes.filter((c) => keep(c.resource));
   const inSync = plan.inSync.filter((s) => keep(s.resource));
@@ -71,85 +64,70 @@ function scoped(scope: Scope, plan: SwitchPlan): SwitchModulePlan {
 }
 
 /**
- * Plans one module's scope. Cumulus writes one file for both scopes, so the file a scope renders must hold only that
- * scope's changes: `switch_ports` plans with no VLAN definitions of its own (the bridge keeps its `bridge-vids`).
+ * `switch_vlans` / `switch_ports` on every switch platform of the registry: render the switch's desired state from
+ * the site model, gather and plan with the shared planner, and change the device through the platform's driver under
+ * its safety mechanism. The runner verifies by gathering again (the re-plan must be empty) before `commit`. Each
+ * scope plans only what it owns (`switch_vlans` no ports, `switch_ports` no VLAN definitions), so a document-based
+ * platform's document holds only that scope's changes.
  */
-function planScope(scope: Scope, desired: SwitchDesired, current: SwitchState): SwitchModulePlan {
-  const isCumulus = desired.model.platform === 'cumulus';
-  const model = isCumulus && scope === 'ports' ? { ...desired.model, vlans: [] } : desired.model;
-  const plan = scoped(
-    scope,
-    planSwitch(model, current, {
-      prune: desired.prune,
-      managedVlans: desired.managedVlans,
-      ...(isCumulus && current.interfacesFile ? { cumulusDocument: current.interfacesFile } : {}),
-    }),
-  );
-  return isCumulus && scope === 'vlans' && current.interfacesFile ? withCumulusPins(plan, current) : plan;
-}
-
-/**
- * `switch_vlans` / `switch_ports` on every switch platform: render the switch's desired state from the site model,
- * gather and plan with the shared planner, and change the device through its platform driver under the platform's
- * safety mechanism. The runner verifies by gathering again (the re-plan must be empty) before `commit`.
- */
-function switchModule(
-  name: 'switch_vlans' | 'switch_ports',
-  scope: Scope,
-): TaskModule<SwitchDesired, SwitchState, unknown> {
+export function switchModule(
+  name: SwitchModuleName,
+  platforms: PlatformCatalog<PlatformSpec>,
+): TaskModule<SwitchDesired, SwitchCurrent<unknown>, unknown> {
+  const scope = SCOPES[name];
+  const specOf = (model: SwitchModel): SwitchSpec => {
+    const spec = platforms.resolve(model.platform)?.switch;
+    if (!spec) throw new InternalError(`${model.name}: ${model.platform} is not a switch platform`); // see unsupported
+    return spec;
+  };
   return {
     name,
     unsupported(host, site) {
       const model = switchOf(host, site);
+      const switches = platforms.all.filter((p) => p.switch).map((p) => p.id);
       if (!model)
-        return `${host.name} is not a switch in the site model (${name} configures cisco_nxos, arista_eos, cisco_ios and cumulus switches)`;
-      if (SWITCH_DRIVERS[model.platform]) return undefined;
-      return MISSING_DRIVER_REASON[model.platform] ?? `no driver for platform ${model.platform} yet`;
+        return `${host.name} is not a switch in the site model (${name} configures ${wordList(switches, 'and')} switches)`;
+      return platforms.resolve(model.platform)?.switch ? undefined : `no driver for platform ${model.platform} yet`;
     },
     render(ctx) {
       const model = switchOf(ctx.host, ctx.site)!;
       const args = ctx.task.args;
       const managed = new Set([...ctx.site.vlans.map((v) => v.id), ...model.vlans.map((v) => v.id)]);
       return {
-        model: scope === 'vlans' ? { ...model, ports: [] } : model,
+        model: scope === 'vlans' ? { ...model, ports: [] } : { ...model, vlans: [] },
         managedVlans: [...managed].sort((a, b) => a - b),
         prune: scope === 'vlans' && args['prune'] === true,
         save: typeof args['save'] === 'boolean' ? args['save'] : model.save,
-        configureArchive: args['configure_archive'] === true,
       };
     },
     gather(conn, desired, ctx) {
-      return driverOf(desired.model).gather(conn, driverContext(ctx, desired));
+      return specOf(desired.model).driver.gather(conn, driverContext(ctx));
     },
     plan(desired, current) {
-      return planScope(scope, desired, current);
+      const spec = specOf(desired.model);
+      const planned = planSwitch(spec, desired.model, current.state, {
+        prune: desired.prune,
+        managedVlans: desired.managedVlans,
+      });
+      return scoped(scope, completeSwitchPlan(spec, planned, current));
     },
-    async begin(conn, ctx) {
-      const model = switchOf(ctx.host, ctx.site)!;
+    async begin({ conn, ctx, desired }) {
       try {
-        return await driverOf(model).begin(conn, driverContext(ctx));
+        return await specOf(desired.model).driver.begin(conn, driverContext(ctx));
       } catch (error) {
         // Nothing has changed yet: fail the host without a rollback.
         if (error instanceof ApplyError) throw error;
         throw new ApplyError(ctx.host.name, 'begin', (error as Error).message, false, { cause: error });
       }
     },
-    async apply(conn, plan, desired, ctx, txn) {
-      await driverOf(desired.model).apply(
-        conn,
-        plan.changes,
-        driverContext(ctx, desired),
-        txn,
-        (plan as SwitchModulePlan).document,
-      );
+    async apply({ conn, ctx, desired, plan, txn }) {
+      await specOf(desired.model).driver.apply(conn, plan as SwitchPlan, driverContext(ctx), txn);
     },
-    async commit(conn, ctx, txn) {
-      const model = switchOf(ctx.host, ctx.site)!;
-      const driver = driverOf(model);
+    async commit({ conn, ctx, desired, txn }) {
+      const driver = specOf(desired.model).driver;
       const dctx = driverContext(ctx);
       await driver.commit(conn, dctx, txn);
-      const save = typeof ctx.task.args['save'] === 'boolean' ? ctx.task.args['save'] : model.save;
-      if (!save) return;
+      if (!desired.save) return;
       try {
         await driver.save(conn, dctx);
       } catch (error) {
@@ -163,11 +141,8 @@ function switchModule(
         );
       }
     },
-    async rollback(conn, ctx, txn) {
-      return driverOf(switchOf(ctx.host, ctx.site)!).rollback(conn, driverContext(ctx), txn);
+    async rollback({ conn, ctx, desired, txn }) {
+      return specOf(desired.model).driver.rollback(conn, driverContext(ctx), txn);
     },
   };
 }
-
-export const switchVlansModule = switchModule('switch_vlans', 'vlans');
-export const switchPortsModule = switchModule('switch_ports', 'ports');

@@ -1,21 +1,18 @@
-import type { SwitchPlatform } from '../inventory/inventory-types.js';
-import type { SwitchModel } from '../inventory/site-model.js';
+import { command, type Change, type InSync } from '../core/change.js';
+import { InternalError } from '../core/errors.js';
+import type { SwitchModel } from '../core/site.js';
 import { formatVlanSet } from '../inventory/vlan-set.js';
-import { EOS_COMMANDS } from './arista-eos/eos-commands.js';
-import { command, type Change, type InSync } from './change-types.js';
-import { IOS_COMMANDS } from './cisco-ios/ios-commands.js';
-import { NXOS_COMMANDS } from './cisco-nxos/nxos-commands.js';
-import { CUMULUS_COMMANDS } from './cumulus/cumulus-commands.js';
-import type { EniDocument } from './cumulus/cumulus-eni.js';
-import { renderCumulusInterfaces } from './cumulus/cumulus-render.js';
-import type { SwitchCommandEmitter } from './switch-command-emitter.js';
+import { normaliseInterfaceName } from './interface-names.js';
+import type { SwitchCurrent, SwitchPlan } from './switch-driver.js';
+import type { DocumentTarget, SwitchPlanning, SwitchSpec } from './switch-spec.js';
 import { describeVlanSet, planPort, targetAllowed, type PortDelta } from './switch-port-plan.js';
-import { defaultPortState, normaliseInterfaceName, type PortState, type SwitchState } from './switch-state.js';
+import { defaultPortState, type PortState, type SwitchState } from './switch-state.js';
 
 /**
- * The switch planner: desired SwitchModel vs gathered SwitchState -> Changes (with exact commands) and InSync
- * reasons. Pure and set-based. Order of Changes: VLAN definitions (create / rename) first, so ports can use them;
- * then ports in inventory order; then VLAN removals (only with `prune`), after no planned port uses them.
+ * The switch planner: desired SwitchModel vs gathered SwitchState -> Changes (with exact commands on a command-based
+ * platform) and InSync reasons. Pure and set-based. Order of Changes: VLAN definitions (create / rename) first, so
+ * ports can use them; then ports in inventory order; then VLAN removals (only with `prune`), after no planned port
+ * uses them.
  */
 
 export interface PlanSwitchOptions {
@@ -23,32 +20,26 @@ export interface PlanSwitchOptions {
   readonly prune?: boolean;
   /** The site's VLAN ids: what `merge` ports may add/remove and what `prune` may delete. Others are never touched. */
   readonly managedVlans: readonly number[];
-  /** Cumulus only: the current interfaces file; when given, `document` holds the file to write. */
-  readonly cumulusDocument?: EniDocument;
 }
 
-export interface SwitchPlan {
+export interface PlannedSwitch {
   readonly changes: Change[];
   readonly inSync: InSync[];
-  /**
-   * Cumulus: the desired `/etc/network/interfaces` (present when `cumulusDocument` was given and there are changes).
-   */
-  readonly document?: string;
+  /** What a document-based platform renders its desired document from. */
+  readonly target: DocumentTarget;
 }
 
-const EMITTERS: Record<SwitchPlatform, SwitchCommandEmitter> = {
-  cisco_nxos: NXOS_COMMANDS,
-  arista_eos: EOS_COMMANDS,
-  cisco_ios: IOS_COMMANDS,
-  cumulus: CUMULUS_COMMANDS,
-};
-
-export function planSwitch(desired: SwitchModel, current: SwitchState, opts: PlanSwitchOptions): SwitchPlan {
-  const emit = EMITTERS[desired.platform];
-  const isCumulus = desired.platform === 'cumulus';
+export function planSwitch(
+  spec: SwitchSpec,
+  desired: SwitchModel,
+  current: SwitchState,
+  opts: PlanSwitchOptions,
+): PlannedSwitch {
+  const { planning } = spec;
+  const emit = spec.kind === 'commands' ? spec.emitter : undefined;
   const changes: Change[] = [];
   const inSync: InSync[] = [];
-  const commands = (lines: string[]) => lines.map((t) => command(t));
+  const commands = (lines: string[] | undefined) => (lines ?? []).map((t) => command(t));
 
   for (const vlan of desired.vlans) {
     const resource = `vlan ${vlan.id}`;
@@ -57,32 +48,32 @@ export function planSwitch(desired: SwitchModel, current: SwitchState, opts: Pla
       changes.push({
         resource,
         action: 'create',
-        diff: `${resource} create${isCumulus ? '' : ` name: ${vlan.name}`}`,
-        commands: commands(emit.vlan(vlan.id, vlan.name)),
+        diff: `${resource} create${planning.unnamedVlans ? '' : ` name: ${vlan.name}`}`,
+        commands: commands(emit?.vlan(vlan.id, vlan.name)),
       });
-    } else if (!isCumulus && have.name !== vlan.name) {
+    } else if (!planning.unnamedVlans && have.name !== vlan.name) {
       changes.push({
         resource,
         action: 'update',
         diff: `${resource} name: ${have.name ?? '(default)'} -> ${vlan.name}`,
-        commands: commands(emit.vlan(vlan.id, vlan.name)),
+        commands: commands(emit?.vlan(vlan.id, vlan.name)),
       });
     } else {
       inSync.push({
         resource,
-        reason: isCumulus
-          ? `${resource} already on the bridge (Cumulus has no VLAN names)`
+        reason: planning.unnamedVlans
+          ? `${resource} ${planning.unnamedVlans.inSync}`
           : `${resource} already defined (name ${vlan.name})`,
       });
     }
   }
 
-  const ctx = { managedVlans: opts.managedVlans, ignoreNativeInAllowed: isCumulus };
+  const ctx = { managedVlans: opts.managedVlans, ignoreNativeInAllowed: planning.nativeAlwaysAllowed };
   const deltas: PortDelta[] = [];
   for (const port of desired.ports) {
-    const name = normaliseInterfaceName(desired.platform, port.name);
+    const name = normaliseInterfaceName(spec.interfaceNames, port.name);
     const want = name === port.name ? port : { ...port, name };
-    const have: PortState = current.interfaces.get(name) ?? missingPort(name, current, isCumulus);
+    const have: PortState = current.interfaces.get(name) ?? unlistedPort(name, current, planning);
     const delta = planPort(want, have, ctx);
     if (!delta) {
       inSync.push({ resource: name, reason: `${name} already matches (${describePort(want, have, ctx)})` });
@@ -93,7 +84,7 @@ export function planSwitch(desired: SwitchModel, current: SwitchState, opts: Pla
       resource: name,
       action: current.interfaces.has(name) ? 'update' : 'create',
       diff: delta.diff.join('\n'),
-      commands: commands(emit.port(delta)),
+      commands: commands(emit?.port(delta)),
     });
   }
 
@@ -109,7 +100,7 @@ export function planSwitch(desired: SwitchModel, current: SwitchState, opts: Pla
         resource,
         action: 'delete',
         diff: `${resource} delete (prune; not in the inventory for ${desired.name})`,
-        commands: commands(emit.removeVlan(id)),
+        commands: commands(emit?.removeVlan(id)),
       });
     } else {
       inSync.push({
@@ -119,22 +110,34 @@ export function planSwitch(desired: SwitchModel, current: SwitchState, opts: Pla
     }
   }
 
-  if (!isCumulus || !opts.cumulusDocument || changes.length === 0) return { changes, inSync };
   const vlanIds = [...new Set([...current.vlans.keys(), ...wanted])].filter((id) => !removals.includes(id));
-  const document = renderCumulusInterfaces(opts.cumulusDocument, {
-    vlanIds: vlanIds.sort((a, b) => a - b),
-    ports: deltas,
-  });
-  return { changes, inSync, document };
+  return { changes, inSync, target: { vlanIds: vlanIds.sort((a, b) => a - b), ports: deltas } };
 }
 
 /**
- * A port the gathered state does not list. Cisco-style: a default port (mode unknown, ALL VLANs allowed). Cumulus: a
- * port not yet in the bridge, which once added inherits the bridge's VLANs (`bridge-vids`), not ALL.
+ * The plan a driver applies: a command-based platform's changes as planned; a document-based platform's plus the
+ * whole desired document (when there are changes), whose notes (what it changes beyond the planned changes) join the
+ * first change's diff.
  */
-function missingPort(name: string, current: SwitchState, isCumulus: boolean): PortState {
+export function completeSwitchPlan(spec: SwitchSpec, planned: PlannedSwitch, current: SwitchCurrent<any>): SwitchPlan {
+  const { changes, inSync } = planned;
+  if (spec.kind === 'commands' || changes.length === 0) return { changes, inSync };
+  if (current.document === undefined)
+    throw new InternalError('a document-based switch was gathered without its document');
+  const { text, notes } = spec.renderDocument(current.document, planned.target);
+  const [first, ...rest] = changes;
+  const noted = notes.length > 0 ? [{ ...first!, diff: `${first!.diff}\n${notes.join('\n')}` }, ...rest] : changes;
+  return { changes: noted, inSync, document: text };
+}
+
+/**
+ * A port the gathered state does not list: a default port (mode unknown, ALL VLANs allowed), or on a platform whose
+ * new ports join a bridge (Cumulus), a port that inherits the VLANs defined on the switch.
+ */
+function unlistedPort(name: string, current: SwitchState, planning: SwitchPlanning): PortState {
   const port = defaultPortState(name);
-  if (isCumulus) port.allowedVlans = [...current.vlans.keys()].sort((a, b) => a - b);
+  if (planning.unlistedPortCarries === 'defined-vlans')
+    port.allowedVlans = [...current.vlans.keys()].sort((a, b) => a - b);
   return port;
 }
 

@@ -1,4 +1,4 @@
-import type { SwitchPort } from '../inventory/site-model.js';
+import type { SwitchPort } from '../core/site.js';
 import { allVlans, formatVlanSet, sameVlanSet, vlanSetDiff } from '../inventory/vlan-set.js';
 import { isAllVlans, type PortState } from './switch-state.js';
 
@@ -33,7 +33,7 @@ export interface PortDelta {
 /** Context for one port: the VLANs the site manages (merge policy) and the platform's allowed-set rule. */
 export interface PortPlanContext {
   readonly managedVlans: readonly number[];
-  /** Cumulus: the PVID is always a member of the port, so allowed sets are compared without the native VLAN. */
+  /** The native VLAN is always a member of a trunk (Cumulus's PVID): allowed sets are compared without it. */
   readonly ignoreNativeInAllowed?: boolean;
 }
 

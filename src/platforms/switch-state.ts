@@ -1,11 +1,14 @@
-import type { SwitchPlatform } from '../inventory/inventory-types.js';
 import { allVlans, VLAN_MAX, VLAN_MIN } from '../inventory/vlan-set.js';
-import type { EniDocument } from './cumulus/cumulus-eni.js';
 
 /**
  * The typed state of a switch, as gathered (parsed from running-config text or a Cumulus interfaces file) and as
  * planned against. Parsers for every platform produce this one shape.
  */
+
+/** Options shared by the parsers. Problems (unreadable values) are pushed to `warnings`, never thrown. */
+export interface ParseOptions {
+  readonly warnings?: string[];
+}
 
 /** A VLAN definition on the switch. `name` is absent when the device shows none (its default name). */
 export interface VlanState {
@@ -43,8 +46,6 @@ export interface PortState {
 export interface SwitchState {
   vlans: Map<number, VlanState>;
   interfaces: Map<string, PortState>;
-  /** Cumulus only: the gathered interfaces file, which the plan rewrites into the desired one (`cumulusDocument`). */
-  interfacesFile?: EniDocument;
 }
 
 export function emptySwitchState(): SwitchState {
@@ -68,55 +69,4 @@ export function cloneSwitchState(state: SwitchState): SwitchState {
   const interfaces = new Map<string, PortState>();
   for (const [name, p] of state.interfaces) interfaces.set(name, { ...p, allowedVlans: [...p.allowedVlans] });
   return { vlans, interfaces };
-}
-
-/**
- * Canonical interface-type names per platform, in match order: an abbreviation (case-insensitive) becomes the first
- * entry it is a prefix of, so `Gi` -> GigabitEthernet and `Tw` -> TwoGigabitEthernet (write `Twe` for TwentyFiveGigE).
- */
-const INTERFACE_TYPES: Record<SwitchPlatform, readonly string[]> = {
-  cisco_nxos: ['Ethernet', 'port-channel', 'loopback', 'mgmt', 'Vlan', 'nve', 'Tunnel'],
-  arista_eos: ['Ethernet', 'Port-Channel', 'Loopback', 'Management', 'Vlan', 'Vxlan', 'Tunnel', 'Recirc-Channel'],
-  cisco_ios: [
-    'GigabitEthernet',
-    'FastEthernet',
-    'TenGigabitEthernet',
-    'TwoGigabitEthernet',
-    'TwentyFiveGigE',
-    'FortyGigabitEthernet',
-    'FiveGigabitEthernet',
-    'HundredGigE',
-    'AppGigabitEthernet',
-    'Ethernet',
-    'Port-channel',
-    'Loopback',
-    'Vlan',
-    'Tunnel',
-  ],
-  cumulus: [],
-};
-
-/** Short forms that are not plain prefixes of the canonical name. */
-const ALIASES: Partial<Record<SwitchPlatform, Record<string, string>>> = {
-  cisco_nxos: { po: 'port-channel', lo: 'loopback' },
-  arista_eos: { po: 'Port-Channel', ma: 'Management', vx: 'Vxlan' },
-  cisco_ios: { po: 'Port-channel', hu: 'HundredGigE', twe: 'TwentyFiveGigE', te: 'TenGigabitEthernet' },
-};
-
-/**
- * `Eth1/3` -> `Ethernet1/3` (NX-OS), `et1` -> `Ethernet1` (EOS), `Gi0/1` -> `GigabitEthernet0/1` (IOS),
- * case-insensitive; spaces between type and number are dropped. Cumulus names (`swp1`) are kernel names, kept.
- * An unknown type is returned as written.
- */
-export function normaliseInterfaceName(platform: SwitchPlatform, name: string): string {
-  const trimmed = name.trim();
-  if (platform === 'cumulus') return trimmed;
-  const m = /^([A-Za-z][A-Za-z-]*)\s*(\d.*)?$/.exec(trimmed);
-  if (!m) return trimmed;
-  const prefix = m[1]!.toLowerCase();
-  const rest = m[2] ?? '';
-  const alias = ALIASES[platform]?.[prefix];
-  if (alias) return alias + rest;
-  const type = INTERFACE_TYPES[platform].find((t) => t.toLowerCase().startsWith(prefix));
-  return type ? type + rest : trimmed;
 }

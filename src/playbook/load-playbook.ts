@@ -3,10 +3,10 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
-import { ConfigError, type Problem, type SourceLocation } from '../errors.js';
+import { ConfigError, type Problem, type SourceLocation } from '../core/errors.js';
 import { didYouMean } from '../inventory/did-you-mean.js';
 import { MODULE_ARGS, MODULE_NAMES, type ArgSpec } from './module-args.js';
-import type { ModuleName, Play, Playbook, SerialStep, Task } from './playbook-types.js';
+import type { ModuleName, Play, Playbook, SerialStep, Task } from '../core/playbook.js';
 
 const PLAY_KEYS = ['name', 'hosts', 'serial', 'max_fail_percentage', 'tags', 'tasks'];
 const TASK_KEYS = ['name', 'module', 'args', 'tags'];

@@ -1,4 +1,4 @@
-import type { ModuleName } from './playbook-types.js';
+import type { ModuleName } from '../core/playbook.js';
 
 /** The arguments each module accepts, with their expected types (checked by the playbook loader). */
 export type ArgType = 'string' | 'boolean' | 'integer' | 'string-list' | 'object-list' | 'mode';

@@ -1,5 +1,5 @@
 import { Listr, type ListrTaskWrapper } from 'listr2';
-import type { HostStatus, Reporter, RunEvent, RunEventHandlers } from '../engine/run-types.js';
+import type { HostStatus, Reporter, RunEvent, RunEventHandlers } from '../core/run.js';
 
 interface HostLine {
   title: string;

@@ -1,4 +1,4 @@
-import type { Reporter, RunEvent, RunEventHandlers } from '../engine/run-types.js';
+import type { Reporter, RunEvent, RunEventHandlers } from '../core/run.js';
 import type { Palette } from './colors.js';
 
 /**

@@ -1,5 +1,5 @@
-import { displayCommand } from '../platforms/change-types.js';
-import type { RunPlan } from '../engine/run-types.js';
+import { displayCommand } from '../core/change.js';
+import type { RunPlan } from '../core/run.js';
 import type { Palette } from './colors.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { RunResult } from '../engine/run-types.js';
+import type { RunResult } from '../core/run.js';
 import type { Palette } from './colors.js';
 
 /** Ansible-style recap: one line per host with ok / changed / failed / unreachable / skipped counts. */

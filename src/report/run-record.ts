@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunPlan, RunResult } from '../engine/run-types.js';
-import type { TranscriptSink } from '../transport/transport-types.js';
+import type { RunPlan, RunResult } from '../core/run.js';
+import type { TranscriptSink } from '../core/transport.js';
 
 /** Where run records live: `.acp-play/runs/` in the working directory. */
 export function runsDir(cwd = process.cwd()): string {

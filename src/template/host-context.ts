@@ -1,4 +1,4 @@
-import type { Host } from '../inventory/inventory-types.js';
+import type { Host } from '../core/inventory.js';
 
 /** Variables a host's templates and templated module arguments see: its merged vars plus Ansible's magic names. */
 export function hostTemplateContext(host: Host): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { Nad } from '../inventory/site-model.js';
+import type { Nad } from '../core/site.js';
 
 /** Context of `k8s/nncp.yaml.njk`: one NodeNetworkConfigurationPolicy per node. */
 export interface NncpContext {

@@ -1,5 +1,5 @@
-import { ConfigError } from '../errors.js';
-import type { NodeModel, Site } from '../inventory/site-model.js';
+import { ConfigError } from '../core/errors.js';
+import type { NodeModel, Site } from '../core/site.js';
 
 /** One bridged VLAN as the nmstate template sees it. */
 export interface NodeBridgeContext {

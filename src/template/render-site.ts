@@ -1,8 +1,10 @@
-import type { Site } from '../inventory/site-model.js';
+import { InternalError } from '../core/errors.js';
+import type { PlatformCatalog, PlatformInfo, PlatformTemplate } from '../core/platform.js';
+import type { Site } from '../core/site.js';
 import { buildNadContext, buildNncpContext } from './k8s-context.js';
 import { buildNodeStateContext } from './node-state-context.js';
 import { renderYaml } from './render-yaml.js';
-import { buildSwitchContext, switchTemplateId } from './switch-context.js';
+import { buildSwitchContext } from './switch-context.js';
 import { render } from './template-env.js';
 
 /** One rendered desired-state file. */
@@ -11,7 +13,7 @@ export interface RenderedFile {
   readonly host?: string;
   /** Relative output path, e.g. `nodes/node0.nmstate.yaml`, `switches/switch1.cisco_nxos.cfg`. */
   readonly path: string;
-  readonly kind: 'nmstate' | 'switch' | 'k8s' | 'install';
+  readonly kind: 'node' | 'switch' | 'k8s' | 'install';
   readonly text: string;
   /** Holds a secret (install-config.yaml): written with file mode 0600. */
   readonly secret?: boolean;
@@ -22,6 +24,8 @@ export interface RenderedFile {
 }
 
 export interface RenderSiteOptions {
+  /** The platforms the site was built with: each names the template its hosts render with. */
+  readonly platforms: PlatformCatalog;
   /** Host names to render; default every host. Site-wide files (NADs) are rendered only without a limit. */
   readonly limit?: readonly string[];
   /** Directory whose `templates/` overrides the packaged templates; default process.cwd(). */
@@ -32,22 +36,24 @@ const K8S_KEYS = ['apiVersion', 'kind', 'metadata', 'spec'] as const;
 
 /**
  * Renders a site's desired state: per node its nmstate state and NodeNetworkConfigurationPolicy, per switch its
- * configuration, and one NetworkAttachmentDefinition per VM VLAN. Order: nmstate, switches, NNCPs, NADs.
+ * configuration, and one NetworkAttachmentDefinition per VM VLAN, each with its platform's template. Order: nodes,
+ * switches, NNCPs, NADs.
  */
-export function renderSite(site: Site, options: RenderSiteOptions = {}): RenderedFile[] {
+export function renderSite(site: Site, options: RenderSiteOptions): RenderedFile[] {
   const limit = options.limit ? new Set(options.limit) : undefined;
   const wanted = (host: string): boolean => limit === undefined || limit.has(host);
   const { cwd } = options;
-  const nmstate: RenderedFile[] = [];
+  const nodes: RenderedFile[] = [];
   const nncps: RenderedFile[] = [];
   for (const node of site.nodes.filter((n) => wanted(n.name))) {
+    const { template } = platformOf(options.platforms, node.platform);
     const context = buildNodeStateContext(node, site);
-    const state = renderYaml('nmstate/node.yaml.njk', context, ['interfaces'], cwd);
+    const state = renderYaml(template.path, context, ['interfaces'], cwd);
     const managedInterfaces = context.managedInterfaces;
-    nmstate.push({
+    nodes.push({
       host: node.name,
-      path: `nodes/${node.name}.nmstate.yaml`,
-      kind: 'nmstate',
+      path: `nodes/${node.name}.${template.extension}`,
+      kind: 'node',
       ...state,
       managedInterfaces,
     });
@@ -62,10 +68,11 @@ export function renderSite(site: Site, options: RenderSiteOptions = {}): Rendere
   const switches = site.switches
     .filter((sw) => wanted(sw.name))
     .map((sw): RenderedFile => {
-      const context = buildSwitchContext(sw);
-      const text = render(switchTemplateId(sw.platform), context, cwd === undefined ? {} : { cwd });
-      const ext = sw.platform === 'cumulus' ? 'interfaces' : 'cfg';
-      return { host: sw.name, path: `switches/${sw.name}.${sw.platform}.${ext}`, kind: 'switch', text, data: context };
+      const platform = platformOf(options.platforms, sw.platform);
+      const context = buildSwitchContext(sw, platform);
+      const text = render(platform.template.path, context, cwd === undefined ? {} : { cwd });
+      const path = `switches/${sw.name}.${sw.platform}.${platform.template.extension}`;
+      return { host: sw.name, path, kind: 'switch', text, data: context };
     });
   const nads =
     limit === undefined
@@ -74,5 +81,12 @@ export function renderSite(site: Site, options: RenderSiteOptions = {}): Rendere
           return { path: `k8s/nad-${nad.name}.yaml`, kind: 'k8s', ...doc };
         })
       : [];
-  return [...nmstate, ...switches, ...nncps, ...nads];
+  return [...nodes, ...switches, ...nncps, ...nads];
+}
+
+/** The platform of a built site's host: known to the registry the site was built with, and with a template. */
+function platformOf(platforms: PlatformCatalog, id: string): PlatformInfo & { template: PlatformTemplate } {
+  const platform = platforms.resolve(id);
+  if (!platform?.template) throw new InternalError(`platform ${id} has no template to render with`);
+  return platform as PlatformInfo & { template: PlatformTemplate };
 }

@@ -1,5 +1,5 @@
 import YAML from 'yaml';
-import { ConfigError, InternalError } from '../errors.js';
+import { ConfigError, InternalError } from '../core/errors.js';
 import { render, resolveTemplate } from './template-env.js';
 
 /** A rendered YAML document: its text and the data it parses back to. */

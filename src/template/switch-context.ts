@@ -1,6 +1,6 @@
-import { ConfigError, type Problem } from '../errors.js';
-import type { SwitchPlatform } from '../inventory/inventory-types.js';
-import type { SwitchModel, SwitchPort } from '../inventory/site-model.js';
+import { ConfigError, type Problem } from '../core/errors.js';
+import type { PlatformInfo } from '../core/platform.js';
+import type { SwitchModel, SwitchPort } from '../core/site.js';
 
 /** One switch port as the switch templates see it (optional values are null, never missing). */
 export interface SwitchPortContext {
@@ -18,7 +18,8 @@ export interface SwitchPortContext {
 /** Context of `switch/<platform>/*.njk`. */
 export interface SwitchContext {
   readonly switch: string;
-  readonly platform: SwitchPlatform;
+  /** The platform id. */
+  readonly platform: string;
   /** VLAN definitions, ascending by id. */
   readonly vlans: readonly { readonly id: number; readonly name: string }[];
   readonly vlanIds: readonly number[];
@@ -27,16 +28,12 @@ export interface SwitchContext {
   readonly portNames: readonly string[];
 }
 
-/** The template a switch platform renders with. */
-export function switchTemplateId(platform: SwitchPlatform): string {
-  return platform === 'cumulus' ? 'switch/cumulus/interfaces.njk' : `switch/${platform}/running-config.njk`;
-}
-
 /**
  * Builds a switch's template context. Text that lands on a CLI line (names, descriptions) must be one printable
- * line: a newline in a description would otherwise become a command of its own.
+ * line: a newline in a description would otherwise become a command of its own. A port the platform cannot express
+ * is an error too.
  */
-export function buildSwitchContext(sw: SwitchModel): SwitchContext {
+export function buildSwitchContext(sw: SwitchModel, platform: Pick<PlatformInfo, 'refusePort'> = {}): SwitchContext {
   const problems: Problem[] = [];
   const check = (what: string, text: string | undefined): void => {
     if (text !== undefined && /[\u0000-\u001f\u007f]/.test(text)) {
@@ -59,13 +56,9 @@ export function buildSwitchContext(sw: SwitchModel): SwitchContext {
         fix: 'set access_vlan',
       });
     }
-    if (sw.platform === 'cumulus' && port.mode === 'trunk' && port.allowedVlans?.length === 0) {
-      problems.push({
-        severity: 'error',
-        message: `switch ${sw.name}: port ${port.name} is a trunk allowing no VLANs, which ifupdown2 cannot express`,
-        fix: 'give it allowed_vlans, or make it an access port',
-      });
-    }
+    const refusal = platform.refusePort?.(port);
+    if (refusal)
+      problems.push({ severity: 'error', message: `switch ${sw.name}: ${refusal.message}`, fix: refusal.fix });
     return portContext(port);
   });
   if (problems.length > 0) throw new ConfigError(problems);

@@ -2,7 +2,7 @@ import nunjucks from 'nunjucks';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, type Problem } from '../errors.js';
+import { ConfigError, type Problem } from '../core/errors.js';
 import { registerFilters } from './filters.js';
 import { strictContext, strictRootFrame } from './strict-context.js';
 

@@ -1,7 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { ClientChannel } from 'ssh2';
-import { CommandError } from '../errors.js';
-import type { CliSession, TranscriptSink } from './transport-types.js';
+import { CommandError } from '../core/errors.js';
+import type { CliSession, TranscriptSink } from '../core/transport.js';
 
 const MASK = '********';
 

@@ -1,6 +1,6 @@
-import type { SourceLocation } from '../errors.js';
-import { ConfigError } from '../errors.js';
-import type { Host, ValueOrigin } from '../inventory/inventory-types.js';
+import type { SourceLocation } from '../core/errors.js';
+import { ConfigError } from '../core/errors.js';
+import type { Host, ValueOrigin } from '../core/inventory.js';
 import { Secret } from './secret.js';
 import { decryptVaultAt, type VaultKeyring } from './vault-keyring.js';
 import { vaultTextOf } from './vault.js';

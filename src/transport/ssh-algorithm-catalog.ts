@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
+import type { AlgorithmOption } from '../core/ssh-options.js';
+
+export type { AlgorithmOption };
 
 /** The four ssh_config options that choose algorithms, spelled as OpenSSH documents them. */
-export type AlgorithmOption = 'KexAlgorithms' | 'HostKeyAlgorithms' | 'Ciphers' | 'MACs';
-
 export const ALGORITHM_OPTIONS: readonly AlgorithmOption[] = ['KexAlgorithms', 'HostKeyAlgorithms', 'Ciphers', 'MACs'];
 
 /** The key of each option's list in ssh2's `ConnectConfig.algorithms`. */

@@ -1,22 +1,9 @@
-import { ConfigError, type Problem, type SourceLocation } from '../errors.js';
+import { ConfigError, type Problem } from '../core/errors.js';
 import { checkAlgorithmSpec } from './algorithm-spec-check.js';
-import { ALGORITHM_OPTIONS, DEFAULT_ALGORITHMS, type AlgorithmOption } from './ssh-algorithm-catalog.js';
+import type { AlgorithmOption, AlgorithmSetting, AlgorithmSettings } from '../core/ssh-options.js';
+import { ALGORITHM_OPTIONS, DEFAULT_ALGORITHMS } from './ssh-algorithm-catalog.js';
 
-/** One algorithm setting (`KexAlgorithms +diffie-hellman-group14-sha1`) and where it was written. */
-export interface AlgorithmSetting {
-  /** The value as written: a list, `+list`, `-list` or `^list`. */
-  readonly value: string;
-  /** Where, for messages: `/home/me/.ssh/config:12`, `ansible_ssh_common_args (inventory/hosts.yaml:7)`. */
-  readonly source: string;
-  readonly location?: SourceLocation;
-  /** The inventory variable that holds it (`ansible_ssh_common_args`), named in problems. */
-  readonly variable?: string;
-  /** The ssh config or the inventory: decides which fix a failed handshake suggests. */
-  readonly origin: 'ssh-config' | 'inventory';
-}
-
-/** The settings that apply to one host, per option; an absent option keeps acp-play's default. */
-export type AlgorithmSettings = Partial<Readonly<Record<AlgorithmOption, AlgorithmSetting>>>;
+export type { AlgorithmSetting, AlgorithmSettings };
 
 /** What one connection offers: a list per option, and the setting it came from (absent: the default). */
 export interface HostAlgorithms {

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import ssh2 from 'ssh2';
 import type { Algorithms, Client as SshClient, ConnectConfig } from 'ssh2';
 import SSHConfig from 'ssh-config';
-import { ConfigError, ConnectError } from '../errors.js';
+import { ConfigError, ConnectError } from '../core/errors.js';
 import { sleep } from './channel-limiter.js';
 import { AttemptError, classifyConnectError } from './connect-failure.js';
 import { HandshakeWatch } from './handshake-watch.js';

@@ -1,5 +1,5 @@
 import SSHConfig from 'ssh-config';
-import { ConfigError, type Problem } from '../errors.js';
+import { ConfigError, type Problem } from '../core/errors.js';
 import { ALGORITHM_OPTIONS } from './ssh-algorithm-catalog.js';
 import {
   hostAlgorithmsOrThrow,

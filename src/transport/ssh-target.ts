@@ -1,6 +1,6 @@
 import type { AlgorithmSettings } from './ssh-algorithms.js';
 import type { SshAuthSources } from './ssh-auth.js';
-import type { TranscriptSink } from './transport-types.js';
+import type { TranscriptSink } from '../core/transport.js';
 
 /**
  * How a host's key is checked. The policy itself (known_hosts lookup, pinning) lives in known-hosts.ts; the

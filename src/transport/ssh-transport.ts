@@ -1,12 +1,12 @@
 import type { ClientChannel, SFTPWrapper } from 'ssh2';
-import { CommandError, ConnectError } from '../errors.js';
+import { CommandError, ConnectError } from '../core/errors.js';
 import { becomeCommand } from './become.js';
 import { ChannelLimiter } from './channel-limiter.js';
 import { SshCliSession } from './cli-session.js';
 import { shellQuote } from './shell-quote.js';
 import { openSshLink, type SshLink } from './ssh-connect.js';
 import type { ConnectOptions, SshTarget } from './ssh-target.js';
-import type { CliSession, CommandResult, ExecOptions, Transport } from './transport-types.js';
+import type { CliSession, CommandResult, ExecOptions, Transport } from '../core/transport.js';
 
 export type { ConnectOptions, HostKeyPolicy, SshTarget } from './ssh-target.js';
 export type { SshAuthSources } from './ssh-auth.js';

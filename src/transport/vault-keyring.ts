@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants, readFileSync } from 'node:fs';
-import { ConfigError, type SourceLocation } from '../errors.js';
+import { ConfigError, type SourceLocation } from '../core/errors.js';
 import { Secret } from './secret.js';
 import { decryptVault, isVaultText, VaultError } from './vault.js';
 

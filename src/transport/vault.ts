@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
-import { AcpError } from '../errors.js';
+import { AcpError } from '../core/errors.js';
 
 /**
  * Ansible Vault format 1.1 / 1.2 (AES256), byte-compatible with `ansible-vault`:

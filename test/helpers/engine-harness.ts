@@ -1,10 +1,10 @@
-import type { Host, Inventory } from '../../src/inventory/inventory-types.js';
-import type { Site } from '../../src/inventory/site-model.js';
-import type { TaskModule } from '../../src/engine/module-types.js';
-import type { Playbook, Play, Task } from '../../src/playbook/playbook-types.js';
-import type { Transport, CommandResult } from '../../src/transport/transport-types.js';
-import { ConnectError } from '../../src/errors.js';
-import { command } from '../../src/platforms/change-types.js';
+import type { Host, Inventory } from '../../src/core/inventory.js';
+import type { Site } from '../../src/core/site.js';
+import type { TaskModule } from '../../src/core/module.js';
+import type { Playbook, Play, Task } from '../../src/core/playbook.js';
+import type { Transport, CommandResult } from '../../src/core/transport.js';
+import { ConnectError } from '../../src/core/errors.js';
+import { command } from '../../src/core/change.js';
 
 /** A host's "device": a key/value store the test module reads and writes through the fake transport. */
 export type Devices = Map<string, Map<string, string>>;
@@ -64,17 +64,17 @@ export const kvModule: TaskModule<Record<string, string>, Record<string, string>
       }));
     return { changes, inSync: changes.length ? [] : [{ resource: 'kv', reason: 'all keys match' }] };
   },
-  async begin(conn) {
+  async begin({ conn }) {
     return (await conn.exec('dump')).stdout;
   },
-  async apply(conn, plan) {
+  async apply({ conn, plan }) {
     for (const c of plan.changes)
       for (const cmd of c.commands) {
         const r = await conn.exec(cmd.text);
         if (r.exitCode !== 0) throw new Error(`${cmd.text}: ${r.stderr}`);
       }
   },
-  async rollback(conn, _ctx, saved) {
+  async rollback({ conn, txn: saved }) {
     await conn.exec(`restore ${saved}`);
     return 'restored the saved keys';
   },

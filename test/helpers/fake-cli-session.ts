@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CommandError } from '../../src/errors.js';
+import { CommandError } from '../../src/core/errors.js';
 import { normalise, stripEcho } from '../../src/transport/cli-session.js';
-import type { CliSession, Transport } from '../../src/transport/transport-types.js';
+import type { CliSession, Transport } from '../../src/core/transport.js';
 
 /**
  * A fake switch CLI keyed by command (STYLE example 9): the answer to `show checkpoint summary` is the file

@@ -1,24 +1,46 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
+/** One relative import of a source file; `dynamic` for `import('...')`, which loads the target only when called. */
+export interface ImportEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly dynamic: boolean;
+}
+
 /**
- * The import graph of a source tree, read from the text of every `.ts` file: static imports and re-exports
+ * Every relative import of a source tree, read from the text of every `.ts` file: static imports and re-exports
  * (`import type` included, since a type cycle ties files together as much as a value cycle) and `import()` with a
- * literal path. Keys and edges are paths relative to the tree's root, `src/engine/plan-run.ts` style.
+ * literal path. Paths are relative to the tree's root, `src/engine/plan-run.ts` style.
  */
-export function importGraph(root: string, tree = 'src'): Map<string, string[]> {
-  const graph = new Map<string, string[]>();
+export function importEdges(root: string, tree = 'src'): ImportEdge[] {
+  const edges: ImportEdge[] = [];
   for (const file of tsFiles(join(root, tree))) {
     const text = readFileSync(file, 'utf8');
-    const targets = new Set<string>();
+    const from = relative(root, file);
+    const seen = new Set<string>();
     const specifiers = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g;
     for (const m of text.matchAll(specifiers)) {
       const spec = m[1] ?? m[2]!;
       if (!spec.startsWith('.')) continue;
-      targets.add(relative(root, resolve(dirname(file), spec.replace(/\.js$/, '.ts'))));
+      const to = relative(root, resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
+      const dynamic = m[1] === undefined;
+      if (seen.has(`${to} ${dynamic}`)) continue;
+      seen.add(`${to} ${dynamic}`);
+      edges.push({ from, to, dynamic });
     }
-    graph.set(relative(root, file), [...targets].sort());
   }
+  return edges;
+}
+
+/** The import graph of a source tree: every file and the files it imports, statically or dynamically. */
+export function importGraph(root: string, tree = 'src'): Map<string, string[]> {
+  const graph = new Map<string, string[]>(tsFiles(join(root, tree)).map((f) => [relative(root, f), []]));
+  for (const edge of importEdges(root, tree)) {
+    const targets = graph.get(edge.from)!;
+    if (!targets.includes(edge.to)) targets.push(edge.to);
+  }
+  for (const targets of graph.values()) targets.sort();
   return graph;
 }
 
@@ -54,6 +76,22 @@ export function importCycles(graph: ReadonlyMap<string, readonly string[]>): str
   };
   for (const v of graph.keys()) if (!index.has(v)) visit(v);
   return cycles;
+}
+
+/** The top folder of `src/` a file belongs to (`core`, `engine`, `platforms`, ...). */
+export function layerOf(path: string): string {
+  return path.split('/')[1] ?? '';
+}
+
+/** Static imports that cross into a layer the importing layer may not use, as `from -> to` lines. */
+export function layerViolations(
+  edges: readonly ImportEdge[],
+  mayImport: Readonly<Record<string, readonly string[]>>,
+): string[] {
+  return edges
+    .filter((e) => !e.dynamic && layerOf(e.to) !== layerOf(e.from))
+    .filter((e) => !mayImport[layerOf(e.from)]?.includes(layerOf(e.to)))
+    .map((e) => `${e.from} -> ${e.to}`);
 }
 
 function tsFiles(dir: string): string[] {

@@ -21,6 +21,9 @@ export interface SiteLabInventory {
   readonly labId: string;
 }
 
+/** The switch platform of the default lab: the example site's NX-OS switch. */
+export const DEFAULT_LAB_SWITCH: SimPlatformId = 'cisco_nxos';
+
 /** Login of the simulated nodes (as RHCOS's `core`) and of the switch. */
 export const NODE_USER = 'core';
 export const SWITCH_USER = 'admin';

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { RunningSimulator, StartSimulator } from '../../core/simulator.js';
+import { defaultPlatforms } from '../../platforms/platform-list.js';
 import { generateEd25519Key } from '../ed25519-key.js';
-import { startNodeSim, type NodeSimHandle } from '../node-sim/start-node-sim.js';
-import { startSimulator } from '../sim/start-simulator.js';
-import type { SimPlatformId, SimulatorHandle } from '../sim/sim-types.js';
+import type { SimPlatformId } from '../sim/sim-types.js';
 import { labSwitchOptions, type LabSwitchSettings } from './lab-switch.js';
 import { NODE_USER, SWITCH_USER, writeSiteLabInventory } from './site-lab-inventory.js';
 import type { SiteLabState } from './site-lab-state.js';
@@ -25,9 +25,19 @@ export interface SiteLabOptions {
 /** A site lab running in this process. */
 export interface SiteLab {
   readonly state: SiteLabState;
-  readonly switchSim: SimulatorHandle;
-  readonly nodeSims: readonly NodeSimHandle[];
+  readonly switchSim: RunningSimulator;
+  readonly nodeSims: readonly RunningSimulator[];
   close(): Promise<void>;
+}
+
+/** The node platform of the lab's inventory. */
+const NODE_PLATFORM = 'nmstate';
+
+/** How to start the simulator of `platform`, through its spec's loader. */
+async function simulatorOf(platform: string): Promise<StartSimulator> {
+  const load = defaultPlatforms().resolve(platform)?.simulator;
+  if (!load) throw new Error(`platform ${platform} has no simulator`);
+  return load();
 }
 
 /**
@@ -44,29 +54,28 @@ export async function startSiteLab(opts: SiteLabOptions): Promise<SiteLab> {
   writeFileSync(`${keyFile}.pub`, `${client.publicLine}\n`);
   const settings = opts.switchSettings ?? {};
   const nodeNames = Array.from({ length: opts.nodes }, (_, i) => `node${i}`);
-  const switchSim = await startSimulator({
-    platform: opts.platform,
+  const [startSwitch, startNode] = await Promise.all([simulatorOf(opts.platform), simulatorOf(NODE_PLATFORM)]);
+  const switchSim = await startSwitch({
     hostname: 'switch1',
     users: [{ username: SWITCH_USER, publicKeys: [client.publicLine], privilege: settings.privilege ?? 15 }],
     // An old switch (sshLegacy) has an RSA host key: the simulator makes one.
     ...(settings.sshLegacy ? {} : { hostKey: generateEd25519Key('acp-play lab switch1').privateKey }),
     ...labSwitchOptions(opts.platform, nodeNames, settings),
   });
-  const nodeSims: NodeSimHandle[] = [];
+  const nodeSims: { name: string; dir: string; sim: RunningSimulator }[] = [];
   try {
     for (const [i, name] of nodeNames.entries()) {
-      nodeSims.push(
-        await startNodeSim({
-          name,
-          index: i,
-          dir: join(dir, 'nodes', name),
-          username: NODE_USER,
-          publicKeys: [client.publicLine],
-        }),
-      );
+      const nodeDir = join(dir, 'nodes', name);
+      const sim = await startNode({
+        hostname: name,
+        index: i,
+        dir: nodeDir,
+        users: [{ username: NODE_USER, publicKeys: [client.publicLine] }],
+      });
+      nodeSims.push({ name, dir: nodeDir, sim });
     }
   } catch (error) {
-    await Promise.all([switchSim.close(), ...nodeSims.map((n) => n.close())]);
+    await Promise.all([switchSim.close(), ...nodeSims.map((n) => n.sim.close())]);
     throw error;
   }
   const id = randomBytes(3).toString('hex');
@@ -77,7 +86,7 @@ export async function startSiteLab(opts: SiteLabOptions): Promise<SiteLab> {
     labId: id,
     keyFile,
     switch: { name: 'switch1', port: switchSim.port, hostKeyPublic: switchSim.hostKeyPublic },
-    nodes: nodeSims.map((n) => ({ name: n.name, port: n.port, hostKeyPublic: n.hostKeyPublic })),
+    nodes: nodeSims.map((n) => ({ name: n.name, port: n.sim.port, hostKeyPublic: n.sim.hostKeyPublic })),
   });
   const state: SiteLabState = {
     format: 'acp-play/lab-site@1',
@@ -101,10 +110,10 @@ export async function startSiteLab(opts: SiteLabOptions): Promise<SiteLab> {
       ...nodeSims.map((n) => ({
         name: n.name,
         role: 'node' as const,
-        platform: 'nmstate',
-        port: n.port,
-        hostKeyPublic: n.hostKeyPublic,
-        fingerprint: n.fingerprint,
+        platform: NODE_PLATFORM,
+        port: n.sim.port,
+        hostKeyPublic: n.sim.hostKeyPublic,
+        fingerprint: n.sim.fingerprint,
         dir: n.dir,
       })),
     ],
@@ -112,9 +121,9 @@ export async function startSiteLab(opts: SiteLabOptions): Promise<SiteLab> {
   return {
     state,
     switchSim,
-    nodeSims,
+    nodeSims: nodeSims.map((n) => n.sim),
     close: async () => {
-      await Promise.all([switchSim.close(), ...nodeSims.map((n) => n.close())]);
+      await Promise.all([switchSim.close(), ...nodeSims.map((n) => n.sim.close())]);
     },
   };
 }

@@ -1,7 +1,6 @@
-import type { Transport } from '../../transport/transport-types.js';
+import type { Transport } from '../../core/transport.js';
 import { ApplyCommandError, configureChanges } from '../cli-apply.js';
-import { cliDeviceForHost } from '../cli-device-cache.js';
-import type { CliDevice } from '../cli-device.js';
+import { hostCliDevice } from '../host-cli-device.js';
 import type { DriverContext, SwitchDriver } from '../switch-driver.js';
 import { eosDefinition } from './eos-definition.js';
 import { parseEosConfig } from './eos-parse.js';
@@ -18,9 +17,7 @@ export interface EosTxn {
   state: 'new' | 'staging' | 'discarded' | 'timer' | 'committed';
 }
 
-const sessions = new WeakMap<CliDevice, number>();
-
-const device = (conn: Transport, ctx: DriverContext) => cliDeviceForHost(conn, ctx, eosDefinition);
+const device = (conn: Transport, ctx: DriverContext) => hostCliDevice(conn, ctx, eosDefinition);
 
 /**
  * EOS: the changes are staged in `configure session acp-play-<runId>-<n>`, the staged diff is shown (into the run's
@@ -29,21 +26,17 @@ const device = (conn: Transport, ctx: DriverContext) => cliDeviceForHost(conn, c
  * Session names carry a per-run counter because a committed session name cannot be entered again.
  */
 export const eosDriver: SwitchDriver<EosTxn> = {
-  platform: 'arista_eos',
-
   async gather(conn, ctx) {
     const dev = await device(conn, ctx);
-    return parseEosConfig(await dev.run('show running-config', { timeoutMs: ctx.timeouts.slowMs }));
+    return { state: parseEosConfig(await dev.run('show running-config', { timeoutMs: ctx.timeouts.slowMs })) };
   },
 
-  async begin(conn, ctx) {
-    const dev = await device(conn, ctx);
-    const n = (sessions.get(dev) ?? 0) + 1;
-    sessions.set(dev, n);
-    return { session: `acp-play-${ctx.runId}-${n}`, state: 'new' };
+  async begin(_conn, ctx) {
+    // Numbered by the host's sequence: a committed session name cannot be entered again within the run.
+    return { session: `acp-play-${ctx.runId}-${ctx.session.nextSequence()}`, state: 'new' };
   },
 
-  async apply(conn, changes, ctx, txn) {
+  async apply(conn, { changes }, ctx, txn) {
     const dev = await device(conn, ctx);
     txn.state = 'staging';
     try {

@@ -1,6 +1,6 @@
-import type { CiscoDialect, ParseOptions } from '../cisco-config-interpreter.js';
-import { interpretCiscoConfig } from '../cisco-config-interpreter.js';
-import type { SwitchState } from '../switch-state.js';
+import { interpretCiscoConfig, type CiscoDialect } from '../cisco-config-interpreter.js';
+import type { ParseOptions, SwitchState } from '../switch-state.js';
+import { EOS_INTERFACE_NAMES } from './eos-interface-names.js';
 
 /**
  * EOS: Ethernet and Port-Channel interfaces are switchports (access, VLAN 1) unless the config says
@@ -8,7 +8,7 @@ import type { SwitchState } from '../switch-state.js';
  * after the mode line, and a bare `switchport` line last; the interpreter is order-independent for those.
  */
 export const EOS_DIALECT: CiscoDialect = {
-  platform: 'arista_eos',
+  naming: EOS_INTERFACE_NAMES,
   isDefaultSwitchport: (name, globals) =>
     !globals.has('switchport default mode routed') && /^(Ethernet|Port-Channel)\d/.test(name) && !name.includes('.'),
 };

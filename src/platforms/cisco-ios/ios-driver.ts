@@ -1,7 +1,7 @@
-import { ApplyError } from '../../errors.js';
-import type { Transport } from '../../transport/transport-types.js';
+import { ApplyError } from '../../core/errors.js';
+import type { Transport } from '../../core/transport.js';
 import { ApplyCommandError, configureChanges } from '../cli-apply.js';
-import { cliDeviceForHost } from '../cli-device-cache.js';
+import { hostCliDevice } from '../host-cli-device.js';
 import type { DriverContext, SwitchDriver } from '../switch-driver.js';
 import { archivePath, IOS_ARCHIVE_COMMANDS, IOS_ARCHIVE_PATH } from './ios-archive.js';
 import { iosDefinition } from './ios-definition.js';
@@ -16,7 +16,7 @@ export interface IosTxn {
   state: 'none' | 'pending' | 'confirmed';
 }
 
-const device = (conn: Transport, ctx: DriverContext) => cliDeviceForHost(conn, ctx, iosDefinition);
+const device = (conn: Transport, ctx: DriverContext) => hostCliDevice(conn, ctx, iosDefinition);
 
 /**
  * IOS / IOS-XE: `configure terminal revert timer 5` (archive feature required), the changes, `end`; the runner
@@ -24,22 +24,20 @@ const device = (conn: Transport, ctx: DriverContext) => cliDeviceForHost(conn, c
  * device reverts by itself after five minutes, so a change that cuts acp-play off undoes itself.
  */
 export const iosDriver: SwitchDriver<IosTxn> = {
-  platform: 'cisco_ios',
-
   async gather(conn, ctx) {
     const dev = await device(conn, ctx);
     const state = parseIosConfig(await dev.run('show running-config', { timeoutMs: ctx.timeouts.slowMs }));
     // Outside VTP transparent/off mode running-config has no VLAN definitions: the VLAN table is the truth.
     const vlans = parseIosVlanBrief(await dev.run('show vlan brief', { timeoutMs: ctx.timeouts.slowMs }));
     if (vlans.size > 0) state.vlans = vlans;
-    return state;
+    return { state };
   },
 
   async begin(conn, ctx) {
     const dev = await device(conn, ctx);
     const path = archivePath(await dev.run('show running-config', { timeoutMs: ctx.timeouts.slowMs }));
     if (path === undefined) {
-      if (!ctx.configureArchive) {
+      if (ctx.args['configure_archive'] !== true) {
         throw new ApplyError(
           ctx.host.name,
           'begin',
@@ -54,7 +52,7 @@ export const iosDriver: SwitchDriver<IosTxn> = {
     return { state: 'none' };
   },
 
-  async apply(conn, changes, ctx, txn) {
+  async apply(conn, { changes }, ctx, txn) {
     try {
       await configureChanges(await device(conn, ctx), changes, {
         enter: `configure terminal revert timer ${IOS_REVERT_MINUTES}`,

@@ -1,6 +1,6 @@
-import type { CiscoDialect, ParseOptions } from '../cisco-config-interpreter.js';
-import { interpretCiscoConfig } from '../cisco-config-interpreter.js';
-import type { SwitchState } from '../switch-state.js';
+import { interpretCiscoConfig, type CiscoDialect } from '../cisco-config-interpreter.js';
+import type { ParseOptions, SwitchState } from '../switch-state.js';
+import { IOS_INTERFACE_NAMES } from './ios-interface-names.js';
 
 /**
  * IOS / IOS-XE: only interfaces with a `switchport` line are known to be switchports (a router's ports are routed,
@@ -8,7 +8,7 @@ import type { SwitchState } from '../switch-state.js';
  * transparent/off mode; otherwise the driver must gather them from `show vlan brief`.
  */
 export const IOS_DIALECT: CiscoDialect = {
-  platform: 'cisco_ios',
+  naming: IOS_INTERFACE_NAMES,
   isDefaultSwitchport: () => false,
 };
 

@@ -1,8 +1,7 @@
-import { CommandError } from '../../errors.js';
-import type { Transport } from '../../transport/transport-types.js';
+import { CommandError } from '../../core/errors.js';
+import type { Transport } from '../../core/transport.js';
 import { configureChanges } from '../cli-apply.js';
-import { cliDeviceForHost } from '../cli-device-cache.js';
-import type { CliDevice } from '../cli-device.js';
+import { hostCliDevice } from '../host-cli-device.js';
 import type { DriverContext, SwitchDriver } from '../switch-driver.js';
 import { CHECKPOINT_PREFIX, MAX_USER_CHECKPOINTS, parseCheckpointNames, sortCheckpoints } from './nxos-checkpoints.js';
 import { nxosDefinition } from './nxos-definition.js';
@@ -13,10 +12,7 @@ export interface NxosTxn {
   readonly checkpoint: string;
 }
 
-/** Checkpoints taken per session, so names stay unique within a run (`acp-play-<runId>-1`, `-2`, ...). */
-const taken = new WeakMap<CliDevice, number>();
-
-const device = (conn: Transport, ctx: DriverContext) => cliDeviceForHost(conn, ctx, nxosDefinition);
+const device = (conn: Transport, ctx: DriverContext) => hostCliDevice(conn, ctx, nxosDefinition);
 
 /**
  * NX-OS has no commit-confirm timer, so acp-play drives its own: `checkpoint NAME`, the changes in config mode, the
@@ -24,11 +20,9 @@ const device = (conn: Transport, ctx: DriverContext) => cliDeviceForHost(conn, c
  * (all or nothing) and `no checkpoint NAME`. `configure session` is not used: several Nexus platforms limit it to ACLs.
  */
 export const nxosDriver: SwitchDriver<NxosTxn> = {
-  platform: 'cisco_nxos',
-
   async gather(conn, ctx) {
     const dev = await device(conn, ctx);
-    return parseNxosConfig(await dev.run('show running-config', { timeoutMs: ctx.timeouts.slowMs }));
+    return { state: parseNxosConfig(await dev.run('show running-config', { timeoutMs: ctx.timeouts.slowMs })) };
   },
 
   async begin(conn, ctx) {
@@ -46,17 +40,17 @@ export const nxosDriver: SwitchDriver<NxosTxn> = {
     }
     if (others.length > 0)
       ctx.note(`keeping ${others.length} checkpoint(s) acp-play did not make: ${others.join(', ')}`);
-    let n = (taken.get(dev) ?? 0) + 1;
-    while (names.includes(`${CHECKPOINT_PREFIX}${ctx.runId}-${n}`)) n++;
-    taken.set(dev, n);
+    // Numbered by the host's sequence, so names stay unique within a run (`acp-play-<runId>-1`, `-2`, ...).
+    let n = ctx.session.nextSequence();
+    while (names.includes(`${CHECKPOINT_PREFIX}${ctx.runId}-${n}`)) n = ctx.session.nextSequence();
     const checkpoint = `${CHECKPOINT_PREFIX}${ctx.runId}-${n}`;
     ctx.note(`taking checkpoint ${checkpoint}`);
     await dev.run(`checkpoint ${checkpoint}`, { timeoutMs: ctx.timeouts.slowMs });
     return { checkpoint };
   },
 
-  async apply(conn, changes, ctx) {
-    await configureChanges(await device(conn, ctx), changes);
+  async apply(conn, plan, ctx) {
+    await configureChanges(await device(conn, ctx), plan.changes);
   },
 
   async commit(conn, ctx, txn) {

@@ -1,6 +1,6 @@
-import type { CiscoDialect, ParseOptions } from '../cisco-config-interpreter.js';
-import { interpretCiscoConfig } from '../cisco-config-interpreter.js';
-import type { SwitchState } from '../switch-state.js';
+import { interpretCiscoConfig, type CiscoDialect } from '../cisco-config-interpreter.js';
+import type { ParseOptions, SwitchState } from '../switch-state.js';
+import { NXOS_INTERFACE_NAMES } from './nxos-interface-names.js';
 
 /**
  * NX-OS: an interface is a switchport when it says so (`switchport`, any `switchport ...` line) or when the
@@ -8,7 +8,7 @@ import type { SwitchState } from '../switch-state.js';
  * otherwise, so a bare interface's mode stays unknown.
  */
 export const NXOS_DIALECT: CiscoDialect = {
-  platform: 'cisco_nxos',
+  naming: NXOS_INTERFACE_NAMES,
   isDefaultSwitchport: (name, globals) =>
     globals.has('system default switchport') && /^(Ethernet|port-channel)\d/.test(name) && !name.includes('.'),
 };

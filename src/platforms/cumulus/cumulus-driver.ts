@@ -1,7 +1,8 @@
-import { CommandError } from '../../errors.js';
-import type { CommandResult, ExecOptions, Transport } from '../../transport/transport-types.js';
+import { CommandError } from '../../core/errors.js';
+import type { CommandResult, ExecOptions, Transport } from '../../core/transport.js';
 import { shellQuote } from '../../transport/shell-quote.js';
 import type { DriverContext, SwitchDriver } from '../switch-driver.js';
+import type { EniDocument } from './cumulus-eni.js';
 import { cumulusHostSettings } from './cumulus-host.js';
 import { cumulusState } from './cumulus-state.js';
 
@@ -18,9 +19,6 @@ export interface CumulusTxn {
   readonly become: boolean;
   readonly keepBackup: boolean;
 }
-
-/** Backups taken per connection, so a second step of the same run does not overwrite the first one's. */
-const taken = new WeakMap<Transport, number>();
 
 async function run(conn: Transport, command: string, opts: ExecOptions): Promise<CommandResult> {
   const result = await conn.exec(command, opts);
@@ -49,38 +47,37 @@ async function reload(conn: Transport, ctx: DriverContext, become: boolean): Pro
 }
 
 /**
- * Cumulus Linux (ifupdown2): the desired state is a whole `/etc/network/interfaces` (planSwitch's `document`).
+ * Cumulus Linux (ifupdown2), document-based: the desired state is a whole `/etc/network/interfaces` (the plan's
+ * `document`, rendered by cumulus-render.ts).
  * begin copies the file to `<file>.acp-play-<runId>.bak`; apply uploads the new file next to it, moves it into place
  * and runs `ifreload -a` (a non-zero exit is the apply failure, in ifreload's words); the runner then re-gathers
  * (`bridge -j vlan show`: the kernel's truth) and needs an empty re-plan; commit removes the backup (kept with
  * `keep_interfaces_backup: true`); rollback copies the backup back and runs `ifreload -a` again. There is no
  * running/startup split: the file IS the startup configuration, so save does nothing.
  */
-export const cumulusDriver: SwitchDriver<CumulusTxn> = {
-  platform: 'cumulus',
-
+export const cumulusDriver: SwitchDriver<CumulusTxn, EniDocument> = {
   async gather(conn, ctx) {
     const { interfacesFile, become } = cumulusHostSettings(ctx.host);
     const opts = { become, timeoutMs: ctx.timeouts.commandMs };
     const file = await run(conn, `cat ${shellQuote(interfacesFile)}`, opts);
     const kernel = await run(conn, CUMULUS_EXEC.bridgeVlans, opts);
     const warnings: string[] = [];
-    const state = cumulusState({ interfacesText: file.stdout, bridgeVlanJson: kernel.stdout }, warnings);
+    const current = cumulusState({ interfacesText: file.stdout, bridgeVlanJson: kernel.stdout }, warnings);
     for (const w of warnings) ctx.note(w);
-    return state;
+    return current;
   },
 
   async begin(conn, ctx) {
     const { interfacesFile: file, become, keepBackup } = cumulusHostSettings(ctx.host);
-    const n = (taken.get(conn) ?? 0) + 1;
-    taken.set(conn, n);
+    // Numbered by the host's sequence, so a second step of the same run does not overwrite the first one's backup.
+    const n = ctx.session.nextSequence();
     const backup = `${file}.acp-play-${ctx.runId}${n > 1 ? `-${n}` : ''}.bak`;
     await run(conn, `cp -p ${shellQuote(file)} ${shellQuote(backup)}`, { become, timeoutMs: ctx.timeouts.commandMs });
     ctx.note(`backed up ${file} to ${backup}`);
     return { file, backup, become, keepBackup };
   },
 
-  async apply(conn, changes, ctx, txn, document) {
+  async apply(conn, { changes, document }, ctx, txn) {
     if (changes.length === 0) return;
     if (document === undefined)
       throw new Error('no interfaces file was planned for the changes (Cumulus needs the whole file)');

@@ -1,4 +1,4 @@
-import type { Host } from '../../inventory/inventory-types.js';
+import type { Host } from '../../core/inventory.js';
 
 /** Where and how the Cumulus driver works on one switch, from its host variables. */
 export interface CumulusHostSettings {

@@ -1,6 +1,11 @@
 import { parseVlanSet } from '../../inventory/vlan-set.js';
-import type { ParseOptions } from '../cisco-config-interpreter.js';
-import { defaultPortState, emptySwitchState, type PortState, type SwitchState } from '../switch-state.js';
+import {
+  defaultPortState,
+  emptySwitchState,
+  type ParseOptions,
+  type PortState,
+  type SwitchState,
+} from '../switch-state.js';
 import { eniValues, parseEni, stanzasNamed, type EniDocument } from './cumulus-eni.js';
 
 /**

@@ -1,24 +1,33 @@
-import { compressRanges } from '../../inventory/vlan-set.js';
+import { compressRanges, formatVlanSet } from '../../inventory/vlan-set.js';
 import type { PortDelta } from '../switch-port-plan.js';
+import type { DocumentTarget, RenderedDocument } from '../switch-spec.js';
 import { formatEni, parseEni, stanzasNamed, type EniDocument, type EniStanza } from './cumulus-eni.js';
 import { findVlanAwareBridges } from './cumulus-parse.js';
+
+/** Default name for a VLAN-aware bridge created when the file has none (Cumulus 4+ calls it `br_default`). */
+const NEW_BRIDGE = 'br_default';
+
+/**
+ * The desired interfaces file, and a note per bridge port that the file pins to its current VLANs (see
+ * inheritingPorts): on Cumulus a port without its own `bridge-vids` follows the bridge's list, so the file written
+ * for a VLAN definition change touches those port stanzas too, and the plan must show it.
+ */
+export function renderCumulusDocument(current: EniDocument, target: DocumentTarget): RenderedDocument {
+  const notes = inheritingPorts(current, target.vlanIds)
+    .filter((p) => p.vids.length > 0)
+    .map(
+      (p) =>
+        `${p.name} follows the bridge's bridge-vids: pinned to bridge-vids ${formatVlanSet(p.vids)} (what it carries now)`,
+    );
+  return { text: renderCumulusInterfaces(current, target), notes };
+}
 
 /**
  * Renders the desired `/etc/network/interfaces` for a Cumulus switch: the current file with the planned port deltas
  * and VLAN set applied, printed in a regular layout. Stanzas the plan does not touch keep their options; the file
  * is the unit the driver writes (then `ifreload -a`), so the Changes for Cumulus carry no commands.
  */
-export interface CumulusRenderInput {
-  /** The bridge's final `bridge-vids` (defined VLANs). */
-  readonly vlanIds: readonly number[];
-  /** Port deltas from the planner (only ports that change). */
-  readonly ports: readonly PortDelta[];
-}
-
-/** Default name for a VLAN-aware bridge created when the file has none (Cumulus 4+ calls it `br_default`). */
-const NEW_BRIDGE = 'br_default';
-
-export function renderCumulusInterfaces(current: EniDocument, input: CumulusRenderInput): string {
+export function renderCumulusInterfaces(current: EniDocument, input: DocumentTarget): string {
   const doc = parseEni(formatEni(current)); // a private copy
   const bridgeName = findVlanAwareBridges(doc)[0]?.name ?? addBridge(doc);
   const bridge = stanzasNamed(doc, bridgeName)[0]!;

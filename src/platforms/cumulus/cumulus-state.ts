@@ -1,6 +1,7 @@
-import type { PortState, SwitchState } from '../switch-state.js';
+import type { SwitchCurrent } from '../switch-driver.js';
+import type { PortState } from '../switch-state.js';
 import { parseBridgeVlanJson } from './cumulus-bridge-json.js';
-import { parseEni } from './cumulus-eni.js';
+import { parseEni, type EniDocument } from './cumulus-eni.js';
 import { cumulusStateFromEni, findVlanAwareBridges } from './cumulus-parse.js';
 
 /** What a Cumulus switch is gathered from: the interfaces file and the kernel's `bridge -j vlan show`. */
@@ -18,12 +19,11 @@ export interface CumulusSources {
  *   applied (or applied only in part) shows up as drift. Descriptions (`alias`) and `link-down` come from the file.
  * - A bridge port the file lists but the kernel does not have is left out (the plan then wants it again), with a
  *   warning: ifreload could not enslave it (a missing or misspelt port).
- * `interfacesFile` keeps the parsed file for the plan to rewrite.
+ * The parsed file comes back as the document the plan rewrites.
  */
-export function cumulusState(sources: CumulusSources, warnings: string[] = []): SwitchState {
+export function cumulusState(sources: CumulusSources, warnings: string[] = []): SwitchCurrent<EniDocument> {
   const doc = parseEni(sources.interfacesText);
   const state = cumulusStateFromEni(doc, { warnings });
-  state.interfacesFile = doc;
   const bridges = findVlanAwareBridges(doc);
   const members = new Set(bridges.flatMap((b) => b.ports));
   const kernel = parseBridgeVlanJson(sources.bridgeVlanJson || '[]', {
@@ -45,7 +45,7 @@ export function cumulusState(sources: CumulusSources, warnings: string[] = []): 
   if (sources.interfacesText.split('\n').some((l) => /^\s*source(-directory)?\s/.test(l))) {
     warnings.push('the interfaces file sources other files; acp-play reads and rewrites only this file');
   }
-  return state;
+  return { state, document: doc };
 }
 
 /** The file's port (description, link-down, whether it inherits `bridge-vids`) with the kernel's VLAN membership. */

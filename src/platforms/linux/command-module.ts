@@ -1,9 +1,9 @@
-import { CommandError } from '../../errors.js';
-import type { TaskModule } from '../../engine/module-types.js';
+import { CommandError } from '../../core/errors.js';
+import type { TaskModule } from '../../core/module.js';
 import { shellQuote } from '../../transport/shell-quote.js';
 import { hostTemplateContext } from '../../template/host-context.js';
 import { renderString } from '../../template/template-env.js';
-import { command } from '../change-types.js';
+import { command } from '../../core/change.js';
 
 interface CommandDesired {
   readonly cmd: string;
@@ -63,7 +63,7 @@ export const commandModule: TaskModule<CommandDesired, CommandCurrent> = {
       inSync: [],
     };
   },
-  async apply(conn, plan, desired) {
+  async apply({ conn, plan, desired }) {
     for (const change of plan.changes) {
       for (const cmd of change.commands) {
         const r = await conn.exec(cmd.text, { become: desired.become });
@@ -72,7 +72,7 @@ export const commandModule: TaskModule<CommandDesired, CommandCurrent> = {
       }
     }
   },
-  async verify(conn, desired) {
+  async verify({ conn, desired }) {
     if (!desired.creates) return;
     const r = await conn.exec(`test -e ${shellQuote(desired.creates)}`, { become: desired.become });
     if (r.exitCode !== 0) throw new Error(`${desired.cmd} ran but ${desired.creates} still does not exist`);

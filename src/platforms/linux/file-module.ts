@@ -1,11 +1,11 @@
 import { createTwoFilesPatch } from 'diff';
-import { CommandError } from '../../errors.js';
-import type { TaskModule } from '../../engine/module-types.js';
+import { CommandError } from '../../core/errors.js';
+import type { TaskModule } from '../../core/module.js';
 import { hostTemplateContext } from '../../template/host-context.js';
 import { render, renderString } from '../../template/template-env.js';
-import type { Transport } from '../../transport/transport-types.js';
+import type { Transport } from '../../core/transport.js';
 import { shellQuote } from '../../transport/shell-quote.js';
-import type { Change } from '../change-types.js';
+import type { Change } from '../../core/change.js';
 
 interface FileDesired {
   readonly dest: string;
@@ -106,8 +106,7 @@ export const fileModule: TaskModule<FileDesired, FileCurrent, FileTxn> = {
     };
     return { changes: [change], inSync: [] };
   },
-  async begin(conn, ctx) {
-    const d = fileModule.render(ctx) as FileDesired;
+  async begin({ conn, ctx, desired: d }) {
     const saved = `${d.dest}.acp-play-${ctx.runId}.orig`;
     const r = await conn.exec(
       `if [ -e ${shellQuote(d.dest)} ]; then cp -p ${shellQuote(d.dest)} ${shellQuote(saved)} && echo saved; fi`,
@@ -116,7 +115,7 @@ export const fileModule: TaskModule<FileDesired, FileCurrent, FileTxn> = {
     if (r.exitCode !== 0) throw new CommandError(conn.host, `save ${d.dest}`, r.exitCode, r.stderr);
     return { dest: d.dest, become: d.become, backup: d.backup, ...(r.stdout.trim() === 'saved' ? { saved } : {}) };
   },
-  async apply(conn, _plan, d, ctx) {
+  async apply({ conn, desired: d, ctx }) {
     const tmp = `${d.dest}.acp-play-${ctx.runId}.tmp`;
     await conn.upload(tmp, d.content, { mode: d.mode ? parseInt(d.mode, 8) : 0o644, become: d.become });
     const steps = [
@@ -128,15 +127,14 @@ export const fileModule: TaskModule<FileDesired, FileCurrent, FileTxn> = {
     ].filter(Boolean);
     await run(conn, steps.join(' && '), d.become, `write ${d.dest}`);
   },
-  async commit(conn, ctx, txn) {
-    if (!txn?.saved) return;
+  async commit({ conn, ctx, txn }) {
+    if (!txn.saved) return;
     const keep = txn.backup
       ? `mv -f ${shellQuote(txn.saved)} ${shellQuote(`${txn.dest}.${ctx.runId}~`)}`
       : `rm -f ${shellQuote(txn.saved)}`;
     await run(conn, keep, txn.become, `finish ${txn.dest}`);
   },
-  async rollback(conn, ctx, txn) {
-    if (!txn) return 'nothing was saved before the change';
+  async rollback({ conn, ctx, txn }) {
     if (txn.saved) {
       await run(conn, `mv -f ${shellQuote(txn.saved)} ${shellQuote(txn.dest)}`, txn.become, `restore ${txn.dest}`);
       return `restored the previous ${txn.dest}`;

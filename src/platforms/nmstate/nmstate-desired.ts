@@ -1,8 +1,9 @@
 import { userInfo } from 'node:os';
 import { stringify } from 'yaml';
-import { ConfigError } from '../../errors.js';
-import type { Host } from '../../inventory/inventory-types.js';
-import type { NodeModel, Site } from '../../inventory/site-model.js';
+import { ConfigError } from '../../core/errors.js';
+import type { Host } from '../../core/inventory.js';
+import type { PlatformTemplate } from '../../core/platform.js';
+import type { NodeModel, Site } from '../../core/site.js';
 import { buildNodeStateContext } from '../../template/node-state-context.js';
 import { renderYaml } from '../../template/render-yaml.js';
 import { parseProbes, type Probe } from './nmstate-probes.js';
@@ -41,6 +42,9 @@ export interface NmstateDesired {
 
 export const DEFAULT_TIMEOUT_S = 60;
 
+/** The template of a node's desired state, and the extension `render` gives the file. */
+export const NMSTATE_TEMPLATE: PlatformTemplate = { path: 'nmstate/node.yaml.njk', extension: 'nmstate.yaml' };
+
 /** The node model of `host`, or undefined when the host is not a node of the site. */
 export function findNode(host: Host, site: Site): NodeModel | undefined {
   return site.nodes.find((n) => n.name === host.name);
@@ -54,8 +58,8 @@ export function renderNmstateDesired(
   where: string,
 ): NmstateDesired {
   const context = buildNodeStateContext(node, site);
-  const rendered = renderYaml('nmstate/node.yaml.njk', context, ['interfaces']);
-  const parsed = toNmstateState(rendered.data, `nmstate/node.yaml.njk (${node.name})`);
+  const rendered = renderYaml(NMSTATE_TEMPLATE.path, context, ['interfaces']);
+  const parsed = toNmstateState(rendered.data, `${NMSTATE_TEMPLATE.path} (${node.name})`);
   const managed = new Set(context.managedInterfaces);
   const interfaces = parsed.interfaces.map((iface): NmstateInterface =>
     managed.has(iface.name) ? markInterface(iface, site, node) : iface,

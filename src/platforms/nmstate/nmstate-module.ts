@@ -1,16 +1,13 @@
 import { stringify } from 'yaml';
-import { ApplyError, CommandError, ConfigError, ConnectError } from '../../errors.js';
-import type { TaskContext, TaskModule } from '../../engine/module-types.js';
+import { ApplyError, CommandError, ConfigError, ConnectError } from '../../core/errors.js';
+import type { TaskModule } from '../../core/module.js';
 import { desiredTempPath, findCheckpoints, nmstateCommands } from './nmstate-commands.js';
 import { findNode, renderNmstateDesired, type NmstateDesired } from './nmstate-desired.js';
 import { documentFor, planNode } from './nmstate-node-plan.js';
-import { nmstateClock, openCheckpoints, readTimeoutMs, showNode } from './nmstate-node.js';
+import { openCheckpoints, readTimeoutMs, showNode } from './nmstate-node.js';
 import { runProbes } from './nmstate-probes.js';
-import { confirmRollbackByTimeout, openFresh, type NmstateTxn } from './nmstate-reconnect.js';
+import { confirmRollbackByTimeout, openFresh, type NmstateStep, type NmstateTxn } from './nmstate-reconnect.js';
 import type { NmstateState } from './nmstate-state.js';
-
-/** The latest `show` per task context, so `begin` need not read the node again right after the plan. */
-const lastGathered = new WeakMap<TaskContext, NmstateState>();
 
 /** Time the commit must have left in the window; less means the probes took too long to trust the commit. */
 const COMMIT_MARGIN_MS = 1_500;
@@ -43,14 +40,9 @@ export const nmstateModule: TaskModule<NmstateDesired, NmstateState, NmstateTxn>
       });
     return renderNmstateDesired(node, ctx.site, ctx.task.args, where);
   },
-  async gather(conn, desired, ctx) {
-    const current = await showNode(conn, desired);
-    lastGathered.set(ctx, current);
-    return current;
-  },
+  gather: (conn, desired) => showNode(conn, desired),
   plan: (desired, current) => planNode(desired, current),
-  async begin(conn, ctx) {
-    const desired = await nmstateModule.render(ctx);
+  async begin({ conn, ctx, desired }) {
     const stale = await openCheckpoints(conn, desired);
     if (stale.length > 0) {
       const list = stale.join(', ');
@@ -62,11 +54,10 @@ export const nmstateModule: TaskModule<NmstateDesired, NmstateState, NmstateTxn>
         false,
       );
     }
-    // The runner gathered and planned just now on this connection: that is the state before the change.
-    return { desired, before: lastGathered.get(ctx) ?? (await showNode(conn, desired)) };
+    // The state before the change is the step's `current`: the runner gathered and planned it just now.
+    return {};
   },
-  async apply(conn, plan, desired, ctx, txn) {
-    const t = txn!;
+  async apply({ conn, plan, desired, ctx, txn: t }) {
     const file = desiredTempPath(ctx.runId, desired.node);
     const doc = documentFor(desired, plan.changes);
     await conn.upload(
@@ -75,7 +66,7 @@ export const nmstateModule: TaskModule<NmstateDesired, NmstateState, NmstateTxn>
       { mode: 0o600, become: desired.become },
     );
     ctx.note(`nmstatectl apply --no-commit --timeout ${desired.timeoutS}`);
-    t.applyStartedAt = nmstateClock.now();
+    t.applyStartedAt = ctx.clock.now();
     const cmd = nmstateCommands.applyNoCommit(desired.nmstatectl, file, desired.timeoutS);
     let r;
     try {
@@ -100,40 +91,41 @@ export const nmstateModule: TaskModule<NmstateDesired, NmstateState, NmstateTxn>
     t.checkpoint = findCheckpoints(`${r.stderr}\n${r.stdout}`).pop() ?? (await openCheckpoints(conn, desired)).pop();
     if (!t.checkpoint) throw new Error('nmstatectl apply --no-commit left no checkpoint to commit');
   },
-  async verify(_conn, desired, ctx, txn) {
-    const t = txn!;
+  async verify(step) {
+    const { desired, ctx } = step;
     ctx.note('checking that the node answers on a new SSH connection');
-    const fresh = await openFresh(ctx, Math.max(2_000, remainingMs(t)));
+    const fresh = await openFresh(ctx, Math.max(2_000, remainingMs(step)));
     try {
       const r = await fresh.exec(nmstateCommands.alive, { timeoutMs: readTimeoutMs(desired) });
       if (r.exitCode !== 0 || !r.stdout.includes('acp-play-alive'))
         throw new Error(`a new SSH connection to ${ctx.host.name} does not run commands: ${r.stderr.trim()}`);
       if (desired.probes.length > 0) ctx.note(`probes: ${desired.probes.map((p) => p.label).join(', ')}`);
-      await runProbes(fresh, desired.probes, Math.min(15_000, Math.max(2_000, remainingMs(t))));
+      await runProbes(fresh, desired.probes, Math.min(15_000, Math.max(2_000, remainingMs(step))));
     } finally {
       await fresh.close().catch(() => undefined);
     }
-    if (remainingMs(t) < COMMIT_MARGIN_MS) {
+    if (remainingMs(step) < COMMIT_MARGIN_MS) {
       throw new Error(
         `the checks took longer than the ${desired.timeoutS} s checkpoint timeout allows; raise the nmstate timeout`,
       );
     }
   },
-  async commit(conn, ctx, txn) {
-    const t = txn!;
+  async commit(step) {
+    const { conn, ctx, desired, txn: t } = step;
     ctx.note(`nmstatectl commit ${t.checkpoint}`);
-    const cmd = nmstateCommands.commit(t.desired.nmstatectl, t.checkpoint!);
-    const r = await conn.exec(cmd, { become: t.desired.become, timeoutMs: Math.max(2_000, remainingMs(t)) });
+    const cmd = nmstateCommands.commit(desired.nmstatectl, t.checkpoint!);
+    const r = await conn.exec(cmd, { become: desired.become, timeoutMs: Math.max(2_000, remainingMs(step)) });
     if (r.exitCode !== 0) throw new CommandError(conn.host, cmd, r.exitCode, r.stderr || r.stdout);
   },
-  async rollback(conn, ctx, txn, cause) {
-    if (!txn || txn.applyStartedAt === undefined) return 'nothing was applied';
+  async rollback(step, cause) {
+    const { conn, ctx, desired, txn } = step;
+    if (txn.applyStartedAt === undefined) return 'nothing was applied';
     if (txn.applyFailed)
       return 'nmstatectl undid its own change (its checkpoint was rolled back when the apply failed)';
     if (!txn.connectionLost && !isLostConnection(cause) && txn.checkpoint) {
-      const cmd = nmstateCommands.rollback(txn.desired.nmstatectl, txn.checkpoint);
+      const cmd = nmstateCommands.rollback(desired.nmstatectl, txn.checkpoint);
       try {
-        const r = await conn.exec(cmd, { become: txn.desired.become, timeoutMs: 15_000 });
+        const r = await conn.exec(cmd, { become: desired.become, timeoutMs: 15_000 });
         if (r.exitCode === 0) return `nmstatectl rollback ${txn.checkpoint}`;
         ctx.note(
           `nmstatectl rollback failed (${r.stderr.trim().split('\n').pop() ?? ''}); the checkpoint may have expired`,
@@ -142,12 +134,14 @@ export const nmstateModule: TaskModule<NmstateDesired, NmstateState, NmstateTxn>
         if (!isLostConnection(error)) throw error;
       }
     }
-    return confirmRollbackByTimeout(ctx, txn);
+    return confirmRollbackByTimeout(step);
   },
 };
 
-function remainingMs(t: NmstateTxn): number {
-  return (t.applyStartedAt ?? nmstateClock.now()) + t.desired.timeoutS * 1000 - nmstateClock.now();
+/** Time left in the commit-confirm window. */
+function remainingMs({ ctx, desired, txn }: NmstateStep): number {
+  const now = ctx.clock.now();
+  return (txn.applyStartedAt ?? now) + desired.timeoutS * 1000 - now;
 }
 
 /** A timed-out command (exit code null) or a dropped connection: the node stopped answering. */

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
-import type { ModulePlan } from '../../engine/module-types.js';
-import type { Change, InSync } from '../change-types.js';
+import type { ModulePlan } from '../../core/module.js';
+import type { Change, InSync } from '../../core/change.js';
 import { isMarked, type NmstateDesired } from './nmstate-desired.js';
 import { planNmstate } from './nmstate-plan.js';
 import type { NmstateInterface, NmstateState } from './nmstate-state.js';

@@ -1,5 +1,5 @@
-import { CommandError } from '../../errors.js';
-import type { Transport } from '../../transport/transport-types.js';
+import { CommandError } from '../../core/errors.js';
+import type { Transport } from '../../core/transport.js';
 import { findCheckpoints, nmstateCommands } from './nmstate-commands.js';
 import { isMarked, type NmstateDesired } from './nmstate-desired.js';
 import { isNmstateObject, toNmstateState, type NmstateState, type NmstateValue } from './nmstate-state.js';
@@ -63,12 +63,3 @@ export async function openCheckpoints(conn: Transport, desired: NmstateDesired):
     throw new CommandError(conn.host, `list NetworkManager checkpoints (${cmd})`, r.exitCode, r.stderr || r.stdout);
   return findCheckpoints(r.stdout);
 }
-
-/**
- * The module's clock: the commit-confirm window is measured and waited out through it. A seam for the unit tests,
- * which replace it with virtual time instead of waiting out real checkpoint timeouts.
- */
-export const nmstateClock = {
-  now: (): number => Date.now(),
-  sleep: (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
-};

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { Change, InSync } from '../change-types.js';
+import type { Change, InSync } from '../../core/change.js';
 import { findDifferences, projectOnto } from './nmstate-compare.js';
 import type { NmstateInterface, NmstateState, NmstateValue } from './nmstate-state.js';
 

@@ -1,8 +1,8 @@
-import { ConfigError } from '../../errors.js';
-import type { Site } from '../../inventory/site-model.js';
+import { ConfigError } from '../../core/errors.js';
+import type { Site } from '../../core/site.js';
 import { checkInterfaceName } from '../../inventory/safe-names.js';
 import { shellQuote } from '../../transport/shell-quote.js';
-import type { Transport } from '../../transport/transport-types.js';
+import type { Transport } from '../../core/transport.js';
 
 /**
  * A check run on the node, over a NEW connection, after `nmstatectl apply --no-commit` and before `commit`. Any

@@ -1,17 +1,14 @@
-import type { TaskContext } from '../../engine/module-types.js';
-import type { Transport } from '../../transport/transport-types.js';
+import type { TaskContext, TaskStep } from '../../core/module.js';
+import type { Transport } from '../../core/transport.js';
 import { nmstateCommands } from './nmstate-commands.js';
 import type { NmstateDesired } from './nmstate-desired.js';
-import { nmstateClock, openCheckpoints, showNode } from './nmstate-node.js';
+import { openCheckpoints, showNode } from './nmstate-node.js';
 import { planNode } from './nmstate-node-plan.js';
 import type { NmstateState } from './nmstate-state.js';
 
 /** What the commit-confirm window needs to know about an apply in flight. */
 export interface NmstateTxn {
-  readonly desired: NmstateDesired;
-  /** The node as gathered in `begin`, before anything changed. */
-  readonly before: NmstateState;
-  /** nmstateClock.now() when `nmstatectl apply --no-commit` was sent. */
+  /** The clock's now() when `nmstatectl apply --no-commit` was sent. */
   applyStartedAt?: number;
   /** The checkpoint nmstatectl left open. */
   checkpoint?: string;
@@ -20,6 +17,9 @@ export interface NmstateTxn {
   /** The connection stopped answering after the apply was sent. */
   connectionLost?: boolean;
 }
+
+/** The nmstate module's step object: the node as gathered before the change is `current`. */
+export type NmstateStep = TaskStep<NmstateDesired, NmstateState, NmstateTxn>;
 
 /** Extra wait after the checkpoint timeout, for NetworkManager to finish restoring the devices. */
 export const ROLLBACK_GRACE_MS = 3_000;
@@ -52,22 +52,23 @@ export async function openFresh(ctx: TaskContext, ms: number): Promise<Transport
  * it back, reach the node on a NEW connection, and confirm it is back in its old state (the same drift from the
  * desired state as before the apply). Returns how the host was restored; throws when that cannot be confirmed.
  */
-export async function confirmRollbackByTimeout(ctx: TaskContext, txn: NmstateTxn): Promise<string> {
-  const { desired } = txn;
-  const rollbackAt = (txn.applyStartedAt ?? nmstateClock.now()) + desired.timeoutS * 1000 + ROLLBACK_GRACE_MS;
+export async function confirmRollbackByTimeout(step: NmstateStep): Promise<string> {
+  const { ctx, desired, txn } = step;
+  const { clock } = ctx;
+  const rollbackAt = (txn.applyStartedAt ?? clock.now()) + desired.timeoutS * 1000 + ROLLBACK_GRACE_MS;
   ctx.note(
-    `waiting ${Math.max(0, Math.round((rollbackAt - nmstateClock.now()) / 1000))} s for NetworkManager to roll back by timeout`,
+    `waiting ${Math.max(0, Math.round((rollbackAt - clock.now()) / 1000))} s for NetworkManager to roll back by timeout`,
   );
-  await nmstateClock.sleep(rollbackAt - nmstateClock.now());
-  const giveUpAt = nmstateClock.now() + RECONNECT_WINDOW_MS;
+  await clock.sleep(rollbackAt - clock.now());
+  const giveUpAt = clock.now() + RECONNECT_WINDOW_MS;
   let conn: Transport | undefined;
   let lastError = '';
-  while (!conn && nmstateClock.now() < giveUpAt) {
+  while (!conn && clock.now() < giveUpAt) {
     try {
       conn = await openFresh(ctx, 15_000);
     } catch (error) {
       lastError = (error as Error).message;
-      await nmstateClock.sleep(2_000);
+      await clock.sleep(2_000);
     }
   }
   if (!conn)
@@ -79,16 +80,16 @@ export async function confirmRollbackByTimeout(ctx: TaskContext, txn: NmstateTxn
     // nmstate re-arms the checkpoint timer when its own apply ends, so NetworkManager's rollback can come up to a
     // whole timeout later than counted from the start. begin refused to run with any checkpoint open, so every open
     // one now is ours: wait for it to go before judging the node's state.
-    const pollUntil = nmstateClock.now() + desired.timeoutS * 1000 + ROLLBACK_GRACE_MS;
+    const pollUntil = clock.now() + desired.timeoutS * 1000 + ROLLBACK_GRACE_MS;
     let still = await openCheckpoints(conn, desired);
     let waited = false;
-    while (still.length > 0 && nmstateClock.now() < pollUntil) {
+    while (still.length > 0 && clock.now() < pollUntil) {
       if (!waited) ctx.note(`checkpoint ${still[0]} still open; waiting for NetworkManager's rollback`);
       waited = true;
-      await nmstateClock.sleep(1_000);
+      await clock.sleep(1_000);
       still = await openCheckpoints(conn, desired);
     }
-    if (waited && still.length === 0) await nmstateClock.sleep(ROLLBACK_GRACE_MS); // let the restore settle
+    if (waited && still.length === 0) await clock.sleep(ROLLBACK_GRACE_MS); // let the restore settle
     const open = txn.checkpoint && still.includes(txn.checkpoint) ? txn.checkpoint : still[0];
     if (open) {
       // The timeout has long passed: a checkpoint left open must not stay behind.
@@ -101,7 +102,7 @@ export async function confirmRollbackByTimeout(ctx: TaskContext, txn: NmstateTxn
       how = `${open} was still open after the timeout; rolled back on a new connection`;
     }
     const after = await showNode(conn, desired);
-    if (driftKey(desired, after) !== driftKey(desired, txn.before)) {
+    if (driftKey(desired, after) !== driftKey(desired, step.current)) {
       throw new Error(
         `${ctx.host.name} answers again but is not back in its old state (it differs from the state gathered before the apply)`,
       );

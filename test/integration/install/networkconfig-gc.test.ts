@@ -8,6 +8,7 @@ import { collectAnswers, optionKey } from '../../../src/init/collect-answers.js'
 import { initFiles } from '../../../src/init/init-files.js';
 import { initQuestions } from '../../../src/init/init-questions.js';
 import { prepareInstallFiles } from '../../../src/install/install-files.js';
+import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 import { loadSite } from '../../../src/inventory/load-site.js';
 import { findBuiltNmstatectl } from '../../../src/lab/kernel/kernel-lab.js';
 import { VaultKeyring } from '../../../src/transport/vault-keyring.js';
@@ -34,7 +35,7 @@ function gc(name: string, state: unknown): { code: number | null; out: string; e
 }
 
 async function agentHosts(inventory: string): Promise<Host[]> {
-  const { site, inventory: inv } = await loadSite(inventory);
+  const { site, inventory: inv } = await loadSite(inventory, defaultPlatforms());
   const env = { ACP_PLAY_PULL_SECRET: '{"auths":{}}', ACP_PLAY_SSH_KEY: 'ssh-ed25519 AAAAC3Nz test' };
   const { files } = prepareInstallFiles(site, inv, { keyring: new VaultKeyring({ env: {} }), reveal: true, env });
   const agent = files.find((f) => f.path === 'install/agent-config.yaml')!;

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isRunning } from '../../../src/lab/hosts/process-tree.js';
 import type { SiteLabState } from '../../../src/lab/site/site-lab-state.js';
 import { connectHost } from '../../../src/transport/ssh-transport.js';
-import type { Transport } from '../../../src/transport/transport-types.js';
+import type { Transport } from '../../../src/core/transport.js';
 import { runCli, type CliRun } from '../engine/cli-harness.js';
 
 // The default lab (`acp-play lab up`) end to end through the built CLI (npm run build first): an empty simulated

@@ -6,7 +6,7 @@ import { generateEd25519Key } from '../../../src/lab/ed25519-key.js';
 import { startNodeSim, type NodeSimHandle } from '../../../src/lab/node-sim/start-node-sim.js';
 import { LAB_SITE_YAML } from '../../../src/lab/site/site-lab-inventory.js';
 import { connectHost } from '../../../src/transport/ssh-transport.js';
-import type { Transport } from '../../../src/transport/transport-types.js';
+import type { Transport } from '../../../src/core/transport.js';
 import { runCli } from '../engine/cli-harness.js';
 
 // Needs the compiled fake nmstatectl and CLI (npm run build), like every test of the built CLI.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../../src/lab/sim/start-simulator.js';
 import type { SimulatorHandle } from '../../../src/lab/sim/sim-types.js';
-import type { CliSession, Transport } from '../../../src/transport/transport-types.js';
+import type { CliSession, Transport } from '../../../src/core/transport.js';
 import { connectSim, openCli, sleep, USER } from './sim-client.js';
 
 const PROMPT = /^sw1(\([\w-]+\))?[>#]$/;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseNxosConfig } from '../../../src/platforms/cisco-nxos/nxos-parse.js';
 import { startSimulator } from '../../../src/lab/sim/start-simulator.js';
 import type { SimulatorHandle } from '../../../src/lab/sim/sim-types.js';
-import type { CliSession, Transport } from '../../../src/transport/transport-types.js';
+import type { CliSession, Transport } from '../../../src/core/transport.js';
 import { connectSim, openCli, USER } from './sim-client.js';
 
 const PROMPT = /^sw1(\([\w-]+\))?# $/;

@@ -4,10 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyRun } from '../../../src/engine/apply-run.js';
 import { ConnectionPool } from '../../../src/engine/connection-pool.js';
 import { defaultModules } from '../../../src/engine/default-modules.js';
-import type { RunResult } from '../../../src/engine/run-types.js';
-import type { Host, Inventory } from '../../../src/inventory/inventory-types.js';
+import type { RunResult } from '../../../src/core/run.js';
+import type { Host, Inventory } from '../../../src/core/inventory.js';
 import { loadSite } from '../../../src/inventory/load-site.js';
-import type { Site } from '../../../src/inventory/site-model.js';
+import type { Site } from '../../../src/core/site.js';
 import { startSimulator } from '../../../src/lab/sim/start-simulator.js';
 import type { SimPlatformId, SimulatorHandle } from '../../../src/lab/sim/sim-types.js';
 import type { SimPort } from '../../../src/lab/sim/model/switch-model.js';
@@ -15,6 +15,7 @@ import { formatVlanSet } from '../../../src/inventory/vlan-set.js';
 import { loadPlaybook } from '../../../src/playbook/load-playbook.js';
 import { MemoryReporter } from '../../../src/report/plain-reporter.js';
 import { connectHost } from '../../../src/transport/ssh-transport.js';
+import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 
 /**
  * The shared driver contract, per CLI platform, over real SSH against the device simulators: gather, plan, apply
@@ -117,7 +118,7 @@ async function run(
         inventory,
         site,
         playbook: await loadPlaybook(`${root}playbooks/site.yaml`),
-        modules: defaultModules(),
+        modules: defaultModules(defaultPlatforms()),
         connect,
         reporter: new MemoryReporter(),
         runId,
@@ -146,7 +147,7 @@ function outcome(result: RunResult, host: string) {
 
 describe.each(CASES)('driver contract: $platform', (c) => {
   it('gathers, plans, applies through the runner; the re-plan is empty and nothing is left pending', async () => {
-    const { inventory, site } = await loadSite(`${root}test/fixtures/inventories/switch-contract`);
+    const { inventory, site } = await loadSite(`${root}test/fixtures/inventories/switch-contract`, defaultPlatforms());
     const sim = await simulate(c, fixture(c.config));
     const first = await run(inventory, site, c.host, sim, 'c1');
     expect(outcome(first, c.host)).toEqual({
@@ -174,7 +175,7 @@ describe.each(CASES)('driver contract: $platform', (c) => {
   });
 
   it('rolls back after a device error, leaving the config as it was before the failed step', async () => {
-    const { inventory, site } = await loadSite(`${root}test/fixtures/inventories/switch-contract`);
+    const { inventory, site } = await loadSite(`${root}test/fixtures/inventories/switch-contract`, defaultPlatforms());
     const sim = await simulate(c, fixture(c.config), [/^switchport trunk allowed vlan 2003-2005$/]);
     const result = await run(inventory, site, c.host, sim, 'c3');
     const o = outcome(result, c.host);
@@ -199,7 +200,7 @@ describe.each(CASES)('driver contract: $platform', (c) => {
 
 describe('driver contract: site1 on an empty NX-OS switch', () => {
   it("applies switch1's whole config from inventories/site1; the re-plan is empty", async () => {
-    const { inventory, site } = await loadSite(`${root}inventories/site1`);
+    const { inventory, site } = await loadSite(`${root}inventories/site1`, defaultPlatforms());
     const sim = await simulate({ platform: 'cisco_nxos', hostname: 'switch1', privilege: 15 });
     const first = await run(inventory, site, 'switch1', sim, 's1');
     expect(outcome(first, 'switch1')).toEqual({

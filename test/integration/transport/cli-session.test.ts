@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ssh2 from 'ssh2';
 import type { Connection, ServerChannel } from 'ssh2';
-import { CommandError } from '../../../src/errors.js';
+import { CommandError } from '../../../src/core/errors.js';
 import { connectHost } from '../../../src/transport/ssh-transport.js';
-import type { Transport } from '../../../src/transport/transport-types.js';
+import type { Transport } from '../../../src/core/transport.js';
 import { generateEd25519Key } from '../../../src/lab/ed25519-key.js';
 
 const { Server, utils } = ssh2;

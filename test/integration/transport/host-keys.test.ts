@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/cli/main.js';
-import { ConnectError } from '../../../src/errors.js';
+import { ConnectError } from '../../../src/core/errors.js';
 import { scanHostKey } from '../../../src/transport/keyscan.js';
 import { createHostKeyPolicy, fingerprint, type HostKeyTarget } from '../../../src/transport/known-hosts.js';
 import { connectHost } from '../../../src/transport/ssh-transport.js';

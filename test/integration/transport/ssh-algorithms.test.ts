@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, ConnectError, formatProblem } from '../../../src/errors.js';
+import { ConfigError, ConnectError, formatProblem } from '../../../src/core/errors.js';
 import type { AlgorithmSettings } from '../../../src/transport/ssh-algorithms.js';
 import { connectHost } from '../../../src/transport/ssh-transport.js';
 import {

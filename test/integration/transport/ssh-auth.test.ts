@@ -1,6 +1,6 @@
 // requires root: creates a test user and sudoers entry
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectError } from '../../../src/errors.js';
+import { ConnectError } from '../../../src/core/errors.js';
 import { connectHost, type SshTarget } from '../../../src/transport/ssh-transport.js';
 import {
   hasSshd,

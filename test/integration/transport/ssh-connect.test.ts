@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectError } from '../../../src/errors.js';
+import { ConnectError } from '../../../src/core/errors.js';
 import { connectHost } from '../../../src/transport/ssh-transport.js';
 import {
   hasSshd,

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CommandError } from '../../../src/errors.js';
+import { CommandError } from '../../../src/core/errors.js';
 import { connectHost, type SshTarget } from '../../../src/transport/ssh-transport.js';
-import type { Transport } from '../../../src/transport/transport-types.js';
+import type { Transport } from '../../../src/core/transport.js';
 import {
   hasSshd,
   isRoot,

@@ -1,20 +1,94 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importCycles, importGraph } from '../../helpers/import-graph.js';
+import { importCycles, importEdges, importGraph, layerOf, layerViolations } from '../../helpers/import-graph.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
+/**
+ * The layers of src/ and what each may import statically, besides itself (see the README's Development section).
+ * Imports point down: core at the bottom, cli at the top; nothing but cli imports cli.
+ */
+const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
+  core: [],
+  transport: ['core'],
+  inventory: ['core'],
+  template: ['core', 'inventory'],
+  playbook: ['core', 'inventory'],
+  report: ['core', 'transport'],
+  platforms: ['core', 'transport', 'inventory', 'template'],
+  install: ['core', 'transport', 'inventory', 'template'],
+  init: ['core', 'transport', 'inventory', 'template', 'platforms'],
+  engine: ['core', 'transport', 'inventory', 'platforms'],
+  lab: ['core', 'transport', 'inventory', 'platforms'],
+  cli: [
+    'core',
+    'transport',
+    'inventory',
+    'template',
+    'install',
+    'init',
+    'playbook',
+    'report',
+    'platforms',
+    'engine',
+    'lab',
+  ],
+};
+
 describe('import graph of src/', () => {
   const graph = importGraph(root);
+  const edges = importEdges(root);
 
   it('reads the imports of every source file', () => {
     expect(graph.size).toBeGreaterThan(100);
     expect(graph.get('src/cli/commands.ts')).toContain('src/cli/plan-command.ts');
+    expect(edges).toContainEqual({
+      from: 'src/platforms/cisco-nxos/nxos-platform.ts',
+      to: 'src/lab/sim/start-simulator.ts',
+      dynamic: true,
+    });
   });
 
   it('has no cycle, type-only imports included', () => {
     expect(importCycles(graph)).toEqual([]);
+  });
+
+  it('has every file in a known layer', () => {
+    expect([...graph.keys()].filter((f) => !(layerOf(f) in MAY_IMPORT))).toEqual([]);
+  });
+
+  it('imports only downwards: core imports nothing outside core, nothing but cli imports cli', () => {
+    expect(layerViolations(edges, MAY_IMPORT)).toEqual([]);
+  });
+
+  it('loads no lab code for plan and apply: the platforms reach their simulators only through import()', () => {
+    const reached = new Set<string>();
+    const visit = (file: string): void => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const e of edges) if (e.from === file && !e.dynamic) visit(e.to);
+    };
+    for (const entry of ['src/engine/plan-run.ts', 'src/engine/apply-run.ts', 'src/engine/default-modules.ts'])
+      visit(entry);
+    visit('src/platforms/platform-list.ts');
+    expect(reached.has('src/platforms/cisco-nxos/nxos-driver.ts')).toBe(true);
+    expect([...reached].filter((f) => layerOf(f) === 'lab')).toEqual([]);
+  });
+
+  it('registers the CLI commands without a cycle: only main imports the command list, no command imports main', () => {
+    const importers = (file: string) => edges.filter((e) => e.to === file).map((e) => e.from);
+    expect(importers('src/cli/commands.ts')).toEqual(['src/cli/main.ts']);
+    expect(importers('src/cli/main.ts')).toEqual([]);
+  });
+
+  it('finds an upward import when there is one (the checker itself)', () => {
+    const upward = [
+      { from: 'src/core/change.ts', to: 'src/engine/plan-run.ts', dynamic: false },
+      { from: 'src/engine/plan-run.ts', to: 'src/core/change.ts', dynamic: false },
+      { from: 'src/platforms/x.ts', to: 'src/lab/sim/y.ts', dynamic: true },
+    ];
+    expect(layerViolations(upward, MAY_IMPORT)).toEqual(['src/core/change.ts -> src/engine/plan-run.ts']);
   });
 
   it('finds a cycle when there is one (the checker itself)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/errors.js';
+import { ConfigError } from '../../../src/core/errors.js';
 import { collectAnswers, optionKey } from '../../../src/init/collect-answers.js';
 import { initQuestions } from '../../../src/init/init-questions.js';
 import type { Prompter } from '../../../src/init/line-prompter.js';

@@ -5,8 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { collectAnswers, optionKey } from '../../../src/init/collect-answers.js';
 import { initFiles } from '../../../src/init/init-files.js';
 import { initQuestions } from '../../../src/init/init-questions.js';
+import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 import { loadSite } from '../../../src/inventory/load-site.js';
-import type { Site } from '../../../src/inventory/site-model.js';
+import type { Site } from '../../../src/core/site.js';
 
 const work = mkdtempSync(join(tmpdir(), 'acp-init-files-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -56,8 +57,8 @@ describe('the files init writes', () => {
       macs: 'b8:ca:3a:6e:69:40,24:6e:96:69:56:90,b8:ca:3a:6e:17:d8',
       'root-device': '/dev/disk/by-path/pci-0000:02:00.0-scsi-0:2:0:0',
     });
-    const ours = model((await loadSite(dir)).site);
-    const site1 = model((await loadSite('inventories/site1')).site);
+    const ours = model((await loadSite(dir, defaultPlatforms())).site);
+    const site1 = model((await loadSite('inventories/site1', defaultPlatforms())).site);
     // site1 names its uplink after the pattern's firewall (a UniFi); init says what it is for.
     const uplink = (m: typeof ours) => m.switches[0]!.ports.find((p) => p.name === 'Ethernet1/48')!;
     expect(uplink(ours).description).toBe('uplink-to-firewall');
@@ -73,7 +74,7 @@ describe('the files init writes', () => {
 
   it('validate without errors and with the values to fill in marked TODO, each where it belongs', async () => {
     const { dir, files } = await writeInit('defaults', {});
-    const { warnings } = await loadSite(dir);
+    const { warnings } = await loadSite(dir, defaultPlatforms());
     expect(warnings.map((w) => w.message.split(' yet ')[0])).toEqual([
       'node0 has no root device hint',
       'node0 has no MAC for its cluster link eno1',
@@ -104,7 +105,7 @@ describe('the files init writes', () => {
     expect([...files.values()].join('\n')).not.toContain('# TODO fill in:');
     expect(files.get('host_vars/node2.yaml')).toContain('root_device: /dev/nvme0n1');
     expect(files.get('group_vars/all.yaml')).toContain('api_vips: [172.16.2.10]');
-    const { site, warnings } = await loadSite(dir);
+    const { site, warnings } = await loadSite(dir, defaultPlatforms());
     expect(warnings).toEqual([]);
     expect(site.cluster).toMatchObject({
       apiVips: ['172.16.2.10'],

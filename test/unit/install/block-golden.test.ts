@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { prepareInstallFiles } from '../../../src/install/install-files.js';
+import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 import { loadSite } from '../../../src/inventory/load-site.js';
 import type { RenderedFile } from '../../../src/template/render-site.js';
 import { VaultKeyring } from '../../../src/transport/vault-keyring.js';
@@ -20,7 +21,7 @@ const fixture = (name: string): Record<string, unknown> =>
 const env = { ACP_PLAY_PULL_SECRET: 'your-pull-secret', ACP_PLAY_SSH_KEY: 'your-ssh-key' };
 
 async function renderSite1(): Promise<Map<string, RenderedFile>> {
-  const { site, inventory } = await loadSite('inventories/site1');
+  const { site, inventory } = await loadSite('inventories/site1', defaultPlatforms());
   const { files } = prepareInstallFiles(site, inventory, { keyring: new VaultKeyring({ env: {} }), reveal: true, env });
   return new Map(files.map((f) => [f.path, f]));
 }

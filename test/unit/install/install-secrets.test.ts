@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/errors.js';
+import { ConfigError } from '../../../src/core/errors.js';
 import { readInstallSecrets } from '../../../src/install/install-secrets.js';
-import type { ClusterModel, SecretSource } from '../../../src/inventory/day0-model.js';
+import type { ClusterModel, SecretSource } from '../../../src/core/day0.js';
 import { encryptVault } from '../../../src/transport/vault.js';
 import { VaultKeyring } from '../../../src/transport/vault-keyring.js';
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { renderInstallFiles } from '../../../src/install/render-install.js';
+import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 import { loadSite } from '../../../src/inventory/load-site.js';
 
 const PULL = `{"auths":{"quay.io":{"auth":"b3BlbnNoaWZ0K3JlbGVhc2U6c2VjcmV0","email":"o'neil@example.com"}}}`;
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKeyForRenderTests ops: the #1 key';
 
 async function site1() {
-  const { site } = await loadSite('inventories/site1');
+  const { site } = await loadSite('inventories/site1', defaultPlatforms());
   return { site, cluster: site.cluster! };
 }
 

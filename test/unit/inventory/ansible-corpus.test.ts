@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../../src/errors.js';
+import { formatProblem } from '../../../src/core/errors.js';
 import { listInventory } from '../../../src/inventory/inventory-listing.js';
 import { loadInventory } from '../../../src/inventory/load-inventory.js';
 import { loadProblems } from './inventory-test-helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/errors.js';
+import { ConfigError } from '../../../src/core/errors.js';
 import { selectHosts } from '../../../src/inventory/host-pattern.js';
 import { loadInventory } from '../../../src/inventory/load-inventory.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
-import { ConfigError } from '../../../src/errors.js';
+import { ConfigError } from '../../../src/core/errors.js';
 import { loadInventory } from '../../../src/inventory/load-inventory.js';
 
 /** Writes `files` (relative path -> text) into a fresh temporary inventory directory and returns its path. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../../src/errors.js';
+import { formatProblem } from '../../../src/core/errors.js';
 import { loadInventory } from '../../../src/inventory/load-inventory.js';
 import { loadProblems, writeInventory } from './inventory-test-helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadInventory } from '../../../src/inventory/load-inventory.js';
-import type { Host } from '../../../src/inventory/inventory-types.js';
+import type { Host } from '../../../src/core/inventory.js';
 
 const DIR = 'test/fixtures/inventories/precedence';
 

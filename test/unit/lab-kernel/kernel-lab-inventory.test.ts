@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadSite } from '../../../src/inventory/load-site.js';
 import { kernelLabPlaybook, writeKernelLabInventory } from '../../../src/lab/kernel/kernel-lab-inventory.js';
 import { parsePlaybook } from '../../../src/playbook/load-playbook.js';
+import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 
 describe('the kernel lab inventory and playbooks', () => {
   const dir = mkdtempSync(join(tmpdir(), 'acp-kernel-inv-'));
@@ -16,7 +17,7 @@ describe('the kernel lab inventory and playbooks', () => {
     expect(readFileSync(join(inv, 'host_vars', 'switch1.yaml'), 'utf8')).toBe(
       readFileSync('inventories/site1/host_vars/switch1.yaml', 'utf8'),
     );
-    const site = await loadSite(inv);
+    const site = await loadSite(inv, defaultPlatforms());
     expect(site.site.nodes.map((n) => [n.name, n.host.address, n.host.user])).toEqual([
       ['node0', '172.16.0.10', 'root'],
       ['node1', '172.16.0.11', 'root'],

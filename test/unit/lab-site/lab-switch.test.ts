@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { switchSettings } from '../../../src/cli/lab-switch-flags.js';
-import { ConfigError } from '../../../src/errors.js';
+import { ConfigError } from '../../../src/core/errors.js';
 import { labLldpNeighbors, labSwitchConfig, parseMiswire } from '../../../src/lab/site/lab-switch.js';
 
 describe('lab switch settings', () => {

@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CommandError } from '../../../src/errors.js';
+import { CommandError } from '../../../src/core/errors.js';
 import { eosDefinition } from '../../../src/platforms/arista-eos/eos-definition.js';
 import { iosDefinition } from '../../../src/platforms/cisco-ios/ios-definition.js';
 import { nxosDefinition } from '../../../src/platforms/cisco-nxos/nxos-definition.js';
 import { escapeRegExp, hostnamePattern, knownHostname } from '../../../src/platforms/cli-definition.js';
-import { cliDeviceFor } from '../../../src/platforms/cli-device-cache.js';
+import type { Host } from '../../../src/core/inventory.js';
+import { HostSessionSlot } from '../../../src/engine/host-session-slot.js';
+import { hostCliDevice } from '../../../src/platforms/host-cli-device.js';
 import { CliDevice, ConfigureError } from '../../../src/platforms/cli-device.js';
 import { FakeCliSession, fakeCliTransport, type FakeCliOptions } from '../../helpers/fake-cli-session.js';
 
@@ -126,18 +128,25 @@ describe('CliDevice', () => {
     expect(out).toContain('[OK]');
   });
 
-  it('times out (and becomes unusable) when a prompt never matches; a cached device is then replaced', async () => {
+  it("times out (and becomes unusable) when a prompt never matches; the host's device is then replaced", async () => {
     const session = fake('nxos/basic', {
       answers: new Map([['show clock', '10:00:00.000 UTC Mon Nov 27 2023\n@prompt switch1 busy']]),
     });
     const conn = fakeCliTransport('switch1', session);
-    const dev = await cliDeviceFor(conn, nxosDefinition('switch1'));
-    expect(await cliDeviceFor(conn, nxosDefinition('switch1'))).toBe(dev);
+    const ctx = {
+      host: { name: 'switch1', vars: {} } as Host,
+      timeouts: { commandMs: 1000, slowMs: 1000 },
+      session: new HostSessionSlot(),
+    };
+    const dev = await hostCliDevice(conn, ctx, nxosDefinition);
+    expect(await hostCliDevice(conn, ctx, nxosDefinition)).toBe(dev);
     await expect(dev.run('show clock', { timeoutMs: 10 })).rejects.toThrow(/no prompt matching/);
     expect(dev.isUsable).toBe(false);
     session.closed = false; // the fake hands out the same session again
-    const again = await cliDeviceFor(conn, nxosDefinition('switch1'));
+    const again = await hostCliDevice(conn, ctx, nxosDefinition);
     expect(again).not.toBe(dev);
     expect(conn.shells).toBe(2);
+    await ctx.session.close();
+    expect(session.closed).toBe(true);
   });
 });

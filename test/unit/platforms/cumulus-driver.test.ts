@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { HostSessionSlot } from '../../../src/engine/host-session-slot.js';
 import { applyStep, planStep } from '../../../src/engine/task-step.js';
-import { ApplyError } from '../../../src/errors.js';
-import type { SwitchModel, SwitchPort } from '../../../src/inventory/site-model.js';
+import { ApplyError } from '../../../src/core/errors.js';
+import type { SwitchModel, SwitchPort } from '../../../src/core/site.js';
 import { cumulusDriver } from '../../../src/platforms/cumulus/cumulus-driver.js';
 import { cumulusState } from '../../../src/platforms/cumulus/cumulus-state.js';
-import { switchPortsModule, switchVlansModule } from '../../../src/platforms/switch-modules.js';
-import { driverContext, switchHost, taskContext } from './switch-driver-harness.js';
+import {
+  driverContext,
+  switchHost,
+  switchPortsModule,
+  switchVlansModule,
+  taskContext,
+} from './switch-driver-harness.js';
 import { cumulusFixture, FakeCumulusHost, INTERFACES } from './cumulus-fake-host.js';
 import { readFileSync } from 'node:fs';
 
@@ -43,11 +49,17 @@ function leaf1(extra: SwitchPort[] = [], vars: Record<string, unknown> = {}): Sw
   };
 }
 
-async function run(module: typeof switchVlansModule, model: SwitchModel, host: FakeCumulusHost, notes: string[] = []) {
-  const ctx = taskContext(model, module.name, {}, notes);
-  const { desired, plan } = await planStep(module, ctx, host);
-  await applyStep(module, ctx, host, desired, plan);
-  return plan;
+async function run(
+  module: typeof switchVlansModule,
+  model: SwitchModel,
+  host: FakeCumulusHost,
+  notes: string[] = [],
+  session = new HostSessionSlot(),
+) {
+  const ctx = taskContext(model, module.name, {}, notes, session);
+  const step = await planStep(module, ctx, host);
+  await applyStep(module, step);
+  return step.plan;
 }
 
 const ALL = ['before', 'after-vlans', 'after-ports'];
@@ -56,7 +68,8 @@ describe('Cumulus driver (fake switch answering with recordings of real ifupdown
   it('backs up, uploads the file, moves it into place, ifreload -a, re-gathers, drops the backup; then re-plans empty', async () => {
     const host = new FakeCumulusHost(ALL);
     const notes: string[] = [];
-    const vlans = await run(switchVlansModule, leaf1(), host, notes);
+    const session = new HostSessionSlot(); // the host's session for the whole run
+    const vlans = await run(switchVlansModule, leaf1(), host, notes, session);
     expect(vlans.changes.map((c) => c.resource)).toEqual(['vlan 2004', 'vlan 2005']);
     expect(vlans.changes[0]!.diff).toContain("swp1 follows the bridge's bridge-vids: pinned to bridge-vids 2003");
     expect(host.log).toEqual([
@@ -72,7 +85,7 @@ describe('Cumulus driver (fake switch answering with recordings of real ifupdown
     ]);
     expect(host.files.get(INTERFACES)).toBe(cumulusFixture('after-vlans.interfaces'));
     host.log.length = 0;
-    const ports = await run(switchPortsModule, leaf1(), host, notes);
+    const ports = await run(switchPortsModule, leaf1(), host, notes, session);
     expect(ports.changes.map((c) => c.diff)).toEqual([
       'swp1 allowed: +2004-2005',
       'swp2 native: 1 -> 2003\nswp2 allowed: +2004-2005\nswp2 description: "" -> "node1-virtualization"',
@@ -140,7 +153,7 @@ describe('Cumulus driver (fake switch answering with recordings of real ifupdown
 
   it('gathers VLAN definitions from the file and port membership from the kernel (ifupdown2 corpus bridge3)', () => {
     const dir = new URL('../../fixtures/switch-configs/cumulus/', import.meta.url);
-    const state = cumulusState({
+    const { state } = cumulusState({
       interfacesText: readFileSync(new URL('ifupdown2_test_bridge3.eni', dir), 'utf8'),
       bridgeVlanJson: readFileSync(new URL('ifupdown2_test_bridge3.vlan.show.json', dir), 'utf8'),
     });
@@ -151,7 +164,7 @@ describe('Cumulus driver (fake switch answering with recordings of real ifupdown
 
   it('leaves out a bridge port the kernel does not have, and says so', () => {
     const warnings: string[] = [];
-    const state = cumulusState(
+    const { state } = cumulusState(
       {
         interfacesText: cumulusFixture('before.interfaces').replace('bridge-ports swp1', 'bridge-ports swp9 swp1'),
         bridgeVlanJson: cumulusFixture('before.vlans.json'),

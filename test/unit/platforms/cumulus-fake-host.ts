@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CommandResult, Transport } from '../../../src/transport/transport-types.js';
+import type { CommandResult, Transport } from '../../../src/core/transport.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/cumulus-driver/', import.meta.url));
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { HostSessionSlot } from '../../../src/engine/host-session-slot.js';
 import { applyStep, planStep } from '../../../src/engine/task-step.js';
-import { ApplyError } from '../../../src/errors.js';
+import { ApplyError } from '../../../src/core/errors.js';
 import { eosDriver } from '../../../src/platforms/arista-eos/eos-driver.js';
 import { EOS_DIALECT } from '../../../src/platforms/arista-eos/eos-parse.js';
 import { interpretCiscoConfig } from '../../../src/platforms/cisco-config-interpreter.js';
@@ -8,9 +9,18 @@ import { archivePath } from '../../../src/platforms/cisco-ios/ios-archive.js';
 import { iosDriver } from '../../../src/platforms/cisco-ios/ios-driver.js';
 import { IOS_DIALECT } from '../../../src/platforms/cisco-ios/ios-parse.js';
 import { parseIosVlanBrief } from '../../../src/platforms/cisco-ios/ios-vlan-brief.js';
-import { switchPortsModule, switchVlansModule } from '../../../src/platforms/switch-modules.js';
 import { planSwitch } from '../../../src/platforms/switch-plan.js';
-import { afterOpen, driverContext, fakeSwitch, switchModel, taskContext } from './switch-driver-harness.js';
+import { switchSpec } from './switch-plan-case-loader.js';
+import {
+  afterOpen,
+  driverContext,
+  fakeSwitch,
+  switchModel,
+  switchPortsModule,
+  stepOf,
+  switchVlansModule,
+  taskContext,
+} from './switch-driver-harness.js';
 
 const managedVlans = [2003, 2004, 2005];
 
@@ -19,10 +29,10 @@ describe('EOS driver', () => {
     const { session, conn } = fakeSwitch('eos/basic');
     const ctx = driverContext('arista_eos');
     const model = switchModel('arista_eos');
-    const current = await eosDriver.gather(conn, ctx);
-    const plan = planSwitch(model, current, { managedVlans });
+    const { state: current } = await eosDriver.gather(conn, ctx);
+    const plan = planSwitch(switchSpec(model.platform), model, current, { managedVlans });
     const txn = await eosDriver.begin(conn, ctx);
-    await eosDriver.apply(conn, plan.changes, ctx, txn);
+    await eosDriver.apply(conn, plan, ctx, txn);
     expect(txn.state).toBe('timer');
     await eosDriver.commit(conn, ctx, txn);
     expect(afterOpen(session)).toEqual([
@@ -39,15 +49,20 @@ describe('EOS driver', () => {
       'configure session acp-play-r1-1 commit',
     ]);
     const after = interpretCiscoConfig(session.configCommands().join('\n'), EOS_DIALECT, current);
-    expect(planSwitch(model, after, { managedVlans }).changes).toEqual([]);
+    expect(planSwitch(switchSpec(model.platform), model, after, { managedVlans }).changes).toEqual([]);
   });
 
   it('aborts a session committed with a timer when verification fails (rollback = configure session NAME abort)', async () => {
     const { session, conn } = fakeSwitch('eos/basic');
     const ctx = driverContext('arista_eos');
     const txn = await eosDriver.begin(conn, ctx);
-    const plan = planSwitch(switchModel('arista_eos'), await eosDriver.gather(conn, ctx), { managedVlans });
-    await eosDriver.apply(conn, plan.changes, ctx, txn);
+    const plan = planSwitch(
+      switchSpec('arista_eos'),
+      switchModel('arista_eos'),
+      (await eosDriver.gather(conn, ctx)).state,
+      { managedVlans },
+    );
+    await eosDriver.apply(conn, plan, ctx, txn);
     expect(await eosDriver.rollback(conn, ctx, txn)).toBe('configure session acp-play-r1-1 abort');
     expect(afterOpen(session).at(-1)).toBe('configure session acp-play-r1-1 abort');
   });
@@ -56,8 +71,8 @@ describe('EOS driver', () => {
     const { session, conn } = fakeSwitch('eos/rejected-trunk');
     const model = switchModel('arista_eos');
     const ctx = taskContext(model, 'switch_ports');
-    const { desired, plan } = await planStep(switchPortsModule, ctx, conn);
-    const err = (await applyStep(switchPortsModule, ctx, conn, desired, plan).catch((e: unknown) => e)) as ApplyError;
+    const step = await planStep(switchPortsModule, ctx, conn);
+    const err = (await applyStep(switchPortsModule, step).catch((e: unknown) => e)) as ApplyError;
     expect(err.message).toBe(
       "switch1: apply failed: interface Ethernet3: switchport trunk allowed vlan 2003-2005: % Invalid input (at token 4: '2003-2005') (rolled back: configure session acp-play-r1-1 aborted before commit; running-config untouched)",
     );
@@ -75,11 +90,11 @@ describe('IOS driver', () => {
     const { session, conn } = fakeSwitch('ios/basic');
     const ctx = driverContext('cisco_ios');
     const model = switchModel('cisco_ios');
-    const current = await iosDriver.gather(conn, ctx);
+    const { state: current } = await iosDriver.gather(conn, ctx);
     expect(current.vlans.get(2003)).toEqual({ id: 2003, name: 'virtual-machines-1' });
-    const plan = planSwitch(model, current, { managedVlans });
+    const plan = planSwitch(switchSpec(model.platform), model, current, { managedVlans });
     const txn = await iosDriver.begin(conn, ctx);
-    await iosDriver.apply(conn, plan.changes, ctx, txn);
+    await iosDriver.apply(conn, plan, ctx, txn);
     await iosDriver.commit(conn, ctx, txn);
     expect(afterOpen(session)).toEqual([
       'show running-config',
@@ -96,7 +111,7 @@ describe('IOS driver', () => {
       'configure confirm',
     ]);
     const after = interpretCiscoConfig(session.configCommands().join('\n'), IOS_DIALECT, current);
-    expect(planSwitch(model, after, { managedVlans }).changes).toEqual([]);
+    expect(planSwitch(switchSpec(model.platform), model, after, { managedVlans }).changes).toEqual([]);
   });
 
   it('rolls back with configure revert now', async () => {
@@ -105,7 +120,9 @@ describe('IOS driver', () => {
     const txn = await iosDriver.begin(conn, ctx);
     await iosDriver.apply(
       conn,
-      planSwitch(switchModel('cisco_ios'), await iosDriver.gather(conn, ctx), { managedVlans }).changes,
+      planSwitch(switchSpec('cisco_ios'), switchModel('cisco_ios'), (await iosDriver.gather(conn, ctx)).state, {
+        managedVlans,
+      }),
       ctx,
       txn,
     );
@@ -116,14 +133,15 @@ describe('IOS driver', () => {
   it('without the archive feature: fails at begin with the fix, or configures it when configure_archive allows', async () => {
     const { session, conn } = fakeSwitch('ios/no-archive');
     const model = switchModel('cisco_ios');
-    const err = (await switchVlansModule.begin!(conn, taskContext(model, 'switch_vlans')).catch(
-      (e: unknown) => e,
-    )) as ApplyError;
+    const err = (await switchVlansModule.begin!(
+      await stepOf(switchVlansModule, taskContext(model, 'switch_vlans'), conn),
+    ).catch((e: unknown) => e)) as ApplyError;
     expect(err.message).toMatch(
       /^switch1: begin failed: the archive feature is not configured.*archive \/ path flash:acp-play.*configure_archive: true/,
     );
     const notes: string[] = [];
-    await switchVlansModule.begin!(conn, taskContext(model, 'switch_vlans', { configure_archive: true }, notes));
+    const ctx = taskContext(model, 'switch_vlans', { configure_archive: true }, notes);
+    await switchVlansModule.begin!(await stepOf(switchVlansModule, ctx, conn));
     expect(afterOpen(session).slice(-6)).toEqual([
       'show running-config',
       'configure terminal',
@@ -166,9 +184,11 @@ describe('switch modules', () => {
   it('switch_vlans plans only VLAN definitions (with prune), switch_ports only ports', async () => {
     const { conn } = fakeSwitch('nxos/basic');
     const model = switchModel('cisco_nxos');
-    const vlans = await planStep(switchVlansModule, taskContext(model, 'switch_vlans', { prune: true }), conn);
+    const session = new HostSessionSlot(); // the host's session for the whole run
+    const vlansCtx = taskContext(model, 'switch_vlans', { prune: true }, [], session);
+    const vlans = await planStep(switchVlansModule, vlansCtx, conn);
     expect(vlans.plan.changes.map((c) => c.resource)).toEqual(['vlan 2004']);
-    const ports = await planStep(switchPortsModule, taskContext(model, 'switch_ports'), conn);
+    const ports = await planStep(switchPortsModule, taskContext(model, 'switch_ports', {}, [], session), conn);
     expect(ports.plan.changes.map((c) => c.resource)).toEqual(['Ethernet1/3']);
     expect(conn.shells).toBe(1); // one CLI session for both modules
   });

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { applyStep, planStep } from '../../../src/engine/task-step.js';
-import { ApplyError } from '../../../src/errors.js';
+import { ApplyError } from '../../../src/core/errors.js';
 import { interpretCiscoConfig } from '../../../src/platforms/cisco-config-interpreter.js';
 import { nxosDriver } from '../../../src/platforms/cisco-nxos/nxos-driver.js';
 import { NXOS_DIALECT } from '../../../src/platforms/cisco-nxos/nxos-parse.js';
 import { parseCheckpointNames } from '../../../src/platforms/cisco-nxos/nxos-checkpoints.js';
 import { planSwitch } from '../../../src/platforms/switch-plan.js';
-import { switchPortsModule, switchVlansModule } from '../../../src/platforms/switch-modules.js';
-import { afterOpen, driverContext, fakeSwitch, switchModel, taskContext } from './switch-driver-harness.js';
+import { switchSpec } from './switch-plan-case-loader.js';
+import {
+  afterOpen,
+  driverContext,
+  fakeSwitch,
+  switchModel,
+  switchPortsModule,
+  stepOf,
+  switchVlansModule,
+  taskContext,
+} from './switch-driver-harness.js';
 
 const managedVlans = [2003, 2004, 2005];
 
@@ -17,10 +26,10 @@ describe('NX-OS driver', () => {
     const notes: string[] = [];
     const ctx = driverContext('cisco_nxos', notes);
     const model = switchModel('cisco_nxos');
-    const current = await nxosDriver.gather(conn, ctx);
-    const plan = planSwitch(model, current, { managedVlans });
+    const { state: current } = await nxosDriver.gather(conn, ctx);
+    const plan = planSwitch(switchSpec(model.platform), model, current, { managedVlans });
     const txn = await nxosDriver.begin(conn, ctx);
-    await nxosDriver.apply(conn, plan.changes, ctx, txn);
+    await nxosDriver.apply(conn, plan, ctx, txn);
     await nxosDriver.commit(conn, ctx, txn);
     expect(afterOpen(session)).toEqual([
       'show running-config',
@@ -41,7 +50,7 @@ describe('NX-OS driver', () => {
     expect(notes).toContain('keeping 1 checkpoint(s) acp-play did not make: before-upgrade');
     // STYLE 10: feed the post-apply state back, re-plan, expect no changes.
     const after = interpretCiscoConfig(session.configCommands().join('\n'), NXOS_DIALECT, current);
-    expect(planSwitch(model, after, { managedVlans }).changes).toEqual([]);
+    expect(planSwitch(switchSpec(model.platform), model, after, { managedVlans }).changes).toEqual([]);
   });
 
   it('names checkpoints uniquely within a run (the second step of a session takes -2)', async () => {
@@ -59,8 +68,8 @@ describe('NX-OS driver', () => {
     const { session, conn } = fakeSwitch('nxos/rejected-trunk');
     const model = switchModel('cisco_nxos');
     const ctx = taskContext(model, 'switch_ports');
-    const { desired, plan } = await planStep(switchPortsModule, ctx, conn);
-    const err = (await applyStep(switchPortsModule, ctx, conn, desired, plan).catch((e: unknown) => e)) as ApplyError;
+    const step = await planStep(switchPortsModule, ctx, conn);
+    const err = (await applyStep(switchPortsModule, step).catch((e: unknown) => e)) as ApplyError;
     expect(err).toBeInstanceOf(ApplyError);
     expect(err.message).toBe(
       "switch1: apply failed: interface Ethernet1/3: switchport trunk allowed vlan 2003-2005: % Invalid command at '^' marker. (rolled back: rollback running-config checkpoint acp-play-r1-1 atomic)",
@@ -80,7 +89,9 @@ describe('NX-OS driver', () => {
   it('refuses to begin when 10 foreign checkpoints exist, naming them, and changes nothing', async () => {
     const { session, conn } = fakeSwitch('nxos/checkpoints-full');
     const ctx = taskContext(switchModel('cisco_nxos'), 'switch_vlans');
-    const err = (await switchVlansModule.begin!(conn, ctx).catch((e: unknown) => e)) as ApplyError;
+    const err = (await switchVlansModule.begin!(await stepOf(switchVlansModule, ctx, conn)).catch(
+      (e: unknown) => e,
+    )) as ApplyError;
     expect(err).toBeInstanceOf(ApplyError);
     expect(err.message).toMatch(
       /^switch1: begin failed: the switch already holds 10 user checkpoints \(ops-1, .*ops-10\) and NX-OS allows 10/,
@@ -98,7 +109,7 @@ describe('NX-OS driver', () => {
   it('saves after the commit when save is on (module arg over switch.save)', async () => {
     const { session, conn } = fakeSwitch('nxos/basic');
     const ctx = taskContext(switchModel('cisco_nxos', false), 'switch_vlans', { save: true });
-    await switchVlansModule.commit!(conn, ctx, { checkpoint: 'acp-play-r1-1' });
+    await switchVlansModule.commit!(await stepOf(switchVlansModule, ctx, conn, { checkpoint: 'acp-play-r1-1' }));
     expect(afterOpen(session)).toEqual(['no checkpoint acp-play-r1-1', 'copy running-config startup-config']);
   });
 });

@@ -1,9 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import type { TaskContext } from '../../../src/engine/module-types.js';
-import type { Host, SwitchPlatform } from '../../../src/inventory/inventory-types.js';
-import type { Site, SwitchModel } from '../../../src/inventory/site-model.js';
-import type { Task } from '../../../src/playbook/playbook-types.js';
+import type { TaskContext } from '../../../src/core/module.js';
+import type { HostSession } from '../../../src/core/host-session.js';
+import type { Host } from '../../../src/core/inventory.js';
+import type { Site, SwitchModel } from '../../../src/core/site.js';
+import type { PlannedStep, TaskStep } from '../../../src/core/module.js';
+import type { Transport } from '../../../src/core/transport.js';
+import type { Task } from '../../../src/core/playbook.js';
+import { HostSessionSlot } from '../../../src/engine/host-session-slot.js';
+import { systemClock } from '../../../src/engine/system-clock.js';
+import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 import type { DriverContext } from '../../../src/platforms/switch-driver.js';
+import { switchModule, type SwitchDesired } from '../../../src/platforms/switch-modules.js';
+import type { SwitchCurrent } from '../../../src/platforms/switch-driver.js';
+import { emptySwitchState } from '../../../src/platforms/switch-state.js';
 import { FakeCliSession, fakeCliTransport } from '../../helpers/fake-cli-session.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/cli-sessions/', import.meta.url));
@@ -14,7 +23,7 @@ export const PORT: Record<'cisco_nxos' | 'arista_eos' | 'cisco_ios', string> = {
   cisco_ios: 'GigabitEthernet0/3',
 };
 
-export function switchHost(platform: SwitchPlatform, vars: Record<string, unknown> = {}): Host {
+export function switchHost(platform: string, vars: Record<string, unknown> = {}): Host {
   return Object.freeze({
     name: 'switch1',
     address: '127.0.0.1',
@@ -72,21 +81,32 @@ export function fakeSwitch(caseDir: string, answers?: Map<string, string>) {
   return { session, conn: fakeCliTransport('switch1', session) };
 }
 
-export function driverContext(platform: SwitchPlatform, notes: string[] = [], configureArchive = false): DriverContext {
+export function driverContext(
+  platform: string,
+  notes: string[] = [],
+  args: Record<string, unknown> = {},
+): DriverContext {
   return {
     host: switchHost(platform),
     runId: 'r1',
     note: (t) => notes.push(t),
     timeouts: { commandMs: 1000, slowMs: 1000 },
-    configureArchive,
+    args,
+    session: new HostSessionSlot(),
   };
 }
 
+/** The switch modules over the shipped platforms. */
+export const switchVlansModule = switchModule('switch_vlans', defaultPlatforms());
+export const switchPortsModule = switchModule('switch_ports', defaultPlatforms());
+
+/** A task context for `model`; steps that share `session` share the host's CLI session, as in a run. */
 export function taskContext(
   model: SwitchModel,
   module: Task['module'],
   args: Record<string, unknown> = {},
   notes: string[] = [],
+  session: HostSession = new HostSessionSlot(),
 ): TaskContext {
   return {
     host: model.host,
@@ -98,7 +118,24 @@ export function taskContext(
     },
     note: (t) => notes.push(t),
     signal: new AbortController().signal,
+    clock: systemClock,
+    session,
   };
+}
+
+type SwitchStep = PlannedStep<SwitchDesired, SwitchCurrent<unknown>>;
+
+/** The step object of a switch module for `ctx`, rendered but not gathered: to call begin or commit directly. */
+export async function stepOf(module: typeof switchVlansModule, ctx: TaskContext, conn: Transport): Promise<SwitchStep>;
+export async function stepOf<T>(
+  module: typeof switchVlansModule,
+  ctx: TaskContext,
+  conn: Transport,
+  txn: T,
+): Promise<TaskStep<SwitchDesired, SwitchCurrent<unknown>, T>>;
+export async function stepOf(module: typeof switchVlansModule, ctx: TaskContext, conn: Transport, txn?: unknown) {
+  const desired = await module.render(ctx);
+  return { ctx, conn, desired, current: { state: emptySwitchState() }, plan: { changes: [], inSync: [] }, txn };
 }
 
 /** What was sent after the on-open commands. */

@@ -1,17 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { SwitchPlatform } from '../../../src/inventory/inventory-types.js';
-import type { SwitchModel, SwitchPort } from '../../../src/inventory/site-model.js';
+import type { SwitchModel, SwitchPort } from '../../../src/core/site.js';
 import { parseVlanSet } from '../../../src/inventory/vlan-set.js';
-import { EOS_DIALECT, parseEosConfig } from '../../../src/platforms/arista-eos/eos-parse.js';
+import { EOS_DIALECT } from '../../../src/platforms/arista-eos/eos-parse.js';
 import { interpretCiscoConfig, type CiscoDialect } from '../../../src/platforms/cisco-config-interpreter.js';
-import { IOS_DIALECT, parseIosConfig } from '../../../src/platforms/cisco-ios/ios-parse.js';
+import { IOS_DIALECT } from '../../../src/platforms/cisco-ios/ios-parse.js';
 import { applyNxosCommands } from '../../../src/platforms/cisco-nxos/nxos-apply-model.js';
-import { NXOS_DIALECT, parseNxosConfig } from '../../../src/platforms/cisco-nxos/nxos-parse.js';
+import { NXOS_DIALECT } from '../../../src/platforms/cisco-nxos/nxos-parse.js';
 import { parseEni, type EniDocument } from '../../../src/platforms/cumulus/cumulus-eni.js';
 import { cumulusStateFromEni } from '../../../src/platforms/cumulus/cumulus-parse.js';
-import { planSwitch, type SwitchPlan } from '../../../src/platforms/switch-plan.js';
+import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
+import type { SwitchPlan } from '../../../src/platforms/switch-driver.js';
+import { completeSwitchPlan, planSwitch } from '../../../src/platforms/switch-plan.js';
+import type { SwitchSpec } from '../../../src/platforms/switch-spec.js';
 import type { SwitchState } from '../../../src/platforms/switch-state.js';
 
 /** A loaded plan case: the desired model, the gathered state, options. */
@@ -23,12 +25,14 @@ export interface PlanCase {
   readonly managedVlans: number[];
 }
 
-const PARSE: Record<Exclude<SwitchPlatform, 'cumulus'>, (t: string) => SwitchState> = {
-  cisco_nxos: parseNxosConfig,
-  arista_eos: parseEosConfig,
-  cisco_ios: parseIosConfig,
-};
-const DIALECT: Record<Exclude<SwitchPlatform, 'cumulus'>, CiscoDialect> = {
+const platforms = defaultPlatforms();
+
+/** The switch parts of a platform of the registry. */
+export function switchSpec(platform: string): SwitchSpec {
+  return platforms.resolve(platform)!.switch!;
+}
+
+const DIALECT: Record<string, CiscoDialect> = {
   cisco_nxos: NXOS_DIALECT,
   arista_eos: EOS_DIALECT,
   cisco_ios: IOS_DIALECT,
@@ -36,7 +40,7 @@ const DIALECT: Record<Exclude<SwitchPlatform, 'cumulus'>, CiscoDialect> = {
 
 interface DesiredYaml {
   name?: string;
-  platform: SwitchPlatform;
+  platform: string;
   managedVlans: string | number;
   prune?: boolean;
   vlans?: { id: number; name: string }[];
@@ -68,15 +72,13 @@ export function loadPlanCase(dir: string): PlanCase {
     return { ...base, document, current: cumulusStateFromEni(document) };
   }
   const file = join(dir, 'current.cfg');
-  return { ...base, current: PARSE[d.platform](existsSync(file) ? readFileSync(file, 'utf8') : '') };
+  return { ...base, current: switchSpec(d.platform).parse(existsSync(file) ? readFileSync(file, 'utf8') : '') };
 }
 
 export function planCase(c: PlanCase): SwitchPlan {
-  return planSwitch(c.model, c.current, {
-    prune: c.prune,
-    managedVlans: c.managedVlans,
-    ...(c.document ? { cumulusDocument: c.document } : {}),
-  });
+  const spec = switchSpec(c.model.platform);
+  const planned = planSwitch(spec, c.model, c.current, { prune: c.prune, managedVlans: c.managedVlans });
+  return completeSwitchPlan(spec, planned, { state: c.current, document: c.document });
 }
 
 /** The state after the plan is applied: Cisco-style commands through the apply model; Cumulus: the rendered file. */
@@ -88,5 +90,5 @@ export function applyPlan(c: PlanCase, plan: SwitchPlan): { current: SwitchState
   }
   const lines = plan.changes.flatMap((ch) => ch.commands.map((cmd) => cmd.text));
   if (c.model.platform === 'cisco_nxos') return { current: applyNxosCommands(c.current, lines) };
-  return { current: interpretCiscoConfig(lines.join('\n'), DIALECT[c.model.platform], c.current) };
+  return { current: interpretCiscoConfig(lines.join('\n'), DIALECT[c.model.platform]!, c.current) };
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { splitConfigBlocks } from '../../../src/platforms/cli-config-blocks.js';
-import { normaliseInterfaceName } from '../../../src/platforms/switch-state.js';
+import { normaliseInterfaceName } from '../../../src/platforms/interface-names.js';
+import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 
-describe('normaliseInterfaceName', () => {
+describe("normaliseInterfaceName, with each platform's interface naming", () => {
+  const platforms = defaultPlatforms();
   it.each([
     ['cisco_nxos', 'Eth1/3', 'Ethernet1/3'],
     ['cisco_nxos', 'ethernet1/3', 'Ethernet1/3'],
@@ -24,7 +26,7 @@ describe('normaliseInterfaceName', () => {
     ['cumulus', 'swp1', 'swp1'],
     ['cisco_nxos', 'nosuchtype7', 'nosuchtype7'],
   ] as const)('%s: %s -> %s', (platform, input, want) => {
-    expect(normaliseInterfaceName(platform, input)).toBe(want);
+    expect(normaliseInterfaceName(platforms.resolve(platform)!.switch!.interfaceNames, input)).toBe(want);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, type Problem } from '../../../src/errors.js';
+import { ConfigError, type Problem } from '../../../src/core/errors.js';
 import {
   loadPlaybook,
   parsePlaybook,

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, type Problem } from '../../../src/errors.js';
+import { ConfigError, type Problem } from '../../../src/core/errors.js';
 import { checkInstallInputs } from '../../../src/install/install-files.js';
 import { loadSite } from '../../../src/inventory/load-site.js';
+import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 
 /**
  * One generic test over test/fixtures/bad-inventories/<case>/: each folder is a small inventory with one mistake
@@ -32,7 +33,7 @@ const cases = readdirSync(root, { withFileTypes: true })
 
 async function problemsOf(dir: string, stage: Expected['stage']): Promise<readonly Problem[]> {
   try {
-    const { site, inventory } = await loadSite(dir);
+    const { site, inventory } = await loadSite(dir, defaultPlatforms());
     if (stage === 'render') return checkInstallInputs(site, inventory);
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;

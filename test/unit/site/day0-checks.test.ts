@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Problem } from '../../../src/errors.js';
+import type { Problem } from '../../../src/core/errors.js';
 import { seedInventory } from './fake-inventory.js';
 import { expectCaseProblem, siteProblems, type Hosts, type SiteCase } from './site-case.js';
 

@@ -1,4 +1,4 @@
-import type { Host, Inventory, ValueOrigin } from '../../../src/inventory/inventory-types.js';
+import type { Host, Inventory, ValueOrigin } from '../../../src/core/inventory.js';
 
 /** A host for {@link fakeInventory}: its merged vars, groups, and the file each top-level var came from. */
 export interface FakeHost {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { levenshtein as editDistance } from '../../../src/inventory/did-you-mean.js';
 import { findKeyTypo } from '../../../src/inventory/key-typos.js';
-import { normalizePlatform } from '../../../src/inventory/platform-names.js';
 import {
   checkAddress,
   checkDescription,
@@ -9,7 +8,10 @@ import {
   checkPortName,
   checkVlanName,
 } from '../../../src/inventory/safe-names.js';
+import type { Host, Inventory } from '../../../src/core/inventory.js';
 import { checkSchema, type Schema } from '../../../src/inventory/schema-check.js';
+import { checkHostSchema } from '../../../src/inventory/site-schema.js';
+import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 
 describe('checkSchema', () => {
   const schema: Schema = {
@@ -133,7 +135,8 @@ describe('safe names', () => {
   });
 });
 
-describe('platform names', () => {
+describe('platform names (the registry of the shipped platforms)', () => {
+  const platforms = defaultPlatforms();
   it.each([
     ['cisco.nxos.nxos', 'cisco_nxos'],
     ['nxos', 'cisco_nxos'],
@@ -148,10 +151,40 @@ describe('platform names', () => {
     ['nmstate', 'nmstate'],
     ['linux', 'linux'],
   ])('%s -> %s', (name, id) => {
-    expect(normalizePlatform(name)).toBe(id);
+    expect(platforms.resolve(name)?.id).toBe(id);
+    expect(platforms.resolve(` ${name.toUpperCase()} `)?.id).toBe(id);
   });
 
   it('knows no other platform', () => {
-    expect(normalizePlatform('junos')).toBeUndefined();
+    expect(platforms.resolve('junos')).toBeUndefined();
+  });
+
+  it('refuses a name given to two platforms', () => {
+    const taken = { id: 'other_os', aliases: ['NXOS'], role: 'host' as const };
+    expect(() => platforms.with(taken)).toThrow('platform name NXOS is used by both cisco_nxos and other_os');
+  });
+});
+
+describe("a platform's own host variables", () => {
+  const platforms = defaultPlatforms();
+  const inventory = { locate: () => ({ file: 'hosts.yaml', line: 1, col: 1 }) } as unknown as Inventory;
+  const host = (platform: string, vars: Record<string, unknown>): Host => ({
+    name: 'sw1',
+    address: 'sw1',
+    platform,
+    groups: ['all'],
+    vars: { platform, ...vars },
+    origins: {},
+  });
+
+  it('are checked on the hosts of that platform only', () => {
+    const vars = { keep_interfaces_backup: 'yes', hostname: 7 };
+    expect(checkHostSchema(host('cumulus', vars), inventory, platforms).map((p) => p.message)).toEqual([
+      'keep_interfaces_backup must be true or false, found the string "yes"',
+    ]);
+    expect(checkHostSchema(host('nxos', vars), inventory, platforms).map((p) => p.message)).toEqual([
+      'hostname must be a string, found 7',
+    ]);
+    expect(checkHostSchema(host('linux', vars), inventory, platforms)).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
-import { ConfigError, type Problem } from '../../../src/errors.js';
-import type { Inventory } from '../../../src/inventory/inventory-types.js';
+import { ConfigError, type Problem } from '../../../src/core/errors.js';
+import type { Inventory } from '../../../src/core/inventory.js';
 import { siteFromInventory } from '../../../src/inventory/load-site.js';
+import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 
 /** The hosts' vars as the hand-built inventories take them (see seedInventory). */
 export type Hosts = Record<string, { vars: Record<string, any> }>;
@@ -19,7 +20,7 @@ export interface SiteCase {
 /** Every problem of an inventory's site: the errors of the ConfigError, or the warnings of a valid site. */
 export function siteProblems(inventory: Inventory): Problem[] {
   try {
-    return [...siteFromInventory(inventory).warnings];
+    return [...siteFromInventory(inventory, defaultPlatforms()).warnings];
   } catch (error) {
     if (error instanceof ConfigError) return [...error.problems];
     throw error;

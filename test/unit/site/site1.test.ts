@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { loadSite } from '../../../src/inventory/load-site.js';
+import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 
 describe('inventories/site1 (the seed site)', () => {
   it('validates with no errors and no warnings', async () => {
-    const { warnings } = await loadSite('inventories/site1');
+    const { warnings } = await loadSite('inventories/site1', defaultPlatforms());
     expect(warnings).toEqual([]);
   });
 
   it('builds the seed VLANs, with 2003-2005 as VM networks', async () => {
-    const { site } = await loadSite('inventories/site1');
+    const { site } = await loadSite('inventories/site1', defaultPlatforms());
     expect(site.name).toBe('site1');
     expect(site.vlans.map((v) => [v.id, v.name, v.subnet, v.gateway, v.vm])).toEqual([
       [2000, 'out-of-band', '172.16.0.0/24', '172.16.0.1', false],
@@ -22,7 +23,7 @@ describe('inventories/site1 (the seed site)', () => {
   });
 
   it('gives every node a VLAN interface and a bridge per VM VLAN on enp4s0f0', async () => {
-    const { site } = await loadSite('inventories/site1');
+    const { site } = await loadSite('inventories/site1', defaultPlatforms());
     expect(site.nodes.map((n) => [n.name, n.host.address, n.uplink?.port])).toEqual([
       ['node0', '172.16.0.10', 'Ethernet1/3'],
       ['node1', '172.16.0.11', 'Ethernet1/7'],
@@ -38,7 +39,7 @@ describe('inventories/site1 (the seed site)', () => {
   });
 
   it('builds switch1 as NX-OS with the six VLANs and the ten ports', async () => {
-    const { site } = await loadSite('inventories/site1');
+    const { site } = await loadSite('inventories/site1', defaultPlatforms());
     expect(site.switches).toHaveLength(1);
     const sw = site.switches[0]!;
     expect([sw.name, sw.platform, sw.host.address, sw.save]).toEqual(['switch1', 'cisco_nxos', '172.16.0.2', false]);
@@ -84,7 +85,7 @@ describe('inventories/site1 (the seed site)', () => {
   });
 
   it('makes one NAD per VM VLAN on the bridge the nodes use', async () => {
-    const { site } = await loadSite('inventories/site1');
+    const { site } = await loadSite('inventories/site1', defaultPlatforms());
     expect(site.nads).toEqual(
       [2003, 2004, 2005].map((id) => ({
         name: `vlan${id}`,

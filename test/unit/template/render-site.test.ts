@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { ConfigError } from '../../../src/errors.js';
+import { ConfigError } from '../../../src/core/errors.js';
 import { renderSite, type RenderedFile } from '../../../src/template/render-site.js';
 import { cliBlocks } from './cli-blocks.js';
 import { site1, site1Node } from './site1-model.js';
+import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../fixtures/template/${name}`, import.meta.url), 'utf8');
@@ -22,7 +23,7 @@ function interfaces(f: RenderedFile): Iface[] {
 }
 
 describe('renderSite on the seed site', () => {
-  const files = renderSite(site1());
+  const files = renderSite(site1(), { platforms: defaultPlatforms() });
 
   it('renders every file under its path', () => {
     expect(files.map((f) => f.path)).toEqual([
@@ -121,7 +122,9 @@ describe('renderSite on the seed site', () => {
       ...site,
       nads: site.nads.map((n) => ({ ...n, labels: { 'app.kubernetes.io/managed-by': 'acp-play' } })),
     };
-    const nad = YAML.parse(file(renderSite(plain), 'k8s/nad-vlan2004.yaml').text) as { metadata: { labels: unknown } };
+    const nad = YAML.parse(
+      file(renderSite(plain, { platforms: defaultPlatforms() }), 'k8s/nad-vlan2004.yaml').text,
+    ) as { metadata: { labels: unknown } };
     expect(nad.metadata.labels).toEqual({ 'app.kubernetes.io/managed-by': 'acp-play' });
   });
 
@@ -137,7 +140,7 @@ describe('renderSite on the seed site', () => {
 
 describe('renderSite options and node variations', () => {
   it('--limit renders only the named hosts and leaves out the site-wide NADs', () => {
-    const files = renderSite(site1(), { limit: ['node1', 'switch1'] });
+    const files = renderSite(site1(), { platforms: defaultPlatforms(), limit: ['node1', 'switch1'] });
     expect(files.map((f) => f.path)).toEqual([
       'nodes/node1.nmstate.yaml',
       'switches/switch1.cisco_nxos.cfg',
@@ -154,7 +157,7 @@ describe('renderSite options and node variations', () => {
       ipv4: { enabled: true, dhcp: false, address: [{ ip: '172.16.1.10', 'prefix-length': 24 }] },
     };
     const node = site1Node(0, 'Ethernet1/3', { mtu: 9000, interfaces: [storage] });
-    const [nmstate] = renderSite(site1({ nodes: [node] }));
+    const [nmstate] = renderSite(site1({ nodes: [node] }), { platforms: defaultPlatforms() });
     const ifaces = interfaces(nmstate!);
     expect(ifaces.find((i) => i.name === 'enp4s0f0.2004')?.['mtu']).toBe(9000);
     expect(ifaces.find((i) => i.name === 'bridge2004')?.['mtu']).toBeUndefined();
@@ -165,7 +168,7 @@ describe('renderSite options and node variations', () => {
   it('gives a bridge the address the node sets for it, instead of disabling IP', () => {
     const ipv4 = { enabled: true, dhcp: false, address: [{ ip: '172.16.4.11', 'prefix-length': 24 }] };
     const node = site1Node(0, 'Ethernet1/3', { interfaces: [{ name: 'bridge2003', ipv4 }] });
-    const ifaces = interfaces(renderSite(site1({ nodes: [node] }))[0]!);
+    const ifaces = interfaces(renderSite(site1({ nodes: [node] }), { platforms: defaultPlatforms() })[0]!);
     expect(ifaces.find((i) => i.name === 'bridge2003')).toMatchObject({
       type: 'linux-bridge',
       ipv4,
@@ -181,9 +184,9 @@ describe('renderSite options and node variations', () => {
         { name: 'bridge2004', bridge: { port: [] } },
       ],
     });
-    expect(() => renderSite(site1({ nodes: [clash] }))).toThrow(ConfigError);
+    expect(() => renderSite(site1({ nodes: [clash] }), { platforms: defaultPlatforms() })).toThrow(ConfigError);
     try {
-      renderSite(site1({ nodes: [clash] }));
+      renderSite(site1({ nodes: [clash] }), { platforms: defaultPlatforms() });
     } catch (error) {
       expect((error as ConfigError).problems.map((p) => p.message).join('\n')).toMatch(
         /enp4s0f0\.2003[\s\S]*bridge2004/,
@@ -193,7 +196,7 @@ describe('renderSite options and node variations', () => {
 
   it('renders a node with no bridges as an empty interface list', () => {
     const node = site1Node(0, 'Ethernet1/3', { bridges: [] });
-    const [nmstate] = renderSite(site1({ nodes: [node] }));
+    const [nmstate] = renderSite(site1({ nodes: [node] }), { platforms: defaultPlatforms() });
     expect(nmstate!.data).toEqual({ interfaces: [] });
   });
 });

@@ -1,5 +1,5 @@
-import type { Host, SwitchPlatform } from '../../../src/inventory/inventory-types.js';
-import type { Nad, NodeModel, Site, SwitchModel, SwitchPort, Vlan } from '../../../src/inventory/site-model.js';
+import type { Host } from '../../../src/core/inventory.js';
+import type { Nad, NodeModel, Site, SwitchModel, SwitchPort, Vlan } from '../../../src/core/site.js';
 
 /**
  * The seed's site, built by hand as a Site model (test/fixtures/template/MANIFEST.tsv names the sources):
@@ -55,6 +55,7 @@ export function site1Node(index: number, port: string, extra: Partial<NodeModel>
   return {
     name,
     host: host(name, 'nmstate', ['all', 'nodes']),
+    platform: 'nmstate',
     trunkNic: 'enp4s0f0',
     bridges: VM_VLANS.map((vlan) => ({ vlan, interface: `enp4s0f0.${vlan}`, bridge: `bridge${vlan}` })),
     interfaces: [],
@@ -76,7 +77,7 @@ export function access(name: string, description: string, accessVlan: number): S
   return { name, description, enabled: true, mode: 'access', accessVlan, policy: 'replace' };
 }
 
-export function site1Switch(platform: SwitchPlatform = 'cisco_nxos', ports?: SwitchPort[]): SwitchModel {
+export function site1Switch(platform = 'cisco_nxos', ports?: SwitchPort[]): SwitchModel {
   const vms = [2003, 2004, 2005];
   return {
     name: 'switch1',

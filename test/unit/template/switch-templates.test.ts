@@ -1,21 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/errors.js';
-import type { SwitchPlatform } from '../../../src/inventory/inventory-types.js';
-import type { SwitchModel } from '../../../src/inventory/site-model.js';
+import { ConfigError } from '../../../src/core/errors.js';
+import type { SwitchModel } from '../../../src/core/site.js';
 import { parseVlanSet } from '../../../src/inventory/vlan-set.js';
-import { buildSwitchContext, switchTemplateId } from '../../../src/template/switch-context.js';
+import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
+import { buildSwitchContext } from '../../../src/template/switch-context.js';
 import { render } from '../../../src/template/template-env.js';
 import { cliBlocks, ifupdownStanzas } from './cli-blocks.js';
 import { access, site1Switch, trunk } from './site1-model.js';
 
 function renderSwitch(sw: SwitchModel): string {
-  return render(switchTemplateId(sw.platform), buildSwitchContext(sw));
+  const platform = defaultPlatforms().resolve(sw.platform)!;
+  return render(platform.template!.path, buildSwitchContext(sw, platform));
 }
 
 const scattered = Array.from({ length: 500 }, (_, i) => 2 + i * 3);
 
-function switchWith(platform: SwitchPlatform, ports: Parameters<typeof site1Switch>[1]): SwitchModel {
+function switchWith(platform: string, ports: Parameters<typeof site1Switch>[1]): SwitchModel {
   return site1Switch(platform, ports);
 }
 
@@ -167,7 +168,10 @@ describe('Cumulus Linux (ifupdown2)', () => {
   });
 
   it('refuses a trunk with no VLANs, which ifupdown2 cannot express', () => {
-    expect(() => buildSwitchContext(switchWith('cumulus', [trunk('swp3', 'x', [])]))).toThrow(/cannot express/);
+    const cumulus = defaultPlatforms().resolve('cumulus')!;
+    expect(() => buildSwitchContext(switchWith('cumulus', [trunk('swp3', 'x', [])]), cumulus)).toThrow(
+      /cannot express/,
+    );
   });
 });
 

@@ -2,10 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/errors.js';
+import { ConfigError } from '../../../src/core/errors.js';
 import { render, resolveTemplate } from '../../../src/template/template-env.js';
 import { renderSite } from '../../../src/template/render-site.js';
 import { site1 } from './site1-model.js';
+import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 
 const temps: string[] = [];
 const startDir = process.cwd();
@@ -43,7 +44,7 @@ describe('template lookup', () => {
         'custom {{ switch }}{% for p in ports %} {{ p.name }}{% endfor %}\n',
     });
     process.chdir(dir);
-    const files = renderSite(site1());
+    const files = renderSite(site1(), { platforms: defaultPlatforms() });
     const nxos = files.find((f) => f.kind === 'switch');
     expect(nxos?.text).toMatch(/^custom switch1 Ethernet1\/48 /);
     const node0 = files.find((f) => f.path === 'nodes/node0.nmstate.yaml');
@@ -54,14 +55,16 @@ describe('template lookup', () => {
 
   it('an override that renders broken YAML is a ConfigError naming the user file', () => {
     const dir = workDir({ 'templates/k8s/nad.yaml.njk': 'apiVersion: [unclosed\n' });
-    const error = configError(() => renderSite(site1(), { cwd: dir }));
+    const error = configError(() => renderSite(site1(), { platforms: defaultPlatforms(), cwd: dir }));
     expect(error.message).toContain(path.join(dir, 'templates/k8s/nad.yaml.njk'));
     expect(error.message).toMatch(/invalid YAML/);
   });
 
   it('an override missing a required top-level key is refused', () => {
     const dir = workDir({ 'templates/nmstate/node.yaml.njk': 'routes: {}\n' });
-    expect(configError(() => renderSite(site1(), { cwd: dir })).message).toMatch(/missing top-level key interfaces/);
+    expect(configError(() => renderSite(site1(), { platforms: defaultPlatforms(), cwd: dir })).message).toMatch(
+      /missing top-level key interfaces/,
+    );
   });
 
   it('an unknown template id is a ConfigError', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { Host } from '../../../src/inventory/inventory-types.js';
+import type { Host } from '../../../src/core/inventory.js';
 import { YamlFile } from '../../../src/inventory/yaml-file.js';
 import { maskSecrets } from '../../../src/report/mask.js';
 import { resolveHostSecret, Secret } from '../../../src/transport/secrets.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SSHConfig from 'ssh-config';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, formatProblem } from '../../../src/errors.js';
+import { ConfigError, formatProblem } from '../../../src/core/errors.js';
 import { DEFAULT_ALGORITHMS } from '../../../src/transport/ssh-algorithm-catalog.js';
 import {
   hostAlgorithmsOrThrow,

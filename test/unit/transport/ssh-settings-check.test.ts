@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ConfigError } from '../../../src/errors.js';
+import type { ConfigError } from '../../../src/core/errors.js';
 import type { AlgorithmSettings } from '../../../src/transport/ssh-algorithms.js';
 import { checkSshSettings } from '../../../src/transport/ssh-settings-check.js';
 

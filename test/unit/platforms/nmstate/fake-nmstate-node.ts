@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { CommandError, ConnectError } from '../../../../src/errors.js';
+import { CommandError, ConnectError } from '../../../../src/core/errors.js';
 import type { NmstateInterface, NmstateState } from '../../../../src/platforms/nmstate/nmstate-state.js';
-import type { CommandResult, Transport } from '../../../../src/transport/transport-types.js';
+import type { CommandResult, Transport } from '../../../../src/core/transport.js';
 
 const RECORDED = join(import.meta.dirname, '../../../fixtures/nmstate/recorded');
 

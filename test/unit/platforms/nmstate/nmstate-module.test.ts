@@ -1,17 +1,18 @@
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { TaskContext } from '../../../../src/engine/module-types.js';
+import type { TaskContext } from '../../../../src/core/module.js';
+import { HostSessionSlot } from '../../../../src/engine/host-session-slot.js';
 import { applyStep, planStep } from '../../../../src/engine/task-step.js';
-import { ApplyError } from '../../../../src/errors.js';
+import { ApplyError } from '../../../../src/core/errors.js';
 import { loadSite } from '../../../../src/inventory/load-site.js';
-import type { Site } from '../../../../src/inventory/site-model.js';
+import type { Site } from '../../../../src/core/site.js';
 import { MANAGED_MARK } from '../../../../src/platforms/nmstate/nmstate-desired.js';
 import { nmstateModule } from '../../../../src/platforms/nmstate/nmstate-module.js';
-import { nmstateClock } from '../../../../src/platforms/nmstate/nmstate-node.js';
 import type { NmstateInterface } from '../../../../src/platforms/nmstate/nmstate-state.js';
-import type { Task } from '../../../../src/playbook/playbook-types.js';
+import type { Task } from '../../../../src/core/playbook.js';
 import { FakeNmstateNode } from './fake-nmstate-node.js';
+import { defaultPlatforms } from '../../../../src/platforms/platform-list.js';
 
 const FIXTURE = join(import.meta.dirname, '../../../fixtures/lab-nodes/inventory');
 const CP = '/org/freedesktop/NetworkManager/Checkpoint/7';
@@ -23,17 +24,16 @@ const APPLY = (t: number) => `nmstatectl apply --no-commit --timeout ${t} ${TMP}
 
 let site: Site;
 beforeAll(async () => {
-  site = (await loadSite(FIXTURE)).site;
+  site = (await loadSite(FIXTURE, defaultPlatforms())).site;
 });
 
-const realClock = { ...nmstateClock };
-afterEach(() => Object.assign(nmstateClock, realClock));
-
-/** Runs one nmstate task on node0 through the runner's own plan and apply steps, on virtual time. */
+/** Runs one nmstate task on node0 through the runner's own plan and apply steps, on the node's virtual time. */
 async function run(node: FakeNmstateNode, args: Record<string, unknown>, over: { site?: Site } = {}) {
-  nmstateClock.now = () => node.now;
-  nmstateClock.sleep = async (ms) => {
-    node.now += Math.max(0, ms);
+  const clock = {
+    now: () => node.now,
+    sleep: async (ms: number) => {
+      node.now += Math.max(0, ms);
+    },
   };
   const s = over.site ?? site;
   const task: Task = {
@@ -52,12 +52,14 @@ async function run(node: FakeNmstateNode, args: Record<string, unknown>, over: {
     signal: new AbortController().signal,
     openConnection: () => node.connect(),
     note: (t) => notes.push(t),
+    clock,
+    session: new HostSessionSlot(),
   };
   const conn = await node.connect();
-  const { desired, plan } = await planStep(nmstateModule, ctx, conn);
+  const step = await planStep(nmstateModule, ctx, conn);
+  const { plan } = step;
   let error: unknown;
-  if (plan.changes.length > 0)
-    await applyStep(nmstateModule, ctx, conn, desired, plan).catch((e: unknown) => (error = e));
+  if (plan.changes.length > 0) await applyStep(nmstateModule, step).catch((e: unknown) => (error = e));
   return { plan, error: error as ApplyError | undefined, notes };
 }
 

@@ -1,5 +1,5 @@
-import type { SourceLocation } from '../errors.js';
-import type { Host } from './inventory-types.js';
+import type { SourceLocation } from './errors.js';
+import type { Host } from './inventory.js';
 
 /**
  * The day-0 part of the site model: what OpenShift's agent-based installer needs to install the cluster

@@ -1,4 +1,4 @@
-import type { Change, InSync } from '../platforms/change-types.js';
+import type { Change, InSync } from './change.js';
 
 /** Status of one host at the end of a run (Ansible recap vocabulary). */
 export type HostStatus = 'unchanged' | 'changed' | 'failed' | 'unreachable' | 'skipped';

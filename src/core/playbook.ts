@@ -1,4 +1,4 @@
-import type { SourceLocation } from '../errors.js';
+import type { SourceLocation } from './errors.js';
 
 /** Modules a task may name. Each arrives with its driver; the playbook loader knows their argument keys. */
 export type ModuleName = 'command' | 'file' | 'nmstate' | 'switch_vlans' | 'switch_ports';

@@ -1,5 +1,5 @@
-import type { Problem, SourceLocation } from '../errors.js';
-import type { AlgorithmSettings } from '../transport/ssh-algorithms.js';
+import type { Problem, SourceLocation } from './errors.js';
+import type { HostSshOptions } from './ssh-options.js';
 import type { VaultValue } from './vault-value.js';
 
 /** Where a variable (or any value) was written: a file and, for YAML, the path of keys inside its document. */
@@ -17,20 +17,6 @@ export interface ValueOrigin {
   readonly mergedFrom?: readonly ValueOrigin[];
 }
 
-/** Platforms acp-play drives. `linux` is a plain host for the generic modules (command, file). */
-export type Platform = 'nmstate' | 'cisco_nxos' | 'arista_eos' | 'cisco_ios' | 'cumulus' | 'linux';
-export type SwitchPlatform = Exclude<Platform, 'nmstate' | 'linux'>;
-
-/** SSH client settings of one host, from its inventory variables; they win over the ssh config's. */
-export interface HostSshOptions {
-  /** KexAlgorithms, HostKeyAlgorithms, Ciphers, MACs, each with the variable and file that set it. */
-  readonly algorithms: AlgorithmSettings;
-  /** From `-J` / `-o ProxyJump=` in Ansible's ssh argument variables. */
-  readonly proxyJump?: string;
-  /** From `-o ProxyCommand=` in Ansible's ssh argument variables. */
-  readonly proxyCommand?: string;
-}
-
 /**
  * A resolved, frozen target. Inheritance (all -> parent groups -> child groups -> host) is resolved once at load
  * time; `vars` is the final merged view, `origins` says which file set each top-level variable.
@@ -43,7 +29,7 @@ export interface Host {
   readonly port?: number;
   /** Login user (`user`, alias `ansible_user`). */
   readonly user?: string;
-  /** Raw platform value as written (`platform`, alias `ansible_network_os`); normalised by the site model. */
+  /** Raw platform value as written (`platform`, alias `ansible_network_os`); resolved by the platform registry. */
   readonly platform?: string;
   /** Login password (`password`, aliases `ansible_password`, `ansible_ssh_pass`); a vaulted value stays encrypted. */
   readonly password?: string | VaultValue;

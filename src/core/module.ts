@@ -1,8 +1,10 @@
-import type { Host } from '../inventory/inventory-types.js';
-import type { Site } from '../inventory/site-model.js';
-import type { Change, InSync } from '../platforms/change-types.js';
-import type { ModuleName, Task } from '../playbook/playbook-types.js';
-import type { Transport } from '../transport/transport-types.js';
+import type { Clock } from './clock.js';
+import type { HostSession } from './host-session.js';
+import type { Host } from './inventory.js';
+import type { Site } from './site.js';
+import type { Change, InSync } from './change.js';
+import type { ModuleName, Task } from './playbook.js';
+import type { Transport } from './transport.js';
 
 /** What a module is given for one host and one task. Passed explicitly: there is no global run state. */
 export interface TaskContext {
@@ -17,6 +19,10 @@ export interface TaskContext {
   note(text: string): void;
   /** Set when the user pressed Ctrl-C: finish or roll back, start nothing new. */
   readonly signal: AbortSignal;
+  /** Time: commit-confirm windows are measured and waited out through it. */
+  readonly clock: Clock;
+  /** What the host keeps for the whole run (its CLI session), owned and closed by the engine. */
+  readonly session: HostSession;
 }
 
 /** The pure result of planning one task on one host. Empty `changes` means in sync. */
@@ -25,12 +31,30 @@ export interface ModulePlan {
   readonly inSync: readonly InSync[];
 }
 
+/** One task on one host, gathered and planned: what `begin` receives. */
+export interface PlannedStep<Desired, Current> {
+  readonly ctx: TaskContext;
+  /** The host's connection for the run. */
+  readonly conn: Transport;
+  readonly desired: Desired;
+  /** The host as gathered before the change: what the plan was made from, and what a rollback must restore. */
+  readonly current: Current;
+  readonly plan: ModulePlan;
+}
+
+/** The step object of `apply`, `verify`, `commit` and `rollback`: the planned step and what `begin` returned. */
+export interface TaskStep<Desired, Current, Txn> extends PlannedStep<Desired, Current> {
+  /** The safety net `begin` took (undefined for a module without `begin`). */
+  readonly txn: Txn;
+}
+
 /**
  * The per-module contract behind the runner's lifecycle:
  * render -> gather -> plan -> (check mode stops here) -> begin -> apply -> verify -> commit, rollback on failure.
- * `plan` is pure, so the dry run and the apply share it exactly.
+ * `plan` is pure, so the dry run and the apply share it exactly. Every phase after the plan receives one step
+ * object; a module keeps no state of its own between phases.
  */
-export interface TaskModule<Desired = unknown, Current = unknown, Txn = unknown> {
+export interface TaskModule<Desired = unknown, Current = unknown, Txn = undefined> {
   readonly name: ModuleName;
   /** Why this host cannot run this module (wrong platform, no config for it), or undefined. */
   unsupported?(host: Host, site: Site): string | undefined;
@@ -39,17 +63,17 @@ export interface TaskModule<Desired = unknown, Current = unknown, Txn = unknown>
   gather(conn: Transport, desired: Desired, ctx: TaskContext): Promise<Current>;
   plan(desired: Desired, current: Current, ctx: TaskContext): ModulePlan;
   /** Takes the platform's safety net (checkpoint, config session, backup) before any change. */
-  begin?(conn: Transport, ctx: TaskContext): Promise<Txn>;
-  apply(conn: Transport, plan: ModulePlan, desired: Desired, ctx: TaskContext, txn: Txn | undefined): Promise<void>;
+  begin?(step: PlannedStep<Desired, Current>): Promise<Txn>;
+  apply(step: TaskStep<Desired, Current, Txn>): Promise<void>;
   /**
    * Proves the change: by default the runner gathers again and requires an empty re-plan. A module may add
    * probes (a new connection, a gateway ping) and throw to trigger the rollback.
    */
-  verify?(conn: Transport, desired: Desired, ctx: TaskContext, txn: Txn | undefined): Promise<void>;
+  verify?(step: TaskStep<Desired, Current, Txn>): Promise<void>;
   /** Confirms the change (nmstate commit, EOS confirming commit, dropping the NX-OS checkpoint). */
-  commit?(conn: Transport, ctx: TaskContext, txn: Txn | undefined): Promise<void>;
+  commit?(step: TaskStep<Desired, Current, Txn>): Promise<void>;
   /** Restores the state before `begin`; returns how (`rolled back to checkpoint acp-play-…`). */
-  rollback?(conn: Transport, ctx: TaskContext, txn: Txn | undefined, cause: unknown): Promise<string>;
+  rollback?(step: TaskStep<Desired, Current, Txn>, cause: unknown): Promise<string>;
   /** Re-reading the device right after apply is the default verification; a module can turn it off. */
   readonly verifyByReplan?: boolean;
 }

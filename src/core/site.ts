@@ -1,5 +1,5 @@
-import type { ClusterModel } from './day0-model.js';
-import type { Host, SwitchPlatform, ValueOrigin } from './inventory-types.js';
+import type { ClusterModel } from './day0.js';
+import type { Host, ValueOrigin } from './inventory.js';
 
 /**
  * The site model: what templates and drivers consume. Built from an Inventory and validated as a whole
@@ -41,6 +41,8 @@ export interface NodeBridge {
 export interface NodeModel {
   readonly name: string;
   readonly host: Host;
+  /** The node's platform id (a node platform of the registry). */
+  readonly platform: string;
   /** The NIC the VM VLANs are trunked down. */
   readonly trunkNic: string;
   readonly mtu?: number;
@@ -73,7 +75,8 @@ export interface SwitchPort {
 export interface SwitchModel {
   readonly name: string;
   readonly host: Host;
-  readonly platform: SwitchPlatform;
+  /** The switch's platform id (a switch platform of the registry). */
+  readonly platform: string;
   /** VLAN definitions this switch carries (id + name). */
   readonly vlans: readonly { readonly id: number; readonly name: string }[];
   readonly ports: readonly SwitchPort[];

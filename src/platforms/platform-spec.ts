@@ -1,0 +1,18 @@
+import type { TaskModule } from '../core/module.js';
+import type { PlatformInfo } from '../core/platform.js';
+import type { SimulatorLoader } from '../core/simulator.js';
+import type { SwitchSpec } from './switch-spec.js';
+
+/**
+ * One platform, as its folder exports it: what the inventory and render know (id, aliases, role, host variables,
+ * template), the parts the shared switch modules drive, and its simulator. A new platform is its folder, its
+ * template and one line in platform-list.ts (docs/platforms.md).
+ */
+export interface PlatformSpec extends PlatformInfo {
+  /** A switch platform's parts, driven by the shared switch modules; present exactly when `role` is `switch`. */
+  readonly switch?: SwitchSpec;
+  /** The task modules this platform brings (nmstate: `nmstate`; linux: the generic `command` and `file`). */
+  readonly modules?: readonly TaskModule<any, any, any>[];
+  /** Imports the platform's simulator on demand (lab code: plan and apply never load it). */
+  readonly simulator?: SimulatorLoader;
+}
