@@ -65,7 +65,7 @@ export function initQuestions(dir: string): Question[] {
       fallback: () => 'cisco_nxos',
       parse: (t) => {
         const platform = defaultPlatforms().resolve(t);
-        return platform?.role === 'switch' ? ok(platform.id) : bad(`use one of ${switchPlatformIds().join(', ')}`);
+        return platform?.role === 'switch' ? ok(platform.id) : bad(`use ${listed(switchPlatformIds())}`);
       },
     },
     {
@@ -312,4 +312,9 @@ function switchPlatformIds(): string[] {
   return defaultPlatforms()
     .all.filter((p) => p.role === 'switch')
     .map((p) => p.id);
+}
+
+/** `a, b, c or d`. */
+function listed(ids: readonly string[]): string {
+  return ids.length > 1 ? `${ids.slice(0, -1).join(', ')} or ${ids.at(-1)}` : (ids[0] ?? '');
 }

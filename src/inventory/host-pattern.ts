@@ -1,5 +1,5 @@
 import { ConfigError, type Problem } from '../core/errors.js';
-import { suggest } from './did-you-mean.js';
+import { suggest } from '../core/did-you-mean.js';
 import type { Host, Inventory } from '../core/inventory.js';
 
 const SUBSCRIPT = /^(.+)\[(?:(-?\d+)|(\d+)?\s*[:-]\s*(\d+)?)\]$/;

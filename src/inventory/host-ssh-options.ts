@@ -3,7 +3,7 @@ import { checkAlgorithmSpec } from '../transport/algorithm-spec-check.js';
 import { ALGORITHM_OPTIONS, type AlgorithmOption } from '../transport/ssh-algorithm-catalog.js';
 import type { AlgorithmSetting } from '../transport/ssh-algorithms.js';
 import { isPlainObject, type VarLayer } from './combine-vars.js';
-import { suggest } from './did-you-mean.js';
+import { suggest } from '../core/did-you-mean.js';
 import type { ValueOrigin } from '../core/inventory.js';
 import type { HostSshOptions } from '../core/ssh-options.js';
 import { SshCommandLine } from './ssh-command-line.js';

@@ -1,5 +1,5 @@
 import type { SourceLocation } from '../core/errors.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../core/did-you-mean.js';
 import { expandHostEntry } from './host-range.js';
 import { hostWordValue, splitHostLine, varsLineValue } from './ini-value.js';
 import type { InventoryBuilder } from './inventory-builder.js';

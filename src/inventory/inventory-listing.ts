@@ -1,5 +1,5 @@
 import { ConfigError } from '../core/errors.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../core/did-you-mean.js';
 import { selectHosts } from './host-pattern.js';
 import type { Inventory } from '../core/inventory.js';
 import { maskSecretVars } from './secret-vars.js';

@@ -1,4 +1,4 @@
-import { levenshtein as editDistance } from './did-you-mean.js';
+import { levenshtein as editDistance } from '../core/did-you-mean.js';
 import { shapeOf } from './schema-check.js';
 
 /**

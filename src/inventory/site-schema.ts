@@ -4,7 +4,7 @@ import type { Host, Inventory } from '../core/inventory.js';
 import type { PlatformCatalog, PlatformVar } from '../core/platform.js';
 import { findKeyTypo } from './key-typos.js';
 import { checkSchema, type Schema, type SchemaIssue } from './schema-check.js';
-import { suggest } from './did-you-mean.js';
+import { suggest } from '../core/did-you-mean.js';
 
 /** The declarative schema of acp-play's own host variables (see docs/inventory.md). */
 

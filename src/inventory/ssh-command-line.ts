@@ -1,5 +1,5 @@
 import { ALGORITHM_OPTIONS, type AlgorithmOption } from '../transport/ssh-algorithm-catalog.js';
-import { suggest } from './did-you-mean.js';
+import { suggest } from '../core/did-you-mean.js';
 import { splitShellWords } from './shell-words.js';
 import { SSH_OPTION_NAMES } from './ssh-option-names.js';
 

@@ -1,5 +1,5 @@
 import type { Problem } from '../core/errors.js';
-import { suggest } from './did-you-mean.js';
+import { suggest } from '../core/did-you-mean.js';
 import { checkInterfaceName } from './safe-names.js';
 import type { SiteLocator } from './site-locator.js';
 import type { NodeModel, Site } from '../core/site.js';

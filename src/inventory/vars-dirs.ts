@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { isMap, isScalar, type Node } from 'yaml';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../core/did-you-mean.js';
 import type { VarLayer } from './combine-vars.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 import { YamlFile } from './yaml-file.js';

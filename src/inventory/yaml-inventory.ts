@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../core/did-you-mean.js';
 import { expandHostEntry } from './host-range.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 import type { VarLayer } from './combine-vars.js';

@@ -4,7 +4,7 @@ import { dirname, join, relative, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { ConfigError, type Problem, type SourceLocation } from '../core/errors.js';
-import { didYouMean } from '../inventory/did-you-mean.js';
+import { didYouMean } from '../core/did-you-mean.js';
 import { MODULE_ARGS, MODULE_NAMES, type ArgSpec } from './module-args.js';
 import type { ModuleName, Play, Playbook, SerialStep, Task } from '../core/playbook.js';
 

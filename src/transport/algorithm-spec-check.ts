@@ -1,4 +1,4 @@
-import { suggest } from '../inventory/did-you-mean.js';
+import { suggest } from '../core/did-you-mean.js';
 import {
   assembleAlgorithmList,
   isPattern,

@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   core: [],
   transport: ['core'],
-  inventory: ['core'],
+  inventory: ['core', 'transport'],
   template: ['core', 'inventory'],
   playbook: ['core', 'inventory'],
   report: ['core', 'transport'],

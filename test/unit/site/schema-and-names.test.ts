@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { levenshtein as editDistance } from '../../../src/inventory/did-you-mean.js';
+import { levenshtein as editDistance } from '../../../src/core/did-you-mean.js';
 import { findKeyTypo } from '../../../src/inventory/key-typos.js';
 import {
   checkAddress,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, levenshtein, suggest } from '../../../src/inventory/did-you-mean.js';
+import { didYouMean, levenshtein, suggest } from '../../../src/core/did-you-mean.js';
 
 describe('suggest', () => {
   it('measures edit distance', () => {
