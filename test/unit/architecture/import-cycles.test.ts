@@ -21,6 +21,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   init: ['core', 'transport', 'inventory', 'template', 'platforms'],
   engine: ['core', 'transport', 'inventory', 'platforms'],
   lab: ['core', 'transport', 'inventory', 'platforms'],
+  watch: ['core', 'transport', 'inventory', 'playbook', 'platforms', 'engine'],
   cli: [
     'core',
     'transport',
@@ -33,6 +34,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
     'platforms',
     'engine',
     'lab',
+    'watch',
   ],
 };
 
