@@ -28,10 +28,15 @@ export async function startWatchProcess(cwd: string, args: readonly string[]): P
     const timer = setTimeout(() => reject(new Error(`watch did not start:\n${out}`)), 30_000);
     const look = (): void => {
       const m = /metrics on http:\/\/(127\.0\.0\.1:\d+)\/metrics/.exec(out);
-      if (m) (clearTimeout(timer), resolve(m[1]!));
+      if (!m) return;
+      clearTimeout(timer);
+      resolve(m[1]!);
     };
     child.stdout!.on('data', look);
-    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`watch exited ${code}:\n${out}`))));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`watch exited ${code}:\n${out}`));
+    });
   });
   return {
     target,
