@@ -21,6 +21,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   init: ['core', 'transport', 'inventory', 'template', 'platforms'],
   engine: ['core', 'transport', 'inventory', 'platforms'],
   lab: ['core', 'transport', 'inventory', 'platforms'],
+  gitops: ['core', 'inventory', 'template'],
   watch: ['core', 'transport', 'inventory', 'playbook', 'platforms', 'engine'],
   cli: [
     'core',
@@ -35,6 +36,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
     'engine',
     'lab',
     'watch',
+    'gitops',
   ],
 };
 
