@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureClientVenv } from './client-venv.mjs';
+import { ensureKustomize } from './kustomize.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wantSystem = process.argv.includes('--system');
@@ -74,4 +75,12 @@ try {
 } catch (error) {
   say(`cannot install the switch clients: ${error.message}`);
   say('the client suites (test/integration/clients) will fail until this works');
+}
+
+// 6. The real kustomize that checks the GitOps trees, built once from the Go module proxy and cached.
+try {
+  ensureKustomize(say);
+} catch (error) {
+  say(`cannot build kustomize: ${error.message}`);
+  say('the GitOps suite (test/integration/gitops) will fail until this works');
 }
