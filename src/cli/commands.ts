@@ -9,6 +9,7 @@ import { registerPlanCommand } from './plan-command.js';
 import { registerRenderCommand } from './render-command.js';
 import { registerRunsCommand } from './runs-command.js';
 import { registerValidateCommand } from './validate-command.js';
+import { registerWatchCommand } from './watch-command.js';
 
 /** Every command module, in the order `--help` lists them. */
 export const commandModules: RegisterCommand[] = [
@@ -17,6 +18,7 @@ export const commandModules: RegisterCommand[] = [
   registerRenderCommand,
   registerPlanCommand,
   registerApplyCommand,
+  registerWatchCommand,
   registerInventoryCommand,
   registerKeyscanCommand,
   registerRunsCommand,

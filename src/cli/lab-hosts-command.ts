@@ -8,7 +8,7 @@ import { stopLabInDir } from '../lab/hosts/lab-teardown.js';
 import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
 import { labUpKernel } from './lab-kernel-command.js';
-import { labDownSite, labStatusSite, labUpSite } from './lab-site-command.js';
+import { labDownSite, labNodeControl, labStatusSite, labUpSite } from './lab-site-command.js';
 import { DEFAULT_LAB_SWITCH } from '../lab/site/site-lab-inventory.js';
 import { defaultPlatforms } from '../platforms/platform-list.js';
 import { addSwitchFlags, type SwitchFlags } from './lab-switch-flags.js';
@@ -132,6 +132,19 @@ export const registerLabHostsCommand: RegisterCommand = (program, setExit) => {
       process.stdout.write(`${lines.join('\n')}\n`);
       setExit(status.healthy ? EXIT.ok : EXIT.failed);
     });
+
+  for (const action of ['stop', 'start'] as const) {
+    lab
+      .command(action)
+      .description(
+        action === 'stop'
+          ? 'stop one node simulator of the default lab (it refuses connections; its state stays), for fault drills'
+          : 'start a node simulator stopped by `lab stop` again: same port, same host key, same state',
+      )
+      .argument('<node>', 'the node, e.g. node1')
+      .option(...dirOption)
+      .action(async (node: string, flags: DirFlags) => setExit(await labNodeControl(action, node, flags.dir)));
+  }
 
   lab
     .command('down')

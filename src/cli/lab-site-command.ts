@@ -2,6 +2,7 @@ import { join, relative, resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { DEFAULT_LAB_SWITCH, MAX_LAB_NODES } from '../lab/site/site-lab-inventory.js';
 import { launchSiteLab, stopSiteLab } from '../lab/site/site-lab-launch.js';
+import { sendLabControl } from '../lab/site/site-lab-control.js';
 import { readSiteLabState } from '../lab/site/site-lab-state.js';
 import { siteLabStatus } from '../lab/site/site-lab-status.js';
 import type { SimPlatformId } from '../lab/sim/sim-types.js';
@@ -99,7 +100,7 @@ export async function labStatusSite(dirFlag: string | undefined): Promise<number
     'device   role   platform    port   answers',
     ...status.devices.map(
       (d) =>
-        `${d.device.name.padEnd(8)} ${d.device.role.padEnd(6)} ${d.device.platform.padEnd(11)} ${String(d.device.port).padEnd(6)} ${d.answers ? 'yes' : 'NO'} (${d.detail})`,
+        `${d.device.name.padEnd(8)} ${d.device.role.padEnd(6)} ${d.device.platform.padEnd(11)} ${String(d.device.port).padEnd(6)} ${d.answers ? 'yes' : 'NO'} (${d.device.stopped ? 'stopped by `lab stop`' : d.detail})`,
     ),
   ];
   if (!status.healthy)
@@ -120,6 +121,35 @@ export async function labDownSite(dirFlag: string | undefined): Promise<number |
         : '';
   process.stdout.write(
     `lab ${report.state.id} is down${how}: ${report.state.devices.length} simulators stopped; removed ${shown(report.state.dir)} and ${shown(report.state.inventoryDir)}\n`,
+  );
+  return EXIT.ok;
+}
+
+/**
+ * `lab stop NODE` / `lab start NODE`: one node simulator of the running lab goes away (its port refuses
+ * connections) or comes back on the same port with the same host key and the state it had. Returns the exit code.
+ */
+export async function labNodeControl(
+  action: 'stop' | 'start',
+  device: string,
+  dirFlag: string | undefined,
+): Promise<number> {
+  const dir = resolve(dirFlag ?? SITE_LAB_DIR);
+  const state = readSiteLabState(dir);
+  if (!state) {
+    process.stderr.write(`no simulated-site lab is up in ${shown(dir)}: start one with \`acp-play lab up\`\n`);
+    return EXIT.failed;
+  }
+  const reply = await sendLabControl(dir, { action, device });
+  if (!reply.ok) {
+    process.stderr.write(`lab ${action} ${device}: ${reply.error}\n`);
+    return EXIT.failed;
+  }
+  const port = state.devices.find((d) => d.name === device)?.port;
+  process.stdout.write(
+    action === 'stop'
+      ? `${device} is stopped: 127.0.0.1:${port} refuses connections (\`acp-play lab start ${device}\` brings it back)\n`
+      : `${device} is running again on 127.0.0.1:${port}, same host key, same state\n`,
   );
   return EXIT.ok;
 }

@@ -9,8 +9,9 @@ import { VaultKeyring } from '../transport/vault-keyring.js';
 import { renderSite, type RenderedFile } from '../template/render-site.js';
 import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
+import { checkGitopsFlags, writeSiteGitops, type GitopsFlags } from './render-gitops.js';
 
-interface RenderFlags {
+interface RenderFlags extends GitopsFlags {
   readonly out?: string;
   readonly limit?: string;
   /** false with --no-install. */
@@ -19,7 +20,8 @@ interface RenderFlags {
 }
 
 /**
- * `acp-play render INVENTORY [--out DIR] [--limit PATTERN] [--no-install]`: the desired state of every host
+ * `acp-play render INVENTORY [--out DIR] [--limit PATTERN] [--no-install] [--gitops DIR --gitops-repo URL]`: the
+ * desired state of every host
  * (nmstate per node, switch configuration, NNCPs and NADs) and, for a site with `site.cluster`, the day-0 files of
  * the agent-based installer (`install/`), printed with a `# ---- path ----` header each, or written under DIR.
  * Nothing is contacted. The pull secret and SSH key are written only into DIR/install/install-config.yaml (mode
@@ -36,11 +38,27 @@ export const registerRenderCommand: RegisterCommand = (program, setExit) => {
     .option('-l, --limit <pattern>', 'only these hosts (Ansible pattern: names, groups, globs, ! to exclude)')
     .option('--no-install', 'leave out the day-0 install/ files (then no pull secret or SSH key is needed)')
     .option('--vault-password-file <file>', 'Ansible Vault password file (or ACP_PLAY_VAULT_PASSWORD_FILE)')
+    .option(
+      '--gitops <dir>',
+      "write the site's GitOps tree under DIR: sites/SITE/ (NNCPs, NADs, kustomization.yaml) and applicationset.yaml",
+    )
+    .option('--gitops-repo <url>', 'with --gitops: the Git repository Argo CD reads the tree from')
+    .option('--gitops-revision <rev>', 'with --gitops: the branch, tag or commit Argo CD follows', 'HEAD')
+    .option('--gitops-path <path>', 'with --gitops: where DIR is inside that repository', '.')
     .action(async (dir: string, flags: RenderFlags) => {
+      checkGitopsFlags(flags);
       const platforms = defaultPlatforms();
       const { inventory, site, warnings } = await loadSite(dir, platforms);
       const limit = flags.limit === undefined ? undefined : hostNames(selectHosts(inventory, flags.limit), flags.limit);
       const files = renderSite(site, { platforms, ...(limit === undefined ? {} : { limit }) });
+      if (flags.gitops !== undefined) {
+        for (const written of await writeSiteGitops(site, files, flags)) process.stdout.write(`${written}\n`);
+        // The tree alone unless --out asks for the files too; the day-0 files never go into a GitOps tree.
+        if (flags.out === undefined) {
+          for (const warning of warnings) process.stderr.write(`${formatProblem(warning)}\n`);
+          return setExit(EXIT.ok);
+        }
+      }
       // Site-wide like the NADs: only without --limit. Everything is checked before anything is written.
       const day0 = flags.install && limit === undefined ? installFiles(site, inventory, warnings, flags) : undefined;
       files.push(...(day0?.files ?? []));

@@ -39,6 +39,11 @@ export interface CliSession {
 /** One persistent connection to one host, reused for every step of a run. */
 export interface Transport {
   readonly host: string;
+  /**
+   * False once the connection has closed or failed (the peer went away, keepalives went unanswered, `close()`).
+   * A pool that keeps connections between runs dials again; absent means the transport cannot tell.
+   */
+  readonly isOpen?: boolean;
   exec(command: string, opts?: ExecOptions): Promise<CommandResult>;
   /** Opens an interactive shell (pty) for CLI devices. */
   shell(opts?: { cols?: number; rows?: number }): Promise<CliSession>;

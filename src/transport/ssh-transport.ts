@@ -42,6 +42,10 @@ export class SshTransport implements Transport {
     link.client.on('close', () => (this.lostReason ??= 'connection closed'));
   }
 
+  get isOpen(): boolean {
+    return this.lostReason === undefined;
+  }
+
   async exec(command: string, opts: ExecOptions = {}): Promise<CommandResult> {
     const shown = opts.secret ? MASK : command;
     let wire = command;

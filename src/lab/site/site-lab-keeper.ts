@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import type { SimPlatformId } from '../sim/sim-types.js';
 import { ENABLE_SECRET_ENV, type LabSwitchSettings } from './lab-switch.js';
+import { serveLabControl } from './site-lab-control.js';
 import { writeSiteLabState, type SiteLabState } from './site-lab-state.js';
 import { startSiteLab, type SiteLab } from './start-site-lab.js';
 
@@ -59,6 +60,18 @@ async function keep(): Promise<void> {
       keeperPid: process.pid,
     });
     writeSiteLabState(values.dir!, lab.state);
+    const running = lab;
+    let state = lab.state;
+    // `lab stop NODE` / `lab start NODE`: a node going away and coming back, for fault drills.
+    await serveLabControl(values.dir!, async (request) => {
+      if (request.action === 'stop') await running.stopNode(request.device);
+      else if (request.action === 'start') await running.startNode(request.device);
+      else throw new Error(`unknown action ${String(request.action)}`);
+      log(`${request.action} ${request.device}`);
+      const stopped = request.action === 'stop';
+      state = { ...state, devices: state.devices.map((d) => (d.name === request.device ? { ...d, stopped } : d)) };
+      writeSiteLabState(values.dir!, state);
+    });
   } catch (error) {
     log(`start failed: ${(error as Error).stack ?? String(error)}`);
     send({ kind: 'error', message: (error as Error).message });

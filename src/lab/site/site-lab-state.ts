@@ -13,6 +13,8 @@ export interface SiteLabDevice {
   readonly fingerprint: string;
   /** Nodes: the folder with state.json and the fake tools. */
   readonly dir?: string;
+  /** Stopped by `acp-play lab stop` (and not started again). */
+  readonly stopped?: boolean;
 }
 
 /** `<dir>/lab.json` of the default (simulated site) lab: what `lab status` and `lab down` need. */

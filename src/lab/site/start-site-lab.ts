@@ -27,6 +27,10 @@ export interface SiteLab {
   readonly state: SiteLabState;
   readonly switchSim: RunningSimulator;
   readonly nodeSims: readonly RunningSimulator[];
+  /** Stops one node's simulator (a node going away); its state file stays. Throws when it cannot. */
+  stopNode(name: string): Promise<void>;
+  /** Starts a stopped node's simulator again: same port, same host key, the state it had. */
+  startNode(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,22 +66,44 @@ export async function startSiteLab(opts: SiteLabOptions): Promise<SiteLab> {
     ...(settings.sshLegacy ? {} : { hostKey: generateEd25519Key('acp-play lab switch1').privateKey }),
     ...labSwitchOptions(opts.platform, nodeNames, settings),
   });
-  const nodeSims: { name: string; dir: string; sim: RunningSimulator }[] = [];
+  const nodeSims: {
+    name: string;
+    dir: string;
+    sim: RunningSimulator;
+    running: boolean;
+    restart: () => Promise<RunningSimulator>;
+  }[] = [];
   try {
     for (const [i, name] of nodeNames.entries()) {
       const nodeDir = join(dir, 'nodes', name);
-      const sim = await startNode({
-        hostname: name,
-        index: i,
-        dir: nodeDir,
-        users: [{ username: NODE_USER, publicKeys: [client.publicLine] }],
-      });
-      nodeSims.push({ name, dir: nodeDir, sim });
+      // The host key is kept, so a node stopped and started again is the same host to known_hosts.
+      const hostKey = generateEd25519Key(`acp-play lab ${name}`).privateKey;
+      const boot = (port: number): Promise<RunningSimulator> =>
+        startNode({
+          hostname: name,
+          index: i,
+          dir: nodeDir,
+          port,
+          hostKey,
+          users: [{ username: NODE_USER, publicKeys: [client.publicLine] }],
+        });
+      const sim = await boot(0);
+      nodeSims.push({ name, dir: nodeDir, sim, running: true, restart: () => boot(sim.port) });
     }
   } catch (error) {
     await Promise.all([switchSim.close(), ...nodeSims.map((n) => n.sim.close())]);
     throw error;
   }
+  const nodeNamed = (name: string): (typeof nodeSims)[number] => {
+    const node = nodeSims.find((n) => n.name === name);
+    if (node) return node;
+    const known = nodeSims.map((n) => n.name).join(', ');
+    throw new Error(
+      name === 'switch1'
+        ? `only nodes can be stopped and started (${known}): the switch simulator keeps its configuration only while it runs`
+        : `the lab has no node ${name} (its nodes: ${known})`,
+    );
+  };
   const id = randomBytes(3).toString('hex');
   const inventoryDir = resolve(opts.inventoryDir);
   const inventoryFiles = writeSiteLabInventory({
@@ -122,8 +148,20 @@ export async function startSiteLab(opts: SiteLabOptions): Promise<SiteLab> {
     state,
     switchSim,
     nodeSims: nodeSims.map((n) => n.sim),
+    stopNode: async (name) => {
+      const node = nodeNamed(name);
+      if (!node.running) throw new Error(`${name} is already stopped`);
+      node.running = false;
+      await node.sim.close();
+    },
+    startNode: async (name) => {
+      const node = nodeNamed(name);
+      if (node.running) throw new Error(`${name} is already running`);
+      node.sim = await node.restart();
+      node.running = true;
+    },
     close: async () => {
-      await Promise.all([switchSim.close(), ...nodeSims.map((n) => n.sim.close())]);
+      await Promise.all([switchSim.close(), ...nodeSims.filter((n) => n.running).map((n) => n.sim.close())]);
     },
   };
 }

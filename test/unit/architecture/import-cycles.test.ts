@@ -21,6 +21,8 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   init: ['core', 'transport', 'inventory', 'template', 'platforms'],
   engine: ['core', 'transport', 'inventory', 'platforms'],
   lab: ['core', 'transport', 'inventory', 'platforms'],
+  gitops: ['core', 'inventory', 'template'],
+  watch: ['core', 'transport', 'inventory', 'playbook', 'platforms', 'engine'],
   cli: [
     'core',
     'transport',
@@ -33,6 +35,8 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
     'platforms',
     'engine',
     'lab',
+    'watch',
+    'gitops',
   ],
 };
 
