@@ -144,13 +144,14 @@ function checkMap(
 ): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
   const known = Object.keys(fields);
+  // Own keys only: `__proto__`, `constructor` or `toString` written by the user are unknown keys like any other.
   for (const [key, item] of Object.entries(value)) {
-    const field = fields[key];
+    const field = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (!field) issues.push({ kind: 'unknown-key', path: [...path, key], word: key, candidates: known });
     else issues.push(...checkSchema(item, field.schema, [...path, key]));
   }
   for (const [key, field] of Object.entries(fields)) {
-    if (field.required && (value[key] === undefined || value[key] === null) && !(key in value)) {
+    if (field.required && !Object.hasOwn(value, key)) {
       issues.push({ kind: 'missing', path, word: key });
     }
   }

@@ -171,9 +171,9 @@ export function formatKeyPath(key: string, path: readonly (string | number)[]): 
 export function checkHostSchema(host: Host, inventory: Inventory): Problem[] {
   const problems: Problem[] = [];
   for (const [key, value] of Object.entries(host.vars)) {
-    const origin = host.origins[key];
+    const origin = Object.hasOwn(host.origins, key) ? host.origins[key] : undefined;
     const locate = (path: readonly (string | number)[]) => (origin ? inventory.locate(origin, path) : undefined);
-    const schema = HOST_KEY_SCHEMAS[key];
+    const schema = Object.hasOwn(HOST_KEY_SCHEMAS, key) ? HOST_KEY_SCHEMAS[key] : undefined;
     if (schema) {
       for (const issue of checkSchema(value, schema))
         problems.push({ severity: 'error', location: locate(issue.path), ...describeIssue(key, issue) });
