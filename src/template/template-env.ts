@@ -21,12 +21,24 @@ export interface TemplateFile {
   readonly isOverride: boolean;
 }
 
+// Where each template id resolved, per working directory: looked up once per process, like nunjucks' own cache of
+// compiled templates (not once per host).
+const resolved = new Map<string, TemplateFile>();
+
 /** Finds the file a template id loads from; a ConfigError if no search path has it. */
 export function resolveTemplate(id: string, cwd: string = process.cwd()): TemplateFile {
   const [user, packaged] = templateSearchPaths(cwd) as [string, string];
+  const key = `${user}\0${id}`;
+  const known = resolved.get(key);
+  if (known) return known;
   for (const dir of [user, packaged]) {
     const file = path.resolve(dir, id);
-    if (file.startsWith(dir + path.sep) && existsSync(file)) return { id, file, isOverride: dir === user };
+    if (file.startsWith(dir + path.sep) && existsSync(file)) {
+      // Run from the project's own folder, the user's templates/ is the packaged one: not an override.
+      const found = { id, file, isOverride: dir === user && user !== packaged };
+      resolved.set(key, found);
+      return found;
+    }
   }
   throw new ConfigError({
     severity: 'error',
