@@ -14,8 +14,21 @@ function isRecord(value: unknown): value is Raw {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+// Most hosts share one site object (from group_vars/all): its text is computed once per object.
+const canonicalTexts = new WeakMap<object, string>();
+
 /** JSON with sorted keys, so two equal values compare equal whatever order their keys were written in. */
 function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return canonicalText(value);
+  let text = canonicalTexts.get(value);
+  if (text === undefined) {
+    text = canonicalText(value);
+    canonicalTexts.set(value, text);
+  }
+  return text;
+}
+
+function canonicalText(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (isRecord(value))
     return `{${Object.keys(value)
@@ -45,7 +58,9 @@ export function findSiteHost(inventory: Inventory): { chosen?: Host; differing: 
   for (const h of inventory.hosts.values()) {
     if (h.vars.site === undefined) continue;
     const key = canonical(h.vars.site);
-    counts.set(key, [...(counts.get(key) ?? []), h]);
+    const same = counts.get(key);
+    if (same) same.push(h);
+    else counts.set(key, [h]);
   }
   const allSite = inventory.groups.get('all')?.vars.site;
   const preferred = allSite === undefined ? undefined : canonical(allSite);

@@ -167,6 +167,25 @@ export function formatKeyPath(key: string, path: readonly (string | number)[]): 
   return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : `${text}.${part}`), key);
 }
 
+// Host variables are frozen and mostly shared (every host sees the one `site` of group_vars/all): each object is
+// checked once, not once per host.
+const checked = new WeakMap<object, Map<Schema, SchemaIssue[]>>();
+
+function checkSharedValue(value: unknown, schema: Schema): SchemaIssue[] {
+  if (value === null || typeof value !== 'object' || !Object.isFrozen(value)) return checkSchema(value, schema);
+  let bySchema = checked.get(value);
+  if (!bySchema) {
+    bySchema = new Map();
+    checked.set(value, bySchema);
+  }
+  let issues = bySchema.get(schema);
+  if (!issues) {
+    issues = checkSchema(value, schema);
+    bySchema.set(schema, issues);
+  }
+  return issues;
+}
+
 /** Checks one host's variables against the schema: every problem, located in the file that set the variable. */
 export function checkHostSchema(host: Host, inventory: Inventory): Problem[] {
   const problems: Problem[] = [];
@@ -175,7 +194,7 @@ export function checkHostSchema(host: Host, inventory: Inventory): Problem[] {
     const locate = (path: readonly (string | number)[]) => (origin ? inventory.locate(origin, path) : undefined);
     const schema = Object.hasOwn(HOST_KEY_SCHEMAS, key) ? HOST_KEY_SCHEMAS[key] : undefined;
     if (schema) {
-      for (const issue of checkSchema(value, schema))
+      for (const issue of checkSharedValue(value, schema))
         problems.push({ severity: 'error', location: locate(issue.path), ...describeIssue(key, issue) });
       if (
         (key === 'platform' || key === 'ansible_network_os') &&

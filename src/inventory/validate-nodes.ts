@@ -29,11 +29,12 @@ export function validateNodes(site: Site, locator: SiteLocator): Problem[] {
       );
     }
     const names = new Map<string, string>([[node.trunkNic, 'the trunk NIC']]);
-    const claim = (name: string, what: string, location: Location) => {
+    // Locations are looked up only for an error: finding a place in the files costs more than the checks.
+    const claim = (name: string, what: string, location: () => Location) => {
       const other = names.get(name);
       if (other)
         error(
-          location,
+          location(),
           `${node.name} uses the name ${name} for both ${other} and ${what}`,
           'give every interface and bridge of a node its own name',
         );
@@ -48,11 +49,11 @@ export function validateNodes(site: Site, locator: SiteLocator): Problem[] {
         );
       }
       for (const field of ['interface', 'bridge'] as const) {
-        const where = locator.nodeVlan(node.host, b.vlan, field);
+        const where = () => locator.nodeVlan(node.host, b.vlan, field);
         const badName = checkInterfaceName(b[field]);
         if (badName)
           error(
-            where,
+            where(),
             `${field} name ${JSON.stringify(b[field])} for VLAN ${b.vlan} on ${node.name} is not a safe interface name`,
             badName,
           );
@@ -61,11 +62,10 @@ export function validateNodes(site: Site, locator: SiteLocator): Problem[] {
     }
     node.interfaces.forEach((item, i) => {
       if (typeof item.name !== 'string') return;
-      const where = locator.node(node.host, ['interfaces', i, 'name']);
       const badName = checkInterfaceName(item.name);
       if (badName)
         error(
-          where,
+          locator.node(node.host, ['interfaces', i, 'name']),
           `interface name ${JSON.stringify(item.name)} in node.interfaces of ${node.name} is not a safe interface name`,
           badName,
         );
