@@ -1,11 +1,17 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, formatProblem } from '../errors.js';
 import { selectHosts } from '../inventory/host-pattern.js';
 import { loadSite } from '../inventory/load-site.js';
-import { renderSite, type RenderedFile } from '../template/render-site.js';
+import {
+  inSiteOrder,
+  renderSite,
+  renderSiteFiles,
+  type RenderedFile,
+  type RenderSiteOptions,
+} from '../template/render-site.js';
 import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
+import { RenderedWriter } from './write-rendered.js';
 
 interface RenderFlags {
   readonly out?: string;
@@ -30,11 +36,12 @@ export const registerRenderCommand: RegisterCommand = (program, setExit) => {
       const { inventory, site, warnings } = await loadSite(dir);
       for (const warning of warnings) process.stderr.write(`${formatProblem(warning)}\n`);
       const limit = flags.limit === undefined ? undefined : hostNames(selectHosts(inventory, flags.limit), flags.limit);
-      const files = renderSite(site, limit === undefined ? {} : { limit });
+      const options: RenderSiteOptions = limit === undefined ? {} : { limit };
       if (flags.out === undefined) {
+        const files = renderSite(site, options);
         process.stdout.write(files.map((f) => `# ---- ${f.path} ----\n${withNewline(f.text)}`).join('\n'));
       } else {
-        for (const written of await writeFiles(flags.out, files)) process.stdout.write(`${written}\n`);
+        process.stdout.write(await writeRendered(flags.out, renderSiteFiles(site, options)));
       }
       setExit(EXIT.ok);
     });
@@ -52,15 +59,22 @@ function hostNames(selected: readonly { readonly name: string }[], pattern: stri
   return names;
 }
 
-async function writeFiles(outDir: string, files: readonly RenderedFile[]): Promise<string[]> {
-  const written: string[] = [];
+/**
+ * Writes the files as they are rendered, letting the event loop run every few files so the writes go on while the
+ * next files render; returns the list of written paths in renderSite's order.
+ */
+async function writeRendered(outDir: string, files: Iterable<RenderedFile>): Promise<string> {
+  const writer = new RenderedWriter(outDir);
+  const written: RenderedFile[] = [];
   for (const file of files) {
-    const target = path.join(outDir, file.path);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, withNewline(file.text));
-    written.push(target);
+    writer.write(file);
+    written.push(file);
+    if (written.length % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
-  return written;
+  await writer.done();
+  return inSiteOrder(written)
+    .map((file) => `${path.join(outDir, file.path)}\n`)
+    .join('');
 }
 
 function withNewline(text: string): string {

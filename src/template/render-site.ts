@@ -1,7 +1,7 @@
 import type { Site } from '../inventory/site-model.js';
 import { buildNadContext, buildNncpContext } from './k8s-context.js';
 import { buildNodeStateContext } from './node-state-context.js';
-import { renderYaml } from './render-yaml.js';
+import { renderYaml, renderYamlText } from './render-yaml.js';
 import { buildSwitchContext, switchTemplateId } from './switch-context.js';
 import { render } from './template-env.js';
 
@@ -13,7 +13,10 @@ export interface RenderedFile {
   readonly path: string;
   readonly kind: 'nmstate' | 'switch' | 'k8s';
   readonly text: string;
-  /** YAML files: the parsed document. Switches: the SwitchContext the text was rendered from. */
+  /**
+   * nmstate files and NADs: the parsed document. Switches: the SwitchContext the text was rendered from. NNCPs: none
+   * (their desired state is the nmstate file's data).
+   */
   readonly data?: unknown;
   /** nmstate and NNCP files: the interfaces acp-play owns on that node (see NodeStateContext). */
   readonly managedInterfaces?: readonly string[];
@@ -33,44 +36,41 @@ const K8S_KEYS = ['apiVersion', 'kind', 'metadata', 'spec'] as const;
  * configuration, and one NetworkAttachmentDefinition per VM VLAN. Order: nmstate, switches, NNCPs, NADs.
  */
 export function renderSite(site: Site, options: RenderSiteOptions = {}): RenderedFile[] {
+  return inSiteOrder([...renderSiteFiles(site, options)]);
+}
+
+/** The files of {@link renderSite}, one at a time as they are rendered (each node's nmstate file, then its NNCP). */
+export function* renderSiteFiles(site: Site, options: RenderSiteOptions = {}): Generator<RenderedFile> {
   const limit = options.limit ? new Set(options.limit) : undefined;
   const wanted = (host: string): boolean => limit === undefined || limit.has(host);
   const { cwd } = options;
-  const nmstate: RenderedFile[] = [];
-  const nncps: RenderedFile[] = [];
-  for (const node of site.nodes.filter((n) => wanted(n.name))) {
+  for (const node of site.nodes) {
+    if (!wanted(node.name)) continue;
     const context = buildNodeStateContext(node, site);
     const state = renderYaml('nmstate/node.yaml.njk', context, ['interfaces'], cwd);
     const managedInterfaces = context.managedInterfaces;
-    nmstate.push({
-      host: node.name,
-      path: `nodes/${node.name}.nmstate.yaml`,
-      kind: 'nmstate',
-      ...state,
-      managedInterfaces,
-    });
-    const policy = renderYaml(
-      'k8s/nncp.yaml.njk',
-      buildNncpContext(node.name, state.data, managedInterfaces),
-      K8S_KEYS,
-      cwd,
-    );
-    nncps.push({ host: node.name, path: `k8s/nncp-${node.name}.yaml`, kind: 'k8s', ...policy, managedInterfaces });
+    yield { host: node.name, path: `nodes/${node.name}.nmstate.yaml`, kind: 'nmstate', ...state, managedInterfaces };
+    const policy = buildNncpContext(node.name, state.data, managedInterfaces);
+    const text = renderYamlText('k8s/nncp.yaml.njk', policy, K8S_KEYS, cwd);
+    yield { host: node.name, path: `k8s/nncp-${node.name}.yaml`, kind: 'k8s', text, managedInterfaces };
   }
-  const switches = site.switches
-    .filter((sw) => wanted(sw.name))
-    .map((sw): RenderedFile => {
-      const context = buildSwitchContext(sw);
-      const text = render(switchTemplateId(sw.platform), context, cwd === undefined ? {} : { cwd });
-      const ext = sw.platform === 'cumulus' ? 'interfaces' : 'cfg';
-      return { host: sw.name, path: `switches/${sw.name}.${sw.platform}.${ext}`, kind: 'switch', text, data: context };
-    });
-  const nads =
-    limit === undefined
-      ? site.nads.map((nad): RenderedFile => {
-          const doc = renderYaml('k8s/nad.yaml.njk', buildNadContext(nad), K8S_KEYS, cwd);
-          return { path: `k8s/nad-${nad.name}.yaml`, kind: 'k8s', ...doc };
-        })
-      : [];
-  return [...nmstate, ...switches, ...nncps, ...nads];
+  for (const sw of site.switches) {
+    if (!wanted(sw.name)) continue;
+    const context = buildSwitchContext(sw);
+    const text = render(switchTemplateId(sw.platform), context, cwd === undefined ? {} : { cwd });
+    const ext = sw.platform === 'cumulus' ? 'interfaces' : 'cfg';
+    yield { host: sw.name, path: `switches/${sw.name}.${sw.platform}.${ext}`, kind: 'switch', text, data: context };
+  }
+  if (limit !== undefined) return;
+  for (const nad of site.nads) {
+    const doc = renderYaml('k8s/nad.yaml.njk', buildNadContext(nad), K8S_KEYS, cwd);
+    yield { path: `k8s/nad-${nad.name}.yaml`, kind: 'k8s', ...doc };
+  }
+}
+
+/** Rendered files in renderSite's order: nmstate files, switches, NNCPs, NADs (stable within each kind). */
+export function inSiteOrder(files: readonly RenderedFile[]): RenderedFile[] {
+  const rank = (f: RenderedFile): number =>
+    f.kind === 'nmstate' ? 0 : f.kind === 'switch' ? 1 : f.host !== undefined ? 2 : 3;
+  return [0, 1, 2, 3].flatMap((r) => files.filter((f) => rank(f) === r));
 }
