@@ -58,7 +58,8 @@ export function combineLayer(layer: VarLayer, over: VarLayer): void {
 
 /** Freezes a value and everything inside it. */
 export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+  // A typed array (YAML's !!binary) cannot be frozen; it is left as it is.
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value) && !ArrayBuffer.isView(value)) {
     Object.freeze(value);
     for (const inner of Object.values(value as object)) deepFreeze(inner);
   }
