@@ -7,6 +7,7 @@ import { isSwitchPlatform, normalizePlatform } from './platform-names.js';
 import { checkHostSchema } from './site-schema.js';
 import { SiteLocator } from './site-locator.js';
 import type { Nad, NadSettings, NodeModel, Site, SwitchModel, Vlan } from './site-model.js';
+import { MAX_VLAN_ITEMS, tooManyVlanItems } from './vlan-set.js';
 
 type Raw = Record<string, unknown>;
 
@@ -92,7 +93,7 @@ function buildVlans(site: Raw): Vlan[] {
     labels: { 'app.kubernetes.io/managed-by': 'acp-play' },
     ...(isRecord(site.nad) ? (site.nad as Partial<NadSettings>) : {}),
   };
-  const items = Array.isArray(site.vlans) ? site.vlans.filter(isRecord) : [];
+  const items = Array.isArray(site.vlans) ? site.vlans.slice(0, MAX_VLAN_ITEMS).filter(isRecord) : [];
   return items
     .filter((v) => typeof v.id === 'number' && Number.isInteger(v.id))
     .map((v) => {
@@ -159,6 +160,13 @@ export function buildSite(inventory: Inventory): { site: Site; problems: Problem
   const siteHost = chooseSiteHost(inventory, problems);
   const locator = new SiteLocator(inventory, siteHost);
   const rawSite = isRecord(siteHost?.vars.site) ? siteHost.vars.site : {};
+  if (Array.isArray(rawSite.vlans) && rawSite.vlans.length > MAX_VLAN_ITEMS) {
+    problems.push({
+      severity: 'error',
+      location: locator.site(['vlans', MAX_VLAN_ITEMS]),
+      ...tooManyVlanItems('site.vlans', rawSite.vlans.length),
+    });
+  }
   const vlans = buildVlans(rawSite);
 
   const nodeHosts: Host[] = [];
@@ -171,9 +179,9 @@ export function buildSite(inventory: Inventory): { site: Site; problems: Problem
     const wrong = (message: string, fix: string) =>
       problems.push({
         severity: 'error',
-        location: platformKey
-          ? locator.at(host, platformKey)
-          : (locator.at(host, 'node') ?? locator.at(host, 'switch')),
+        location:
+          (platformKey ? locator.at(host, platformKey) : (locator.at(host, 'node') ?? locator.at(host, 'switch'))) ??
+          locator.declared(host),
         message,
         fix,
       });
@@ -204,15 +212,19 @@ export function buildSite(inventory: Inventory): { site: Site; problems: Problem
     if (model.host.vars.site === undefined && siteHost) {
       problems.push({
         severity: 'error',
-        location: locator.at(model.host, model.host.vars.node !== undefined ? 'node' : 'switch'),
+        location:
+          locator.at(model.host, model.host.vars.node !== undefined ? 'node' : 'switch') ??
+          locator.declared(model.host),
         message: `${model.name} does not see the site variable the other hosts see`,
         fix: 'define site in group_vars/all so that every host sees it',
       });
     }
   }
   if (!siteHost && nodes.length + switches.length > 0) {
+    const allVars = inventory.files.find((f) => /[/\\]group_vars[/\\]all(\.ya?ml|\.json)?$/.test(f));
     problems.push({
       severity: 'error',
+      location: { file: allVars ?? inventory.files[0] ?? inventory.dir, line: 1, col: 1 },
       message: `no host of ${inventory.dir} has a site variable, so there are no VLANs to configure`,
       fix: 'define site: {name: NAME, vlans: [...]} in group_vars/all.yaml',
     });

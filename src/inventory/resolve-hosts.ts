@@ -114,7 +114,18 @@ export function resolveHosts(
     for (const layer of layers) combineLayer(vars, layer);
     const connection = resolveConnection(name, vars, locate, builder.problems);
     const origins = Object.fromEntries([...vars].map(([key, entry]) => [key, entry.origin]));
-    hosts.set(name, deepFreeze({ name, ...connection, groups: ['all', ...sorted], vars: toRecord(vars), origins }));
+    const declaredAt = declaredHost.declaredAt;
+    hosts.set(
+      name,
+      deepFreeze({
+        name,
+        ...connection,
+        groups: ['all', ...sorted],
+        vars: toRecord(vars),
+        origins,
+        ...(declaredAt ? { declaredAt } : {}),
+      }),
+    );
   }
   return { hosts, groups };
 }

@@ -30,6 +30,11 @@ export class SiteLocator {
     return origin ? this.inventory.locate(origin, path) : undefined;
   }
 
+  /** Where the inventory file names the host: the place for a message about the host as a whole. */
+  declared(host: Host): SourceLocation | undefined {
+    return host.declaredAt;
+  }
+
   /** The first of `keys` the host sets (an acp-play key or its Ansible alias). */
   firstKey(host: Host, keys: readonly string[]): string | undefined {
     return keys.find((k) => Object.hasOwn(host.vars, k) && host.vars[k] !== undefined);

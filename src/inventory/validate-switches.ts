@@ -1,7 +1,7 @@
 import type { Problem } from '../errors.js';
 import { checkDescription, checkInterfaceName, checkPortName, checkVlanName } from './safe-names.js';
 import type { SiteLocator } from './site-locator.js';
-import type { Site, SwitchModel } from './site-model.js';
+import type { Site, SwitchModel, SwitchPort } from './site-model.js';
 import { formatVlanSet, VLAN_MAX, VLAN_MIN } from './vlan-set.js';
 
 /** Per-switch checks: safe names, VLANs a port uses are defined on the switch, native VLAN allowed, `faces` unique. */
@@ -40,7 +40,7 @@ export function validateSwitches(site: Site, locator: SiteLocator): Problem[] {
         if (bad)
           error(at('description'), `description of ${label} has characters the switch CLI could read as syntax`, bad);
       }
-      checkPortVlans(sw, port.name, defined, at, error);
+      checkPortVlans(sw, port, defined, at, error);
       if (port.faces) {
         const badNic = checkInterfaceName(port.faces.nic);
         if (badNic) error(at('faces'), `faces of ${label} names the NIC ${JSON.stringify(port.faces.nic)}`, badNic);
@@ -61,13 +61,19 @@ export function validateSwitches(site: Site, locator: SiteLocator): Problem[] {
 
 function checkPortVlans(
   sw: SwitchModel,
-  name: string,
+  port: SwitchPort,
   defined: ReadonlySet<number>,
   at: (field?: string) => ReturnType<SiteLocator['at']>,
   error: (location: ReturnType<SiteLocator['at']>, message: string, fix: string) => void,
 ): void {
-  const port = sw.ports.find((p) => p.name === name)!;
-  const label = `${sw.name} ${name}`;
+  const label = `${sw.name} ${port.name}`;
+  if (sw.platform === 'cumulus' && port.mode === 'trunk' && port.allowedVlans?.length === 0) {
+    error(
+      at('allowed_vlans'),
+      `${label} is a trunk allowing no VLANs, which ifupdown2 (Cumulus) cannot express`,
+      'give it allowed_vlans, or make it an access port',
+    );
+  }
   const undefinedFix = (ids: string) =>
     `add ${ids} to switch.vlans of ${sw.name}, or to site.vlans (a switch carries every site VLAN unless switch.vlans says otherwise)`;
   for (const [field, id] of [

@@ -37,11 +37,15 @@ export function switchTemplateId(platform: SwitchPlatform): string {
  * line: a newline in a description would otherwise become a command of its own.
  */
 export function buildSwitchContext(sw: SwitchModel): SwitchContext {
+  // validate-switches reports all of these where they were written; this is for a site built without validation.
+  const origin = Object.hasOwn(sw.host.origins, 'switch') ? sw.host.origins['switch'] : undefined;
+  const location = { file: origin?.file ?? sw.host.name, line: origin?.line ?? 1, col: origin?.col ?? 1 };
   const problems: Problem[] = [];
   const check = (what: string, text: string | undefined): void => {
     if (text !== undefined && /[\u0000-\u001f\u007f]/.test(text)) {
       problems.push({
         severity: 'error',
+        location,
         message: `switch ${sw.name}: ${what} ${JSON.stringify(text)} has a line break or control character`,
         fix: 'write it on one line',
       });
@@ -55,6 +59,7 @@ export function buildSwitchContext(sw: SwitchModel): SwitchContext {
     if (port.mode === 'access' && port.accessVlan === undefined) {
       problems.push({
         severity: 'error',
+        location,
         message: `switch ${sw.name}: access port ${port.name} has no access VLAN`,
         fix: 'set access_vlan',
       });
@@ -62,6 +67,7 @@ export function buildSwitchContext(sw: SwitchModel): SwitchContext {
     if (sw.platform === 'cumulus' && port.mode === 'trunk' && port.allowedVlans?.length === 0) {
       problems.push({
         severity: 'error',
+        location,
         message: `switch ${sw.name}: port ${port.name} is a trunk allowing no VLANs, which ifupdown2 cannot express`,
         fix: 'give it allowed_vlans, or make it an access port',
       });

@@ -284,3 +284,57 @@ describe('host ranges', () => {
     },
   );
 });
+
+describe('every exit-3 message names its file', () => {
+  it('no site variable at all points at group_vars/all.yaml', { timeout: FAST }, async () => {
+    const dir = site1Copy();
+    writeFileSync(join(dir, 'group_vars/all.yaml'), '');
+    const lines = await expectLocated(dir, /has a site variable/);
+    expect(lines.some((l) => l.startsWith(`${join(dir, 'group_vars/all.yaml')}:1:1: no host of`))).toBe(true);
+  });
+
+  it('a Cumulus trunk allowing no VLANs is reported at its allowed_vlans by validate', { timeout: FAST }, async () => {
+    const dir = site1Copy();
+    const file = join(dir, 'host_vars/switch1.yaml');
+    const text = readFileSync(file, 'utf8')
+      .replace('platform: cisco_nxos', 'platform: cumulus')
+      .replace('      native_vlan: 2000\n      allowed_vlans: 2000-2005', '      allowed_vlans: []');
+    writeFileSync(file, text);
+    const lines = await expectLocated(dir, /trunk allowing no VLANs/);
+    expect(lines[0]).toMatch(/switch1\.yaml:15:22: switch1 Ethernet1\/48 is a trunk allowing no VLANs/);
+  });
+
+  it(
+    'an extra interface that redefines an acp-play bridge is reported where it is written',
+    { timeout: FAST },
+    async () => {
+      const dir = site1Copy();
+      appendFileSync(join(dir, 'group_vars/nodes.yaml'), '  interfaces:\n    - name: bridge2003\n      type: vlan\n');
+      const lines = await expectLocated(dir, /"bridge2003" in node.interfaces is a bridge acp-play creates/);
+      expect(lines[0]).toContain(`${join(dir, 'group_vars/nodes.yaml')}:10:7: `);
+    },
+  );
+
+  it('a value with a line break cannot split a message line', { timeout: FAST }, async () => {
+    const dir = site1Copy();
+    const file = join(dir, 'host_vars/node0.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('port: Ethernet1/3}', 'port: "Ethernet1/3\\n"}'));
+    const lines = await expectLocated(dir, /Ethernet1\/3\\n/);
+    expect(lines.every((l) => /^[^:]+:\d+:\d+: /.test(l))).toBe(true);
+  });
+
+  it('a site.vlans list longer than there are VLAN ids is read up to 4094 items, fast', { timeout: FAST }, async () => {
+    const dir = site1Copy();
+    const items = Array.from(
+      { length: 6000 },
+      (_, i) => `    - {id: ${(i % 4094) + 1}, name: v${i}, subnet: 10.${i >> 8}.${i & 255}.0/24}\n`,
+    );
+    const all = readFileSync(join(dir, 'group_vars/all.yaml'), 'utf8');
+    writeFileSync(join(dir, 'group_vars/all.yaml'), all.replace('  vlans:\n', `  vlans:\n${items.join('')}`));
+    await expectLocated(
+      dir,
+      /site\.vlans has 6006 items, more than there are VLAN ids \(4094\)/,
+      'group_vars/all.yaml',
+    );
+  });
+});
