@@ -7,7 +7,7 @@ import { InventoryBuilder } from './inventory-builder.js';
 import type { Inventory, ValueOrigin } from './inventory-types.js';
 import { resolveHosts } from './resolve-hosts.js';
 import { readUserFile } from './user-file.js';
-import { readVarsDir } from './vars-dirs.js';
+import { MAX_INVENTORY_BYTES, readVarsDir, type ReadBudget } from './vars-dirs.js';
 import { YamlFile, type YamlPath } from './yaml-file.js';
 import { readYamlInventory } from './yaml-inventory.js';
 
@@ -34,8 +34,9 @@ export async function loadInventory(dir: string): Promise<Inventory> {
   } else {
     readIniInventory(hostsFile, text, builder, invalidAt !== undefined);
   }
-  const groupFiles = readVarsDir(base, 'group_vars', [...builder.groups.keys()], builder);
-  const hostFiles = readVarsDir(base, 'host_vars', [...builder.hosts.keys()], builder);
+  const budget: ReadBudget = { left: MAX_INVENTORY_BYTES - text.length };
+  const groupFiles = readVarsDir(base, 'group_vars', [...builder.groups.keys()], builder, budget);
+  const hostFiles = readVarsDir(base, 'host_vars', [...builder.hosts.keys()], builder, budget);
   for (const source of [...groupFiles.sources, ...hostFiles.sources]) sources.set(source.file, source);
 
   const locate = (origin: ValueOrigin, subPath: YamlPath = []): SourceLocation =>

@@ -11,6 +11,16 @@ import { YamlFile } from './yaml-file.js';
 // Ansible's lookup order: the bare name (file or folder) first, then these extensions; the first that exists is used.
 const EXTENSIONS = VARS_EXTENSIONS;
 
+/** The text one inventory may read in all (hosts file and vars files): a link to a large folder stops here. */
+export const MAX_INVENTORY_BYTES = 64 * 1024 * 1024;
+
+/** What is left of MAX_INVENTORY_BYTES for one inventory, shared by its readers. */
+export interface ReadBudget {
+  left: number;
+  /** Set once the budget ran out and that was reported. */
+  spent?: boolean;
+}
+
 /** What a vars directory gave: one layer per group or host name, and every file parsed (for `locate`). */
 export interface VarsDirContent {
   readonly layers: Map<string, VarLayer>;
@@ -27,6 +37,7 @@ export function readVarsDir(
   kind: 'group_vars' | 'host_vars',
   names: readonly string[],
   builder: InventoryBuilder,
+  budget: ReadBudget,
 ): VarsDirContent {
   const dir = join(base, kind);
   const content: VarsDirContent = { layers: new Map(), sources: [] };
@@ -48,7 +59,19 @@ export function readVarsDir(
     }
     const layer: VarLayer = new Map();
     for (const file of collect(builder, () => varsFilesUnder(join(dir, chosen))) ?? []) {
+      if (budget.left <= 0) {
+        if (!budget.spent) {
+          builder.error(
+            `the inventory's files add up to more than ${MAX_INVENTORY_BYTES / (1024 * 1024)} MiB; ${file} and the files after it are not read`,
+            { file, line: 1, col: 1 },
+            'check the links in the vars folders; an inventory is rarely more than a few MiB',
+          );
+          budget.spent = true;
+        }
+        break;
+      }
       const source = collect(builder, () => YamlFile.read(file));
+      if (source) budget.left -= source.size;
       if (source === undefined) continue;
       content.sources.push(source);
       readVarsFile(source, layer, builder);
@@ -96,7 +119,7 @@ function readVarsFile(source: YamlFile, layer: VarLayer, builder: InventoryBuild
     const key = isScalar(pair.key) ? pair.key.value : pair.key;
     if (typeof key !== 'string' || key === '') {
       builder.error(
-        `variable name ${String(key)} is not a string`,
+        key === '' ? 'a variable name is empty' : `variable name ${String(key)} is not a string`,
         source.nodeLocation(pair.key as Node),
         'variable names are words like `vlans`',
       );

@@ -26,6 +26,8 @@ export class YamlFile {
     readonly problems: Problem[],
     /** True when the document's structure can be trusted: no errors, or only duplicate keys (already reported). */
     readonly isReadable: boolean,
+    /** The length of the text parsed (characters). */
+    readonly size: number,
   ) {}
 
   /** Parses `text` as the content of `file` (the path as the user gave it), under parseYaml's limits. */
@@ -35,7 +37,7 @@ export class YamlFile {
       uniqueKeys: true,
       customTags: ansibleTags,
     });
-    return new YamlFile(file, doc, lines, problems, isReadable);
+    return new YamlFile(file, doc, lines, problems, isReadable, text.length);
   }
 
   /** Reads `file` with the guarded reader (a ConfigError unless it is a regular file of sane size) and parses it. */
@@ -49,7 +51,7 @@ export class YamlFile {
         message: `${file} is not UTF-8 text (an invalid byte here)`,
         fix: 'save the file as UTF-8',
       });
-      return new YamlFile(file, source.doc, source.lines, source.problems, false);
+      return new YamlFile(file, source.doc, source.lines, source.problems, false, source.size);
     }
     return source;
   }
