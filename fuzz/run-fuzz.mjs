@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Mutation fuzzer (not in CI): copies inventories/site1, mutates each copy 1-4 times (structure, values, files, links,
-// encodings), and runs the built CLI's `validate` and `render --out` on it. A case is a finding when a run exits with
-// anything but 0 or 3, exits 3 with an error line that does not start with `FILE:LINE:COL: ` inside the copy,
-// prints an internal error, or takes longer than 10 s (it is then killed). Findings are kept in .acp-play/fuzz/.
+// Mutation fuzzer (not in CI): copies inventories/site1, mutates each copy 1-4 times (structure, values, plausible
+// site edits, files, links, encodings), and runs the built CLI's `validate` and `render --out` on it. A case is a
+// finding when a run exits with anything but 0 or 3, exits 3 with an error line that does not start with
+// `FILE:LINE:COL: ` inside the copy, prints an internal error, or takes longer than 10 s (it is then killed).
+// Findings are kept in .acp-play/fuzz/, with the last run's summary in .acp-play/fuzz/last-run.txt.
 // Usage: npm run fuzz [-- --minutes 10 --jobs 2 --seed N]; replay one case: npm run fuzz -- --replay SEED
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { inventoryFiles, mutateFiles } from './mutate-files.mjs';
+import { mutateSite } from './mutate-site.mjs';
 import { mutateText } from './mutate-text.mjs';
 import { mutateYaml } from './mutate-yaml.mjs';
 import { RandomSource } from './random-source.mjs';
@@ -37,9 +39,13 @@ function buildCase(seed) {
   const log = [];
   const count = 1 + rnd.int(4);
   for (let i = 0; i < count; i++) {
-    const kind = rnd.pick(['yaml', 'yaml', 'yaml', 'text', 'files']);
+    const kind = rnd.pick(['yaml', 'yaml', 'site', 'site', 'text', 'files']);
     if (kind === 'files') {
       log.push(mutateFiles(dir, rnd));
+      continue;
+    }
+    if (kind === 'site') {
+      log.push(mutateSite(dir, rnd));
       continue;
     }
     const file = rnd.pick(inventoryFiles(dir).filter((f) => !f.endsWith('.other')));
