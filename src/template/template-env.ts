@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, type Problem } from '../errors.js';
 import { registerFilters } from './filters.js';
+import { GuardedFileSystemLoader } from './guarded-loader.js';
 import { strictContext, strictRootFrame } from './strict-context.js';
 
 /** The templates shipped with acp-play (`<package root>/templates`, the same from src/ and from dist/). */
@@ -57,7 +58,7 @@ export function templateEnv(cwd: string = process.cwd()): nunjucks.Environment {
   const key = path.resolve(cwd);
   let env = environments.get(key);
   if (!env) {
-    const loader = new nunjucks.FileSystemLoader(templateSearchPaths(key), { noCache: false });
+    const loader = new GuardedFileSystemLoader(templateSearchPaths(key), { noCache: false });
     env = new nunjucks.Environment(loader, {
       autoescape: false,
       throwOnUndefined: true,
@@ -93,6 +94,8 @@ export function render(id: string, context: object, options: RenderOptions = {})
     const globals = (env as unknown as { globals: object }).globals;
     return (template.render as unknown as StrictRender).call(template, strict, strictRootFrame(strict, globals));
   } catch (error) {
+    // A template file that cannot be read is already a located ConfigError (see GuardedFileSystemLoader).
+    if (error instanceof ConfigError) throw error;
     throw templateError(where, error);
   }
 }

@@ -338,3 +338,22 @@ describe('every exit-3 message names its file', () => {
     );
   });
 });
+
+describe("a user's templates", () => {
+  it('a FIFO as a template override is a located error, not a hang', { timeout: FAST }, async () => {
+    const dir = site1Copy();
+    const work = join(dir, '..', 'work');
+    mkdirSync(join(work, 'templates/k8s'), { recursive: true });
+    execFileSync('mkfifo', [join(work, 'templates/k8s/nad.yaml.njk')]);
+    const cwd = process.cwd();
+    process.chdir(work);
+    try {
+      const run = await runCli(['render', dir]);
+      expect(run.code, run.err).toBe(3);
+      expect(run.err).toContain(`${join(work, 'templates/k8s/nad.yaml.njk')}:1:1: template `);
+      expect(run.err).toMatch(/is a FIFO \(named pipe\), not a regular file/);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
