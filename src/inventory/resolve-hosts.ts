@@ -89,12 +89,15 @@ export function resolveHosts(
     (priority.get(a) ?? 1) - (priority.get(b) ?? 1) ||
     (a < b ? -1 : a > b ? 1 : 0);
 
-  const hosts = new Map<string, Host>();
-  for (const declaredHost of builder.hosts.values()) {
-    const name = declaredHost.name;
+  // Hosts in the same groups share their groups' layers: computed once per set of groups (a fleet has few sets).
+  const byMembership = new Map<string, { groups: string[]; vars: VarLayer }>();
+  const membership = (direct: readonly string[]): { groups: string[]; vars: VarLayer } => {
+    const key = direct.join('\u0000');
+    let known = byMembership.get(key);
+    if (known) return known;
     // An explicit stack, not recursion: a chain of groups may be as long as the inventory file allows.
     const memberOf = new Set<string>();
-    const climb = [...(direct.get(name) ?? []), ...(isUngrouped.has(name) ? ['ungrouped'] : [])];
+    const climb = [...direct];
     for (let g = climb.pop(); g !== undefined; g = climb.pop()) {
       if (memberOf.has(g)) continue;
       memberOf.add(g);
@@ -107,11 +110,21 @@ export function resolveHosts(
       ...sorted.map((g) => declared.get(g)?.vars ?? new Map()),
       files.groups.get('all') ?? new Map(),
       ...sorted.map((g) => files.groups.get(g) ?? new Map()),
-      declaredHost.vars,
-      files.hosts.get(name) ?? new Map(),
     ];
     const vars: VarLayer = new Map();
     for (const layer of layers) combineLayer(vars, layer);
+    known = { groups: ['all', ...sorted], vars };
+    byMembership.set(key, known);
+    return known;
+  };
+
+  const hosts = new Map<string, Host>();
+  for (const declaredHost of builder.hosts.values()) {
+    const name = declaredHost.name;
+    const shared = membership([...(direct.get(name) ?? []), ...(isUngrouped.has(name) ? ['ungrouped'] : [])]);
+    const vars: VarLayer = new Map(shared.vars);
+    combineLayer(vars, declaredHost.vars);
+    combineLayer(vars, files.hosts.get(name) ?? new Map());
     const connection = resolveConnection(name, vars, locate, builder.problems);
     const origins = Object.fromEntries([...vars].map(([key, entry]) => [key, entry.origin]));
     const declaredAt = declaredHost.declaredAt;
@@ -120,7 +133,7 @@ export function resolveHosts(
       deepFreeze({
         name,
         ...connection,
-        groups: ['all', ...sorted],
+        groups: shared.groups,
         vars: toRecord(vars),
         origins,
         ...(declaredAt ? { declaredAt } : {}),
