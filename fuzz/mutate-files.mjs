@@ -28,6 +28,15 @@ const RANGES = [
   'node0:2222',
 ];
 
+/** The text of hosts.yaml, or undefined when an earlier mutation removed or broke it. */
+function hostsYaml(dir) {
+  try {
+    return readFileSync(join(dir, 'hosts.yaml'), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 const OPERATIONS = {
   remove(dir, rnd) {
     const file = rnd.pick(inventoryFiles(dir));
@@ -99,26 +108,19 @@ const OPERATIONS = {
     return 'hosts file became INI';
   },
   hostRange(dir, rnd) {
-    const file = join(dir, 'hosts.yaml');
-    let text;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      return 'no hosts.yaml';
-    }
-    writeFileSync(file, text.replace('        node2:\n', `        node2:\n        ${rnd.pick(RANGES)}:\n`));
+    const text = hostsYaml(dir);
+    if (text === undefined) return 'no hosts.yaml';
+    writeFileSync(
+      join(dir, 'hosts.yaml'),
+      text.replace('        node2:\n', `        node2:\n        ${rnd.pick(RANGES)}:\n`),
+    );
     return 'added a host range';
   },
   groupLoop(dir, rnd) {
-    const file = join(dir, 'hosts.yaml');
-    let text;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      return 'no hosts.yaml';
-    }
+    const text = hostsYaml(dir);
+    if (text === undefined) return 'no hosts.yaml';
     const child = rnd.pick(['nodes', 'all', 'switches', 'ungrouped']);
-    writeFileSync(file, `${text.trimEnd()}\n      children:\n        ${child}:\n`);
+    writeFileSync(join(dir, 'hosts.yaml'), `${text.trimEnd()}\n      children:\n        ${child}:\n`);
     return `switches got child ${child}`;
   },
 };

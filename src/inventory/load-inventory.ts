@@ -1,4 +1,4 @@
-import { lstatSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { isMap, isScalar } from 'yaml';
 import { ConfigError, type Problem, type SourceLocation } from '../errors.js';
@@ -6,7 +6,7 @@ import { readIniInventory } from './ini-inventory.js';
 import { InventoryBuilder } from './inventory-builder.js';
 import type { Inventory, ValueOrigin } from './inventory-types.js';
 import { resolveHosts } from './resolve-hosts.js';
-import { readUserFile } from './user-file.js';
+import { entryAt, readUserFile } from './user-file.js';
 import { MAX_INVENTORY_BYTES, readVarsDir, type ReadBudget } from './vars-dirs.js';
 import { YamlFile, type YamlPath } from './yaml-file.js';
 import { readYamlInventory } from './yaml-inventory.js';
@@ -100,12 +100,7 @@ function isFolder(path: string): boolean {
 
 /** True when something (a file, a folder, even a dangling link) has this name. */
 function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
+  return entryAt(path) !== undefined;
 }
 
 /**

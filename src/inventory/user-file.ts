@@ -149,10 +149,19 @@ function openError(path: string, what: string, error: unknown): ConfigError {
   }
 }
 
+/** What has the name `path` (a link itself, not followed), or undefined when nothing has it. */
+export function entryAt(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The target of `path` when it is a symbolic link, else undefined. */
 function danglingTarget(path: string): string | undefined {
   try {
-    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : undefined;
+    return entryAt(path)?.isSymbolicLink() ? readlinkSync(path) : undefined;
   } catch {
     return undefined;
   }

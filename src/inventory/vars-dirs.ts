@@ -1,10 +1,11 @@
-import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { isMap, isScalar, type Node } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { didYouMean } from './did-you-mean.js';
 import type { VarLayer } from './combine-vars.js';
 import type { InventoryBuilder } from './inventory-builder.js';
+import { entryAt } from './user-file.js';
 import { VARS_EXTENSIONS, varsFilesUnder } from './vars-files.js';
 import { YamlFile } from './yaml-file.js';
 
@@ -140,21 +141,13 @@ function listEntries(dir: string, builder: InventoryBuilder): Set<string> | unde
     }
     return new Set(readdirSync(dir));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !isSymlink(dir)) return undefined;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !entryAt(dir)?.isSymbolicLink()) return undefined;
     builder.error(
       `${dir} cannot be read (${describeError(error)})`,
       { file: dir, line: 1, col: 1 },
       'make it a readable folder, or remove it',
     );
     return undefined;
-  }
-}
-
-function isSymlink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
   }
 }
 
