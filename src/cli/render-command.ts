@@ -1,4 +1,3 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, formatProblem, type Problem } from '../core/errors.js';
 import { prepareInstallFiles, withSiteWarnings } from '../install/install-files.js';
@@ -6,10 +5,17 @@ import { selectHosts } from '../inventory/host-pattern.js';
 import { loadSite, type LoadedSite } from '../inventory/load-site.js';
 import { defaultPlatforms } from '../platforms/platform-list.js';
 import { VaultKeyring } from '../transport/vault-keyring.js';
-import { renderSite, type RenderedFile } from '../template/render-site.js';
+import {
+  inSiteOrder,
+  renderSite,
+  renderSiteFiles,
+  type RenderedFile,
+  type RenderSiteOptions,
+} from '../template/render-site.js';
 import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
 import { checkGitopsFlags, writeSiteGitops, type GitopsFlags } from './render-gitops.js';
+import { RenderedWriter } from './write-rendered.js';
 
 interface RenderFlags extends GitopsFlags {
   readonly out?: string;
@@ -50,9 +56,11 @@ export const registerRenderCommand: RegisterCommand = (program, setExit) => {
       const platforms = defaultPlatforms();
       const { inventory, site, warnings } = await loadSite(dir, platforms);
       const limit = flags.limit === undefined ? undefined : hostNames(selectHosts(inventory, flags.limit), flags.limit);
-      const files = renderSite(site, { platforms, ...(limit === undefined ? {} : { limit }) });
+      const options: RenderSiteOptions = { platforms, ...(limit === undefined ? {} : { limit }) };
+      // Rendered whole only when a GitOps tree needs the files; `--out` alone writes them as they are rendered.
+      const rendered = flags.gitops !== undefined ? renderSite(site, options) : undefined;
       if (flags.gitops !== undefined) {
-        for (const written of await writeSiteGitops(site, files, flags)) process.stdout.write(`${written}\n`);
+        for (const written of await writeSiteGitops(site, rendered!, flags)) process.stdout.write(`${written}\n`);
         // The tree alone unless --out asks for the files too; the day-0 files never go into a GitOps tree.
         if (flags.out === undefined) {
           for (const warning of warnings) process.stderr.write(`${formatProblem(warning)}\n`);
@@ -61,13 +69,15 @@ export const registerRenderCommand: RegisterCommand = (program, setExit) => {
       }
       // Site-wide like the NADs: only without --limit. Everything is checked before anything is written.
       const day0 = flags.install && limit === undefined ? installFiles(site, inventory, warnings, flags) : undefined;
-      files.push(...(day0?.files ?? []));
       for (const warning of [...warnings, ...(day0?.warnings ?? [])])
         process.stderr.write(`${formatProblem(warning)}\n`);
+      const day0Files = day0?.files ?? [];
       if (flags.out === undefined) {
+        const files = [...(rendered ?? renderSite(site, options)), ...day0Files];
         process.stdout.write(files.map((f) => `# ---- ${f.path} ----\n${withNewline(f.text)}`).join('\n'));
       } else {
-        for (const written of await writeFiles(flags.out, files)) process.stdout.write(`${written}\n`);
+        const files = rendered ?? renderSiteFiles(site, options);
+        process.stdout.write(await writeRendered(flags.out, files, day0Files));
       }
       setExit(EXIT.ok);
     });
@@ -100,21 +110,25 @@ function hostNames(selected: readonly { readonly name: string }[], pattern: stri
   return names;
 }
 
-async function writeFiles(outDir: string, files: readonly RenderedFile[]): Promise<string[]> {
-  const written: string[] = [];
+/**
+ * Writes the files as they are rendered, letting the event loop run every few files so the writes go on while the
+ * next files render, then the day-0 files; returns the list of written paths in renderSite's order, day-0 last.
+ */
+async function writeRendered(
+  outDir: string,
+  files: Iterable<RenderedFile>,
+  day0Files: readonly RenderedFile[],
+): Promise<string> {
+  const writer = new RenderedWriter(outDir);
+  const written: RenderedFile[] = [];
   for (const file of files) {
-    const target = path.join(outDir, file.path);
-    await mkdir(path.dirname(target), { recursive: true });
-    if (file.secret) {
-      // A new file, created 0600: an existing one could be readable by others while the secret is written.
-      await rm(target, { force: true });
-      await writeFile(target, withNewline(file.text), { mode: 0o600 });
-    } else {
-      await writeFile(target, withNewline(file.text));
-    }
-    written.push(target);
+    writer.write(file);
+    written.push(file);
+    if (written.length % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
-  return written;
+  for (const file of day0Files) writer.write(file);
+  await writer.done();
+  return [...inSiteOrder(written), ...day0Files].map((file) => `${path.join(outDir, file.path)}\n`).join('');
 }
 
 function withNewline(text: string): string {

@@ -19,16 +19,25 @@ export function levenshtein(a: string, b: string): number {
   return rows[a.length]![b.length]!;
 }
 
+// Typos are short words among a few names; past these sizes a suggestion is not worth quadratic work.
+const MAX_WORD = 128;
+const MAX_CANDIDATES = 5_000;
+
 /**
  * The candidate closest to `word`, if it is close enough to be a likely typo: a case-only difference, or an
- * edit distance of at most a third of the word's length (at least 1). Ties go to the earlier candidate.
+ * edit distance of at most a third of the word's length (at least 1). Ties go to the earlier candidate. Only the
+ * first 5,000 candidates and words up to 128 characters are considered.
  */
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length > MAX_WORD) return undefined;
   const limit = Math.max(1, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
+  let examined = 0;
   for (const candidate of candidates) {
-    if (candidate === word) continue;
+    if (++examined > MAX_CANDIDATES) break;
+    // The distance is at least the difference in length, so far longer or shorter names cannot be typos.
+    if (candidate === word || Math.abs(candidate.length - word.length) > limit) continue;
     const distance = candidate.toLowerCase() === word.toLowerCase() ? 0.5 : levenshtein(word, candidate);
     if (distance <= limit && distance < bestDistance) {
       best = candidate;

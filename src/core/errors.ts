@@ -85,11 +85,17 @@ export class ApplyError extends AcpError {
 /** A bug in acp-play itself. */
 export class InternalError extends AcpError {}
 
-/** `file:line:col: message — fix` (the shape compilers and editors understand). */
+/**
+ * `file:line:col: message — fix` (the shape compilers and editors understand), always one line: control and
+ * bidirectional characters a user's value brought into the text are shown escaped (`\n`, `\u202e`).
+ */
 export function formatProblem(p: Problem): string {
   const where = p.location ? `${p.location.file}:${p.location.line}:${p.location.col}: ` : '';
   const level = p.severity === 'warning' ? 'warning: ' : '';
-  return `${where}${level}${p.message}${p.fix ? ` — ${p.fix}` : ''}`;
+  const text = `${where}${level}${p.message}${p.fix ? ` — ${p.fix}` : ''}`;
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function tail(text: string, lines = 5): string {

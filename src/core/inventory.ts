@@ -41,6 +41,8 @@ export interface Host {
   readonly groups: readonly string[];
   readonly vars: Readonly<Record<string, unknown>>;
   readonly origins: Readonly<Record<string, ValueOrigin>>;
+  /** Where the inventory file first names the host (for messages about the host as a whole). */
+  readonly declaredAt?: SourceLocation;
 }
 
 export interface Group {

@@ -2,6 +2,7 @@ import type { Problem } from '../core/errors.js';
 import type { Host } from '../core/inventory.js';
 import type { NodeBridge, NodeModel, Vlan } from '../core/site.js';
 import type { SiteLocator } from './site-locator.js';
+import { MAX_VLAN_ITEMS, tooManyVlanItems } from './vlan-set.js';
 
 type Raw = Record<string, unknown>;
 
@@ -27,7 +28,7 @@ export function buildNode(
       const key = locator.firstKey(host, ['platform', 'ansible_network_os']);
       problems.push({
         severity: 'error',
-        location: key ? locator.at(host, key) : undefined,
+        location: (key ? locator.at(host, key) : undefined) ?? locator.declared(host),
         message: `${host.name} has platform ${platform} but no node variable, so acp-play does not know its trunk NIC`,
         fix: 'add node: {trunk_nic: NIC} (for every node, in group_vars/nodes.yaml)',
       });
@@ -35,8 +36,15 @@ export function buildNode(
     return undefined;
   }
   const nic = raw.trunk_nic;
+  if (Array.isArray(raw.vlans) && raw.vlans.length > MAX_VLAN_ITEMS) {
+    problems.push({
+      severity: 'error',
+      location: locator.node(host, ['vlans', MAX_VLAN_ITEMS]),
+      ...tooManyVlanItems(`node.vlans of ${host.name}`, raw.vlans.length),
+    });
+  }
   const items: unknown[] = Array.isArray(raw.vlans)
-    ? raw.vlans
+    ? raw.vlans.slice(0, MAX_VLAN_ITEMS)
     : [...new Set(vlans.filter((v) => v.vm).map((v) => v.id))];
   const bridges: NodeBridge[] = [];
   for (const item of items) {

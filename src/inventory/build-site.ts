@@ -9,6 +9,7 @@ import { checkHostSchema } from './site-schema.js';
 import { SiteLocator } from './site-locator.js';
 import { wordList } from './word-list.js';
 import type { Nad, NadSettings, NodeModel, Site, SwitchModel, Vlan } from '../core/site.js';
+import { MAX_VLAN_ITEMS, tooManyVlanItems } from './vlan-set.js';
 
 type Raw = Record<string, unknown>;
 
@@ -16,8 +17,21 @@ function isRecord(value: unknown): value is Raw {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+// Most hosts share one site object (from group_vars/all): its text is computed once per object.
+const canonicalTexts = new WeakMap<object, string>();
+
 /** JSON with sorted keys, so two equal values compare equal whatever order their keys were written in. */
 function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return canonicalText(value);
+  let text = canonicalTexts.get(value);
+  if (text === undefined) {
+    text = canonicalText(value);
+    canonicalTexts.set(value, text);
+  }
+  return text;
+}
+
+function canonicalText(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (isRecord(value))
     return `{${Object.keys(value)
@@ -47,7 +61,9 @@ export function findSiteHost(inventory: Inventory): { chosen?: Host; differing: 
   for (const h of inventory.hosts.values()) {
     if (h.vars.site === undefined) continue;
     const key = canonical(h.vars.site);
-    counts.set(key, [...(counts.get(key) ?? []), h]);
+    const same = counts.get(key);
+    if (same) same.push(h);
+    else counts.set(key, [h]);
   }
   const allSite = inventory.groups.get('all')?.vars.site;
   const preferred = allSite === undefined ? undefined : canonical(allSite);
@@ -79,7 +95,7 @@ function buildVlans(site: Raw): Vlan[] {
     labels: { 'app.kubernetes.io/managed-by': 'acp-play' },
     ...(isRecord(site.nad) ? (site.nad as Partial<NadSettings>) : {}),
   };
-  const items = Array.isArray(site.vlans) ? site.vlans.filter(isRecord) : [];
+  const items = Array.isArray(site.vlans) ? site.vlans.slice(0, MAX_VLAN_ITEMS).filter(isRecord) : [];
   return items
     .filter((v) => typeof v.id === 'number' && Number.isInteger(v.id))
     .map((v) => {
@@ -147,6 +163,13 @@ export function buildSite(inventory: Inventory, platforms: PlatformCatalog): { s
   const siteHost = chooseSiteHost(inventory, problems);
   const locator = new SiteLocator(inventory, siteHost);
   const rawSite = isRecord(siteHost?.vars.site) ? siteHost.vars.site : {};
+  if (Array.isArray(rawSite.vlans) && rawSite.vlans.length > MAX_VLAN_ITEMS) {
+    problems.push({
+      severity: 'error',
+      location: locator.site(['vlans', MAX_VLAN_ITEMS]),
+      ...tooManyVlanItems('site.vlans', rawSite.vlans.length),
+    });
+  }
   const vlans = buildVlans(rawSite);
   const idsOf = (role: string) => platforms.all.filter((p) => p.role === role).map((p) => p.id);
   const nodePlatforms = idsOf('node');
@@ -161,9 +184,9 @@ export function buildSite(inventory: Inventory, platforms: PlatformCatalog): { s
     const wrong = (message: string, fix: string) =>
       problems.push({
         severity: 'error',
-        location: platformKey
-          ? locator.at(host, platformKey)
-          : (locator.at(host, 'node') ?? locator.at(host, 'switch')),
+        location:
+          (platformKey ? locator.at(host, platformKey) : (locator.at(host, 'node') ?? locator.at(host, 'switch'))) ??
+          locator.declared(host),
         message,
         fix,
       });
@@ -198,15 +221,19 @@ export function buildSite(inventory: Inventory, platforms: PlatformCatalog): { s
     if (model.host.vars.site === undefined && siteHost) {
       problems.push({
         severity: 'error',
-        location: locator.at(model.host, model.host.vars.node !== undefined ? 'node' : 'switch'),
+        location:
+          locator.at(model.host, model.host.vars.node !== undefined ? 'node' : 'switch') ??
+          locator.declared(model.host),
         message: `${model.name} does not see the site variable the other hosts see`,
         fix: 'define site in group_vars/all so that every host sees it',
       });
     }
   }
   if (!siteHost && nodes.length + switches.length > 0) {
+    const allVars = inventory.files.find((f) => /[/\\]group_vars[/\\]all(\.ya?ml|\.json)?$/.test(f));
     problems.push({
       severity: 'error',
+      location: { file: allVars ?? inventory.files[0] ?? inventory.dir, line: 1, col: 1 },
       message: `no host of ${inventory.dir} has a site variable, so there are no VLANs to configure`,
       fix: 'define site: {name: NAME, vlans: [...]} in group_vars/all.yaml',
     });

@@ -2,7 +2,7 @@ import type { Problem } from '../core/errors.js';
 import type { Host } from '../core/inventory.js';
 import type { SwitchModel, SwitchPort, Vlan } from '../core/site.js';
 import type { SiteLocator } from './site-locator.js';
-import { parseVlanSet, VlanSetSyntaxError } from './vlan-set.js';
+import { MAX_VLAN_ITEMS, parseVlanSet, tooManyVlanItems, VlanSetSyntaxError } from './vlan-set.js';
 
 type Raw = Record<string, unknown>;
 
@@ -40,7 +40,11 @@ export function buildSwitch(
   if (raw.vlans === undefined) {
     for (const v of vlans) if (!defined.has(v.id)) defined.set(v.id, v.name);
   } else {
-    const items = Array.isArray(raw.vlans) ? raw.vlans : [raw.vlans];
+    const items = Array.isArray(raw.vlans) ? raw.vlans.slice(0, MAX_VLAN_ITEMS) : [raw.vlans];
+    if (Array.isArray(raw.vlans) && raw.vlans.length > MAX_VLAN_ITEMS) {
+      const { message, fix } = tooManyVlanItems(`switch.vlans of ${host.name}`, raw.vlans.length);
+      error(locator.at(host, 'switch', ['vlans', MAX_VLAN_ITEMS]), message, fix);
+    }
     items.forEach((item, i) => {
       const path = Array.isArray(raw.vlans) ? ['vlans', i] : ['vlans'];
       if (isRecord(item)) {

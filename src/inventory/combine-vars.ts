@@ -19,12 +19,17 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
-/** Maps merged recursively (right wins); lists and scalars replaced. */
+/**
+ * Maps merged recursively (right wins); lists and scalars replaced. Keys are own data properties only, so a user's
+ * `__proto__` or `constructor` key is merged like any other and never reaches a prototype.
+ */
 export function deepMerge(base: unknown, over: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(over)) return over;
-  const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) merged[key] = key in merged ? deepMerge(merged[key], value) : value;
-  return merged;
+  const merged = new Map(Object.entries(base));
+  for (const [key, value] of Object.entries(over)) {
+    merged.set(key, merged.has(key) ? deepMerge(merged.get(key), value) : value);
+  }
+  return Object.fromEntries(merged);
 }
 
 /**
@@ -53,7 +58,8 @@ export function combineLayer(layer: VarLayer, over: VarLayer): void {
 
 /** Freezes a value and everything inside it. */
 export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+  // A typed array (YAML's !!binary) cannot be frozen; it is left as it is.
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value) && !ArrayBuffer.isView(value)) {
     Object.freeze(value);
     for (const inner of Object.values(value as object)) deepFreeze(inner);
   }

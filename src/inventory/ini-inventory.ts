@@ -12,19 +12,29 @@ const GROUP_NAME = /^([^:\]\s=]+)\s*(#.*)?$/;
 /**
  * Reads an Ansible INI inventory into `builder`, with Ansible's rules: hosts before any section are ungrouped;
  * `[g]`, `[g:vars]` and `[g:children]` sections (a section may name a group declared further down); inline
- * `k=v` host vars; `#` and `;` comment lines; host ranges such as `web[01:03]`.
+ * `k=v` host vars; `#` and `;` comment lines; host ranges such as `web[01:03]`. CR, LF and CRLF all end a line
+ * (Ansible splits with Python's splitlines). `hasInvalidUtf8` says the file had bytes that are not UTF-8 (shown as
+ * U+FFFD): as in Ansible, that is an error on any line but a comment.
  */
-export function readIniInventory(file: string, text: string, builder: InventoryBuilder): void {
+export function readIniInventory(file: string, text: string, builder: InventoryBuilder, hasInvalidUtf8 = false): void {
   const declared = new Set(['all', 'ungrouped']);
   const references: { name: string; at: SourceLocation; why: string }[] = [];
   let group = 'ungrouped';
   let kind: SectionKind = 'hosts';
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(/\r\n|\r|\n/);
   lines.forEach((line, index) => {
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith(';')) return;
     const lineNo = index + 1;
     const at = (col: number): SourceLocation => ({ file, line: lineNo, col });
+    if (hasInvalidUtf8 && line.includes('\ufffd')) {
+      builder.error(
+        `${file} is not UTF-8 text (an invalid byte here)`,
+        at(line.indexOf('\ufffd') + 1),
+        'save the file as UTF-8',
+      );
+      return;
+    }
     const indent = line.length - line.trimStart().length + 1;
     if (trimmed.startsWith('[')) {
       const match = SECTION.exec(trimmed);

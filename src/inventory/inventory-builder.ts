@@ -1,5 +1,6 @@
 import type { Problem, SourceLocation } from '../core/errors.js';
 import { combineVar, type VarLayer } from './combine-vars.js';
+import { hostLimits } from './host-limits.js';
 import type { ValueOrigin } from '../core/inventory.js';
 
 /** A group as declared by an inventory file, before inheritance is resolved. */
@@ -31,6 +32,10 @@ export class InventoryBuilder {
   readonly groups = new Map<string, DeclaredGroup>();
   readonly hosts = new Map<string, DeclaredHost>();
   readonly problems: Problem[] = [];
+  /** Each group's hosts as a set, so adding a host is constant time (a range may add thousands). */
+  private readonly members = new Map<string, Set<string>>();
+  private readonly maxHosts = hostLimits().perInventory;
+  private refusedHost?: DeclaredHost;
 
   constructor() {
     this.group('all');
@@ -56,16 +61,41 @@ export class InventoryBuilder {
     if (at && !parentGroup.childAt.has(child)) parentGroup.childAt.set(child, at);
   }
 
-  /** Adds `name` to `group` (creating the host on first mention) and returns it. */
+  /**
+   * Adds `name` to `group` (creating the host on first mention) and returns it. Past the per-inventory host limit
+   * the host is not added: one error says so, and a detached host is returned so the caller's vars go nowhere.
+   */
   addHost(group: string, name: string, at?: SourceLocation): DeclaredHost {
     let host = this.hosts.get(name);
     if (!host) {
+      if (this.hosts.size >= this.maxHosts) return this.refuseHost(at);
       host = { name, vars: new Map(), ...(at ? { declaredAt: at } : {}) };
       this.hosts.set(name, host);
     }
     const target = this.group(group);
-    if (!target.hosts.includes(name)) target.hosts.push(name);
+    let members = this.members.get(group);
+    if (!members) {
+      members = new Set(target.hosts);
+      this.members.set(group, members);
+    }
+    if (!members.has(name)) {
+      members.add(name);
+      target.hosts.push(name);
+    }
     return host;
+  }
+
+  private refuseHost(at: SourceLocation | undefined): DeclaredHost {
+    if (!this.refusedHost) {
+      const { inventoryVariable } = hostLimits();
+      this.error(
+        `the inventory names more than ${this.maxHosts} hosts (limit ${this.maxHosts}; ${inventoryVariable} raises it)`,
+        at,
+        'check the host ranges, or raise the limit if the inventory really is this large',
+      );
+      this.refusedHost = { name: '', vars: new Map() };
+    }
+    return this.refusedHost;
   }
 
   setVar(vars: VarLayer, key: string, value: unknown, origin: ValueOrigin): void {

@@ -22,10 +22,11 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function listInventory(inv: Inventory, options: ListOptions = {}): Record<string, unknown> {
   const shown = visibleHosts(inv, options.limit);
-  const result: Record<string, unknown> = {};
-  const hostvars: Record<string, unknown> = {};
+  // Maps, not objects: a host or group may be named `__proto__` (Object.fromEntries makes it an own key).
+  const result = new Map<string, unknown>();
+  const hostvars = new Map<string, unknown>();
   for (const host of inv.hosts.values()) {
-    if (shown.has(host.name) && Object.keys(host.vars).length > 0) hostvars[host.name] = maskSecretVars(host.vars);
+    if (shown.has(host.name) && Object.keys(host.vars).length > 0) hostvars.set(host.name, maskSecretVars(host.vars));
   }
   const seen = new Set<string>();
   const visit = (name: string): void => {
@@ -38,11 +39,14 @@ export function listInventory(inv: Inventory, options: ListOptions = {}): Record
     const children = [...group.children].sort(byName);
     if (children.length > 0) entry.children = children;
     if (options.export && Object.keys(group.vars).length > 0) entry.vars = maskSecretVars(group.vars);
-    if (Object.keys(entry).length > 0) result[name] = entry;
+    if (Object.keys(entry).length > 0) result.set(name, entry);
     for (const child of children) visit(child);
   };
   visit('all');
-  return sortKeys({ _meta: { hostvars }, ...result }) as Record<string, unknown>;
+  return sortKeys(Object.fromEntries([['_meta', { hostvars: Object.fromEntries(hostvars) }], ...result])) as Record<
+    string,
+    unknown
+  >;
 }
 
 /** ansible-inventory `--graph`: `@group:` lines with `|--` indentation, children then hosts, by name. */

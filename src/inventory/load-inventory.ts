@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { isMap, isScalar } from 'yaml';
 import { ConfigError, type Problem, type SourceLocation } from '../core/errors.js';
@@ -6,7 +6,8 @@ import { readIniInventory } from './ini-inventory.js';
 import { InventoryBuilder } from './inventory-builder.js';
 import type { Inventory, ValueOrigin } from '../core/inventory.js';
 import { resolveHosts } from './resolve-hosts.js';
-import { readVarsDir } from './vars-dirs.js';
+import { entryAt, readUserFile } from './user-file.js';
+import { MAX_INVENTORY_BYTES, readVarsDir, type ReadBudget } from './vars-dirs.js';
 import { YamlFile, type YamlPath } from './yaml-file.js';
 import { readYamlInventory } from './yaml-inventory.js';
 
@@ -19,21 +20,23 @@ export const HOSTS_FILE_NAMES = ['hosts.yaml', 'hosts.yml', 'hosts', 'hosts.ini'
  * it. Throws a ConfigError listing every problem found.
  */
 export async function loadInventory(dir: string): Promise<Inventory> {
-  const hostsFile = await findHostsFile(dir);
+  const hostsFile = findHostsFile(dir);
   const base = hostsFile === dir ? dirname(dir) : dir;
   const builder = new InventoryBuilder();
   const sources = new Map<string, YamlFile>();
-  const text = await readFile(hostsFile, 'utf8');
+  const { text, invalidAt } = readUserFile(hostsFile, 'inventory file');
   const yaml = inventoryYaml(hostsFile, text);
   if (yaml) {
     sources.set(hostsFile, yaml);
+    if (invalidAt !== undefined) builder.error(notUtf8(hostsFile), yaml.at(invalidAt), 'save the file as UTF-8');
     builder.problems.push(...yaml.problems);
-    readYamlInventory(yaml, builder);
+    if (invalidAt === undefined) readYamlInventory(yaml, builder);
   } else {
-    readIniInventory(hostsFile, text, builder);
+    readIniInventory(hostsFile, text, builder, invalidAt !== undefined);
   }
-  const groupFiles = await readVarsDir(base, 'group_vars', [...builder.groups.keys()], builder);
-  const hostFiles = await readVarsDir(base, 'host_vars', [...builder.hosts.keys()], builder);
+  const budget: ReadBudget = { left: MAX_INVENTORY_BYTES - text.length };
+  const groupFiles = readVarsDir(base, 'group_vars', [...builder.groups.keys()], builder, budget);
+  const hostFiles = readVarsDir(base, 'host_vars', [...builder.hosts.keys()], builder, budget);
   for (const source of [...groupFiles.sources, ...hostFiles.sources]) sources.set(source.file, source);
 
   const locate = (origin: ValueOrigin, subPath: YamlPath = []): SourceLocation =>
@@ -44,33 +47,34 @@ export async function loadInventory(dir: string): Promise<Inventory> {
   return Object.freeze({ dir, hosts, groups, files: Object.freeze([...sources.keys()]), warnings, locate });
 }
 
-async function findHostsFile(path: string): Promise<string> {
-  const kind = await stat(path).then(
-    (s) => (s.isDirectory() ? 'dir' : 'file'),
-    () => undefined,
-  );
-  if (kind === undefined) {
-    throw new ConfigError({
-      severity: 'error',
-      message: `inventory ${path} does not exist`,
-      fix: 'give an inventory directory (holding hosts.yaml) or an inventory file',
-    });
+function notUtf8(file: string): string {
+  return `${file} is not UTF-8 text (an invalid byte here)`;
+}
+
+/** The inventory file: `path` itself, or the one hosts file in the directory `path`. */
+function findHostsFile(path: string): string {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    if (!exists(path)) {
+      throw new ConfigError({
+        severity: 'error',
+        location: { file: path, line: 1, col: 1 },
+        message: `inventory ${path} does not exist`,
+        fix: 'give an inventory directory (holding hosts.yaml) or an inventory file',
+      });
+    }
+    return path; // a dangling or looping link: readUserFile says which
   }
-  if (kind === 'file') return path;
-  const found: string[] = [];
-  for (const name of HOSTS_FILE_NAMES) {
-    const candidate = join(path, name);
-    if (
-      await stat(candidate).then(
-        (s) => s.isFile(),
-        () => false,
-      )
-    )
-      found.push(candidate);
-  }
+  if (!isDirectory) return path;
+  // A folder by one of these names is not a hosts file; anything else is, even a FIFO or a dangling link (the
+  // reader then says what is wrong with it).
+  const found = HOSTS_FILE_NAMES.map((name) => join(path, name)).filter((file) => exists(file) && !isFolder(file));
   if (found.length === 0) {
     throw new ConfigError({
       severity: 'error',
+      location: { file: path, line: 1, col: 1 },
       message: `inventory directory ${path} has no hosts file`,
       fix: `add ${join(path, 'hosts.yaml')} (or an INI file named hosts), or give the path of the inventory file itself`,
     });
@@ -86,6 +90,19 @@ async function findHostsFile(path: string): Promise<string> {
   return found[0] ?? path;
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** True when something (a file, a folder, even a dangling link) has this name. */
+function exists(path: string): boolean {
+  return entryAt(path) !== undefined;
+}
+
 /**
  * The file parsed as YAML when it is a YAML inventory; undefined for INI (as Ansible decides: extension, then content).
  */
@@ -94,7 +111,8 @@ function inventoryYaml(file: string, text: string): YamlFile | undefined {
   if (ext === '.yaml' || ext === '.yml' || ext === '.json') return YamlFile.parse(file, text);
   if (ext === '.ini') return undefined;
   const candidate = YamlFile.parse(file, text);
-  if (candidate.hasErrors) return undefined;
+  // A syntax error means INI (as Ansible tries YAML, then INI); a YAML limit passed is still YAML, and is reported.
+  if (candidate.doc.errors.length > 0) return undefined;
   const root = candidate.doc.contents;
   if (!isMap(root) || root.items.length === 0) return undefined;
   const looksLikeGroups = root.items.every(

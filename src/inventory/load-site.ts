@@ -19,7 +19,11 @@ export interface LoadedSite {
  */
 export function siteFromInventory(inventory: Inventory, platforms: PlatformCatalog): LoadedSite {
   const built = buildSite(inventory, platforms);
-  const problems = [...(inventory.warnings ?? []), ...built.problems, ...validateSite(built.site, inventory)];
+  const problems = [
+    ...(inventory.warnings ?? []),
+    ...built.problems,
+    ...validateSite(built.site, inventory, platforms),
+  ];
   const errors = problems.filter((p) => p.severity === 'error').sort(byLocation);
   const warnings = problems.filter((p) => p.severity === 'warning').sort(byLocation);
   if (errors.length > 0) throw new ConfigError([...errors, ...warnings]);

@@ -30,14 +30,27 @@ export function resolveHosts(
     if (group.name !== 'all' && group.parents.length === 0) builder.addChild('all', group.name);
   const ungrouped = builder.group('ungrouped');
   const direct = new Map<string, string[]>();
-  for (const group of declared.values())
-    for (const host of group.hosts) direct.set(host, [...(direct.get(host) ?? []), group.name]);
-  for (const host of builder.hosts.keys()) {
-    const own = (direct.get(host) ?? []).filter((g) => g !== 'all' && g !== 'ungrouped');
-    const isListed = ungrouped.hosts.includes(host);
-    if (own.length === 0 && !isListed) ungrouped.hosts.push(host);
-    if (own.length > 0 && isListed) ungrouped.hosts.splice(ungrouped.hosts.indexOf(host), 1);
+  for (const group of declared.values()) {
+    for (const host of group.hosts) {
+      const list = direct.get(host);
+      if (list) list.push(group.name);
+      else direct.set(host, [group.name]);
+    }
   }
+  // Sets, not Array.includes: this runs once per host, and an inventory may have a hundred thousand.
+  const listed = new Set(ungrouped.hosts);
+  const grouped = new Set<string>();
+  for (const host of builder.hosts.keys()) {
+    const own = (direct.get(host) ?? []).some((g) => g !== 'all' && g !== 'ungrouped');
+    if (own) grouped.add(host);
+    else if (!listed.has(host)) ungrouped.hosts.push(host);
+  }
+  if (grouped.size > 0) {
+    const kept = ungrouped.hosts.filter((host) => !grouped.has(host));
+    ungrouped.hosts.length = 0;
+    for (const host of kept) ungrouped.hosts.push(host);
+  }
+  const isUngrouped = new Set(ungrouped.hosts);
 
   const depth = groupDepths(builder);
   const priority = new Map<string, number>();
@@ -76,17 +89,20 @@ export function resolveHosts(
     (priority.get(a) ?? 1) - (priority.get(b) ?? 1) ||
     (a < b ? -1 : a > b ? 1 : 0);
 
-  const hosts = new Map<string, Host>();
-  for (const declaredHost of builder.hosts.values()) {
-    const name = declaredHost.name;
+  // Hosts in the same groups share their groups' layers: computed once per set of groups (a fleet has few sets).
+  const byMembership = new Map<string, { groups: string[]; vars: VarLayer }>();
+  const membership = (direct: readonly string[]): { groups: string[]; vars: VarLayer } => {
+    const key = direct.join('\u0000');
+    let known = byMembership.get(key);
+    if (known) return known;
+    // An explicit stack, not recursion: a chain of groups may be as long as the inventory file allows.
     const memberOf = new Set<string>();
-    const climb = (g: string): void => {
-      if (memberOf.has(g)) return;
+    const climb = [...direct];
+    for (let g = climb.pop(); g !== undefined; g = climb.pop()) {
+      if (memberOf.has(g)) continue;
       memberOf.add(g);
-      for (const parent of declared.get(g)?.parents ?? []) climb(parent);
-    };
-    for (const g of direct.get(name) ?? []) climb(g);
-    if (ungrouped.hosts.includes(name)) climb('ungrouped');
+      for (const parent of declared.get(g)?.parents ?? []) climb.push(parent);
+    }
     memberOf.delete('all');
     const sorted = [...memberOf].sort(order);
     const layers: VarLayer[] = [
@@ -94,14 +110,35 @@ export function resolveHosts(
       ...sorted.map((g) => declared.get(g)?.vars ?? new Map()),
       files.groups.get('all') ?? new Map(),
       ...sorted.map((g) => files.groups.get(g) ?? new Map()),
-      declaredHost.vars,
-      files.hosts.get(name) ?? new Map(),
     ];
     const vars: VarLayer = new Map();
     for (const layer of layers) combineLayer(vars, layer);
+    known = { groups: ['all', ...sorted], vars };
+    byMembership.set(key, known);
+    return known;
+  };
+
+  const hosts = new Map<string, Host>();
+  for (const declaredHost of builder.hosts.values()) {
+    const name = declaredHost.name;
+    const shared = membership([...(direct.get(name) ?? []), ...(isUngrouped.has(name) ? ['ungrouped'] : [])]);
+    const vars: VarLayer = new Map(shared.vars);
+    combineLayer(vars, declaredHost.vars);
+    combineLayer(vars, files.hosts.get(name) ?? new Map());
     const connection = resolveConnection(name, vars, locate, builder.problems);
     const origins = Object.fromEntries([...vars].map(([key, entry]) => [key, entry.origin]));
-    hosts.set(name, deepFreeze({ name, ...connection, groups: ['all', ...sorted], vars: toRecord(vars), origins }));
+    const declaredAt = declaredHost.declaredAt;
+    hosts.set(
+      name,
+      deepFreeze({
+        name,
+        ...connection,
+        groups: shared.groups,
+        vars: toRecord(vars),
+        origins,
+        ...(declaredAt ? { declaredAt } : {}),
+      }),
+    );
   }
   return { hosts, groups };
 }
@@ -110,47 +147,79 @@ function toRecord(layer: VarLayer): Record<string, unknown> {
   return Object.fromEntries([...layer].map(([key, entry]) => [key, entry.value]));
 }
 
-/** Reports every group that is its own ancestor and drops the edge that closes the loop. */
+/**
+ * Reports every group that is its own ancestor and drops the edge that closes the loop. A depth-first walk with an
+ * explicit stack: chains of groups can be as deep as the inventory is long.
+ */
 function breakCycles(builder: InventoryBuilder): void {
   const done = new Set<string>();
-  const stack: string[] = [];
-  const visit = (name: string): void => {
-    const group = builder.groups.get(name);
-    if (!group || done.has(name)) return;
-    stack.push(name);
-    for (const child of [...group.children]) {
-      if (stack.includes(child)) {
-        const loop = [...stack.slice(stack.indexOf(child)), child].join(' > ');
-        builder.error(
-          `group \`${child}\` is its own ancestor (${loop})`,
-          group.childAt.get(child),
-          `remove \`${child}\` from the children of \`${name}\``,
-        );
-        group.children.splice(group.children.indexOf(child), 1);
-        const childGroup = builder.groups.get(child);
-        childGroup?.parents.splice(childGroup.parents.indexOf(name), 1);
-        continue;
-      }
-      visit(child);
-    }
-    stack.pop();
-    done.add(name);
+  const onPath = new Set<string>();
+  const path: { name: string; children: string[]; next: number }[] = [];
+  const enter = (name: string): void => {
+    path.push({ name, children: [...(builder.groups.get(name)?.children ?? [])], next: 0 });
+    onPath.add(name);
   };
-  visit('all');
-  for (const name of builder.groups.keys()) visit(name);
+  for (const root of ['all', ...builder.groups.keys()]) {
+    if (done.has(root) || !builder.groups.has(root)) continue;
+    enter(root);
+    while (path.length > 0) {
+      const frame = path[path.length - 1]!;
+      const child = frame.children[frame.next++];
+      if (child === undefined) {
+        path.pop();
+        onPath.delete(frame.name);
+        done.add(frame.name);
+      } else if (onPath.has(child)) {
+        reportCycle(
+          builder,
+          path.map((f) => f.name),
+          frame.name,
+          child,
+        );
+      } else if (!done.has(child) && builder.groups.has(child)) {
+        enter(child);
+      }
+    }
+  }
 }
 
-/** `all` is 0; any other group is one deeper than its deepest parent. */
+function reportCycle(builder: InventoryBuilder, names: string[], parent: string, child: string): void {
+  const members = [...names.slice(names.indexOf(child)), child];
+  const loop = (members.length > 8 ? [...members.slice(0, 4), '...', ...members.slice(-3)] : members).join(' > ');
+  const group = builder.groups.get(parent)!;
+  builder.error(
+    `group \`${child}\` is its own ancestor (${loop})`,
+    group.childAt.get(child),
+    `remove \`${child}\` from the children of \`${parent}\``,
+  );
+  group.children.splice(group.children.indexOf(child), 1);
+  const childGroup = builder.groups.get(child);
+  childGroup?.parents.splice(childGroup.parents.indexOf(parent), 1);
+}
+
+/** `all` is 0; any other group is one deeper than its deepest parent (cycles are broken before this runs). */
 function groupDepths(builder: InventoryBuilder): Map<string, number> {
   const depth = new Map<string, number>();
-  const of = (name: string): number => {
-    const known = depth.get(name);
-    if (known !== undefined) return known;
-    const parents = builder.groups.get(name)?.parents ?? [];
-    const value = name === 'all' || parents.length === 0 ? 0 : Math.max(...parents.map(of)) + 1;
-    depth.set(name, value);
-    return value;
-  };
-  for (const name of builder.groups.keys()) of(name);
+  const parentsOf = (name: string): readonly string[] =>
+    name === 'all' ? [] : (builder.groups.get(name)?.parents ?? []);
+  for (const start of builder.groups.keys()) {
+    const stack = [start];
+    const expanded = new Set<string>();
+    while (stack.length > 0) {
+      const name = stack[stack.length - 1]!;
+      if (depth.has(name)) {
+        stack.pop();
+      } else if (!expanded.has(name)) {
+        // First visit: compute the parents first (they sit above it on the stack).
+        expanded.add(name);
+        for (const parent of parentsOf(name)) if (!depth.has(parent) && !expanded.has(parent)) stack.push(parent);
+      } else {
+        stack.pop();
+        let deepest = -1;
+        for (const parent of parentsOf(name)) deepest = Math.max(deepest, depth.get(parent) ?? 0);
+        depth.set(name, deepest + 1);
+      }
+    }
+  }
   return depth;
 }

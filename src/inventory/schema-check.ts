@@ -35,16 +35,29 @@ export interface SchemaIssue {
   readonly found?: string;
 }
 
-type Shape = 'string' | 'integer' | 'number' | 'boolean' | 'list' | 'map' | 'null';
+type Shape = 'string' | 'integer' | 'number' | 'boolean' | 'list' | 'map' | 'null' | 'other';
 
-/** The shape of a YAML value as the user sees it. */
+/**
+ * The shape of a YAML value as the user sees it. YAML 1.1's other types (a `!!timestamp` date, `!!binary`, `!!set`,
+ * `!!omap`) and vault values are `other`: only a schema of any value takes them.
+ */
 export function shapeOf(value: unknown): Shape {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return 'list';
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
   if (typeof value === 'string') return 'string';
   if (typeof value === 'boolean') return 'boolean';
-  return 'map';
+  const proto = typeof value === 'object' ? (Object.getPrototypeOf(value) as unknown) : undefined;
+  return proto === Object.prototype || proto === null ? 'map' : 'other';
+}
+
+function describeOther(value: unknown): string {
+  if (value instanceof Date) return 'a date (YAML reads an unquoted 2024-01-01 as one)';
+  if (ArrayBuffer.isView(value)) return 'binary data (!!binary)';
+  if (value instanceof Set) return 'a set (!!set)';
+  if (value instanceof Map) return 'an ordered map (!!omap)';
+  if (value !== null && typeof value === 'object' && 'ciphertext' in value) return 'an Ansible Vault value';
+  return `a ${typeof value}`;
 }
 
 /** `a string "abc"`, `the number 1.5`, `a list`, ... for "found ..." in messages. */
@@ -62,6 +75,8 @@ export function describeValue(value: unknown): string {
       return 'a list';
     case 'map':
       return 'a mapping';
+    case 'other':
+      return describeOther(value);
   }
 }
 
@@ -144,13 +159,14 @@ function checkMap(
 ): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
   const known = Object.keys(fields);
+  // Own keys only: `__proto__`, `constructor` or `toString` written by the user are unknown keys like any other.
   for (const [key, item] of Object.entries(value)) {
-    const field = fields[key];
+    const field = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (!field) issues.push({ kind: 'unknown-key', path: [...path, key], word: key, candidates: known });
     else issues.push(...checkSchema(item, field.schema, [...path, key]));
   }
   for (const [key, field] of Object.entries(fields)) {
-    if (field.required && (value[key] === undefined || value[key] === null) && !(key in value)) {
+    if (field.required && !Object.hasOwn(value, key)) {
       issues.push({ kind: 'missing', path, word: key });
     }
   }

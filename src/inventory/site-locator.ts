@@ -26,13 +26,18 @@ export class SiteLocator {
 
   /** A path inside a host's top-level variable; undefined when the variable came from nowhere known. */
   at(host: Host | undefined, key: string, path: Path = []): SourceLocation | undefined {
-    const origin = host?.origins[key];
+    const origin = host && Object.hasOwn(host.origins, key) ? host.origins[key] : undefined;
     return origin ? this.inventory.locate(origin, path) : undefined;
+  }
+
+  /** Where the inventory file names the host: the place for a message about the host as a whole. */
+  declared(host: Host): SourceLocation | undefined {
+    return host.declaredAt;
   }
 
   /** The first of `keys` the host sets (an acp-play key or its Ansible alias). */
   firstKey(host: Host, keys: readonly string[]): string | undefined {
-    return keys.find((k) => host.vars[k] !== undefined);
+    return keys.find((k) => Object.hasOwn(host.vars, k) && host.vars[k] !== undefined);
   }
 
   site(path: Path = []): SourceLocation | undefined {

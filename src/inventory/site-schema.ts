@@ -178,6 +178,25 @@ export function formatKeyPath(key: string, path: readonly (string | number)[]): 
 
 const PLATFORM_VAR_SCHEMAS: Readonly<Record<PlatformVar['type'], Schema>> = { string: str, boolean: bool };
 
+// Host variables are frozen and mostly shared (every host sees the one `site` of group_vars/all): each object is
+// checked once, not once per host.
+const checked = new WeakMap<object, Map<Schema, SchemaIssue[]>>();
+
+function checkSharedValue(value: unknown, schema: Schema): SchemaIssue[] {
+  if (value === null || typeof value !== 'object' || !Object.isFrozen(value)) return checkSchema(value, schema);
+  let bySchema = checked.get(value);
+  if (!bySchema) {
+    bySchema = new Map();
+    checked.set(value, bySchema);
+  }
+  let issues = bySchema.get(schema);
+  if (!issues) {
+    issues = checkSchema(value, schema);
+    bySchema.set(schema, issues);
+  }
+  return issues;
+}
+
 /**
  * Checks one host's variables against the schema, and against the host variables its platform declares: every
  * problem, located in the file that set the variable. The platform names come from `platforms`.
@@ -186,12 +205,14 @@ export function checkHostSchema(host: Host, inventory: Inventory, platforms: Pla
   const problems: Problem[] = [];
   const platformVars = (host.platform !== undefined && platforms.resolve(host.platform)?.hostVars) || {};
   for (const [key, value] of Object.entries(host.vars)) {
-    const origin = host.origins[key];
+    const origin = Object.hasOwn(host.origins, key) ? host.origins[key] : undefined;
     const locate = (path: readonly (string | number)[]) => (origin ? inventory.locate(origin, path) : undefined);
-    const platformVar = platformVars[key];
-    const schema = HOST_KEY_SCHEMAS[key] ?? (platformVar && PLATFORM_VAR_SCHEMAS[platformVar.type]);
+    const platformVar = Object.hasOwn(platformVars, key) ? platformVars[key] : undefined;
+    const schema = Object.hasOwn(HOST_KEY_SCHEMAS, key)
+      ? HOST_KEY_SCHEMAS[key]
+      : platformVar && PLATFORM_VAR_SCHEMAS[platformVar.type];
     if (schema) {
-      for (const issue of checkSchema(value, schema))
+      for (const issue of checkSharedValue(value, schema))
         problems.push({ severity: 'error', location: locate(issue.path), ...describeIssue(key, issue) });
       if (
         (key === 'platform' || key === 'ansible_network_os') &&

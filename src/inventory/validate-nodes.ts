@@ -1,8 +1,9 @@
 import type { Problem } from '../core/errors.js';
 import { suggest } from '../core/did-you-mean.js';
+import { managedInterfaceClash } from './node-interfaces.js';
 import { checkInterfaceName } from './safe-names.js';
 import type { SiteLocator } from './site-locator.js';
-import type { NodeModel, Site } from '../core/site.js';
+import type { NodeModel, Site, SwitchModel, SwitchPort } from '../core/site.js';
 import { formatVlanSet } from './vlan-set.js';
 
 type Location = ReturnType<SiteLocator['at']>;
@@ -13,6 +14,7 @@ export function validateNodes(site: Site, locator: SiteLocator): Problem[] {
   const error = (location: Location, message: string, fix: string) =>
     problems.push({ severity: 'error', location, message, fix });
   const uplinkOwner = new Map<string, string>();
+  const index = indexSite(site);
   for (const node of site.nodes) {
     const bad = checkInterfaceName(node.trunkNic);
     if (bad)
@@ -29,18 +31,19 @@ export function validateNodes(site: Site, locator: SiteLocator): Problem[] {
       );
     }
     const names = new Map<string, string>([[node.trunkNic, 'the trunk NIC']]);
-    const claim = (name: string, what: string, location: Location) => {
+    // Locations are looked up only for an error: finding a place in the files costs more than the checks.
+    const claim = (name: string, what: string, location: () => Location) => {
       const other = names.get(name);
       if (other)
         error(
-          location,
+          location(),
           `${node.name} uses the name ${name} for both ${other} and ${what}`,
           'give every interface and bridge of a node its own name',
         );
       else names.set(name, what);
     };
     for (const b of node.bridges) {
-      if (!site.vlans.some((v) => v.id === b.vlan)) {
+      if (!index.vlanIds.has(b.vlan)) {
         error(
           locator.nodeVlan(node.host, b.vlan),
           `${node.name} bridges VLAN ${b.vlan}, which is not in site.vlans`,
@@ -48,42 +51,70 @@ export function validateNodes(site: Site, locator: SiteLocator): Problem[] {
         );
       }
       for (const field of ['interface', 'bridge'] as const) {
-        const where = locator.nodeVlan(node.host, b.vlan, field);
+        const where = () => locator.nodeVlan(node.host, b.vlan, field);
         const badName = checkInterfaceName(b[field]);
         if (badName)
           error(
-            where,
+            where(),
             `${field} name ${JSON.stringify(b[field])} for VLAN ${b.vlan} on ${node.name} is not a safe interface name`,
             badName,
           );
         claim(b[field], `the ${field} of VLAN ${b.vlan}`, where);
       }
     }
+    const vlanInterfaces = new Set(node.bridges.map((b) => b.interface));
+    const bridges = new Set(node.bridges.map((b) => b.bridge));
     node.interfaces.forEach((item, i) => {
       if (typeof item.name !== 'string') return;
-      const where = locator.node(node.host, ['interfaces', i, 'name']);
       const badName = checkInterfaceName(item.name);
       if (badName)
         error(
-          where,
+          locator.node(node.host, ['interfaces', i, 'name']),
           `interface name ${JSON.stringify(item.name)} in node.interfaces of ${node.name} is not a safe interface name`,
           badName,
         );
+      const clash = managedInterfaceClash(item, vlanInterfaces, bridges);
+      if (clash) error(locator.node(node.host, ['interfaces', i]), `${node.name}: ${clash.message}`, clash.fix);
     });
-    if (node.uplink) problems.push(...validateUplink(node, site, locator, uplinkOwner));
+    if (node.uplink) problems.push(...validateUplink(node, index, locator, uplinkOwner));
   }
   return problems;
 }
 
-function validateUplink(node: NodeModel, site: Site, locator: SiteLocator, owner: Map<string, string>): Problem[] {
+/** Lookups by name, made once per site: the checks run per node, and a fleet has thousands. */
+interface SiteIndex {
+  readonly site: Site;
+  readonly vlanIds: ReadonlySet<number>;
+  readonly switches: ReadonlyMap<string, SwitchModel>;
+  readonly ports: ReadonlyMap<SwitchModel, ReadonlyMap<string, SwitchPort>>;
+  readonly otherHosts: ReadonlySet<string>;
+}
+
+function indexSite(site: Site): SiteIndex {
+  const switches = new Map<string, SwitchModel>();
+  const ports = new Map<SwitchModel, Map<string, SwitchPort>>();
+  for (const sw of site.switches) {
+    if (!switches.has(sw.name)) switches.set(sw.name, sw);
+    ports.set(sw, new Map(sw.ports.map((p) => [p.name, p])));
+  }
+  const otherHosts = new Set([...site.others.map((h) => h.name), ...site.nodes.map((n) => n.name)]);
+  return { site, vlanIds: new Set(site.vlans.map((v) => v.id)), switches, ports, otherHosts };
+}
+
+function validateUplink(
+  node: NodeModel,
+  index: SiteIndex,
+  locator: SiteLocator,
+  owner: Map<string, string>,
+): Problem[] {
   const problems: Problem[] = [];
   const error = (location: Location, message: string, fix: string) =>
     problems.push({ severity: 'error', location, message, fix });
+  const { site } = index;
   const uplink = node.uplink!;
-  const sw = site.switches.find((s) => s.name === uplink.switch);
+  const sw = index.switches.get(uplink.switch);
   if (!sw) {
-    const isOther =
-      site.others.some((h) => h.name === uplink.switch) || site.nodes.some((n) => n.name === uplink.switch);
+    const isOther = index.otherHosts.has(uplink.switch);
     const hint = suggest(
       uplink.switch,
       site.switches.map((s) => s.name),
@@ -99,7 +130,7 @@ function validateUplink(node: NodeModel, site: Site, locator: SiteLocator, owner
     );
     return problems;
   }
-  const port = sw.ports.find((p) => p.name === uplink.port);
+  const port = index.ports.get(sw)?.get(uplink.port);
   if (!port) {
     const hint = suggest(
       uplink.port,
@@ -150,7 +181,8 @@ function validateUplink(node: NodeModel, site: Site, locator: SiteLocator, owner
       `add ${formatVlanSet(notAllowed)} to allowed_vlans of ${key}, or stop bridging it on ${node.name}`,
     );
   }
-  const unused = port.allowedVlans.filter((id) => !bridged.includes(id) && id !== port.nativeVlan);
+  const isBridged = new Set(bridged);
+  const unused = port.allowedVlans.filter((id) => !isBridged.has(id) && id !== port.nativeVlan);
   if (unused.length > 0) {
     problems.push({
       severity: 'warning',

@@ -1,11 +1,12 @@
 import type { Problem } from '../core/errors.js';
+import type { PlatformCatalog } from '../core/platform.js';
 import { checkDescription, checkInterfaceName, checkPortName, checkVlanName } from './safe-names.js';
 import type { SiteLocator } from './site-locator.js';
-import type { Site, SwitchModel } from '../core/site.js';
+import type { Site, SwitchModel, SwitchPort } from '../core/site.js';
 import { formatVlanSet, VLAN_MAX, VLAN_MIN } from './vlan-set.js';
 
 /** Per-switch checks: safe names, VLANs a port uses are defined on the switch, native VLAN allowed, `faces` unique. */
-export function validateSwitches(site: Site, locator: SiteLocator): Problem[] {
+export function validateSwitches(site: Site, locator: SiteLocator, platforms: PlatformCatalog): Problem[] {
   const problems: Problem[] = [];
   const facedBy = new Map<string, string>();
   for (const sw of site.switches) {
@@ -40,7 +41,10 @@ export function validateSwitches(site: Site, locator: SiteLocator): Problem[] {
         if (bad)
           error(at('description'), `description of ${label} has characters the switch CLI could read as syntax`, bad);
       }
-      checkPortVlans(sw, port.name, defined, at, error);
+      checkPortVlans(sw, port, defined, at, error);
+      const refusal = platforms.resolve(sw.platform)?.refusePort?.(port);
+      if (refusal)
+        error(at(port.mode === 'trunk' ? 'allowed_vlans' : 'mode'), `${sw.name}: ${refusal.message}`, refusal.fix);
       if (port.faces) {
         const badNic = checkInterfaceName(port.faces.nic);
         if (badNic) error(at('faces'), `faces of ${label} names the NIC ${JSON.stringify(port.faces.nic)}`, badNic);
@@ -61,13 +65,12 @@ export function validateSwitches(site: Site, locator: SiteLocator): Problem[] {
 
 function checkPortVlans(
   sw: SwitchModel,
-  name: string,
+  port: SwitchPort,
   defined: ReadonlySet<number>,
   at: (field?: string) => ReturnType<SiteLocator['at']>,
   error: (location: ReturnType<SiteLocator['at']>, message: string, fix: string) => void,
 ): void {
-  const port = sw.ports.find((p) => p.name === name)!;
-  const label = `${sw.name} ${name}`;
+  const label = `${sw.name} ${port.name}`;
   const undefinedFix = (ids: string) =>
     `add ${ids} to switch.vlans of ${sw.name}, or to site.vlans (a switch carries every site VLAN unless switch.vlans says otherwise)`;
   for (const [field, id] of [

@@ -3,9 +3,8 @@ import type { Problem } from '../core/errors.js';
 import { checkDescription, checkK8sName, checkVlanName } from './safe-names.js';
 import type { SiteLocator } from './site-locator.js';
 import type { Site } from '../core/site.js';
+import { SubnetIndex, type Cidr } from './subnet-index.js';
 import { VLAN_MAX, VLAN_MIN } from './vlan-set.js';
-
-type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
 /** Parses a CIDR whose address is the network address; otherwise reports and returns undefined. */
 function parseSubnet(subnet: string, report: (message: string, fix: string) => void): Cidr | undefined {
@@ -26,19 +25,13 @@ function parseSubnet(subnet: string, report: (message: string, fix: string) => v
   return cidr;
 }
 
-function overlaps(a: Cidr, b: Cidr): boolean {
-  if (a[0].kind() !== b[0].kind()) return false;
-  // Two prefixes overlap exactly when the shorter one contains the other's network address.
-  return a[1] <= b[1] ? b[0].match(a as never) : a[0].match(b as never);
-}
-
 /** Site VLAN checks: ids, uniqueness, names, subnets (valid, not overlapping), gateways, NAD names. */
 export function validateVlans(site: Site, locator: SiteLocator): Problem[] {
   const problems: Problem[] = [];
   const error = (location: ReturnType<SiteLocator['site']>, message: string, fix: string) =>
     problems.push({ severity: 'error', location, message, fix });
   const seen = new Map<number, number>();
-  const subnets: { id: number; cidr: Cidr; text: string }[] = [];
+  const subnets = new SubnetIndex();
   for (const vlan of site.vlans) {
     const occurrence = seen.get(vlan.id) ?? 0;
     seen.set(vlan.id, occurrence + 1);
@@ -82,14 +75,13 @@ export function validateVlans(site: Site, locator: SiteLocator): Problem[] {
         ? undefined
         : parseSubnet(vlan.subnet, (m, f) => error(at('subnet'), `VLAN ${vlan.id}: ${m}`, f));
     if (cidr) {
-      const clash = subnets.find((s) => overlaps(s.cidr, cidr));
+      const clash = subnets.add(cidr, vlan.id, vlan.subnet!);
       if (clash)
         error(
           at('subnet'),
           `subnet ${vlan.subnet} of VLAN ${vlan.id} overlaps ${clash.text} of VLAN ${clash.id}`,
           'give each VLAN its own, non-overlapping subnet',
         );
-      subnets.push({ id: vlan.id, cidr, text: vlan.subnet! });
     }
     if (vlan.gateway !== undefined)
       checkGateway(vlan.id, vlan.gateway, vlan.subnet, cidr, (m, f) => error(at('gateway'), m, f));

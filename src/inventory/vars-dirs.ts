@@ -1,13 +1,26 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { isMap, isScalar, type Node } from 'yaml';
+import { ConfigError } from '../core/errors.js';
 import { didYouMean } from '../core/did-you-mean.js';
 import type { VarLayer } from './combine-vars.js';
 import type { InventoryBuilder } from './inventory-builder.js';
+import { entryAt } from './user-file.js';
+import { VARS_EXTENSIONS, varsFilesUnder } from './vars-files.js';
 import { YamlFile } from './yaml-file.js';
 
 // Ansible's lookup order: the bare name (file or folder) first, then these extensions; the first that exists is used.
-const EXTENSIONS = ['', '.yml', '.yaml', '.json'];
+const EXTENSIONS = VARS_EXTENSIONS;
+
+/** The text one inventory may read in all (hosts file and vars files): a link to a large folder stops here. */
+export const MAX_INVENTORY_BYTES = 64 * 1024 * 1024;
+
+/** What is left of MAX_INVENTORY_BYTES for one inventory, shared by its readers. */
+export interface ReadBudget {
+  left: number;
+  /** Set once the budget ran out and that was reported. */
+  spent?: boolean;
+}
 
 /** What a vars directory gave: one layer per group or host name, and every file parsed (for `locate`). */
 export interface VarsDirContent {
@@ -20,15 +33,16 @@ export interface VarsDirContent {
  * does: `NAME`, `NAME.yml`, `NAME.yaml`, `NAME.json` or a folder `NAME/` whose files are read in name order.
  * Files that match no name give a warning (a misspelt group would otherwise be silently ignored).
  */
-export async function readVarsDir(
+export function readVarsDir(
   base: string,
   kind: 'group_vars' | 'host_vars',
   names: readonly string[],
   builder: InventoryBuilder,
-): Promise<VarsDirContent> {
+  budget: ReadBudget,
+): VarsDirContent {
   const dir = join(base, kind);
   const content: VarsDirContent = { layers: new Map(), sources: [] };
-  const entries = await listEntries(dir);
+  const entries = listEntries(dir, builder);
   if (entries === undefined) return content;
   const used = new Set<string>();
   for (const name of names) {
@@ -45,8 +59,21 @@ export async function readVarsDir(
       );
     }
     const layer: VarLayer = new Map();
-    for (const file of await filesUnder(join(dir, chosen))) {
-      const source = await YamlFile.read(file);
+    for (const file of collect(builder, () => varsFilesUnder(join(dir, chosen))) ?? []) {
+      if (budget.left <= 0) {
+        if (!budget.spent) {
+          builder.error(
+            `the inventory's files add up to more than ${MAX_INVENTORY_BYTES / (1024 * 1024)} MiB; ${file} and the files after it are not read`,
+            { file, line: 1, col: 1 },
+            'check the links in the vars folders; an inventory is rarely more than a few MiB',
+          );
+          budget.spent = true;
+        }
+        break;
+      }
+      const source = collect(builder, () => YamlFile.read(file));
+      if (source) budget.left -= source.size;
+      if (source === undefined) continue;
       content.sources.push(source);
       readVarsFile(source, layer, builder);
     }
@@ -63,6 +90,17 @@ export async function readVarsDir(
     );
   }
   return content;
+}
+
+/** The result of `read`, or undefined with the ConfigError's problems added to the builder. */
+function collect<T>(builder: InventoryBuilder, read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    builder.problems.push(...error.problems);
+    return undefined;
+  }
 }
 
 function readVarsFile(source: YamlFile, layer: VarLayer, builder: InventoryBuilder): void {
@@ -82,38 +120,47 @@ function readVarsFile(source: YamlFile, layer: VarLayer, builder: InventoryBuild
     const key = isScalar(pair.key) ? pair.key.value : pair.key;
     if (typeof key !== 'string' || key === '') {
       builder.error(
-        `variable name ${String(key)} is not a string`,
+        key === '' ? 'a variable name is empty' : `variable name ${String(key)} is not a string`,
         source.nodeLocation(pair.key as Node),
         'variable names are words like `vlans`',
       );
       continue;
     }
-    const value = ((pair.value as Node | null)?.toJS(source.doc, { maxAliasCount: 1000 }) as unknown) ?? null;
+    const value = source.toValue(pair.value as Node | null, builder.problems);
     builder.setVar(layer, key, value, { file: source.file, yamlPath: [key] });
   }
 }
 
-async function listEntries(dir: string): Promise<Map<string, boolean> | undefined> {
+/** The names in `dir`; undefined when there is no such folder. Anything else wrong with it is a problem. */
+function listEntries(dir: string, builder: InventoryBuilder): Set<string> | undefined {
   try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return new Map(entries.map((e) => [e.name, e.isDirectory()]));
-  } catch {
+    if (!statSync(dir).isDirectory()) {
+      // As Ansible: a group_vars that is not a folder is skipped with a warning.
+      builder.warn(`${dir} is not a folder, so it is not read`, { file: dir, line: 1, col: 1 }, 'make it a folder');
+      return undefined;
+    }
+    return new Set(readdirSync(dir));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !entryAt(dir)?.isSymbolicLink()) return undefined;
+    builder.error(
+      `${dir} cannot be read (${describeError(error)})`,
+      { file: dir, line: 1, col: 1 },
+      'make it a readable folder, or remove it',
+    );
     return undefined;
   }
 }
 
-/** A file, or the vars files in a folder (recursively, in name order, skipping hidden and backup files). */
-async function filesUnder(path: string): Promise<string[]> {
-  if (!(await stat(path)).isDirectory()) return [path];
-  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  );
-  const files: string[] = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name.endsWith('~')) continue;
-    const full = join(path, entry.name);
-    if (entry.isDirectory()) files.push(...(await filesUnder(full)));
-    else if (EXTENSIONS.includes(extname(entry.name))) files.push(full);
+function describeError(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'a dangling symbolic link';
+    case 'ELOOP':
+      return 'a symbolic link loop';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return (error as NodeJS.ErrnoException).code ?? String(error);
   }
-  return files;
 }

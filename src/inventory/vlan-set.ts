@@ -6,6 +6,20 @@
 export const VLAN_MIN = 1;
 export const VLAN_MAX = 4094;
 
+/**
+ * A VLAN list (site.vlans, node.vlans, switch.vlans) longer than this repeats ids: only this many items are read,
+ * and the list is reported (checks compare items with each other, so an endless list would be slow too).
+ */
+export const MAX_VLAN_ITEMS = VLAN_MAX;
+
+/** The problem text for a VLAN list past MAX_VLAN_ITEMS, and its fix. */
+export function tooManyVlanItems(what: string, count: number): { message: string; fix: string } {
+  return {
+    message: `${what} has ${count} items, more than there are VLAN ids (${MAX_VLAN_ITEMS}); only the first ${MAX_VLAN_ITEMS} are read`,
+    fix: 'list each VLAN once, or use ranges such as 2000-2005',
+  };
+}
+
 /** Thrown for text that is not a VLAN list; the message says which part is wrong. */
 export class VlanSetSyntaxError extends Error {}
 

@@ -1,17 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node,
-  type ScalarTag,
-} from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type ScalarTag } from 'yaml';
 import type { Problem, SourceLocation } from '../core/errors.js';
+import { readUserFile } from './user-file.js';
 import { VaultValue } from '../core/vault-value.js';
+import { parseYaml } from './yaml-document.js';
 
 /** YAML path: map keys and sequence indexes. */
 export type YamlPath = readonly (string | number)[];
@@ -27,48 +18,66 @@ const ansibleTags: ScalarTag[] = [
  * Ansible reads YAML 1.1 (PyYAML), so `yes`/`no`/`on`/`off` are booleans here too.
  */
 export class YamlFile {
-  readonly problems: Problem[] = [];
-
   private constructor(
     readonly file: string,
     readonly doc: Document.Parsed,
     private readonly lines: LineCounter,
-  ) {
-    for (const error of doc.errors)
-      this.problems.push(this.yamlProblem('error', error.pos[0], error.message, error.code));
-    for (const warning of doc.warnings)
-      this.problems.push(this.yamlProblem('warning', warning.pos[0], warning.message, warning.code));
-  }
+    /** Syntax errors and warnings, and any limit passed (see parseYaml), each located. */
+    readonly problems: Problem[],
+    /** True when the document's structure can be trusted: no errors, or only duplicate keys (already reported). */
+    readonly isReadable: boolean,
+    /** The length of the text parsed (characters). */
+    readonly size: number,
+  ) {}
 
-  /** Parses `text` as the content of `file` (the path as the user gave it). */
+  /** Parses `text` as the content of `file` (the path as the user gave it), under parseYaml's limits. */
   static parse(file: string, text: string): YamlFile {
-    const lines = new LineCounter();
-    const doc = parseDocument(text, {
-      lineCounter: lines,
+    const { doc, lines, problems, isReadable } = parseYaml(file, text, {
       version: '1.1',
-      prettyErrors: false,
       uniqueKeys: true,
       customTags: ansibleTags,
     });
-    return new YamlFile(file, doc, lines);
+    return new YamlFile(file, doc, lines, problems, isReadable, text.length);
   }
 
-  static async read(file: string): Promise<YamlFile> {
-    return YamlFile.parse(file, await readFile(file, 'utf8'));
+  /** Reads `file` with the guarded reader (a ConfigError unless it is a regular file of sane size) and parses it. */
+  static read(file: string): YamlFile {
+    const { text, invalidAt } = readUserFile(file);
+    const source = YamlFile.parse(file, text);
+    if (invalidAt !== undefined) {
+      source.problems.unshift({
+        severity: 'error',
+        location: source.at(invalidAt),
+        message: `${file} is not UTF-8 text (an invalid byte here)`,
+        fix: 'save the file as UTF-8',
+      });
+      return new YamlFile(file, source.doc, source.lines, source.problems, false, source.size);
+    }
+    return source;
   }
 
   get hasErrors(): boolean {
     return this.problems.some((p) => p.severity === 'error');
   }
 
-  /** True when the document's structure can be trusted: no errors, or only duplicate keys (already reported). */
-  get isReadable(): boolean {
-    return this.doc.errors.every((e) => e.code === 'DUPLICATE_KEY');
-  }
-
-  /** The document as plain JavaScript values (maps become objects). */
-  toJS(): unknown {
-    return this.doc.toJS({ maxAliasCount: 1000 });
+  /**
+   * A node as plain JavaScript values (maps become objects with own keys only, `__proto__` included). Aliases were
+   * bounded by parseYaml, so expanding them here is safe; a value the YAML library still refuses is a problem pushed
+   * to `problems`, and null.
+   */
+  toValue(node: Node | null | undefined, problems: Problem[]): unknown {
+    if (node === null || node === undefined) return null;
+    try {
+      return (node.toJS(this.doc, { maxAliasCount: -1 }) as unknown) ?? null;
+    } catch (error) {
+      problems.push({
+        severity: 'error',
+        location: this.nodeLocation(node),
+        message: `YAML: this value cannot be read: ${(error as Error).message}`,
+        fix: 'check the value, its tag and the aliases in it',
+      });
+      return null;
+    }
   }
 
   /** Position of a character offset in this file. */
@@ -96,27 +105,6 @@ export class YamlFile {
   /** Location of the value at `path`, falling back to the deepest existing node. */
   locate(path: YamlPath): SourceLocation {
     return this.nodeLocation(this.find(path).node);
-  }
-
-  private yamlProblem(severity: Problem['severity'], offset: number, message: string, code: string): Problem {
-    const fix =
-      code === 'DUPLICATE_KEY'
-        ? 'remove or rename one of the two keys (the later one would silently win in Ansible)'
-        : yamlFix(code);
-    return { severity, location: this.at(offset), message: `YAML: ${message}`, ...(fix ? { fix } : {}) };
-  }
-}
-
-function yamlFix(code: string): string | undefined {
-  switch (code) {
-    case 'TAB_AS_INDENT':
-      return 'indent with spaces, not tabs';
-    case 'BAD_INDENT':
-      return 'line up keys of one map at the same indentation';
-    case 'TAG_RESOLVE_FAILED':
-      return 'check the tag and its value';
-    default:
-      return undefined;
   }
 }
 

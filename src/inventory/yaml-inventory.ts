@@ -3,6 +3,7 @@ import { didYouMean } from '../core/did-you-mean.js';
 import { expandHostEntry } from './host-range.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 import type { VarLayer } from './combine-vars.js';
+import type { ValueOrigin } from '../core/inventory.js';
 import type { YamlFile, YamlPath } from './yaml-file.js';
 
 const GROUP_KEYS = ['hosts', 'children', 'vars'];
@@ -30,7 +31,12 @@ export function readYamlInventory(source: YamlFile, builder: InventoryBuilder): 
   }
 }
 
+/** Groups and host entries one hosts tree may expand to (aliases can make a small file name many). */
+export const MAX_TREE_NODES = 1_000_000;
+
 class YamlInventoryReader {
+  private visited = 0;
+
   constructor(
     private readonly source: YamlFile,
     private readonly builder: InventoryBuilder,
@@ -54,7 +60,21 @@ class YamlInventoryReader {
     return undefined;
   }
 
+  /** Counts one more group or host entry; false (with one problem) once the tree has expanded past its limit. */
+  private count(at: Node): boolean {
+    this.visited++;
+    if (this.visited === MAX_TREE_NODES + 1) {
+      this.builder.error(
+        `the hosts tree expands to more than ${MAX_TREE_NODES} groups and host entries (through aliases?)`,
+        this.source.nodeLocation(at),
+        'write the groups out instead of repeating them with aliases',
+      );
+    }
+    return this.visited <= MAX_TREE_NODES;
+  }
+
   group(name: string, value: Node | null, path: YamlPath, parent: string | undefined, pair: Pair): void {
+    if (!this.count(pair.key as Node)) return;
     const at = this.source.nodeLocation(pair.key as Node);
     if (parent === undefined) this.builder.group(name, at);
     else this.builder.addChild(parent, name, at);
@@ -102,7 +122,7 @@ class YamlInventoryReader {
     }
     for (const pair of node.items) {
       const pattern = this.name(pair, 'host');
-      if (pattern === undefined) continue;
+      if (pattern === undefined || !this.count(pair.key as Node)) continue;
       const at = this.source.nodeLocation(pair.key as Node);
       let entry;
       try {
@@ -111,30 +131,43 @@ class YamlInventoryReader {
         this.builder.error((error as Error).message, at);
         continue;
       }
+      // The host's vars are read once for the whole entry (a range may name thousands of hosts).
+      const vars = this.varsOf(this.resolve(pair.value), [...path, pattern], `vars of host \`${pattern}\``);
       for (const hostName of entry.names) {
         const host = this.builder.addHost(group, hostName, at);
         if (entry.port !== undefined) this.builder.setVar(host.vars, 'ansible_port', entry.port, at);
-        this.vars(host.vars, this.resolve(pair.value), [...path, pattern], `vars of host \`${hostName}\``);
+        for (const v of vars) this.builder.setVar(host.vars, v.key, v.value, v.origin);
       }
     }
   }
 
   private vars(layer: VarLayer, node: Node | null, path: YamlPath, what: string): void {
-    if (node === null || (isScalar(node) && node.value === null)) return;
+    for (const v of this.varsOf(node, path, what)) this.builder.setVar(layer, v.key, v.value, v.origin);
+  }
+
+  /** The `name: value` pairs of a vars map, as values with their origin. */
+  private varsOf(
+    node: Node | null,
+    path: YamlPath,
+    what: string,
+  ): { key: string; value: unknown; origin: ValueOrigin }[] {
+    if (node === null || (isScalar(node) && node.value === null)) return [];
     if (!isMap(node)) {
       this.builder.error(
         `${what} must be a map of name: value`,
         this.source.nodeLocation(node),
         'write one `name: value` per line, indented under it',
       );
-      return;
+      return [];
     }
+    const vars = [];
     for (const pair of node.items) {
       const key = this.name(pair, 'variable');
       if (key === undefined) continue;
-      const value = (pair.value as Node | null)?.toJS(this.source.doc, { maxAliasCount: 1000 }) as unknown;
-      this.builder.setVar(layer, key, value ?? null, { file: this.source.file, yamlPath: [...path, key] });
+      const value = this.source.toValue(pair.value as Node | null, this.builder.problems);
+      vars.push({ key, value, origin: { file: this.source.file, yamlPath: [...path, key] } });
     }
+    return vars;
   }
 
   private children(parent: string, node: Node | null, path: YamlPath): void {

@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, isAbsolute } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
-import { ConfigError, type Problem, type SourceLocation } from '../core/errors.js';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { ConfigError, type SourceLocation } from '../core/errors.js';
 import { didYouMean } from '../core/did-you-mean.js';
+import { readUserFile } from '../inventory/user-file.js';
+import { parseYaml } from '../inventory/yaml-document.js';
 import { MODULE_ARGS, MODULE_NAMES, type ArgSpec } from './module-args.js';
 import type { ModuleName, Play, Playbook, SerialStep, Task } from '../core/playbook.js';
 
@@ -23,24 +24,21 @@ export function resolvePlaybookPath(given: string | undefined, cwd = process.cwd
 
 /** Loads and validates a playbook; every problem at once as a ConfigError (exit 3). */
 export async function loadPlaybook(file: string): Promise<Playbook> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
+  const { text, invalidAt } = readUserFile(file, 'playbook');
+  if (invalidAt !== undefined) {
     throw new ConfigError({
       severity: 'error',
-      message: `cannot read playbook ${file}: ${(error as Error).message}`,
-      fix: 'pass an existing file with -p, or create playbooks/site.yaml',
+      location: { file, line: text.slice(0, invalidAt).split('\n').length, col: 1 },
+      message: `playbook ${file} is not UTF-8 text (an invalid byte on this line)`,
+      fix: 'save the file as UTF-8',
     });
   }
-  return parsePlaybook(text, isAbsolute(file) ? file : file);
+  return parsePlaybook(text, file);
 }
 
 /** Parses playbook text (exported for tests). */
 export function parsePlaybook(text: string, file: string): Playbook {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const problems: Problem[] = [];
+  const { doc, lines, problems, isReadable } = parseYaml(file, text, { uniqueKeys: true });
   const at = (node: Node | Pair | null | undefined): SourceLocation => {
     const range = (node as Node | undefined)?.range ?? ((node as Pair | undefined)?.key as Node | undefined)?.range;
     const pos = lines.linePos(range?.[0] ?? 0);
@@ -49,16 +47,8 @@ export function parsePlaybook(text: string, file: string): Playbook {
   const fail = (node: Node | Pair | null | undefined, message: string, fix?: string): void => {
     problems.push({ severity: 'error', location: at(node), message, ...(fix ? { fix } : {}) });
   };
-  for (const e of doc.errors) {
-    const pos = lines.linePos(e.pos[0]);
-    problems.push({
-      severity: 'error',
-      location: { file, line: pos.line, col: pos.col },
-      message: `YAML syntax: ${e.message.split('\n')[0]}`,
-      fix: 'fix the YAML syntax at this position',
-    });
-  }
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (!isReadable || problems.some((p) => p.severity === 'error')) throw new ConfigError(problems);
+  problems.length = 0; // YAML warnings do not stop a playbook
 
   const plays: Play[] = [];
   const root = doc.contents;

@@ -1,4 +1,5 @@
 import { ConfigError } from '../core/errors.js';
+import { managedInterfaceClash, type InterfaceClash } from '../inventory/node-interfaces.js';
 import type { NodeModel, Site } from '../core/site.js';
 
 /** One bridged VLAN as the nmstate template sees it. */
@@ -34,36 +35,33 @@ export interface NodeStateContext {
 }
 
 const DISABLED = Object.freeze({ enabled: false });
-// Keys a node may set on an extra interface that names one of acp-play's bridges: its addresses, nothing else.
-const BRIDGE_OVERLAY_KEYS = new Set(['name', 'type', 'state', 'ipv4', 'ipv6']);
 
 /** Builds the nmstate context of one node. A ConfigError if an extra interface collides with a managed one. */
 export function buildNodeStateContext(node: NodeModel, site: Site): NodeStateContext {
   const vlanNames = new Map(site.vlans.map((v) => [v.id, v.name]));
   const vlanIfaces = new Set(node.bridges.map((b) => b.interface));
+  const bridgeNames = new Set(node.bridges.map((b) => b.bridge));
   const overlays = new Map<string, Readonly<Record<string, unknown>>>();
   const extraInterfaces: Readonly<Record<string, unknown>>[] = [];
-  const problems: string[] = [];
+  const problems: InterfaceClash[] = [];
   for (const iface of node.interfaces) {
     const name = String(iface['name'] ?? '');
-    if (vlanIfaces.has(name)) {
-      problems.push(`"${name}" is a VLAN interface acp-play creates from node.vlans; remove it from node.interfaces`);
-    } else if (node.bridges.some((b) => b.bridge === name)) {
-      const extra = Object.keys(iface).filter((k) => !BRIDGE_OVERLAY_KEYS.has(k));
-      if (extra.length > 0 || (iface['type'] !== undefined && iface['type'] !== 'linux-bridge')) {
-        problems.push(
-          `"${name}" is a bridge acp-play creates; node.interfaces may only give it ipv4/ipv6 (not ${extra.join(', ') || 'type'})`,
-        );
-      }
-      overlays.set(name, iface);
-    } else {
-      extraInterfaces.push(iface);
-    }
+    const clash = managedInterfaceClash(iface, vlanIfaces, bridgeNames);
+    if (clash) problems.push(clash);
+    else if (bridgeNames.has(name)) overlays.set(name, iface);
+    else extraInterfaces.push(iface);
   }
   if (problems.length > 0) {
-    const file = node.host.origins['node']?.file ?? node.host.name;
+    // validate-nodes reports these where they were written; this is for a site built without validation.
+    const origin = Object.hasOwn(node.host.origins, 'node') ? node.host.origins['node'] : undefined;
+    const location = { file: origin?.file ?? node.host.name, line: origin?.line ?? 1, col: origin?.col ?? 1 };
     throw new ConfigError(
-      problems.map((message) => ({ severity: 'error' as const, message: `${file}: node ${node.name}: ${message}` })),
+      problems.map(({ message, fix }) => ({
+        severity: 'error' as const,
+        location,
+        message: `${node.name}: ${message}`,
+        fix,
+      })),
     );
   }
   const bridges = [...node.bridges]

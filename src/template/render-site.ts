@@ -3,7 +3,7 @@ import type { PlatformCatalog, PlatformInfo, PlatformTemplate } from '../core/pl
 import type { Site } from '../core/site.js';
 import { buildNadContext, buildNncpContext } from './k8s-context.js';
 import { buildNodeStateContext } from './node-state-context.js';
-import { renderYaml } from './render-yaml.js';
+import { renderYaml, renderYamlText } from './render-yaml.js';
 import { buildSwitchContext } from './switch-context.js';
 import { render } from './template-env.js';
 
@@ -17,7 +17,10 @@ export interface RenderedFile {
   readonly text: string;
   /** Holds a secret (install-config.yaml): written with file mode 0600. */
   readonly secret?: boolean;
-  /** YAML files: the parsed document. Switches: the SwitchContext the text was rendered from. */
+  /**
+   * Node files, NADs and install files: the parsed document. Switches: the SwitchContext the text was rendered from.
+   * NNCPs: none (their desired state is the node file's data).
+   */
   readonly data?: unknown;
   /** nmstate and NNCP files: the interfaces acp-play owns on that node (see NodeStateContext). */
   readonly managedInterfaces?: readonly string[];
@@ -40,48 +43,51 @@ const K8S_KEYS = ['apiVersion', 'kind', 'metadata', 'spec'] as const;
  * switches, NNCPs, NADs.
  */
 export function renderSite(site: Site, options: RenderSiteOptions): RenderedFile[] {
+  return inSiteOrder([...renderSiteFiles(site, options)]);
+}
+
+/** The files of {@link renderSite}, one at a time as they are rendered (each node's file, then its NNCP). */
+export function* renderSiteFiles(site: Site, options: RenderSiteOptions): Generator<RenderedFile> {
   const limit = options.limit ? new Set(options.limit) : undefined;
   const wanted = (host: string): boolean => limit === undefined || limit.has(host);
   const { cwd } = options;
-  const nodes: RenderedFile[] = [];
-  const nncps: RenderedFile[] = [];
-  for (const node of site.nodes.filter((n) => wanted(n.name))) {
+  for (const node of site.nodes) {
+    if (!wanted(node.name)) continue;
     const { template } = platformOf(options.platforms, node.platform);
     const context = buildNodeStateContext(node, site);
     const state = renderYaml(template.path, context, ['interfaces'], cwd);
     const managedInterfaces = context.managedInterfaces;
-    nodes.push({
+    yield {
       host: node.name,
       path: `nodes/${node.name}.${template.extension}`,
       kind: 'node',
       ...state,
       managedInterfaces,
-    });
-    const policy = renderYaml(
-      'k8s/nncp.yaml.njk',
-      buildNncpContext(node.name, state.data, managedInterfaces),
-      K8S_KEYS,
-      cwd,
-    );
-    nncps.push({ host: node.name, path: `k8s/nncp-${node.name}.yaml`, kind: 'k8s', ...policy, managedInterfaces });
+    };
+    const policy = buildNncpContext(node.name, state.data, managedInterfaces);
+    const text = renderYamlText('k8s/nncp.yaml.njk', policy, K8S_KEYS, cwd);
+    yield { host: node.name, path: `k8s/nncp-${node.name}.yaml`, kind: 'k8s', text, managedInterfaces };
   }
-  const switches = site.switches
-    .filter((sw) => wanted(sw.name))
-    .map((sw): RenderedFile => {
-      const platform = platformOf(options.platforms, sw.platform);
-      const context = buildSwitchContext(sw, platform);
-      const text = render(platform.template.path, context, cwd === undefined ? {} : { cwd });
-      const path = `switches/${sw.name}.${sw.platform}.${platform.template.extension}`;
-      return { host: sw.name, path, kind: 'switch', text, data: context };
-    });
-  const nads =
-    limit === undefined
-      ? site.nads.map((nad): RenderedFile => {
-          const doc = renderYaml('k8s/nad.yaml.njk', buildNadContext(nad), K8S_KEYS, cwd);
-          return { path: `k8s/nad-${nad.name}.yaml`, kind: 'k8s', ...doc };
-        })
-      : [];
-  return [...nodes, ...switches, ...nncps, ...nads];
+  for (const sw of site.switches) {
+    if (!wanted(sw.name)) continue;
+    const platform = platformOf(options.platforms, sw.platform);
+    const context = buildSwitchContext(sw, platform);
+    const text = render(platform.template.path, context, cwd === undefined ? {} : { cwd });
+    const path = `switches/${sw.name}.${sw.platform}.${platform.template.extension}`;
+    yield { host: sw.name, path, kind: 'switch', text, data: context };
+  }
+  if (limit !== undefined) return;
+  for (const nad of site.nads) {
+    const doc = renderYaml('k8s/nad.yaml.njk', buildNadContext(nad), K8S_KEYS, cwd);
+    yield { path: `k8s/nad-${nad.name}.yaml`, kind: 'k8s', ...doc };
+  }
+}
+
+/** Rendered files in renderSite's order: node files, switches, NNCPs, NADs (stable within each kind). */
+export function inSiteOrder(files: readonly RenderedFile[]): RenderedFile[] {
+  const rank = (f: RenderedFile): number =>
+    f.kind === 'node' ? 0 : f.kind === 'switch' ? 1 : f.host !== undefined ? 2 : 3;
+  return [0, 1, 2, 3].flatMap((r) => files.filter((f) => rank(f) === r));
 }
 
 /** The platform of a built site's host: known to the registry the site was built with, and with a template. */

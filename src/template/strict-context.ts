@@ -13,9 +13,22 @@ const RAW = Symbol('acp-play.raw');
 // Names that JS and nunjucks internals probe on any object; absent is a normal answer for them.
 const PROBED = new Set(['toJSON', 'then', 'inspect', 'constructor', 'length', 'size', 'nodeType', 'asymmetricMatch']);
 
+// One Proxy per object, made on first use: a template reads `b.interface` many times per node, and a fleet's nodes
+// share their VLAN objects. The path in messages is the one the object was first reached by.
+const proxies = new WeakMap<object, object>();
+
 /** Wraps `value` (deeply, lazily) so that reading a property it does not have throws. */
 export function strictValue(value: unknown, path: string): unknown {
   if (value === null || typeof value !== 'object') return value;
+  let proxy = proxies.get(value);
+  if (!proxy) {
+    proxy = makeStrict(value, path);
+    proxies.set(value, proxy);
+  }
+  return proxy;
+}
+
+function makeStrict(value: object, path: string): object {
   // A Proxy must return a frozen object's own values unchanged, so a frozen value gets a shallow copy as target.
   const base = Object.isFrozen(value) ? (Array.isArray(value) ? [...value] : { ...value }) : value;
   return new Proxy(base, {

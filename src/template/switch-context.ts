@@ -34,11 +34,15 @@ export interface SwitchContext {
  * is an error too.
  */
 export function buildSwitchContext(sw: SwitchModel, platform: Pick<PlatformInfo, 'refusePort'> = {}): SwitchContext {
+  // validate-switches reports all of these where they were written; this is for a site built without validation.
+  const origin = Object.hasOwn(sw.host.origins, 'switch') ? sw.host.origins['switch'] : undefined;
+  const location = { file: origin?.file ?? sw.host.name, line: origin?.line ?? 1, col: origin?.col ?? 1 };
   const problems: Problem[] = [];
   const check = (what: string, text: string | undefined): void => {
     if (text !== undefined && /[\u0000-\u001f\u007f]/.test(text)) {
       problems.push({
         severity: 'error',
+        location,
         message: `switch ${sw.name}: ${what} ${JSON.stringify(text)} has a line break or control character`,
         fix: 'write it on one line',
       });
@@ -52,13 +56,19 @@ export function buildSwitchContext(sw: SwitchModel, platform: Pick<PlatformInfo,
     if (port.mode === 'access' && port.accessVlan === undefined) {
       problems.push({
         severity: 'error',
+        location,
         message: `switch ${sw.name}: access port ${port.name} has no access VLAN`,
         fix: 'set access_vlan',
       });
     }
     const refusal = platform.refusePort?.(port);
     if (refusal)
-      problems.push({ severity: 'error', message: `switch ${sw.name}: ${refusal.message}`, fix: refusal.fix });
+      problems.push({
+        severity: 'error',
+        location,
+        message: `switch ${sw.name}: ${refusal.message}`,
+        fix: refusal.fix,
+      });
     return portContext(port);
   });
   if (problems.length > 0) throw new ConfigError(problems);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, type Problem } from '../core/errors.js';
 import { registerFilters } from './filters.js';
+import { GuardedFileSystemLoader } from './guarded-loader.js';
 import { strictContext, strictRootFrame } from './strict-context.js';
 
 /** The templates shipped with acp-play (`<package root>/templates`, the same from src/ and from dist/). */
@@ -21,12 +22,24 @@ export interface TemplateFile {
   readonly isOverride: boolean;
 }
 
+// Where each template id resolved, per working directory: looked up once per process, like nunjucks' own cache of
+// compiled templates (not once per host).
+const resolved = new Map<string, TemplateFile>();
+
 /** Finds the file a template id loads from; a ConfigError if no search path has it. */
 export function resolveTemplate(id: string, cwd: string = process.cwd()): TemplateFile {
   const [user, packaged] = templateSearchPaths(cwd) as [string, string];
+  const key = `${user}\0${id}`;
+  const known = resolved.get(key);
+  if (known) return known;
   for (const dir of [user, packaged]) {
     const file = path.resolve(dir, id);
-    if (file.startsWith(dir + path.sep) && existsSync(file)) return { id, file, isOverride: dir === user };
+    if (file.startsWith(dir + path.sep) && existsSync(file)) {
+      // Run from the project's own folder, the user's templates/ is the packaged one: not an override.
+      const found = { id, file, isOverride: dir === user && user !== packaged };
+      resolved.set(key, found);
+      return found;
+    }
   }
   throw new ConfigError({
     severity: 'error',
@@ -45,7 +58,7 @@ export function templateEnv(cwd: string = process.cwd()): nunjucks.Environment {
   const key = path.resolve(cwd);
   let env = environments.get(key);
   if (!env) {
-    const loader = new nunjucks.FileSystemLoader(templateSearchPaths(key), { noCache: false });
+    const loader = new GuardedFileSystemLoader(templateSearchPaths(key), { noCache: false });
     env = new nunjucks.Environment(loader, {
       autoescape: false,
       throwOnUndefined: true,
@@ -81,6 +94,8 @@ export function render(id: string, context: object, options: RenderOptions = {})
     const globals = (env as unknown as { globals: object }).globals;
     return (template.render as unknown as StrictRender).call(template, strict, strictRootFrame(strict, globals));
   } catch (error) {
+    // A template file that cannot be read is already a located ConfigError (see GuardedFileSystemLoader).
+    if (error instanceof ConfigError) throw error;
     throw templateError(where, error);
   }
 }

@@ -4,22 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import YAML from 'yaml';
-import { main } from '../../../src/cli/main.js';
+import { runCli } from '../../helpers/cli-run.js';
 
 const inventory = fileURLToPath(new URL('../../../inventories/site1', import.meta.url));
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
-  try {
-    return { code: await main(args), out: out.join(''), err: err.join('') };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+const run = (args: string[]) => runCli(args);
 
 const temps: string[] = [];
 beforeEach(() => {

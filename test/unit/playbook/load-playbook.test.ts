@@ -95,7 +95,7 @@ describe('playbook syntax', () => {
 
   it('reports YAML syntax errors with their position', () => {
     const [p] = problemsOf('- hosts: all\n  tasks: [\n');
-    expect(p!.message).toMatch(/^YAML syntax/);
+    expect(p!.message).toMatch(/^YAML: /);
     expect(p!.location?.file).toBe('pb.yaml');
   });
 
