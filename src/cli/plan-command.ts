@@ -9,6 +9,7 @@ import { addRunOptions, prepareRun, type RunFlags } from './run-setup.js';
 interface PlanFlags extends RunFlags {
   readonly detailedExitcode?: boolean;
   readonly out?: string;
+  readonly diff?: boolean;
 }
 
 /**
@@ -21,6 +22,7 @@ export const registerPlanCommand: RegisterCommand = (program, setExit) => {
   )
     .option('--detailed-exitcode', 'exit 2 when changes are present, 0 when in sync, 1 when a host failed')
     .option('-o, --out <planfile>', 'also save the plan as JSON to PLANFILE')
+    .option('--diff', "show every change's full diff (nmstate's YAML before/after), not only its one-line summary")
     .action(async (dir: string, flags: PlanFlags) => {
       const run = await prepareRun(dir, flags, `acp-play plan ${process.argv.slice(3).join(' ')}`.trim());
       const pool = new ConnectionPool(run.options.connect);
@@ -37,7 +39,7 @@ export const registerPlanCommand: RegisterCommand = (program, setExit) => {
         run.record.writePlan(plan);
         if (flags.out) writeFileSync(flags.out, `${JSON.stringify(plan, null, 2)}\n`);
         if (flags.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
-        else run.out.write(`\n${formatPlan(plan, run.color)}\n`);
+        else run.out.write(`\n${formatPlan(plan, run.color, { diff: flags.diff === true })}\n`);
         if (plan.summary.failed > 0) setExit(EXIT.failed);
         else setExit(flags.detailedExitcode && plan.summary.changes > 0 ? EXIT.changes : EXIT.ok);
       } finally {
