@@ -9,6 +9,7 @@ import { VaultKeyring } from '../transport/vault-keyring.js';
 import { renderSite, type RenderedFile } from '../template/render-site.js';
 import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
+import { updateRenderManifest } from './render-manifest.js';
 
 interface RenderFlags {
   readonly out?: string;
@@ -23,7 +24,8 @@ interface RenderFlags {
  * (nmstate per node, switch configuration, NNCPs and NADs) and, for a site with `site.cluster`, the day-0 files of
  * the agent-based installer (`install/`), printed with a `# ---- path ----` header each, or written under DIR.
  * Nothing is contacted. The pull secret and SSH key are written only into DIR/install/install-config.yaml (mode
- * 0600); printed, they are masked.
+ * 0600); printed, they are masked. A full render into DIR removes the files an earlier render wrote there that the
+ * inventory no longer produces (see render-manifest.ts), and lists them as `removed PATH`.
  */
 export const registerRenderCommand: RegisterCommand = (program, setExit) => {
   program
@@ -50,6 +52,14 @@ export const registerRenderCommand: RegisterCommand = (program, setExit) => {
         process.stdout.write(files.map((f) => `# ---- ${f.path} ----\n${withNewline(f.text)}`).join('\n'));
       } else {
         for (const written of await writeFiles(flags.out, files)) process.stdout.write(`${written}\n`);
+        // A full render owns its files: what it no longer produces goes (the NAD of a VLAN that left the site).
+        const inScope = (p: string): boolean => limit === undefined && (flags.install || !p.startsWith('install/'));
+        const removed = updateRenderManifest(
+          flags.out,
+          files.map((f) => f.path),
+          inScope,
+        );
+        for (const gone of removed) process.stdout.write(`removed ${gone}\n`);
       }
       setExit(EXIT.ok);
     });
