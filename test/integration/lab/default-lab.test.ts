@@ -39,6 +39,25 @@ function connect(name: string, user: string): Promise<Transport> {
   );
 }
 
+/** Lines typed into switch1's own CLI over SSH, as an operator would: a change behind the tool's back. */
+async function typeOnSwitch(lines: readonly string[]): Promise<void> {
+  const sw = await connect('switch1', 'admin');
+  const cliSession = await sw.shell();
+  const prompt = /^switch1(\([\w-]+\))?# $/;
+  await cliSession.readUntil(prompt, 5_000);
+  for (const line of lines) await cliSession.send(line, { prompt, timeoutMs: 5_000 });
+  await cliSession.close();
+  await sw.close();
+}
+
+/** An nmstate state (printf text) applied on node1 by hand, behind the tool's back. */
+async function applyOnNode1(state: string): Promise<void> {
+  const n1 = await connect('node1', 'core');
+  const r = await n1.exec(`printf '${state}' > mine.yml && nmstatectl apply mine.yml && rm mine.yml`);
+  expect(r.exitCode, r.stderr).toBe(0);
+  await n1.close();
+}
+
 afterAll(async () => {
   if (existsSync(join(labDir, 'lab.json'))) await cli('lab', 'down');
   rmSync(cwd, { recursive: true, force: true });
@@ -98,25 +117,13 @@ describe('acp-play lab (default: the site as simulators, no root)', () => {
   }, 240_000);
 
   it("drift behind the tool's back (a trunk loses VLAN 2004, a node loses a bridge) is planned and repaired", async () => {
-    const sw = await connect('switch1', 'admin');
-    const cliSession = await sw.shell();
-    const prompt = /^switch1(\([\w-]+\))?# $/;
-    await cliSession.readUntil(prompt, 5_000);
-    for (const line of [
+    await typeOnSwitch([
       'configure terminal',
       'interface Ethernet1/7',
       'switchport trunk allowed vlan 2003,2005',
       'end',
-    ])
-      await cliSession.send(line, { prompt, timeoutMs: 5_000 });
-    await cliSession.close();
-    await sw.close();
-    const n1 = await connect('node1', 'core');
-    const gone = await n1.exec(
-      "printf 'interfaces:\\n- name: bridge2004\\n  type: linux-bridge\\n  state: absent\\n' > drift.yml && nmstatectl apply drift.yml && rm drift.yml",
-    );
-    expect(gone.exitCode, gone.stderr).toBe(0);
-    await n1.close();
+    ]);
+    await applyOnNode1('interfaces:\\n- name: bridge2004\\n  type: linux-bridge\\n  state: absent\\n');
 
     const plan = await cli('plan', 'inventories/lab', '--detailed-exitcode');
     expect(plan.code, said(plan)).toBe(2);
@@ -132,20 +139,10 @@ describe('acp-play lab (default: the site as simulators, no root)', () => {
 
   it('removing VLAN 2005 from the site: one plan removes the bridges and VLAN interfaces, narrows the trunks and removes the VLAN definition; what acp-play did not make is left alone', async () => {
     // Made behind the tool's back: a VLAN on the switch, an unmarked VLAN interface on node1's trunk NIC.
-    const sw = await connect('switch1', 'admin');
-    const cliSession = await sw.shell();
-    const prompt = /^switch1(\([\w-]+\))?# $/;
-    await cliSession.readUntil(prompt, 5_000);
-    for (const line of ['configure terminal', 'vlan 3000', 'name someone-elses', 'end'])
-      await cliSession.send(line, { prompt, timeoutMs: 5_000 });
-    await cliSession.close();
-    await sw.close();
-    const n1 = await connect('node1', 'core');
-    const made = await n1.exec(
-      "printf 'interfaces:\\n- name: enp4s0f0.2099\\n  type: vlan\\n  vlan: {base-iface: enp4s0f0, id: 2099}\\n' > mine.yml && nmstatectl apply mine.yml && rm mine.yml",
+    await typeOnSwitch(['configure terminal', 'vlan 3000', 'name someone-elses', 'end']);
+    await applyOnNode1(
+      'interfaces:\\n- name: enp4s0f0.2099\\n  type: vlan\\n  vlan: {base-iface: enp4s0f0, id: 2099}\\n',
     );
-    expect(made.exitCode, made.stderr).toBe(0);
-    await n1.close();
     expect(readFileSync(join(inventory, '.acp-play-owned.yaml'), 'utf8')).toMatch(
       /^ {2}- \{id: 2005, name: virtual-machines-3, run: \w+, at: [\d:.TZ-]+\}$/m,
     );
