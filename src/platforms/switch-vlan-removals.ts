@@ -15,9 +15,9 @@ export interface VlanRemovals {
  * Removals are desired state, but only of what acp-play can prove it owns: a VLAN defined on the switch that the
  * inventory no longer lists is removed when the ownership record says acp-play created it and, on a platform that
  * names VLANs, it still has the name acp-play gave it (a renamed VLAN has been taken over by someone). An owned VLAN
- * that a port outside the inventory still carries (access, native, or in an explicit allowed list) is kept, since
- * someone else uses it; `prune: false` keeps every owned VLAN. Every other VLAN outside the inventory is unmanaged
- * and left alone; VLAN 1 is never mentioned.
+ * that an interface outside the inventory still uses (its SVI, an access or native VLAN, an explicit allowed list)
+ * is kept, since someone else uses it; `prune: false` keeps every owned VLAN. Every other VLAN outside the inventory
+ * is unmanaged and left alone; VLAN 1 is never mentioned.
  */
 export function planVlanRemovals(
   spec: SwitchSpec,
@@ -87,8 +87,12 @@ export function planVlanRemovals(
   return { ids, changes, inSync };
 }
 
-/** True when a port uses VLAN `id` on purpose: its access or native VLAN, or listed in an explicit allowed set. */
+/**
+ * True when an interface uses VLAN `id` on purpose: the VLAN's own SVI (`interface Vlan2005`, its gateway), a port's
+ * access or native VLAN, or an explicit allowed set.
+ */
 function carries(port: PortState, id: number): boolean {
+  if (/^vlan\s*(\d+)$/i.exec(port.name)?.[1] === String(id)) return true;
   if (port.mode === 'access') return port.accessVlan === id;
   if (port.mode !== 'trunk') return false;
   if (port.nativeVlan === id) return true;
