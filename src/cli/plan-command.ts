@@ -1,19 +1,26 @@
 import { writeFileSync } from 'node:fs';
+import { Option } from 'commander';
 import { planRun } from '../engine/plan-run.js';
 import { ConnectionPool } from '../engine/connection-pool.js';
 import { formatPlan } from '../report/plan-text.js';
 import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
 import { addRunOptions, prepareRun, type RunFlags } from './run-setup.js';
+import { writeReports } from './plan-reports.js';
 
 interface PlanFlags extends RunFlags {
   readonly detailedExitcode?: boolean;
   readonly out?: string;
+  readonly diff?: boolean;
+  readonly format: 'text' | 'markdown';
+  readonly html?: string;
 }
 
 /**
  * `acp-play plan INVENTORY`: gathers every host and prints per-host diffs; changes nothing. With
- * --detailed-exitcode: 0 in sync, 2 changes present, 1 a host failed (Terraform's convention).
+ * --detailed-exitcode: 0 in sync, 2 changes present, 1 a host failed (Terraform's convention). `--format markdown`
+ * prints the change report for a pull request or change ticket instead of the text plan; `--html FILE` also writes
+ * the self-contained page with the picture of the site.
  */
 export const registerPlanCommand: RegisterCommand = (program, setExit) => {
   addRunOptions(
@@ -21,8 +28,17 @@ export const registerPlanCommand: RegisterCommand = (program, setExit) => {
   )
     .option('--detailed-exitcode', 'exit 2 when changes are present, 0 when in sync, 1 when a host failed')
     .option('-o, --out <planfile>', 'also save the plan as JSON to PLANFILE')
+    .option('--diff', "show every change's full diff (nmstate's YAML before/after), not only its one-line summary")
+    .addOption(
+      new Option('--format <format>', 'text, or markdown (a summary table per host, details collapsed)')
+        .choices(['text', 'markdown'])
+        .default('text'),
+    )
+    .option('--html <file>', 'also write the plan as one self-contained HTML page with a picture of the site')
     .action(async (dir: string, flags: PlanFlags) => {
-      const run = await prepareRun(dir, flags, `acp-play plan ${process.argv.slice(3).join(' ')}`.trim());
+      // The markdown report goes to stdout alone, like --json: progress goes to stderr.
+      const setup = { ...flags, json: flags.json === true || flags.format === 'markdown' };
+      const run = await prepareRun(dir, setup, `acp-play plan ${process.argv.slice(3).join(' ')}`.trim());
       const pool = new ConnectionPool(run.options.connect);
       try {
         run.options.reporter.emit({
@@ -36,8 +52,11 @@ export const registerPlanCommand: RegisterCommand = (program, setExit) => {
         await run.options.reporter.close();
         run.record.writePlan(plan);
         if (flags.out) writeFileSync(flags.out, `${JSON.stringify(plan, null, 2)}\n`);
+        const reports = writeReports(plan, run.options.site, flags);
         if (flags.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
-        else run.out.write(`\n${formatPlan(plan, run.color)}\n`);
+        else if (reports.markdown !== undefined) process.stdout.write(reports.markdown);
+        else run.out.write(`\n${formatPlan(plan, run.color, { diff: flags.diff === true })}\n`);
+        if (reports.html) run.out.write(run.color.dim(`report: ${reports.html}\n`));
         if (plan.summary.failed > 0) setExit(EXIT.failed);
         else setExit(flags.detailedExitcode && plan.summary.changes > 0 ? EXIT.changes : EXIT.ok);
       } finally {

@@ -16,6 +16,7 @@ import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
 import { checkGitopsFlags, writeSiteGitops, type GitopsFlags } from './render-gitops.js';
 import { RenderedWriter } from './write-rendered.js';
+import { updateRenderManifest } from './render-manifest.js';
 
 interface RenderFlags extends GitopsFlags {
   readonly out?: string;
@@ -31,7 +32,8 @@ interface RenderFlags extends GitopsFlags {
  * (nmstate per node, switch configuration, NNCPs and NADs) and, for a site with `site.cluster`, the day-0 files of
  * the agent-based installer (`install/`), printed with a `# ---- path ----` header each, or written under DIR.
  * Nothing is contacted. The pull secret and SSH key are written only into DIR/install/install-config.yaml (mode
- * 0600); printed, they are masked.
+ * 0600); printed, they are masked. A full render into DIR removes the files an earlier render wrote there that the
+ * inventory no longer produces (see render-manifest.ts), and lists them as `removed PATH`.
  */
 export const registerRenderCommand: RegisterCommand = (program, setExit) => {
   program
@@ -77,7 +79,16 @@ export const registerRenderCommand: RegisterCommand = (program, setExit) => {
         process.stdout.write(files.map((f) => `# ---- ${f.path} ----\n${withNewline(f.text)}`).join('\n'));
       } else {
         const files = rendered ?? renderSiteFiles(site, options);
-        process.stdout.write(await writeRendered(flags.out, files, day0Files));
+        const written = await writeRendered(flags.out, files, day0Files);
+        process.stdout.write(written.map((file) => `${path.join(flags.out!, file.path)}\n`).join(''));
+        // A full render owns its files: what it no longer produces goes (the NAD of a VLAN that left the site).
+        const inScope = (p: string): boolean => limit === undefined && (flags.install || !p.startsWith('install/'));
+        const removed = updateRenderManifest(
+          flags.out,
+          written.map((f) => f.path),
+          inScope,
+        );
+        for (const gone of removed) process.stdout.write(`removed ${gone}\n`);
       }
       setExit(EXIT.ok);
     });
@@ -112,13 +123,13 @@ function hostNames(selected: readonly { readonly name: string }[], pattern: stri
 
 /**
  * Writes the files as they are rendered, letting the event loop run every few files so the writes go on while the
- * next files render, then the day-0 files; returns the list of written paths in renderSite's order, day-0 last.
+ * next files render, then the day-0 files; returns the files written, in renderSite's order, day-0 last.
  */
 async function writeRendered(
   outDir: string,
   files: Iterable<RenderedFile>,
   day0Files: readonly RenderedFile[],
-): Promise<string> {
+): Promise<RenderedFile[]> {
   const writer = new RenderedWriter(outDir);
   const written: RenderedFile[] = [];
   for (const file of files) {
@@ -128,7 +139,7 @@ async function writeRendered(
   }
   for (const file of day0Files) writer.write(file);
   await writer.done();
-  return [...inSiteOrder(written), ...day0Files].map((file) => `${path.join(outDir, file.path)}\n`).join('');
+  return [...inSiteOrder(written), ...day0Files];
 }
 
 function withNewline(text: string): string {

@@ -20,12 +20,27 @@ export interface Change {
   readonly diff: string;
   /** The exact commands that apply this change, in order. Empty for drivers that apply a whole document. */
   readonly commands: readonly Command[];
+  /**
+   * One line for a summary table when `diff` is long (an nmstate interface: `linux-bridge, STP off, port
+   * enp4s0f0.2003`); without it, reports shorten `diff` themselves.
+   */
+  readonly summary?: string;
+  /** VLAN ids this change adds to and removes from the resource (a trunk's allowed set), for pictures of the site. */
+  readonly vlans?: { readonly added: readonly number[]; readonly removed: readonly number[] };
 }
+
+/**
+ * Why an object the inventory does not have stays as it is: `unmanaged` (acp-play cannot prove it created it) or
+ * `kept` (acp-play created it, and the task's `prune: false` keeps it).
+ */
+export type LeftAlone = 'unmanaged' | 'kept';
 
 /** Result of planning one resource that needs no change: a no-op with a reason. */
 export interface InSync {
   readonly resource: string;
   readonly reason: string;
+  /** Set for an object outside the inventory that the plan leaves alone on purpose: plans show these. */
+  readonly leftAlone?: LeftAlone;
 }
 
 export function command(text: string, secret = false): Command {

@@ -72,6 +72,13 @@ export interface SwitchPort {
   readonly faces?: { readonly node: string; readonly nic: string };
 }
 
+/** A VLAN definition acp-play created on a switch, as the inventory's ownership record remembers it. */
+export interface OwnedVlan {
+  readonly id: number;
+  /** The name it was created with; absent on platforms without VLAN names (Cumulus). */
+  readonly name?: string;
+}
+
 export interface SwitchModel {
   readonly name: string;
   readonly host: Host;
@@ -82,6 +89,11 @@ export interface SwitchModel {
   readonly ports: readonly SwitchPort[];
   /** Save the running config to startup after a successful apply. */
   readonly save: boolean;
+  /**
+   * VLAN definitions acp-play created on this switch (the ownership record): the only VLANs it ever removes, and VLANs
+   * merge-policy trunks give up when they leave the inventory. Absent = none recorded.
+   */
+  readonly ownedVlans?: readonly OwnedVlan[];
 }
 
 /** One NetworkAttachmentDefinition per VM VLAN. */
@@ -101,6 +113,8 @@ export interface Site {
   readonly others: readonly Host[];
   /** Day 0: the OpenShift cluster the nodes are installed into (`site.cluster`), when the site says. */
   readonly cluster?: ClusterModel;
+  /** The inventory's ownership record (`INVENTORY/.acp-play-owned.yaml`): apply records there the VLANs it creates. */
+  readonly ownershipFile?: string;
 }
 
 export type { ValueOrigin };

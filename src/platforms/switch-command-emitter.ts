@@ -8,7 +8,7 @@ import type { AllowedChange, PortDelta } from './switch-port-plan.js';
 export interface SwitchCommandEmitter {
   /** Create or rename a VLAN definition. */
   vlan(id: number, name: string | undefined): string[];
-  /** Remove a VLAN definition (only planned with `prune`). */
+  /** Remove a VLAN definition (only planned for VLANs acp-play owns; see switch-vlan-removals.ts). */
   removeVlan(id: number): string[];
   /** All commands for one port, starting with its `interface NAME` line. */
   port(delta: PortDelta): string[];

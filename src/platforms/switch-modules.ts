@@ -7,14 +7,18 @@ import { wordList } from '../inventory/word-list.js';
 import type { PlatformSpec } from './platform-spec.js';
 import type { DriverContext, SwitchCurrent, SwitchPlan } from './switch-driver.js';
 import { completeSwitchPlan, planSwitch } from './switch-plan.js';
+import { recordOwnership } from './switch-ownership.js';
 import type { SwitchSpec } from './switch-spec.js';
 
 /** The desired state of one switch for one task. */
 export interface SwitchDesired {
   readonly model: SwitchModel;
-  /** The site's VLAN ids: the only ones `prune` and merge ports may touch. */
+  /** The site's VLAN ids: with the switch's owned VLANs, the only ones merge ports may touch. */
   readonly managedVlans: readonly number[];
+  /** Remove owned VLAN definitions the inventory no longer lists (`switch_vlans`; `prune: false` keeps them). */
   readonly prune: boolean;
+  /** Every port the inventory configures on the switch (the model above holds one half: VLANs or ports). */
+  readonly inventoryPorts: readonly string[];
   /** Copy running-config to startup-config after the commit (task arg `save`, else the inventory's switch.save). */
   readonly save: boolean;
 }
@@ -80,6 +84,7 @@ export function switchModule(
     if (!spec) throw new InternalError(`${model.name}: ${model.platform} is not a switch platform`); // see unsupported
     return spec;
   };
+  const isNamed = (model: SwitchModel): boolean => specOf(model).planning.unnamedVlans === undefined;
   return {
     name,
     unsupported(host, site) {
@@ -96,7 +101,8 @@ export function switchModule(
       return {
         model: scope === 'vlans' ? { ...model, ports: [] } : { ...model, vlans: [] },
         managedVlans: [...managed].sort((a, b) => a - b),
-        prune: scope === 'vlans' && args['prune'] === true,
+        inventoryPorts: model.ports.map((p) => p.name),
+        prune: scope === 'vlans' && args['prune'] !== false,
         save: typeof args['save'] === 'boolean' ? args['save'] : model.save,
       };
     },
@@ -108,6 +114,9 @@ export function switchModule(
       const planned = planSwitch(spec, desired.model, current.state, {
         prune: desired.prune,
         managedVlans: desired.managedVlans,
+        owned: desired.model.ownedVlans ?? [],
+        portsOnly: scope === 'ports',
+        inventoryPorts: desired.inventoryPorts,
       });
       return scoped(scope, completeSwitchPlan(spec, planned, current));
     },
@@ -123,10 +132,11 @@ export function switchModule(
     async apply({ conn, ctx, desired, plan, txn }) {
       await specOf(desired.model).driver.apply(conn, plan as SwitchPlan, driverContext(ctx), txn);
     },
-    async commit({ conn, ctx, desired, txn }) {
+    async commit({ conn, ctx, desired, current, plan, txn }) {
       const driver = specOf(desired.model).driver;
       const dctx = driverContext(ctx);
       await driver.commit(conn, dctx, txn);
+      if (scope === 'vlans') recordOwnership(ctx, desired.model, current.state, plan.changes, isNamed(desired.model));
       if (!desired.save) return;
       try {
         await driver.save(conn, dctx);

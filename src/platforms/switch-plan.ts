@@ -1,25 +1,34 @@
 import { command, type Change, type InSync } from '../core/change.js';
 import { InternalError } from '../core/errors.js';
-import type { SwitchModel } from '../core/site.js';
-import { formatVlanSet } from '../inventory/vlan-set.js';
+import type { OwnedVlan, SwitchModel } from '../core/site.js';
+import { formatVlanSet, vlanSetDiff } from '../inventory/vlan-set.js';
 import { normaliseInterfaceName } from './interface-names.js';
 import type { SwitchCurrent, SwitchPlan } from './switch-driver.js';
 import type { DocumentTarget, SwitchPlanning, SwitchSpec } from './switch-spec.js';
 import { describeVlanSet, planPort, targetAllowed, type PortDelta } from './switch-port-plan.js';
-import { defaultPortState, type PortState, type SwitchState } from './switch-state.js';
+import { defaultPortState, isAllVlans, type PortState, type SwitchState } from './switch-state.js';
+import { planVlanRemovals } from './switch-vlan-removals.js';
 
 /**
  * The switch planner: desired SwitchModel vs gathered SwitchState -> Changes (with exact commands on a command-based
  * platform) and InSync reasons. Pure and set-based. Order of Changes: VLAN definitions (create / rename) first, so
- * ports can use them; then ports in inventory order; then VLAN removals (only with `prune`), after no planned port
- * uses them.
+ * ports can use them; then ports in inventory order; then VLAN removals (see switch-vlan-removals.ts).
  */
 
 export interface PlanSwitchOptions {
-  /** Remove VLAN definitions the site manages (managedVlans) that this switch's inventory no longer lists. */
+  /** Remove the VLAN definitions acp-play owns that this switch's inventory no longer lists (default true). */
   readonly prune?: boolean;
-  /** The site's VLAN ids: what `merge` ports may add/remove and what `prune` may delete. Others are never touched. */
+  /** The site's VLAN ids: with `owned`, the only ones `merge` ports may add and remove. Others are never touched. */
   readonly managedVlans: readonly number[];
+  /**
+   * VLAN definitions acp-play created on this switch (the ownership record): the only ones it removes, and merge
+   * ports give them up too once they leave the site.
+   */
+  readonly owned?: readonly OwnedVlan[];
+  /** A plan of ports only (`switch_ports`): VLAN definitions outside the inventory are neither removed nor listed. */
+  readonly portsOnly?: boolean;
+  /** Every port the inventory configures on the switch, when `desired` holds only the VLAN half of the model. */
+  readonly inventoryPorts?: readonly string[];
 }
 
 export interface PlannedSwitch {
@@ -68,7 +77,9 @@ export function planSwitch(
     }
   }
 
-  const ctx = { managedVlans: opts.managedVlans, ignoreNativeInAllowed: planning.nativeAlwaysAllowed };
+  // A VLAN acp-play created stays its own to take off merge trunks after it leaves the site.
+  const managedVlans = [...new Set([...opts.managedVlans, ...(opts.owned ?? []).map((v) => v.id)])];
+  const ctx = { managedVlans, ignoreNativeInAllowed: planning.nativeAlwaysAllowed };
   const deltas: PortDelta[] = [];
   for (const port of desired.ports) {
     const name = normaliseInterfaceName(spec.interfaceNames, port.name);
@@ -85,32 +96,18 @@ export function planSwitch(
       action: current.interfaces.has(name) ? 'update' : 'create',
       diff: delta.diff.join('\n'),
       commands: commands(emit?.port(delta)),
+      ...allowedDelta(have, delta),
     });
   }
 
   const wanted = new Set(desired.vlans.map((v) => v.id));
-  const managed = new Set(opts.managedVlans);
-  const removals: number[] = [];
-  for (const id of [...current.vlans.keys()].sort((a, b) => a - b)) {
-    if (wanted.has(id) || !managed.has(id) || id === 1) continue;
-    const resource = `vlan ${id}`;
-    if (opts.prune) {
-      removals.push(id);
-      changes.push({
-        resource,
-        action: 'delete',
-        diff: `${resource} delete (prune; not in the inventory for ${desired.name})`,
-        commands: commands(emit?.removeVlan(id)),
-      });
-    } else {
-      inSync.push({
-        resource,
-        reason: `${resource} is defined but not in the inventory for ${desired.name}; kept (prune is off)`,
-      });
-    }
-  }
+  const removals = opts.portsOnly
+    ? { ids: [], changes: [], inSync: [] }
+    : planVlanRemovals(spec, desired, current, opts, wanted);
+  changes.push(...removals.changes);
+  inSync.push(...removals.inSync);
 
-  const vlanIds = [...new Set([...current.vlans.keys(), ...wanted])].filter((id) => !removals.includes(id));
+  const vlanIds = [...new Set([...current.vlans.keys(), ...wanted])].filter((id) => !removals.ids.includes(id));
   return { changes, inSync, target: { vlanIds: vlanIds.sort((a, b) => a - b), ports: deltas } };
 }
 
@@ -128,6 +125,12 @@ export function completeSwitchPlan(spec: SwitchSpec, planned: PlannedSwitch, cur
   const [first, ...rest] = changes;
   const noted = notes.length > 0 ? [{ ...first!, diff: `${first!.diff}\n${notes.join('\n')}` }, ...rest] : changes;
   return { changes: noted, inSync, document: text };
+}
+
+/** The VLANs a trunk change adds and removes, for pictures of the site; none when the port carried ALL. */
+function allowedDelta(have: PortState, delta: PortDelta): Pick<Change, 'vlans'> {
+  if (!delta.allowedTarget || isAllVlans(have.allowedVlans)) return {};
+  return { vlans: vlanSetDiff(have.allowedVlans, delta.allowedTarget) };
 }
 
 /**

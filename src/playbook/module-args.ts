@@ -29,7 +29,8 @@ export const MODULE_ARGS: Readonly<Record<ModuleName, Readonly<Record<string, Ar
   nmstate: {
     prune: {
       type: 'boolean',
-      description: 'remove interfaces acp-play created earlier that the inventory no longer has',
+      description:
+        'remove interfaces acp-play created (its mark) that the inventory no longer has (default true; false keeps them)',
     },
     timeout: { type: 'integer', description: 'checkpoint timeout in seconds (commit-confirm window), default 60' },
     probes: {
@@ -39,7 +40,11 @@ export const MODULE_ARGS: Readonly<Record<ModuleName, Readonly<Record<string, Ar
     },
   },
   switch_vlans: {
-    prune: { type: 'boolean', description: 'remove VLAN definitions the inventory does not have' },
+    prune: {
+      type: 'boolean',
+      description:
+        'remove VLAN definitions acp-play created (its ownership record) that the inventory no longer has (default true)',
+    },
     save: {
       type: 'boolean',
       description: 'copy running-config startup-config after a good apply (default: switch.save)',

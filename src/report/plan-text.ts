@@ -1,12 +1,20 @@
-import { displayCommand } from '../core/change.js';
+import { displayCommand, type Change } from '../core/change.js';
 import type { RunPlan } from '../core/run.js';
 import type { Palette } from './colors.js';
+import { changeSign, leftAloneGroups } from './plan-lines.js';
+
+/** Options of {@link formatPlan}. */
+export interface PlanTextOptions {
+  /** Print the full diff (nmstate's YAML before/after) of changes that also carry a one-line summary. */
+  readonly diff?: boolean;
+}
 
 /**
- * The human plan a change board reviews: per host, per task, each change's diff and the exact commands that will
- * be sent (secrets masked), then a Terraform-style summary line.
+ * The human plan a change board reviews: per host, per task, each change's diff (or its one-line summary, with the
+ * full diff behind `--diff`) and the exact commands that will be sent (secrets masked), the objects outside the
+ * inventory that are left alone on purpose, then a Terraform-style summary line.
  */
-export function formatPlan(plan: RunPlan, color: Palette): string {
+export function formatPlan(plan: RunPlan, color: Palette, opts: PlanTextOptions = {}): string {
   const out: string[] = [];
   for (const host of plan.hosts) {
     if (host.status === 'failed' || host.status === 'unreachable') {
@@ -14,22 +22,17 @@ export function formatPlan(plan: RunPlan, color: Palette): string {
       continue;
     }
     const changed = host.tasks.filter((t) => t.changes.length > 0);
-    if (changed.length === 0) {
-      out.push(color.green(`${host.host}: in sync`));
-      continue;
-    }
-    out.push(color.bold(color.yellow(`${host.host}: ${changed.reduce((n, t) => n + t.changes.length, 0)} change(s)`)));
-    for (const task of changed) {
+    if (changed.length === 0) out.push(color.green(`${host.host}: in sync`));
+    else
+      out.push(
+        color.bold(color.yellow(`${host.host}: ${changed.reduce((n, t) => n + t.changes.length, 0)} change(s)`)),
+      );
+    for (const task of host.tasks) {
+      const notes = leftAloneGroups(task);
+      if (task.changes.length === 0 && notes.length === 0) continue;
       out.push(`  ${color.cyan(`[${task.task}]`)}`);
-      for (const change of task.changes) {
-        const sign = change.action === 'create' ? '+' : change.action === 'delete' ? '-' : '~';
-        out.push(`    ${sign} ${change.resource}`);
-        for (const line of change.diff.split('\n')) out.push(`        ${colorDiffLine(line, color)}`);
-        if (change.commands.length > 0) {
-          out.push(color.dim('        commands:'));
-          for (const cmd of change.commands) out.push(color.dim(`          ${displayCommand(cmd)}`));
-        }
-      }
+      for (const change of task.changes) out.push(...changeLines(change, color, opts));
+      for (const note of notes) out.push(color.dim(`    = ${note.resources.join(', ')}: ${note.reason}`));
     }
   }
   out.push('');
@@ -40,6 +43,19 @@ export function formatPlan(plan: RunPlan, color: Palette): string {
       : `Plan: ${changes} change(s) on ${hostsWithChanges} host(s)${failed ? `, ${failed} host(s) failed` : ''}.`,
   );
   return out.join('\n');
+}
+
+function changeLines(change: Change, color: Palette, opts: PlanTextOptions): string[] {
+  const sign = changeSign(change.action);
+  if (change.summary !== undefined && !opts.diff && change.commands.length === 0)
+    return [`    ${sign} ${change.resource}  ${color.dim(change.summary)}`];
+  const lines = [`    ${sign} ${change.resource}`];
+  for (const line of change.diff.split('\n')) lines.push(`        ${colorDiffLine(line, color)}`);
+  if (change.commands.length > 0) {
+    lines.push(color.dim('        commands:'));
+    for (const cmd of change.commands) lines.push(color.dim(`          ${displayCommand(cmd)}`));
+  }
+  return lines;
 }
 
 function colorDiffLine(line: string, color: Palette): string {

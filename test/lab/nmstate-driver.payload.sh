@@ -31,11 +31,12 @@ cli apply-cut apply inv-cut-node0 -p playbooks/cut.yaml --yes
 in_node node0 ip -4 addr show mgmt0 > "$out/after-cut-mgmt0.txt" 2>&1
 cli plan-after-cut plan inv -p playbooks/site.yaml --detailed-exitcode
 
-# An unmarked bridge made by hand (a NetworkManager profile without acp-play's description): prune must keep it.
+# An unmarked bridge made by hand (a NetworkManager profile without acp-play's description): the removal must keep it.
 in_node node0 nmcli con add type bridge con-name bridge2099 ifname bridge2099 ipv4.method disabled ipv6.method disabled stp no > /dev/null
 in_node node0 nmcli -w 10 con up bridge2099 > /dev/null
-cli plan-pruned-no-prune plan inv-pruned -p playbooks/site.yaml --detailed-exitcode
-cli plan-prune plan inv-pruned -p playbooks/prune.yaml --detailed-exitcode
-cli apply-prune apply inv-pruned -p playbooks/prune.yaml --yes
+# VLAN 2005 leaves the inventory: kept with prune: false, removed by default.
+cli plan-pruned-keep plan inv-pruned -p playbooks/keep.yaml --detailed-exitcode
+cli plan-prune plan inv-pruned -p playbooks/site.yaml --detailed-exitcode
+cli apply-prune apply inv-pruned -p playbooks/site.yaml --yes
 links after-prune
 echo "payload done after $(cut -d' ' -f1 /proc/uptime) s of guest uptime"

@@ -117,10 +117,16 @@ describe.skipIf(skipReason !== undefined)(
       expect(code('plan-after-cut'), stdout('plan-after-cut')).toBe(0);
     });
 
-    it('prune removes only the marked interfaces the inventory dropped; a bridge made by hand survives', () => {
-      expect(code('plan-pruned-no-prune'), stdout('plan-pruned-no-prune')).toBe(0);
+    it('removes by default only the marked interfaces the inventory dropped (prune: false keeps them); a bridge made by hand survives', () => {
+      expect(code('plan-pruned-keep'), stdout('plan-pruned-keep')).toBe(0);
+      expect(stdout('plan-pruned-keep')).toContain(
+        '    = bridge2005, enp4s0f0.2005: created by acp-play, no longer in the inventory; kept (prune: false)\n',
+      );
       expect(code('plan-prune'), stdout('plan-prune')).toBe(2);
       expect(stdout('plan-prune')).toContain('Plan: 4 change(s) on 2 host(s).');
+      expect(stdout('plan-prune')).toContain(
+        '    - bridge2005  linux-bridge, removed (created by acp-play, no longer in the inventory)\n',
+      );
       expect(code('apply-prune'), stdout('apply-prune')).toBe(0);
       for (const node of ['node0', 'node1']) {
         const after = links('after-prune', node);

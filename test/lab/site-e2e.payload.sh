@@ -117,6 +117,21 @@ cli apply-sshd-kill apply inventories/plus2006 -p playbooks/faults.yaml --yes
 wait "$killer"
 links after-sshd-kill
 
+echo "== 10. VLAN 2005 leaves the site (as last applied, with 2006): one plan removes it everywhere"
+rm -rf "$ACP_WORK/inventories/minus2005"
+cp -r "$ACP_WORK/inventories/plus2006" "$ACP_WORK/inventories/minus2005"
+sed -i '/^    - id: 2005$/,/^      vm: true$/d' "$ACP_WORK/inventories/minus2005/group_vars/all.yaml"
+sed -i 's/allowed_vlans: 2003-2006/allowed_vlans: 2003-2004,2006/; s/allowed_vlans: 2000-2006/allowed_vlans: 2000-2004,2006/' \
+  "$ACP_WORK/inventories/minus2005/host_vars/switch1.yaml"
+cp "$ACP_WORK/inventories/minus2005/.acp-play-owned.yaml" "$out/owned-before-minus2005.yaml" 2>&1
+cli plan-minus2005 plan inventories/minus2005 -p playbooks/site.yaml --detailed-exitcode
+cli apply-minus2005 apply inventories/minus2005 -p playbooks/site.yaml --yes
+links after-minus2005
+show_switch after-minus2005
+site_attach_vms > "$out/attach-minus2005.txt"
+site_flows "-minus2005"
+cli plan-after-minus2005 plan inventories/minus2005 -p playbooks/site.yaml --detailed-exitcode
+
 site_down
 cp "$ACP_WORK/switch/mirror-errors.txt" "$out/mirror-errors.txt" 2>/dev/null || : > "$out/mirror-errors.txt"
 echo "payload done after $(cut -d' ' -f1 /proc/uptime) s of guest uptime"

@@ -90,7 +90,11 @@ describe.skipIf(skipReason !== undefined)(
       for (const node of NODES) {
         const section = plan.slice(plan.indexOf(`${node}: 6 change(s)`));
         for (const id of [2003, 2004, 2005])
-          expect(section).toMatch(new RegExp(`\\+ enp4s0f0\\.${id}\\n[\\s\\S]*\\+ bridge${id}\\n`));
+          expect(section).toMatch(
+            new RegExp(
+              `\\+ enp4s0f0\\.${id} {2}vlan ${id} on enp4s0f0\\n[\\s\\S]*\\+ bridge${id} {2}linux-bridge, STP off`,
+            ),
+          );
       }
 
       expect(code('apply-first'), shown('apply-first')).toBe(0);
@@ -165,7 +169,7 @@ describe.skipIf(skipReason !== undefined)(
       expect(plan).toMatch(/~ Ethernet1\/3\n/);
       // Deleting the bridge's profile took its VLAN port (a NetworkManager port profile of that bridge) with it.
       expect(plan.slice(plan.indexOf('node1: 2 change(s)'))).toMatch(
-        /^ {4}\+ enp4s0f0\.2005\n[\s\S]*^ {4}\+ bridge2005\n/m,
+        /^ {4}\+ enp4s0f0\.2005 {2}vlan 2005 on enp4s0f0\n[\s\S]*^ {4}\+ bridge2005 {2}linux-bridge, STP off/m,
       );
       expect(plan).toMatch(/^node0: in sync$/m);
       expect(plan).toMatch(/^node2: in sync$/m);
@@ -222,6 +226,40 @@ describe.skipIf(skipReason !== undefined)(
       expect(link(file('after-sshd-kill-node2-links.txt'), 'bridge2006')).toBeDefined();
       expect(link(file('after-sshd-kill-node1-links.txt'), 'bridge2006')).toBeUndefined();
       expect(link(file('after-sshd-kill-node1-links.txt'), 'enp4s0f0.2006')).toBeUndefined();
+    });
+
+    it('VLAN 2005 leaves the site: one plan removes the bridges, narrows the trunks, deletes the VLAN; the 2003/2004 flows hold', () => {
+      // The VLANs were created under inventories/lab and copied with it: the record proves 2005 is acp-play's.
+      expect(file('owned-before-minus2005.yaml')).toMatch(/^ {2}- \{id: 2005, name: virtual-machines-3, /m);
+      expect(code('plan-minus2005'), shown('plan-minus2005')).toBe(2);
+      const plan = stdout('plan-minus2005');
+      expect(plan).toContain('    - vlan 2005\n        vlan 2005 delete (created by acp-play as virtual-machines-3;');
+      for (const port of ['48', '3', '7', '11'])
+        expect(plan).toMatch(new RegExp(`Ethernet1/${port} allowed: -2005\\n`));
+      for (const node of NODES) {
+        // The node's part of the plan: its header line and the indented lines under it.
+        const section = plan.slice(plan.search(new RegExp(`\\n${node}: \\d+ change`)) + 1).split(/\n(?=\S)/)[0]!;
+        expect(section).toMatch(/^ {4}- bridge2005 {2}linux-bridge, removed/m);
+        expect(section).toMatch(/^ {4}- enp4s0f0\.2005 {2}vlan, removed/m);
+      }
+      // node1 was rolled back in the scenario before: it gets 2006 in the same plan.
+      expect(plan).toMatch(/\+ bridge2006 {2}linux-bridge, STP off, port enp4s0f0\.2006/);
+
+      expect(code('apply-minus2005'), shown('apply-minus2005')).toBe(0);
+      for (const node of NODES) {
+        const links = file(`after-minus2005-${node}-links.txt`);
+        expect(link(links, 'bridge2005')).toBeUndefined();
+        expect(link(links, 'enp4s0f0.2005')).toBeUndefined();
+        expect(link(links, 'enp4s0f0.2004')).toMatch(/master bridge2004 /);
+      }
+      expect(file('after-minus2005-switch-running.txt')).toContain('name virtual-machines-2');
+      expect(file('after-minus2005-switch-running.txt')).not.toContain('name virtual-machines-3');
+      for (const port of ['t-node0', 't-node1', 't-node2'])
+        expect(portVlans(file('after-minus2005-swbr-vlans.txt'), port)).toMatch(
+          new RegExp(`^${port}\\s+2003\\s+2004\\s+2006$`),
+        );
+      expect(flows('-minus2005')).toEqual({ ...seedFlows, 'vm1-vm6': 'FAILED' });
+      expect(code('plan-after-minus2005'), shown('plan-after-minus2005')).toBe(0);
     });
   },
 );

@@ -1,7 +1,8 @@
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument, type Scalar } from 'yaml';
+import { OWNERSHIP_FILE } from '../../inventory/ownership-record.js';
 
 const site1Dir = fileURLToPath(new URL('../../../inventories/site1/', import.meta.url));
 
@@ -55,6 +56,8 @@ export async function writeKernelLabInventory(dir: string): Promise<string> {
   const inv = join(dir, 'inventories', 'lab');
   await mkdir(join(dir, 'inventories'), { recursive: true });
   await cp(site1Dir, inv, { recursive: true });
+  // The guest's switch starts empty: an ownership record from runs against inventories/site1 does not apply to it.
+  await rm(join(inv, OWNERSHIP_FILE), { force: true });
   await writeFile(
     join(inv, 'group_vars', 'nodes.yaml'),
     labNodesYaml(await readFile(join(inv, 'group_vars', 'nodes.yaml'), 'utf8')),

@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { OWNERSHIP_FILE } from '../../inventory/ownership-record.js';
 import type { SimPlatformId } from '../sim/sim-types.js';
 
 /** One device of the lab as the inventory needs it. */
@@ -133,14 +134,19 @@ function inventoryFiles(inv: SiteLabInventory): Record<string, string> {
   return files;
 }
 
-/** Writes inventories/lab: hosts, connection settings, the site, the switch ports and the pinned host keys. */
+/**
+ * Writes inventories/lab: hosts, connection settings, the site, the switch ports and the pinned host keys. Returns
+ * every file `lab down` removes, the ownership record that apply writes among them; a record left from an earlier
+ * lab is removed now, since the new lab's switch starts empty.
+ */
 export function writeSiteLabInventory(inv: SiteLabInventory): string[] {
   const files = inventoryFiles(inv);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(inv.dir, path, '..'), { recursive: true });
     writeFileSync(join(inv.dir, path), text);
   }
-  return Object.keys(files);
+  rmSync(join(inv.dir, OWNERSHIP_FILE), { force: true });
+  return [...Object.keys(files), OWNERSHIP_FILE];
 }
 
 /** Removes the files the lab wrote, then every folder left empty (the inventory folder too). */

@@ -30,6 +30,9 @@ export interface NmstateDesired {
   readonly managed: readonly string[];
   /** Interfaces `show` must report: every named one and their base interfaces (the trunk NIC). */
   readonly watched: readonly string[];
+  /** The node's trunk NIC and any other base of its VLAN interfaces: where unmarked leftovers are looked for. */
+  readonly trunkNics: readonly string[];
+  /** Remove marked interfaces the inventory no longer has (default; task arg `prune: false` keeps them). */
   readonly prune: boolean;
   /** Commit-confirm window in seconds (`nmstatectl apply --no-commit --timeout`). */
   readonly timeoutS: number;
@@ -90,7 +93,8 @@ export function renderNmstateDesired(
     text: `# nmstate desired state of ${node.name}, applied by acp-play\n${stringify(state, { lineWidth: 0 })}`,
     managed: [...managed],
     watched: [...new Set([...interfaces.map((i) => i.name), ...base])],
-    prune: args['prune'] === true,
+    trunkNics: [...new Set([node.trunkNic, ...base])],
+    prune: args['prune'] !== false,
     timeoutS,
     probes: parseProbes(args['probes'], site, where),
     become,

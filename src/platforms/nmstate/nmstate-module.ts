@@ -14,8 +14,10 @@ const COMMIT_MARGIN_MS = 1_500;
 
 /**
  * `nmstate`: a node's VLAN interfaces and bridges, applied with a real commit-confirm.
- *   gather   `nmstatectl show --json` of the named interfaces (+ base interfaces; everything when pruning)
- *   plan     pure: planNmstate with acp-play's ownership marks (YAML before/after per interface)
+ *   gather   `nmstatectl show --json` of the named interfaces, their base interfaces, the marked ones and the
+ *            VLAN interfaces and bridges on the trunk NIC
+ *   plan     pure: planNode (a one-line summary and a YAML before/after per interface; marked interfaces the
+ *            inventory dropped are removed unless `prune: false`, unmarked ones on the trunk are left alone)
  *   begin    refuses to start when NetworkManager already has an open checkpoint (reported, never rolled back)
  *   apply    upload the state (0600, temp path), `nmstatectl apply --no-commit --timeout T`
  *   verify   (after the runner's re-gather on the old connection) a NEW connection answers, then the probes

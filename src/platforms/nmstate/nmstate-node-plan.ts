@@ -1,15 +1,17 @@
 import { parse } from 'yaml';
 import type { ModulePlan } from '../../core/module.js';
 import type { Change, InSync } from '../../core/change.js';
-import { isMarked, type NmstateDesired } from './nmstate-desired.js';
+import type { NmstateDesired } from './nmstate-desired.js';
+import { baseOf, findLeftovers } from './nmstate-leftovers.js';
 import { planNmstate } from './nmstate-plan.js';
 import type { NmstateInterface, NmstateState } from './nmstate-state.js';
 
 /**
- * The nmstate module's pure plan: {@link planNmstate} of the desired state against `show`, pruning (with
- * `prune: true`) only the interfaces that carry acp-play's mark and that the inventory no longer names. Marked
- * interfaces left over without `prune` are reported, not touched. Throws when a VLAN's base interface is missing
- * (nmstate would otherwise fail half-way with its own, vaguer message).
+ * The nmstate module's pure plan: {@link planNmstate} of the desired state against `show`. Removals are desired
+ * state for what acp-play can prove it owns: interfaces carrying its mark that the inventory no longer names are
+ * removed (kept, and said so, with `prune: false`); unmarked VLAN interfaces and bridges on the trunk NIC are listed
+ * as unmanaged and left alone. Throws when a VLAN's base interface is missing (nmstate would otherwise fail half-way
+ * with its own, vaguer message).
  */
 export function planNode(desired: NmstateDesired, current: NmstateState): ModulePlan {
   const have = new Set(current.interfaces.map((i) => i.name));
@@ -22,16 +24,20 @@ export function planNode(desired: NmstateDesired, current: NmstateState): Module
       );
     }
   }
-  const leftovers = current.interfaces.filter((i) => isMarked(i) && !named.has(i.name)).map((i) => i.name);
-  const plan = planNmstate(desired.state, current, desired.prune ? { prune: { managed: leftovers } } : {});
+  const leftovers = findLeftovers(current.interfaces, named, new Set(desired.trunkNics));
+  const why = 'created by acp-play, no longer in the inventory';
+  const plan = planNmstate(desired.state, current, desired.prune ? { prune: { managed: leftovers.owned, why } } : {});
   const inSync: InSync[] = [...plan.inSync];
   if (!desired.prune) {
-    for (const name of leftovers) {
-      inSync.push({
-        resource: name,
-        reason: `${name} was created by acp-play and is no longer in the inventory; left as it is (prune: true removes it)`,
-      });
-    }
+    for (const name of leftovers.owned)
+      inSync.push({ resource: name, leftAlone: 'kept', reason: `${why}; kept (prune: false)` });
+  }
+  for (const name of leftovers.unmanaged) {
+    inSync.push({
+      resource: name,
+      leftAlone: 'unmanaged',
+      reason: `on ${desired.trunkNics.join(', ')} but without acp-play's mark: unmanaged, left alone`,
+    });
   }
   return { changes: plan.changes, inSync };
 }
@@ -58,11 +64,4 @@ function deletedType(diff: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function baseOf(iface: NmstateInterface): string | undefined {
-  const vlan = iface['vlan'];
-  if (!vlan || typeof vlan !== 'object' || Array.isArray(vlan)) return undefined;
-  const base = (vlan as Record<string, unknown>)['base-iface'];
-  return typeof base === 'string' ? base : undefined;
 }

@@ -2,6 +2,7 @@ import { CommandError } from '../../core/errors.js';
 import type { Transport } from '../../core/transport.js';
 import { findCheckpoints, nmstateCommands } from './nmstate-commands.js';
 import { isMarked, type NmstateDesired } from './nmstate-desired.js';
+import { onTrunk } from './nmstate-leftovers.js';
 import { isNmstateObject, toNmstateState, type NmstateState, type NmstateValue } from './nmstate-state.js';
 
 /** Reads of a node shared by gather, begin and the rollback's confirmation. */
@@ -13,7 +14,8 @@ export function readTimeoutMs(desired: NmstateDesired): number {
 
 /**
  * `nmstatectl show --json`, cut down to the interfaces the desired state names, their base interfaces (the trunk
- * NIC), and the interfaces carrying acp-play's mark (a prune candidate, or a leftover to report).
+ * NIC), the interfaces carrying acp-play's mark (removed when the inventory dropped them), and the unmarked VLAN
+ * interfaces and bridges on the trunk NIC (reported as unmanaged).
  */
 export async function showNode(conn: Transport, desired: NmstateDesired): Promise<NmstateState> {
   const cmd = nmstateCommands.show(desired.nmstatectl);
@@ -32,7 +34,10 @@ export async function showNode(conn: Transport, desired: NmstateDesired): Promis
     );
   }
   const state = withoutIgnoredPorts(toNmstateState(parsed, `${conn.host}: nmstatectl show`));
-  const watched = new Set(desired.watched);
+  const watched = new Set([
+    ...desired.watched,
+    ...onTrunk(state.interfaces, new Set(desired.trunkNics)).map((i) => i.name),
+  ]);
   return { ...state, interfaces: state.interfaces.filter((i) => watched.has(i.name) || isMarked(i)) };
 }
 

@@ -2,14 +2,16 @@ import { stringify } from 'yaml';
 import type { Change, InSync } from '../../core/change.js';
 import { findDifferences, projectOnto } from './nmstate-compare.js';
 import type { NmstateInterface, NmstateState, NmstateValue } from './nmstate-state.js';
+import { summarizeInterface, summarizeRemoval, summarizeUpdate } from './nmstate-summary.js';
 
 /** Options of {@link planNmstate}. */
 export interface NmstatePlanOptions {
   /**
    * Delete current interfaces that match one of these name globs (`*` only, e.g. `bridge20*`, `enp4s0f0.*`) and
-   * that the desired state does not name. Without it, interfaces the desired state does not name are left alone.
+   * that the desired state does not name (`why` says so in each change's summary). Without it, interfaces the
+   * desired state does not name are left alone.
    */
-  readonly prune?: { readonly managed: readonly string[] };
+  readonly prune?: { readonly managed: readonly string[]; readonly why: string };
 }
 
 /** Result of planning one node: what to change, and what already matches (with reasons). */
@@ -37,24 +39,36 @@ export function planNmstate(
     if (want.state === 'ignore') {
       inSync.push({ resource: name, reason: `${name} has state: ignore, left as it is` });
     } else if (want.state === 'absent') {
-      if (have) changes.push(deletion(have));
+      if (have) changes.push(deletion(have, 'state: absent in the inventory'));
       else inSync.push({ resource: name, reason: `${name} already absent` });
     } else if (!have) {
-      changes.push({ resource: name, action: 'create', diff: yamlDiff(null, want), commands: [] });
+      changes.push({
+        resource: name,
+        action: 'create',
+        diff: yamlDiff(null, want),
+        commands: [],
+        summary: summarizeInterface(want),
+      });
     } else {
       const differences = findDifferences(want, have);
       if (differences.length === 0) {
         inSync.push({ resource: name, reason: `${name} already matches` });
       } else {
         const before = projectOnto(want, have) ?? null;
-        changes.push({ resource: name, action: 'update', diff: yamlDiff(before, want, differences), commands: [] });
+        changes.push({
+          resource: name,
+          action: 'update',
+          diff: yamlDiff(before, want, differences),
+          commands: [],
+          summary: summarizeUpdate(want, differences),
+        });
       }
     }
   }
   const named = new Set(desired.interfaces.map((iface) => iface.name));
   for (const have of current.interfaces) {
     if (!named.has(have.name) && (opts.prune?.managed ?? []).some((glob) => globMatches(glob, have.name))) {
-      changes.push(deletion(have));
+      changes.push(deletion(have, opts.prune!.why));
     }
   }
   return { changes, inSync };
@@ -66,7 +80,7 @@ function findInterface(list: readonly NmstateInterface[], want: NmstateInterface
   return sameName.find((iface) => want.type === undefined || iface.type === want.type) ?? sameName[0];
 }
 
-function deletion(have: NmstateInterface): Change {
+function deletion(have: NmstateInterface, why: string): Change {
   const identity = have.type === undefined ? { name: have.name } : { name: have.name, type: have.type };
   const before = { ...identity, state: have.state ?? 'up' };
   return {
@@ -74,6 +88,7 @@ function deletion(have: NmstateInterface): Change {
     action: 'delete',
     diff: yamlDiff(before, { ...identity, state: 'absent' }),
     commands: [],
+    summary: summarizeRemoval(have, why),
   };
 }
 

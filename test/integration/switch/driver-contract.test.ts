@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { applyRun } from '../../../src/engine/apply-run.js';
 import { ConnectionPool } from '../../../src/engine/connection-pool.js';
 import { defaultModules } from '../../../src/engine/default-modules.js';
@@ -25,6 +27,17 @@ import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const fixture = (p: string) => readFileSync(`${root}test/fixtures/switch-contract/${p}`, 'utf8');
+const records = mkdtempSync(join(tmpdir(), 'acp-contract-owned-'));
+afterAll(() => rmSync(records, { recursive: true, force: true }));
+
+/** Loads an inventory whose ownership record (written by apply) goes to a temp file, not next to the fixture. */
+async function loadContractSite(dir: string): Promise<{ inventory: Inventory; site: Site }> {
+  const { inventory, site } = await loadSite(dir, defaultPlatforms());
+  return {
+    inventory,
+    site: { ...site, ownershipFile: join(mkdtempSync(join(records, 'r-')), '.acp-play-owned.yaml') },
+  };
+}
 
 interface Case {
   readonly host: string;
@@ -147,7 +160,7 @@ function outcome(result: RunResult, host: string) {
 
 describe.each(CASES)('driver contract: $platform', (c) => {
   it('gathers, plans, applies through the runner; the re-plan is empty and nothing is left pending', async () => {
-    const { inventory, site } = await loadSite(`${root}test/fixtures/inventories/switch-contract`, defaultPlatforms());
+    const { inventory, site } = await loadContractSite(`${root}test/fixtures/inventories/switch-contract`);
     const sim = await simulate(c, fixture(c.config));
     const first = await run(inventory, site, c.host, sim, 'c1');
     expect(outcome(first, c.host)).toEqual({
@@ -175,7 +188,7 @@ describe.each(CASES)('driver contract: $platform', (c) => {
   });
 
   it('rolls back after a device error, leaving the config as it was before the failed step', async () => {
-    const { inventory, site } = await loadSite(`${root}test/fixtures/inventories/switch-contract`, defaultPlatforms());
+    const { inventory, site } = await loadContractSite(`${root}test/fixtures/inventories/switch-contract`);
     const sim = await simulate(c, fixture(c.config), [/^switchport trunk allowed vlan 2003-2005$/]);
     const result = await run(inventory, site, c.host, sim, 'c3');
     const o = outcome(result, c.host);
@@ -200,7 +213,7 @@ describe.each(CASES)('driver contract: $platform', (c) => {
 
 describe('driver contract: site1 on an empty NX-OS switch', () => {
   it("applies switch1's whole config from inventories/site1; the re-plan is empty", async () => {
-    const { inventory, site } = await loadSite(`${root}inventories/site1`, defaultPlatforms());
+    const { inventory, site } = await loadContractSite(`${root}inventories/site1`);
     const sim = await simulate({ platform: 'cisco_nxos', hostname: 'switch1', privilege: 15 });
     const first = await run(inventory, site, 'switch1', sim, 's1');
     expect(outcome(first, 'switch1')).toEqual({

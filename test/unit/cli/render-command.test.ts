@@ -88,6 +88,57 @@ describe('acp-play render', () => {
       );
   });
 
+  it('--out follows the inventory: the NAD of a VLAN that left the site is removed, and only by a full render', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'acp-play-render-'));
+    temps.push(dir);
+    const out = path.join(dir, 'out');
+    const site = path.join(dir, 'site');
+    cpSync(inventory, site, { recursive: true });
+    expect((await run(['render', site, '--out', out])).code).toBe(0);
+    expect(readdirSync(path.join(out, 'k8s'))).toContain('nad-vlan2005.yaml');
+    writeFileSync(path.join(out, 'k8s', 'mine.yaml'), 'kind: ConfigMap\n'); // not written by acp-play: stays
+
+    // VLAN 2005 leaves the site: its entry in site.vlans and the trunks' allowed lists.
+    const all = YAML.parseDocument(readFileSync(path.join(site, 'group_vars/all.yaml'), 'utf8'));
+    const vlans = all.getIn(['site', 'vlans']) as YAML.YAMLSeq;
+    vlans.items = vlans.items.filter((v) => (v as YAML.YAMLMap).get('id') !== 2005);
+    writeFileSync(path.join(site, 'group_vars/all.yaml'), all.toString());
+    const sw = path.join(site, 'host_vars/switch1.yaml');
+    writeFileSync(
+      sw,
+      readFileSync(sw, 'utf8')
+        .replace(/2003-2005/g, '2003-2004')
+        .replace(/2000-2005/g, '2000-2004'),
+    );
+
+    const limited = await run(['render', site, '--out', out, '--limit', 'node0']);
+    expect(limited.code).toBe(0);
+    expect(readdirSync(path.join(out, 'k8s'))).toContain('nad-vlan2005.yaml');
+    const full = await run(['render', site, '--out', out]);
+    expect(full.code, full.err).toBe(0);
+    expect(
+      full.out
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('removed ')),
+    ).toEqual([`removed ${path.join(out, 'k8s/nad-vlan2005.yaml')}`]);
+    expect(readdirSync(path.join(out, 'k8s')).sort()).toEqual([
+      'mine.yaml',
+      'nad-vlan2003.yaml',
+      'nad-vlan2004.yaml',
+      'nncp-node0.yaml',
+      'nncp-node1.yaml',
+      'nncp-node2.yaml',
+    ]);
+    expect(readFileSync(path.join(out, 'k8s/nncp-node0.yaml'), 'utf8')).not.toContain('bridge2005');
+
+    // An edited manifest cannot make render delete a file outside DIR.
+    writeFileSync(path.join(dir, 'outside.txt'), 'keep');
+    writeFileSync(path.join(out, '.acp-play-rendered'), '../outside.txt\n');
+    expect((await run(['render', site, '--out', out])).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'outside.txt'), 'utf8')).toBe('keep');
+  });
+
   it('a bad inventory path is invalid input (exit 3)', async () => {
     const { code } = await run(['render', path.join(tmpdir(), 'acp-play-no-such-inventory')]);
     expect(code).toBe(3);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ describe('the lab inventory', () => {
     expect(nodePorts('cisco_ios', 2).trunk).toBe('GigabitEthernet1/0/11');
   });
 
-  it('writes hosts, site, switch ports and pinned keys, and removes only what it wrote', () => {
+  it('writes hosts, site, switch ports and pinned keys, and removes only what it wrote and the ownership record', () => {
     const dir = mkdtempSync(join(tmpdir(), 'acp-lab-inv-'));
     try {
       const inv = join(dir, 'inventories', 'lab');
@@ -63,8 +63,11 @@ describe('the lab inventory', () => {
       expect(parse(readFileSync(join(inv, 'host_vars', 'node1.yaml'), 'utf8'))).toEqual({
         node: { uplink: { switch: 'switch1', port: 'Ethernet1/7' } },
       });
+      // The ownership record apply writes there goes with the lab.
+      writeFileSync(join(inv, '.acp-play-owned.yaml'), 'switch1:\n  - {id: 2003}\n');
       removeSiteLabInventory(inv, files);
       expect(() => readFileSync(join(inv, 'hosts.yaml'))).toThrow();
+      expect(existsSync(inv)).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -66,7 +66,7 @@ describe('planNmstate against real nmstatectl output (test/fixtures/nmstate/reco
   it('prunes managed interfaces the desired state no longer names (the rolled-back 2006 pair)', () => {
     const during = load('recorded/show-during-no-commit.json');
     expect(actions(planNmstate(desired, during))).toEqual([]);
-    const plan = planNmstate(desired, during, { prune: { managed: ['bridge20*', 'enp4s0f0.*'] } });
+    const plan = planNmstate(desired, during, { prune: { managed: ['bridge20*', 'enp4s0f0.*'], why: 'test' } });
     expect(actions(plan).sort()).toEqual(['delete bridge2006', 'delete enp4s0f0.2006']);
     expect(plan.changes[0]?.diff).toContain('state: absent');
   });
@@ -191,7 +191,7 @@ describe('planNmstate defaults and edge cases', () => {
   it('does not prune what the globs do not cover', () => {
     const current = state(vlan, { name: 'eth0', type: 'ethernet', state: 'up' });
     expect(
-      planNmstate(state(), current, { prune: { managed: ['enp4s0f0.*'] } }).changes.map((c) => c.resource),
+      planNmstate(state(), current, { prune: { managed: ['enp4s0f0.*'], why: 'test' } }).changes.map((c) => c.resource),
     ).toEqual(['enp4s0f0.2003']);
   });
 

@@ -1,4 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Inventory } from '../../../src/core/inventory.js';
 import type { Site } from '../../../src/core/site.js';
 import { applyRun } from '../../../src/engine/apply-run.js';
@@ -7,6 +10,7 @@ import { planRun } from '../../../src/engine/plan-run.js';
 import type { RunOptions } from '../../../src/engine/run-options.js';
 import { loadInventory } from '../../../src/inventory/load-inventory.js';
 import { loadSite, siteFromInventory } from '../../../src/inventory/load-site.js';
+import { readOwnershipRecord } from '../../../src/inventory/ownership-record.js';
 import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 import { loadPlaybook } from '../../../src/playbook/load-playbook.js';
 import { MemoryReporter } from '../../../src/report/plain-reporter.js';
@@ -25,9 +29,13 @@ const platforms = defaultPlatforms().with(fakeOsPlatform);
 
 let inventory: Inventory;
 let site: Site;
+// apply records the VLANs it creates in the site's ownership record: here a temp file, not the fixture folder.
+const ownershipFile = join(mkdtempSync(join(tmpdir(), 'acp-fake-os-')), '.acp-play-owned.yaml');
 beforeAll(async () => {
   ({ inventory, site } = await loadSite(INVENTORY, platforms));
+  site = { ...site, ownershipFile };
 });
+afterAll(() => rmSync(dirname(ownershipFile), { recursive: true, force: true }));
 
 async function runOptions(device: FakeOsDevice): Promise<RunOptions> {
   return {
@@ -125,5 +133,8 @@ describe('a new switch platform: its folder, its template and one registry line'
     ]);
     const again = await planRun(await runOptions(device));
     expect(again.summary).toEqual({ changes: 0, hostsWithChanges: 0, failed: 0 });
+    expect(readOwnershipRecord(ownershipFile).get('switch1')).toEqual([
+      { id: 2004, name: 'vm2', run: 'r1', at: expect.any(String) },
+    ]);
   });
 });

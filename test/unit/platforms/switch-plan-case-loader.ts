@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { SwitchModel, SwitchPort } from '../../../src/core/site.js';
+import type { OwnedVlan, SwitchModel, SwitchPort } from '../../../src/core/site.js';
 import { parseVlanSet } from '../../../src/inventory/vlan-set.js';
 import { EOS_DIALECT } from '../../../src/platforms/arista-eos/eos-parse.js';
 import { interpretCiscoConfig, type CiscoDialect } from '../../../src/platforms/cisco-config-interpreter.js';
@@ -21,8 +21,11 @@ export interface PlanCase {
   readonly model: SwitchModel;
   readonly current: SwitchState;
   readonly document?: EniDocument;
-  readonly prune: boolean;
+  readonly prune?: boolean;
   readonly managedVlans: number[];
+  readonly owned: OwnedVlan[];
+  /** No `vlans:` in desired.yaml: a ports-only plan, as `switch_ports` makes. */
+  readonly portsOnly: boolean;
 }
 
 const platforms = defaultPlatforms();
@@ -43,6 +46,8 @@ interface DesiredYaml {
   platform: string;
   managedVlans: string | number;
   prune?: boolean;
+  /** The ownership record of the switch: VLANs acp-play created. */
+  owned?: OwnedVlan[];
   vlans?: { id: number; name: string }[];
   ports?: (Omit<SwitchPort, 'allowedVlans' | 'enabled' | 'policy'> & {
     allowedVlans?: string | number;
@@ -66,7 +71,13 @@ export function loadPlanCase(dir: string): PlanCase {
       ...(p.allowedVlans !== undefined ? { allowedVlans: parseVlanSet(String(p.allowedVlans)) } : {}),
     })) as SwitchPort[],
   };
-  const base = { model, prune: d.prune ?? false, managedVlans: parseVlanSet(String(d.managedVlans)) };
+  const base = {
+    model,
+    ...(d.prune !== undefined ? { prune: d.prune } : {}),
+    managedVlans: parseVlanSet(String(d.managedVlans)),
+    owned: d.owned ?? [],
+    portsOnly: d.vlans === undefined,
+  };
   if (d.platform === 'cumulus') {
     const document = parseEni(readFileSync(join(dir, 'current.interfaces'), 'utf8'));
     return { ...base, document, current: cumulusStateFromEni(document) };
@@ -77,7 +88,12 @@ export function loadPlanCase(dir: string): PlanCase {
 
 export function planCase(c: PlanCase): SwitchPlan {
   const spec = switchSpec(c.model.platform);
-  const planned = planSwitch(spec, c.model, c.current, { prune: c.prune, managedVlans: c.managedVlans });
+  const planned = planSwitch(spec, c.model, c.current, {
+    ...(c.prune !== undefined ? { prune: c.prune } : {}),
+    managedVlans: c.managedVlans,
+    owned: c.owned,
+    portsOnly: c.portsOnly,
+  });
   return completeSwitchPlan(spec, planned, { state: c.current, document: c.document });
 }
 

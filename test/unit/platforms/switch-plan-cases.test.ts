@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadPlanCase, planCase, applyPlan, type PlanCase } from './switch-plan-case-loader.js';
+import { formatVlanSet } from '../../../src/inventory/vlan-set.js';
 import { MAX_COMMAND_LENGTH } from '../../../src/platforms/switch-command-emitter.js';
 
 /**
  * One generic test over test/fixtures/switch-plans/<case>/{desired.yaml, current.*, expected.yaml}. Each case pins
- * one trap (see the case's desired.yaml header comment). For every case it also checks: each command fits in
+ * one trap (see the case's desired.yaml header comment); a change's `vlans` are written as VLAN sets
+ * (`2003-2005`). For every case it also checks: each command fits in
  * MAX_COMMAND_LENGTH (EOS excepted: it takes a list on one line), and idempotency (STYLE.md rule 10): apply the
  * planned commands to the gathered state with the platform's apply model (Cumulus: parse the rendered file), re-plan,
  * expect no changes.
@@ -28,7 +30,13 @@ describe('switch plan cases', () => {
       it('plans exactly the expected changes and in-sync reasons', () => {
         const expected = parseYaml(readFileSync(join(ROOT, name, 'expected.yaml'), 'utf8')) as Record<string, unknown>;
         const actual: Record<string, unknown> = {
-          changes: plan.changes.map((ch) => ({ ...ch, commands: ch.commands.map((cmd) => cmd.text) })),
+          changes: plan.changes.map((ch) => ({
+            ...ch,
+            commands: ch.commands.map((cmd) => cmd.text),
+            ...(ch.vlans
+              ? { vlans: { added: formatVlanSet(ch.vlans.added), removed: formatVlanSet(ch.vlans.removed) } }
+              : {}),
+          })),
           inSync: plan.inSync,
         };
         if (plan.document !== undefined) actual.document = plan.document;

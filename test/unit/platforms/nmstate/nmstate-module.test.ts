@@ -192,7 +192,7 @@ describe('nmstate module against a fake node answering with recorded nmstatectl 
     expect(cmds(node)).toEqual([`[c0] ${SHOW}`, `[c0] ${BUSCTL}`]);
   });
 
-  it('prune removes only interfaces carrying the acp-play mark; an unmarked bridge and leftovers without prune stay', async () => {
+  it('removes by default only interfaces carrying the acp-play mark; prune: false keeps them; an unmarked bridge on the trunk is unmanaged', async () => {
     const node = new FakeNmstateNode('node0');
     await run(node, {});
     const handMade = {
@@ -205,17 +205,36 @@ describe('nmstate module against a fake node answering with recorded nmstatectl 
       ...site,
       nodes: site.nodes.map((n) => ({ ...n, bridges: n.bridges.filter((b) => b.vlan !== 2005) })),
     };
+    const unmanaged = {
+      resource: 'bridge2099',
+      leftAlone: 'unmanaged',
+      reason: "on enp4s0f0 but without acp-play's mark: unmanaged, left alone",
+    };
 
-    const without = await run(node, {}, { site: pruned });
-    expect(without.plan.changes).toEqual([]);
-    expect(without.plan.inSync.map((s) => s.reason)).toContain(
-      'bridge2005 was created by acp-play and is no longer in the inventory; left as it is (prune: true removes it)',
-    );
+    const kept = await run(node, { prune: false }, { site: pruned });
+    expect(kept.plan.changes).toEqual([]);
+    expect(kept.plan.inSync.filter((s) => s.leftAlone)).toEqual([
+      {
+        resource: 'bridge2005',
+        leftAlone: 'kept',
+        reason: 'created by acp-play, no longer in the inventory; kept (prune: false)',
+      },
+      {
+        resource: 'enp4s0f0.2005',
+        leftAlone: 'kept',
+        reason: 'created by acp-play, no longer in the inventory; kept (prune: false)',
+      },
+      unmanaged,
+    ]);
 
     node.log.length = 0;
-    const { plan, error } = await run(node, { prune: true }, { site: pruned });
+    const { plan, error } = await run(node, {}, { site: pruned });
     expect(error).toBeUndefined();
-    expect(plan.changes.map((c) => `${c.action} ${c.resource}`)).toEqual(['delete bridge2005', 'delete enp4s0f0.2005']);
+    expect(plan.changes.map((c) => `${c.action} ${c.resource}: ${c.summary}`)).toEqual([
+      'delete bridge2005: linux-bridge, removed (created by acp-play, no longer in the inventory)',
+      'delete enp4s0f0.2005: vlan, removed (created by acp-play, no longer in the inventory)',
+    ]);
+    expect(plan.inSync.filter((s) => s.leftAlone)).toEqual([unmanaged]);
     const uploaded = node.log.find((l) => l.includes('upload'));
     expect(uploaded).toBeDefined();
     expect(node.names()).toContain('bridge2099');
@@ -224,7 +243,7 @@ describe('nmstate module against a fake node answering with recorded nmstatectl 
     expect(node.names()).toContain('bridge2004');
   });
 
-  it('uploads the desired document with absent entries for pruned interfaces, mode 0600', async () => {
+  it('uploads the desired document with absent entries for removed interfaces, mode 0600', async () => {
     const node = new FakeNmstateNode('node0');
     await run(node, {});
     const pruned: Site = {
@@ -238,7 +257,7 @@ describe('nmstate module against a fake node answering with recorded nmstatectl 
       expect(v.mode).toBe(0o600);
       return original(k, v);
     };
-    await run(node, { prune: true }, { site: pruned });
+    await run(node, {}, { site: pruned });
     const ifaces = (doc as { interfaces: { name: string; type?: string; state: string }[] }).interfaces;
     expect(ifaces.filter((i) => i.state === 'absent')).toEqual([
       { name: 'bridge2005', type: 'linux-bridge', state: 'absent' },

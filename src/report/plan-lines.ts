@@ -1,0 +1,40 @@
+import type { Change, ChangeAction, LeftAlone } from '../core/change.js';
+import type { TaskPlan } from '../core/run.js';
+
+/** `+` create, `-` delete, `~` update: the sign every plan report puts before a resource. */
+export function changeSign(action: ChangeAction): string {
+  return action === 'create' ? '+' : action === 'delete' ? '-' : '~';
+}
+
+/**
+ * A change in one line for a summary table: its summary when it has one, else its diff's lines joined, each without
+ * the resource name it repeats (`Ethernet1/3 allowed: -2005` -> `allowed: -2005`).
+ */
+export function oneLine(change: Change): string {
+  if (change.summary !== undefined) return change.summary;
+  const prefix = `${change.resource} `;
+  return change.diff
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => (l.startsWith(prefix) ? l.slice(prefix.length) : l))
+    .join('; ');
+}
+
+/** Objects a task leaves alone on purpose, grouped by reason (one line for many unmanaged VLANs). */
+export interface LeftAloneGroup {
+  readonly kind: LeftAlone;
+  readonly reason: string;
+  readonly resources: readonly string[];
+}
+
+export function leftAloneGroups(task: TaskPlan): LeftAloneGroup[] {
+  const groups = new Map<string, { kind: LeftAlone; reason: string; resources: string[] }>();
+  for (const s of task.inSync) {
+    if (!s.leftAlone) continue;
+    const key = `${s.leftAlone}\n${s.reason}`;
+    const group = groups.get(key) ?? { kind: s.leftAlone, reason: s.reason, resources: [] };
+    group.resources.push(s.resource);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
