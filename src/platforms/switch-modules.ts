@@ -8,6 +8,7 @@ import type { PlatformSpec } from './platform-spec.js';
 import type { DriverContext, SwitchCurrent, SwitchPlan } from './switch-driver.js';
 import { completeSwitchPlan, planSwitch } from './switch-plan.js';
 import type { SwitchSpec } from './switch-spec.js';
+import { compareSwitchStates } from './switch-state-compare.js';
 
 /** The desired state of one switch for one task. */
 export interface SwitchDesired {
@@ -143,6 +144,13 @@ export function switchModule(
     },
     async rollback({ conn, ctx, desired, txn }) {
       return specOf(desired.model).driver.rollback(conn, driverContext(ctx), txn);
+    },
+    // The whole switch, whatever the scope: a rollback restores all of it.
+    compareStates(before, after) {
+      const differences = compareSwitchStates(before.state, after.state);
+      if (JSON.stringify(before.document) !== JSON.stringify(after.document))
+        differences.push('its configuration file differs from the one before the run');
+      return differences;
     },
   };
 }

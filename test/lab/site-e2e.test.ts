@@ -205,7 +205,7 @@ describe.skipIf(skipReason !== undefined)(
     it('a node change that cuts its own management path is rolled back by timeout; the node answers again', () => {
       expect(code('apply-cut'), shown('apply-cut')).toBe(1);
       expect(stdout('apply-cut')).toMatch(
-        /node2: apply failed: lost the connection .*\(rolled back: by timeout: .*node2 answers again on a new connection and is back in its old state\)/,
+        /node2: apply failed: lost the connection .*\(rolled back \(verified: the device matches its state before the run\): by timeout: .*node2 answers again on a new connection and is back in its old state\)/,
       );
       expect(file('after-cut-mgmt0.txt')).toContain('inet 172.16.0.12/24');
       expect(code('plan-after-cut'), shown('plan-after-cut')).toBe(0);
@@ -217,7 +217,9 @@ describe.skipIf(skipReason !== undefined)(
       const out = stdout('apply-sshd-kill');
       expect(out).toMatch(/^node0 +: ok=1 changed=1 failed=0/m);
       expect(out).toMatch(/^node2 +: ok=1 changed=1 failed=0/m);
-      expect(out).toMatch(/node1: .*(lost the connection|connection).*rolled back: by timeout/);
+      expect(out).toMatch(
+        /node1: .*(lost the connection|connection).*rolled back \(verified: the device matches its state before the run\): by timeout/,
+      );
       expect(link(file('after-sshd-kill-node0-links.txt'), 'bridge2006')).toBeDefined();
       expect(link(file('after-sshd-kill-node2-links.txt'), 'bridge2006')).toBeDefined();
       expect(link(file('after-sshd-kill-node1-links.txt'), 'bridge2006')).toBeUndefined();

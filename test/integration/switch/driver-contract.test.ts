@@ -185,7 +185,7 @@ describe.each(CASES)('driver contract: $platform', (c) => {
     expect(failed.rolledBack).toBe(true);
     expect(failed.message).toMatch(
       new RegExp(
-        `^${c.host}: apply failed: interface ${c.trunk}: switchport trunk allowed vlan 2003-2005: % .*\\(rolled back: .+\\)$`,
+        `^${c.host}: apply failed: interface ${c.trunk}: switchport trunk allowed vlan 2003-2005: % .*\\(rolled back \\(verified: the device matches its state before the run\\): .+\\)$`,
       ),
     );
     const state = sim.state();

@@ -72,10 +72,10 @@ describe('NX-OS driver', () => {
     const err = (await applyStep(switchPortsModule, step).catch((e: unknown) => e)) as ApplyError;
     expect(err).toBeInstanceOf(ApplyError);
     expect(err.message).toBe(
-      "switch1: apply failed: interface Ethernet1/3: switchport trunk allowed vlan 2003-2005: % Invalid command at '^' marker. (rolled back: rollback running-config checkpoint acp-play-r1-1 atomic)",
+      "switch1: apply failed: interface Ethernet1/3: switchport trunk allowed vlan 2003-2005: % Invalid command at '^' marker. (rolled back (verified: the device matches its state before the run): rollback running-config checkpoint acp-play-r1-1 atomic)",
     );
     expect(err.rolledBack).toBe(true);
-    expect(afterOpen(session).slice(-7)).toEqual([
+    expect(afterOpen(session).slice(-8)).toEqual([
       'checkpoint acp-play-r1-1',
       'configure terminal',
       'interface Ethernet1/3',
@@ -83,6 +83,7 @@ describe('NX-OS driver', () => {
       'end',
       'rollback running-config checkpoint acp-play-r1-1 atomic',
       'no checkpoint acp-play-r1-1',
+      'show running-config', // the runner reads the switch again: it matches its state before the run
     ]);
   });
 
