@@ -155,6 +155,9 @@ export const HOST_KEY_SCHEMAS: Readonly<Record<string, Schema>> = {
   password_env: str,
   become: boolValue,
   ansible_become: boolValue,
+  // sudo on nodes; enable on a switch CLI (its become password is the enable secret).
+  become_method: { kind: 'enum', values: ['sudo', 'enable'] },
+  ansible_become_method: { kind: 'enum', values: ['sudo', 'enable'] },
   become_password: { kind: 'any' },
   ansible_become_password: { kind: 'any' },
   ansible_become_pass: { kind: 'any' },

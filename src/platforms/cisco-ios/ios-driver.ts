@@ -1,6 +1,7 @@
 import { ApplyError } from '../../core/errors.js';
 import type { Transport } from '../../core/transport.js';
 import { ApplyCommandError, configureChanges } from '../cli-apply.js';
+import { NOTHING, otherWords } from '../cli-grammar.js';
 import { hostCliDevice } from '../host-cli-device.js';
 import type { DriverContext, SwitchDriver } from '../switch-driver.js';
 import { archivePath, IOS_ARCHIVE_COMMANDS, IOS_ARCHIVE_PATH } from './ios-archive.js';
@@ -68,15 +69,16 @@ export const iosDriver: SwitchDriver<IosTxn> = {
   },
 
   async commit(conn, ctx, txn) {
-    await (await device(conn, ctx)).run('configure confirm', { timeoutMs: ctx.timeouts.slowMs });
+    await (await device(conn, ctx)).run('configure confirm', { timeoutMs: ctx.timeouts.slowMs, expect: NOTHING });
     txn.state = 'confirmed';
   },
 
   async rollback(conn, ctx, txn) {
     if (txn.state === 'none') return 'nothing to revert: configuration mode with the revert timer was never entered';
     const revert = 'configure revert now';
+    let said: string;
     try {
-      await (await device(conn, ctx)).run(revert, { timeoutMs: ctx.timeouts.slowMs });
+      said = await (await device(conn, ctx)).run(revert, { timeoutMs: ctx.timeouts.slowMs });
     } catch (error) {
       if (txn.state !== 'pending') throw error;
       throw new Error(
@@ -85,7 +87,7 @@ export const iosDriver: SwitchDriver<IosTxn> = {
       );
     }
     txn.state = 'none';
-    return revert;
+    return `${revert}${otherWords(said, NOTHING)}`;
   },
 
   async save(conn, ctx) {
