@@ -115,7 +115,9 @@ export const SWITCH_SCHEMA: Schema = {
           kind: 'map',
           fields: {
             description: { schema: str },
-            mode: { schema: { kind: 'enum', values: ['access', 'trunk'] }, required: true },
+            // Required unless channel_group makes the port a port-channel member (build-switch.ts says so).
+            mode: { schema: { kind: 'enum', values: ['access', 'trunk'] } },
+            channel_group: { schema: int },
             access_vlan: { schema: int },
             native_vlan: { schema: int },
             allowed_vlans: { schema: vlanSet },

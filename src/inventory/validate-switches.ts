@@ -4,7 +4,10 @@ import type { SiteLocator } from './site-locator.js';
 import type { Site, SwitchModel } from '../core/site.js';
 import { formatVlanSet, VLAN_MAX, VLAN_MIN } from './vlan-set.js';
 
-/** Per-switch checks: safe names, VLANs a port uses are defined on the switch, native VLAN allowed, `faces` unique. */
+/**
+ * Per-switch checks: safe names, VLANs a port uses are defined on the switch, native VLAN allowed, `faces` unique
+ * (port-channel members included).
+ */
 export function validateSwitches(site: Site, locator: SiteLocator): Problem[] {
   const problems: Problem[] = [];
   const facedBy = new Map<string, string>();
@@ -29,7 +32,7 @@ export function validateSwitches(site: Site, locator: SiteLocator): Problem[] {
           bad,
         );
     }
-    for (const port of sw.ports) {
+    for (const port of [...sw.ports, ...(sw.members ?? [])]) {
       const at = (field?: string) => locator.port(sw.host, port.name, field);
       const label = `${sw.name} ${port.name}`;
       const badName = checkPortName(port.name);
@@ -40,7 +43,7 @@ export function validateSwitches(site: Site, locator: SiteLocator): Problem[] {
         if (bad)
           error(at('description'), `description of ${label} has characters the switch CLI could read as syntax`, bad);
       }
-      checkPortVlans(sw, port.name, defined, at, error);
+      if ('mode' in port) checkPortVlans(sw, port.name, defined, at, error);
       if (port.faces) {
         const badNic = checkInterfaceName(port.faces.nic);
         if (badNic) error(at('faces'), `faces of ${label} names the NIC ${JSON.stringify(port.faces.nic)}`, badNic);

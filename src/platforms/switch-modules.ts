@@ -95,7 +95,7 @@ export function switchModule(
       const args = ctx.task.args;
       const managed = new Set([...ctx.site.vlans.map((v) => v.id), ...model.vlans.map((v) => v.id)]);
       return {
-        model: scope === 'vlans' ? { ...model, ports: [] } : { ...model, vlans: [] },
+        model: scope === 'vlans' ? { ...model, ports: [], members: [] } : { ...model, vlans: [] },
         managedVlans: [...managed].sort((a, b) => a - b),
         prune: scope === 'vlans' && args['prune'] === true,
         save: typeof args['save'] === 'boolean' ? args['save'] : model.save,

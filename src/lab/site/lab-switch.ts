@@ -25,9 +25,9 @@ export interface LabSwitchSettings {
 /**
  * The lab switch's boot configuration: 48 unconfigured front-panel ports, LLDP on (NX-OS `feature lldp`, IOS `lldp
  * run`), IOS's `archive` path (the revert timer needs it; a switch managed this way has it configured once), and on
- * NX-OS `no system default switchport shutdown`: a Nexus 9000 keeps switchports shut until `no shutdown`, which
- * acp-play's NX-OS driver never sends (it reads a port without a shutdown line as up), so the lab starts switchports
- * up to keep the site reachable.
+ * NX-OS `no system default switchport shutdown`, so switchports come up without `no shutdown` (a Nexus 9000 keeps
+ * them shut otherwise). acp-play's NX-OS driver learns either default from the switch and sends `no shutdown` where
+ * it is needed; the driver contract tests run both.
  */
 export function labSwitchConfig(platform: SimPlatformId): string {
   const ports = Array.from({ length: 48 }, (_, i) => `interface ${portName(platform, i + 1)}`);

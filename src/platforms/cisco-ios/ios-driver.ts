@@ -7,6 +7,7 @@ import type { DriverContext, SwitchDriver } from '../switch-driver.js';
 import { archivePath, IOS_ARCHIVE_COMMANDS, IOS_ARCHIVE_PATH } from './ios-archive.js';
 import { iosDefinition } from './ios-definition.js';
 import { parseIosConfig } from './ios-parse.js';
+import { parseIosSwitchport, withSwitchportFacts } from './ios-switchport.js';
 import { parseIosVlanBrief } from './ios-vlan-brief.js';
 
 /** Minutes IOS waits for `configure confirm` before reverting by itself. */
@@ -27,11 +28,15 @@ const device = (conn: Transport, ctx: DriverContext) => hostCliDevice(conn, ctx,
 export const iosDriver: SwitchDriver<IosTxn> = {
   async gather(conn, ctx) {
     const dev = await device(conn, ctx);
-    const state = parseIosConfig(await dev.run('show running-config', { timeoutMs: ctx.timeouts.slowMs }));
+    const slow = { timeoutMs: ctx.timeouts.slowMs };
+    const config = parseIosConfig(await dev.run('show running-config', slow));
     // Outside VTP transparent/off mode running-config has no VLAN definitions: the VLAN table is the truth.
-    const vlans = parseIosVlanBrief(await dev.run('show vlan brief', { timeoutMs: ctx.timeouts.slowMs }));
-    if (vlans.size > 0) state.vlans = vlans;
-    return { state };
+    const vlans = parseIosVlanBrief(await dev.run('show vlan brief', slow));
+    if (vlans.size > 0) config.vlans = vlans;
+    // Modes and encapsulation a Catalyst does not print: `dynamic auto`, a port that may negotiate ISL.
+    const facts = parseIosSwitchport(await dev.run('show interfaces switchport', slow));
+    const isl = ctx.host.vars['isl_capable'];
+    return { state: withSwitchportFacts(config, facts, typeof isl === 'boolean' ? isl : undefined) };
   },
 
   async begin(conn, ctx) {

@@ -8,6 +8,13 @@ import { CHECKPOINT_PREFIX, MAX_USER_CHECKPOINTS, parseCheckpointNames, sortChec
 import { nxosDefinition } from './nxos-definition.js';
 import { parseNxosConfig } from './nxos-parse.js';
 
+/**
+ * The switchport defaults (`[no] system default switchport [shutdown]`), which running-config prints only where they
+ * differ from the model's defaults (a Nexus 9000 is routed and shut; other Nexus models are not). Ansible's
+ * cisco.nxos asks the same.
+ */
+export const NXOS_SWITCHPORT_DEFAULTS = "show running-config all | incl 'system default switchport'";
+
 /** What the checkpoint commands print when they worked. */
 const CHECKPOINT_DONE = /^\.*\s*Done$/;
 const ROLLBACK_DONE = /(^|\n)Rollback completed successfully\.?$/;
@@ -27,7 +34,10 @@ const device = (conn: Transport, ctx: DriverContext) => hostCliDevice(conn, ctx,
 export const nxosDriver: SwitchDriver<NxosTxn> = {
   async gather(conn, ctx) {
     const dev = await device(conn, ctx);
-    return { state: parseNxosConfig(await dev.run('show running-config', { timeoutMs: ctx.timeouts.slowMs })) };
+    const config = await dev.run('show running-config', { timeoutMs: ctx.timeouts.slowMs });
+    // running-config leaves out the switchport defaults of the model at hand; `all` prints them either way.
+    const defaults = await dev.run(NXOS_SWITCHPORT_DEFAULTS, { timeoutMs: ctx.timeouts.slowMs });
+    return { state: parseNxosConfig(`${defaults}\n${config}`) };
   },
 
   async begin(conn, ctx) {

@@ -100,6 +100,7 @@ describe('IOS driver', () => {
     expect(afterOpen(session)).toEqual([
       'show running-config',
       'show vlan brief',
+      'show interfaces switchport',
       'show running-config',
       'configure terminal revert timer 5',
       'vlan 2004',

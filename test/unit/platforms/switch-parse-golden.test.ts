@@ -10,7 +10,8 @@ import { isAllVlans, type PortState, type SwitchState } from '../../../src/platf
 
 /**
  * Golden tests over real-world configs (test/fixtures/switch-configs/<platform>/, sources in MANIFEST.tsv). Each
- * `<file>.golden.json` was written by reading the config by hand: `ports` (exact, for the ports listed),
+ * `<file>.golden.json` was written by reading the config by hand: `ports` (exact, for the ports listed: mode,
+ * description, VLANs, shutdown, the port-channel a member belongs to, an IOS trunk encapsulation),
  * `vlanIds` (exact set), `vlanNames` (partial; null = no name), `absentPorts`. Allowed sets compare as sets.
  */
 const ROOT = 'test/fixtures/switch-configs';
@@ -36,6 +37,8 @@ function project(p: PortState): Record<string, unknown> {
   if (p.description !== undefined) out.description = p.description;
   if (p.accessVlan !== undefined) out.accessVlan = p.accessVlan;
   if (p.nativeVlan !== undefined) out.nativeVlan = p.nativeVlan;
+  if (p.memberOf !== undefined) out.memberOf = p.memberOf;
+  if (p.trunkEncapsulation !== undefined) out.trunkEncapsulation = p.trunkEncapsulation;
   out.allowed = formatVlanSet(p.allowedVlans); // range text of the SET, so a failure diff stays readable
   return out;
 }
