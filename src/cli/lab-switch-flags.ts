@@ -29,7 +29,7 @@ export function addSwitchFlags(cmd: Command, opts: { miswire: boolean }): Comman
     .option('--isl-capable', 'IOS: ISL-capable ports (trunk mode needs switchport trunk encapsulation dot1q first)')
     .option(
       '--reject-command <regex>',
-      'fault injection: config commands matching REGEX are refused with the platform error; repeatable',
+      'fault injection: commands matching REGEX (config lines, or exec commands) are refused with the platform error; repeatable',
       collect,
     );
   if (opts.miswire)

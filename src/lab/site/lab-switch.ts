@@ -16,7 +16,7 @@ export interface LabSwitchSettings {
   readonly enableSecret?: string;
   /** IOS: ISL-capable ports (trunk mode needs `switchport trunk encapsulation dot1q` first). */
   readonly islCapable?: boolean;
-  /** Fault injection: config commands matching one of these regular expressions (source text) are refused. */
+  /** Fault injection: commands matching one of these regular expressions (source text) are refused. */
   readonly rejectCommands?: readonly string[];
   /** Cabling faults: switch port -> what LLDP hears there instead of the site's wiring. */
   readonly miswire?: Readonly<Record<string, LldpNeighbor>>;
