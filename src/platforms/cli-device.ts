@@ -270,7 +270,10 @@ export class CliDevice {
    * output: ...`; undefined when accepted.
    */
   private refusal(output: string, kind: OutputKind): string | undefined {
-    const judged = judgeOutput(this.definition.grammar, output, kind);
+    // A line that is only a prompt is not output: some devices print one more (an NX-OS 5548 does, recorded).
+    const { exec, config } = this.definition.prompts;
+    const lines = output.split('\n').filter((l) => !exec.test(l.trim()) && !config.test(l.trim()));
+    const judged = judgeOutput(this.definition.grammar, lines.join('\n'), kind);
     if (judged.kind === 'accepted') return undefined;
     return judged.kind === 'refused' ? judged.words : `unexpected output: ${judged.words}`;
   }

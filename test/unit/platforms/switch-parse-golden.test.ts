@@ -128,6 +128,20 @@ describe('parser traps pinned beyond the goldens', () => {
     expect(s.interfaces.get('Ethernet1/1')!.description).toBe('still read');
   });
 
+  it('never reads a banner as configuration (IOS ^C blocks, NX-OS #...#, EOS up to EOF)', () => {
+    const ios = parseIosConfig(
+      'banner motd ^C\n% Authorised access only\ninterface GigabitEthernet9/9\n switchport mode trunk\n^C\n' +
+        'interface GigabitEthernet1/0/1\n switchport mode access\n',
+    );
+    expect([...ios.interfaces.keys()]).toEqual(['GigabitEthernet1/0/1']);
+    const nxos = parseNxosConfig(
+      'banner motd #\ninterface Ethernet9/9\n#\nbanner exec #one line#\ninterface Ethernet1/1\n',
+    );
+    expect([...nxos.interfaces.keys()]).toEqual(['Ethernet1/1']);
+    const eos = parseEosConfig('banner login\ninterface Ethernet9\nEOF\ninterface Ethernet1\n');
+    expect([...eos.interfaces.keys()]).toEqual(['Ethernet1']);
+  });
+
   it('does not take EOS router-bgp vlan sub-blocks or `vlan internal` lines as VLAN definitions', () => {
     const s = parseEosConfig(readFileSync(join(ROOT, 'eos/handwritten_vlan_ranges.cfg'), 'utf8'));
     expect(s.vlans.has(11)).toBe(false);
