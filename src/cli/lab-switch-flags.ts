@@ -91,7 +91,7 @@ export function switchSettings(
     ...(flags.sshLegacy ? { sshLegacy: true } : {}),
     ...(flags.ignoreRollback ? { ignoreRollback: true } : {}),
     ...(privilege !== undefined ? { privilege: privilege as 1 | 15 } : {}),
-    ...(enableSecret !== undefined ? { enableSecret } : {}),
+    ...(enableSecret !== undefined ? { enableSecret, enableSecretEnv: flags.enableSecretEnv! } : {}),
     ...(flags.islCapable ? { islCapable: true } : {}),
     ...(Object.keys(miswire).length > 0 ? { miswire } : {}),
   };

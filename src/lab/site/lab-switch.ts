@@ -14,6 +14,8 @@ export interface LabSwitchSettings {
   readonly privilege?: 1 | 15;
   /** `enable` asks for this secret. */
   readonly enableSecret?: string;
+  /** The environment variable the secret came from: the lab's inventory reads it there (`become_password_env`). */
+  readonly enableSecretEnv?: string;
   /** IOS: ISL-capable ports (trunk mode needs `switchport trunk encapsulation dot1q` first). */
   readonly islCapable?: boolean;
   /** Fault injection: commands matching one of these regular expressions (source text) are refused. */
@@ -62,6 +64,15 @@ export function labLldpNeighbors(
     heard[p.storage] = { systemName: node, portId: 'enp4s0f1' };
   });
   return { ...heard, ...miswire };
+}
+
+/**
+ * switch1's host variables for its login: with an enable secret, Ansible's become settings reading the secret from
+ * the environment variable `lab up` was given (`--enable-secret-env VAR`), so `plan inventories/lab` works as it is.
+ */
+export function labSwitchLoginVars(settings: LabSwitchSettings): string[] {
+  if (settings.enableSecretEnv === undefined) return [];
+  return ['ansible_become: true', 'ansible_become_method: enable', `become_password_env: ${settings.enableSecretEnv}`];
 }
 
 /** The simulator options of the lab switch: boot config, LLDP from the wiring, and the settings. */

@@ -129,3 +129,39 @@ describe('lab sim --platform cisco_ios --isl-capable: trunk ports that must be t
     expect(again.code, said(again)).toBe(0);
   });
 });
+
+describe('lab up --platform cisco_ios --privilege 1 --enable-secret-env VAR', () => {
+  it('writes become settings reading VAR into inventories/lab, so plan and apply work as they are', async () => {
+    const cwd = siteDir();
+    const env = { LAB_ENABLE_SECRET: 'l4b-s3cret' };
+    const up = await acpPlay(
+      cwd,
+      [
+        'lab',
+        'up',
+        '--platform',
+        'cisco_ios',
+        '--nodes',
+        '1',
+        '--privilege',
+        '1',
+        '--enable-secret-env',
+        'LAB_ENABLE_SECRET',
+      ],
+      env,
+    );
+    try {
+      expect(up.code, said(up)).toBe(0);
+      expect(readFileSync(join(cwd, 'inventories', 'lab', 'host_vars', 'switch1.yaml'), 'utf8')).toContain(
+        'become_password_env: LAB_ENABLE_SECRET',
+      );
+      const apply = await acpPlay(cwd, ['apply', 'inventories/lab', '--limit', 'switch1', '--yes'], env);
+      expect(apply.code, said(apply)).toBe(0);
+      const without = await acpPlay(cwd, ['plan', 'inventories/lab', '--limit', 'switch1']);
+      expect(without.code, said(without)).toBe(3); // the inventory names a variable that is not set
+    } finally {
+      await acpPlay(cwd, ['lab', 'down']);
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+});
