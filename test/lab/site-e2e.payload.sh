@@ -117,6 +117,32 @@ cli apply-sshd-kill apply inventories/plus2006 -p playbooks/faults.yaml --yes
 wait "$killer"
 links after-sshd-kill
 
+echo "== 10. a node whose checkpoint rollback is blocked (node1): the runner reads it again: ROLLBACK NOT VERIFIED"
+# node1's nmstatectl, as the inventory names it: every command passes to the real one, but a rollback is turned into
+# a commit and says nothing, so the change stays and NetworkManager's timeout cannot undo it either.
+cat > "$ACP_WORK/bin/nmstatectl-rollback-blocked" <<'SH'
+#!/bin/sh
+if [ "$1" = rollback ]; then shift; exec nmstatectl commit "$@" > /dev/null 2>&1; fi
+exec nmstatectl "$@"
+SH
+chmod 755 "$ACP_WORK/bin/nmstatectl-rollback-blocked"
+# The plus2006 inventory (VLAN 2006 on the switch and the nodes), with node1's nmstatectl changed.
+rm -rf "$ACP_WORK/inventories/blocked"
+cp -r "$ACP_WORK/inventories/plus2006" "$ACP_WORK/inventories/blocked"
+echo "nmstatectl: $ACP_WORK/bin/nmstatectl-rollback-blocked" >> "$ACP_WORK/inventories/blocked/host_vars/node1.yaml"
+cat > "$ACP_WORK/playbooks/blocked.yaml" <<'YAML'
+# A probe that cannot pass, so the change on node1 is rolled back (by a rollback that is blocked).
+- name: Node VLAN bridges
+  hosts: nodes
+  tasks:
+    - name: VLAN interfaces and bridges
+      module: nmstate
+      args: {timeout: 20, probes: [{command: "test -e /nonexistent/acp-play-probe"}]}
+YAML
+cli apply-blocked apply inventories/blocked -p playbooks/blocked.yaml --limit node1 --yes
+cp "$(ls -d "$ACP_WORK"/.acp-play/runs/* | sort | tail -n 1)/result.json" "$out/apply-blocked-result.json"
+links after-blocked
+
 site_down
 cp "$ACP_WORK/switch/mirror-errors.txt" "$out/mirror-errors.txt" 2>/dev/null || : > "$out/mirror-errors.txt"
 echo "payload done after $(cut -d' ' -f1 /proc/uptime) s of guest uptime"

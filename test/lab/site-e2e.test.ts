@@ -67,9 +67,9 @@ describe.skipIf(skipReason !== undefined)(
         nmstatectl: findBuiltNmstatectl().path!,
         scenarioScript: readFileSync(join(root, 'test/lab/site-e2e.payload.sh'), 'utf8'),
         switchReject: '^description node2-vm-trunk$',
-        timeoutMs: 450_000,
+        timeoutMs: 540_000,
       });
-    }, 460_000);
+    }, 560_000);
     afterAll(() => {
       if (!process.env['ACP_KEEP_LAB'] && !reused) rmSync(workDir, { recursive: true, force: true });
     });
@@ -224,6 +224,24 @@ describe.skipIf(skipReason !== undefined)(
       expect(link(file('after-sshd-kill-node2-links.txt'), 'bridge2006')).toBeDefined();
       expect(link(file('after-sshd-kill-node1-links.txt'), 'bridge2006')).toBeUndefined();
       expect(link(file('after-sshd-kill-node1-links.txt'), 'enp4s0f0.2006')).toBeUndefined();
+    });
+
+    it('a node whose checkpoint rollback is blocked: the runner reads it again, ROLLBACK NOT VERIFIED, exit 1', () => {
+      expect(code('apply-blocked'), shown('apply-blocked')).toBe(1);
+      expect(stdout('apply-blocked')).toMatch(
+        /node1: verify failed: probe failed: .*\(ROLLBACK NOT VERIFIED: .*bridge2006 \(linux-bridge\) \(before the run: absent, now: present\).*; the rollback was: nmstatectl rollback /,
+      );
+      // The change stayed: the blocked rollback did nothing, and the message says so instead of "rolled back".
+      expect(link(file('after-blocked-node1-links.txt'), 'bridge2006')).toBeDefined();
+      const result = JSON.parse(file('apply-blocked-result.json')) as {
+        hosts: { host: string; status: string; tasks: { message?: string; rolledBack?: boolean }[] }[];
+      };
+      const node1 = result.hosts.find((h) => h.host === 'node1')!;
+      expect(node1.status).toBe('failed');
+      expect(node1.tasks[0]).toMatchObject({
+        rolledBack: false,
+        message: expect.stringContaining('ROLLBACK NOT VERIFIED'),
+      });
     });
   },
 );
