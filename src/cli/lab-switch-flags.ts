@@ -29,7 +29,7 @@ export function addSwitchFlags(cmd: Command, opts: { miswire: boolean }): Comman
     .option('--isl-capable', 'IOS: ISL-capable ports (trunk mode needs switchport trunk encapsulation dot1q first)')
     .option(
       '--reject-command <regex>',
-      'fault injection: config commands matching REGEX are refused with the platform error; repeatable',
+      'fault injection: commands matching REGEX (config lines, or exec commands) are refused with the platform error; repeatable',
       collect,
     );
   if (opts.miswire)
@@ -91,7 +91,7 @@ export function switchSettings(
     ...(flags.sshLegacy ? { sshLegacy: true } : {}),
     ...(flags.ignoreRollback ? { ignoreRollback: true } : {}),
     ...(privilege !== undefined ? { privilege: privilege as 1 | 15 } : {}),
-    ...(enableSecret !== undefined ? { enableSecret } : {}),
+    ...(enableSecret !== undefined ? { enableSecret, enableSecretEnv: flags.enableSecretEnv! } : {}),
     ...(flags.islCapable ? { islCapable: true } : {}),
     ...(Object.keys(miswire).length > 0 ? { miswire } : {}),
   };

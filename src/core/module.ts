@@ -74,6 +74,13 @@ export interface TaskModule<Desired = unknown, Current = unknown, Txn = undefine
   commit?(step: TaskStep<Desired, Current, Txn>): Promise<void>;
   /** Restores the state before `begin`; returns how (`rolled back to checkpoint acp-play-…`). */
   rollback?(step: TaskStep<Desired, Current, Txn>, cause: unknown): Promise<string>;
+  /**
+   * What differs between two gathered states of the host, in the module's terms (`Ethernet1/3 mode: access ->
+   * trunk`), leaving out what is noise to it (counters, timestamps, the safety net's own checkpoints); empty when
+   * they are the same state. After a rollback the runner gathers again and compares with the state gathered before
+   * the change. Without it, the runner compares the plans made from both: the same drift means the same state.
+   */
+  compareStates?(before: Current, after: Current, desired: Desired): readonly string[];
   /** Re-reading the device right after apply is the default verification; a module can turn it off. */
   readonly verifyByReplan?: boolean;
 }

@@ -40,6 +40,7 @@ export interface TaskOutcome {
   readonly status: 'ok' | 'changed' | 'failed' | 'skipped';
   readonly changes: readonly Change[];
   readonly message?: string;
+  /** The change was rolled back and the host, read again, matches its state before the run. */
   readonly rolledBack?: boolean;
   readonly durationMs: number;
 }

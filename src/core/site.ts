@@ -79,6 +79,19 @@ export interface OwnedVlan {
   readonly name?: string;
 }
 
+/**
+ * A port-channel member (`channel_group: N` in the inventory): its switchport settings are its port-channel's, so it
+ * carries only what is its own. acp-play checks the device agrees it is a member; it does not configure membership.
+ */
+export interface PortChannelMember {
+  readonly name: string;
+  /** `channel-group N` on the device; the port-channel is the platform's port-channel N. */
+  readonly channelGroup: number;
+  readonly description?: string;
+  readonly enabled: boolean;
+  readonly faces?: { readonly node: string; readonly nic: string };
+}
+
 export interface SwitchModel {
   readonly name: string;
   readonly host: Host;
@@ -87,6 +100,8 @@ export interface SwitchModel {
   /** VLAN definitions this switch carries (id + name). */
   readonly vlans: readonly { readonly id: number; readonly name: string }[];
   readonly ports: readonly SwitchPort[];
+  /** Port-channel members (`switch.ports` entries with `channel_group`), in inventory order. */
+  readonly members?: readonly PortChannelMember[];
   /** Save the running config to startup after a successful apply. */
   readonly save: boolean;
   /**

@@ -28,11 +28,17 @@ export interface CommandResult {
 export interface CliSession {
   /**
    * Sends one line and reads until `prompt` matches the LAST line of the buffer. Returns the output with the
-   * echoed command and the trailing prompt stripped.
+   * echoed command and the trailing prompt stripped. A `secret` line is recorded masked. With `pager`, a last line
+   * that is only the pager prompt (` --More-- `) is answered with a space, and pager prompts are removed.
    */
-  send(line: string, opts: { prompt: RegExp; timeoutMs?: number; secret?: boolean }): Promise<string>;
-  /** Reads until the prompt appears (the banner and first prompt after opening). */
-  readUntil(prompt: RegExp, timeoutMs?: number): Promise<string>;
+  send(line: string, opts: { prompt: RegExp; timeoutMs?: number; secret?: boolean; pager?: RegExp }): Promise<string>;
+  /**
+   * Sends the host's become password (a network device's enable secret) as `send` sends a secret line: recorded
+   * masked, never printed. Rejects when the host has none.
+   */
+  sendBecomePassword(opts: { prompt: RegExp; timeoutMs?: number; pager?: RegExp }): Promise<string>;
+  /** Reads until the prompt appears (the banner and first prompt after opening), answering a pager as `send` does. */
+  readUntil(prompt: RegExp, timeoutMs?: number, opts?: { pager?: RegExp }): Promise<string>;
   close(): Promise<void>;
 }
 

@@ -7,6 +7,7 @@ import type { ConnectionPool } from './connection-pool.js';
 import type { Clock } from '../core/clock.js';
 import type { PlannedStep, TaskContext, TaskModule, TaskStep } from '../core/module.js';
 import type { RunOptions } from './run-options.js';
+import { checkRollback, ROLLBACK_NOT_VERIFIED, ROLLBACK_VERIFIED } from './rollback-check.js';
 import { systemClock } from './system-clock.js';
 
 /** What a step needs besides the host and task. */
@@ -75,7 +76,8 @@ export async function planStep<D, C, T>(
 
 /**
  * begin -> apply -> verify -> commit, and rollback on any failure in between, every phase given the one step
- * object. The message of a failure says whether and how the host was restored.
+ * object. After a rollback the host is gathered again and compared with its state before the change; the message of
+ * a failure says how the host was restored and whether that was verified (`rolledBack` only when it was).
  */
 export async function applyStep<D, C, T>(module: TaskModule<D, C, T>, planned: PlannedStep<D, C>): Promise<void> {
   const { ctx, conn, desired } = planned;
@@ -118,6 +120,16 @@ export async function applyStep<D, C, T>(module: TaskModule<D, C, T>, planned: P
         { cause: error },
       );
     }
-    throw new ApplyError(ctx.host.name, phase, `${detail} (rolled back: ${how})`, true, { cause: error });
+    // A rollback is only as good as the state it leaves: read the host again and compare.
+    const differences = await checkRollback(module, step);
+    if (differences.length === 0)
+      throw new ApplyError(ctx.host.name, phase, `${detail} (${ROLLBACK_VERIFIED}: ${how})`, true, { cause: error });
+    throw new ApplyError(
+      ctx.host.name,
+      phase,
+      `${detail} (${ROLLBACK_NOT_VERIFIED}: ${differences.join('; ')}; the rollback was: ${how}; check the host)`,
+      false,
+      { cause: error },
+    );
   }
 }

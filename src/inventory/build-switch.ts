@@ -1,6 +1,7 @@
 import type { Problem } from '../core/errors.js';
 import type { Host } from '../core/inventory.js';
-import type { SwitchModel, SwitchPort, Vlan } from '../core/site.js';
+import type { PortChannelMember, SwitchModel, SwitchPort, Vlan } from '../core/site.js';
+import { buildMember, readFaces } from './build-port-member.js';
 import type { SiteLocator } from './site-locator.js';
 import { MAX_VLAN_ITEMS, parseVlanSet, tooManyVlanItems, VlanSetSyntaxError } from './vlan-set.js';
 
@@ -72,10 +73,25 @@ export function buildSwitch(
   }
 
   const ports: SwitchPort[] = [];
+  const members: PortChannelMember[] = [];
   for (const [name, spec] of Object.entries(isRecord(raw.ports) ? raw.ports : {})) {
-    if (!isRecord(spec) || (spec.mode !== 'access' && spec.mode !== 'trunk')) continue;
+    if (!isRecord(spec)) continue;
     const at = (field?: string) => locator.port(host, name, field);
     const label = `${host.name} ${name}`;
+    if (spec.channel_group !== undefined) {
+      const member = buildMember(name, spec, at, label, error);
+      if (member) members.push(member);
+      continue;
+    }
+    if (spec.mode === undefined || spec.mode === null) {
+      error(
+        at(),
+        `switch.ports.${name} is missing the required key mode`,
+        `add mode: access or mode: trunk under switch.ports.${name} (or channel_group: N if it is a port-channel member)`,
+      );
+      continue;
+    }
+    if (spec.mode !== 'access' && spec.mode !== 'trunk') continue;
     if (spec.mode === 'access') {
       for (const field of ['allowed_vlans', 'native_vlan'] as const) {
         if (spec[field] !== undefined)
@@ -111,17 +127,7 @@ export function buildSwitch(
             error(at('allowed_vlans'), `allowed_vlans of ${label}: ${m}`, 'write VLAN ids or ranges such as 2003-2005'),
           )
         : undefined;
-    let faces: SwitchPort['faces'];
-    if (typeof spec.faces === 'string') {
-      const match = /^([^:\s]+):([^:\s]+)$/.exec(spec.faces.trim());
-      if (match) faces = { node: match[1]!, nic: match[2]! };
-      else
-        error(
-          at('faces'),
-          `faces of ${label} is ${JSON.stringify(spec.faces)}, not NODE:NIC`,
-          'write the node and its NIC, e.g. faces: node0:enp4s0f0',
-        );
-    }
+    const faces = readFaces(spec, at, label, error);
     ports.push({
       name,
       ...(typeof spec.description === 'string' ? { description: spec.description } : {}),
@@ -140,6 +146,7 @@ export function buildSwitch(
     platform,
     vlans: [...defined].map(([id, name]) => ({ id, name })).sort((a, b) => a.id - b.id),
     ports,
+    ...(members.length > 0 ? { members } : {}),
     save: raw.save === true,
   };
 }

@@ -115,7 +115,9 @@ export const SWITCH_SCHEMA: Schema = {
           kind: 'map',
           fields: {
             description: { schema: str },
-            mode: { schema: { kind: 'enum', values: ['access', 'trunk'] }, required: true },
+            // Required unless channel_group makes the port a port-channel member (build-switch.ts says so).
+            mode: { schema: { kind: 'enum', values: ['access', 'trunk'] } },
+            channel_group: { schema: int },
             access_vlan: { schema: int },
             native_vlan: { schema: int },
             allowed_vlans: { schema: vlanSet },
@@ -155,6 +157,9 @@ export const HOST_KEY_SCHEMAS: Readonly<Record<string, Schema>> = {
   password_env: str,
   become: boolValue,
   ansible_become: boolValue,
+  // sudo on nodes; enable on a switch CLI (its become password is the enable secret).
+  become_method: { kind: 'enum', values: ['sudo', 'enable'] },
+  ansible_become_method: { kind: 'enum', values: ['sudo', 'enable'] },
   become_password: { kind: 'any' },
   ansible_become_password: { kind: 'any' },
   ansible_become_pass: { kind: 'any' },

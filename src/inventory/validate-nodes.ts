@@ -131,6 +131,15 @@ function validateUplink(
     return problems;
   }
   const port = index.ports.get(sw)?.get(uplink.port);
+  const member = sw.members?.find((m) => m.name === uplink.port);
+  if (!port && member) {
+    error(
+      locator.node(node.host, ['uplink', 'port']),
+      `uplink of ${node.name} names ${sw.name} ${uplink.port}, a member of channel-group ${member.channelGroup}; a node's trunk on a port-channel (a bond on the node) is not supported yet`,
+      `cable ${node.name}'s trunk NIC to a port of its own, or leave uplink out and describe the cabling with faces on the member`,
+    );
+    return problems;
+  }
   if (!port) {
     const hint = suggest(
       uplink.port,

@@ -5,7 +5,10 @@ import type { SiteLocator } from './site-locator.js';
 import type { Site, SwitchModel, SwitchPort } from '../core/site.js';
 import { formatVlanSet, VLAN_MAX, VLAN_MIN } from './vlan-set.js';
 
-/** Per-switch checks: safe names, VLANs a port uses are defined on the switch, native VLAN allowed, `faces` unique. */
+/**
+ * Per-switch checks: safe names, VLANs a port uses are defined on the switch, native VLAN allowed, `faces` unique
+ * (port-channel members included).
+ */
 export function validateSwitches(site: Site, locator: SiteLocator, platforms: PlatformCatalog): Problem[] {
   const problems: Problem[] = [];
   const facedBy = new Map<string, string>();
@@ -30,7 +33,7 @@ export function validateSwitches(site: Site, locator: SiteLocator, platforms: Pl
           bad,
         );
     }
-    for (const port of sw.ports) {
+    for (const port of [...sw.ports, ...(sw.members ?? [])]) {
       const at = (field?: string) => locator.port(sw.host, port.name, field);
       const label = `${sw.name} ${port.name}`;
       const badName = checkPortName(port.name);
@@ -41,10 +44,12 @@ export function validateSwitches(site: Site, locator: SiteLocator, platforms: Pl
         if (bad)
           error(at('description'), `description of ${label} has characters the switch CLI could read as syntax`, bad);
       }
-      checkPortVlans(sw, port, defined, at, error);
-      const refusal = platforms.resolve(sw.platform)?.refusePort?.(port);
-      if (refusal)
-        error(at(port.mode === 'trunk' ? 'allowed_vlans' : 'mode'), `${sw.name}: ${refusal.message}`, refusal.fix);
+      if ('mode' in port) {
+        checkPortVlans(sw, port, defined, at, error);
+        const refusal = platforms.resolve(sw.platform)?.refusePort?.(port);
+        if (refusal)
+          error(at(port.mode === 'trunk' ? 'allowed_vlans' : 'mode'), `${sw.name}: ${refusal.message}`, refusal.fix);
+      }
       if (port.faces) {
         const badNic = checkInterfaceName(port.faces.nic);
         if (badNic) error(at('faces'), `faces of ${label} names the NIC ${JSON.stringify(port.faces.nic)}`, badNic);

@@ -21,6 +21,13 @@ export interface CiscoDialect {
   readonly naming: InterfaceNaming;
   /** Whether an interface with no `switchport` lines is a switchport, given the config's global lines. */
   isDefaultSwitchport(name: string, globals: ReadonlySet<string>): boolean;
+  /** The mode of a switchport with no `switchport mode` line: `access`, or a Catalyst's `dynamic auto`. */
+  readonly defaultMode: string;
+  /**
+   * Whether an interface with no `shutdown` / `no shutdown` line is shut, given its mode (undefined: not known to
+   * be a switchport) and the config's global lines. Absent: never (the port is up).
+   */
+  isDefaultShutdown?(name: string, mode: string | undefined, globals: ReadonlySet<string>): boolean;
 }
 
 /** Interprets `text` on top of `base` (a copy is changed; `base` is left alone). */
@@ -40,14 +47,15 @@ export function interpretCiscoConfig(
     const iface = /^interface\s+(\S+)$/i.exec(block.header);
     if (iface) {
       const name = normaliseInterfaceName(dialect.naming, iface[1]!);
-      const port = state.interfaces.get(name) ?? defaultPortState(name);
-      applyPortLines(
-        port,
-        block.children.filter((c) => c.depth === 0),
-        dialect,
-        globals,
-        warn,
-      );
+      const known = state.interfaces.get(name);
+      const port = known ?? defaultPortState(name);
+      const lines = block.children.filter((c) => c.depth === 0);
+      applyPortLines(port, lines, dialect, globals, warn);
+      // A port's admin state without a shutdown line is the platform's default for its mode. Config commands on a
+      // known port keep the state it had: an explicit `no shutdown` outlives a mode change.
+      const hasShutdownLine = lines.some((l) => /^(no\s+)?shutdown$/i.test(l.text.trim()));
+      if (dialect.isDefaultShutdown && !hasShutdownLine && !known)
+        port.shutdown = dialect.isDefaultShutdown(name, port.mode, globals);
       state.interfaces.set(name, port);
       continue;
     }
@@ -106,12 +114,18 @@ function applyPortLines(
       else if (/^no shutdown$/i.test(t)) port.shutdown = false;
       else if (/^description \S/i.test(t)) port.description = line.text.replace(/^description\s+/i, '');
       else if (/^(no )?description$/i.test(t)) delete port.description;
-      else if ((m = /^switchport mode (dynamic \S+|\S+)/i.exec(t))) explicitMode = m[1]!.toLowerCase();
-      else if (/^no switchport mode\b/i.test(t)) explicitMode = 'access';
+      else if ((m = SWITCHPORT_MODE.exec(t))) explicitMode = m[1]!.toLowerCase();
+      else if (/^no switchport mode\b/i.test(t)) explicitMode = dialect.defaultMode;
       else if ((m = /^switchport access vlan (\d+)$/i.exec(t))) port.accessVlan = parseVlanSet(m[1]!)[0]!;
       else if (/^no switchport access vlan\b/i.test(t)) delete port.accessVlan;
       else if ((m = /^switchport trunk native vlan (\d+)$/i.exec(t))) port.nativeVlan = parseVlanSet(m[1]!)[0]!;
       else if (/^no switchport trunk native vlan$/i.test(t)) delete port.nativeVlan;
+      else if ((m = /^switchport trunk encapsulation (dot1q|isl|negotiate)$/i.exec(t)))
+        port.trunkEncapsulation = m[1]!.toLowerCase() as 'dot1q' | 'isl' | 'negotiate';
+      else if (/^no switchport trunk encapsulation\b/i.test(t)) delete port.trunkEncapsulation;
+      else if ((m = /^channel-group (\d+)\b/i.exec(t)))
+        port.memberOf = normaliseInterfaceName(dialect.naming, `po${m[1]}`);
+      else if (/^no channel-group\b/i.test(t)) delete port.memberOf;
       else if ((m = /^switchport trunk allowed vlan (.+)$/i.exec(t))) applyAllowed(port, m[1]!.trim());
       else if (/^no switchport trunk allowed vlan$/i.test(t)) {
         port.allowedVlans = allVlans();
@@ -129,10 +143,16 @@ function applyPortLines(
   } else if (port.mode === undefined || port.mode === 'routed') {
     const isL2 =
       l2 === true || sawSwitchportLine || (port.mode === undefined && dialect.isDefaultSwitchport(port.name, globals));
-    // A switchport with no mode line is in access mode: the devices do not print the default.
-    if (isL2) port.mode = 'access';
+    // A switchport with no mode line is in the platform's default mode: the devices do not print the default.
+    if (isL2) port.mode = dialect.defaultMode;
   }
 }
+
+/**
+ * `switchport mode` and its keyword, kept whole where it has two or three words (`dynamic auto`, `private-vlan trunk
+ * secondary`), without options that follow a one-word mode (NX-OS `monitor buffer-limit 36000 packets`).
+ */
+const SWITCHPORT_MODE = /^switchport mode (private-vlan trunk \S+|private-vlan \S+|dynamic \S+|\S+)/i;
 
 /** `switchport trunk allowed vlan` argument: LIST | add LIST | remove LIST | except LIST | all | none. */
 function applyAllowed(port: PortState, arg: string): void {

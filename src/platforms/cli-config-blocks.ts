@@ -92,9 +92,19 @@ export function splitConfigBlocks(text: string): ConfigBlock[] {
   let childBase: number | undefined;
   let isFlat = false;
   let inComment = false;
+  let bannerEnd: string | undefined;
   for (const raw of readLines(text)) {
     if (current && inComment) {
       if (/^EOF$/i.test(raw.text)) inComment = false;
+      continue;
+    }
+    // A banner's text is free-form (`% Authorised access only`, even `interface ...`): never read as config.
+    if (bannerEnd !== undefined) {
+      if (bannerEnd === 'EOF' ? /^EOF$/.test(raw.text) : raw.text.includes(bannerEnd)) bannerEnd = undefined;
+      continue;
+    }
+    if (raw.indent === 0 && (bannerEnd = bannerDelimiter(raw.text)) !== undefined) {
+      current = undefined;
       continue;
     }
     const isHeader = raw.indent === 0 || (raw.indent === 1 && /^interface\s/i.test(raw.text));
@@ -130,6 +140,20 @@ export function splitConfigBlocks(text: string): ConfigBlock[] {
     current.children.push({ text: raw.text, depth: raw.indent > childBase ? 1 : 0, line: raw.line });
   }
   return blocks;
+}
+
+/**
+ * Where the text of a banner that starts on `line` ends: IOS and NX-OS `banner motd ^C ... ^C` (running-config shows
+ * the delimiter Ctrl-C as `^C`; any other character works too: `banner motd #...#`), EOS `banner login` up to a line
+ * `EOF`. Undefined when the line opens no banner, or when its banner ends on the same line.
+ */
+function bannerDelimiter(line: string): string | undefined {
+  const m = /^banner\s+[\w-]+(?:\s+(.*))?$/i.exec(line);
+  if (!m) return undefined;
+  const rest = m[1]?.trim() ?? '';
+  if (rest === '') return 'EOF';
+  const delim = rest.startsWith('^C') ? '^C' : rest[0]!;
+  return rest.slice(delim.length).includes(delim) ? undefined : delim;
 }
 
 function* readLines(text: string): Generator<RawLine> {

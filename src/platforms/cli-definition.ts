@@ -1,4 +1,5 @@
 import type { PlatformVar } from '../core/platform.js';
+import type { CliGrammar } from './cli-grammar.js';
 
 /**
  * What a prompt-driven switch CLI looks like, as data: one object per platform (`<platform>-definition.ts`) drives
@@ -25,10 +26,12 @@ export interface CliQuestion {
   readonly answer: '';
 }
 
-/** A command the device may answer with a question. */
+/** A command the device may answer with a question, and what it prints when it worked. */
 export interface CliCommandSpec {
   readonly command: string;
   readonly question?: CliQuestion;
+  /** The device's words when the command worked (`Copy complete.`); any other output fails it. */
+  readonly expect: RegExp;
 }
 
 export interface CliDefinition {
@@ -37,12 +40,11 @@ export interface CliDefinition {
   /** The hostname the prompts expect (the inventory name unless the host var `hostname` says otherwise). */
   readonly hostname: string;
   readonly prompts: CliPrompts;
-  /**
-   * Line starts that mean the device refused a command (`% Invalid command`, `ERROR:`). A line of output that
-   * starts with one of these (after leading spaces) fails the command with the device's own words.
-   */
-  readonly failures: readonly string[];
-  /** Sent when the login lands at the `unprivileged` prompt (EOS `enable`); absent = that is an error. */
+  /** How the device refuses a command and what a configuration command may print: see cli-grammar.ts. */
+  readonly grammar: CliGrammar;
+  /** The pager prompt at the start of a line (` --More-- `), answered with a space if paging is still on. */
+  readonly pager: RegExp;
+  /** Sent when the login lands at the `unprivileged` prompt (`enable`); absent = that is an error. */
   readonly enable?: string;
   /** Sent once after login, at the exec prompt (`terminal length 0`, `terminal width 511`). */
   readonly onOpen: readonly string[];

@@ -1,6 +1,7 @@
 import { CommandError } from '../core/errors.js';
 import type { CliSession, Transport } from '../core/transport.js';
 import type { CliDefinition, CliQuestion } from './cli-definition.js';
+import { judgeOutput, type OutputKind } from './cli-grammar.js';
 import { PromptWatch } from './cli-prompt-watch.js';
 
 /** Which prompt ended the last read. */
@@ -11,12 +12,22 @@ export interface CliDeviceOptions {
   readonly commandTimeoutMs?: number;
   /** How long to wait for the first prompt after the shell opens, in ms (20 s). */
   readonly openTimeoutMs?: number;
+  /**
+   * The host asks for privilege escalation (Ansible's `become` with `become_method: enable`): when `enable` asks
+   * for a password, the session sends the host's become password (the enable secret) as a secret line.
+   */
+  readonly become?: boolean;
 }
 
 export interface RunOptions {
   readonly timeoutMs?: number;
   /** A question the command may ask; its answer is sent when it appears. */
   readonly question?: CliQuestion;
+  /**
+   * An action's output when it worked (`Done`, or /^$/ for nothing): any other output fails the command. Without
+   * it the output is data (`show`), refused only when it starts with a refusal.
+   */
+  readonly expect?: RegExp;
 }
 
 export interface ConfigureOptions {
@@ -95,7 +106,7 @@ export class CliDevice {
     );
     if (this.mode === 'question' && opts.question)
       output += `\n${await this.send(opts.question.answer, [exec, config], timeoutMs)}`;
-    const words = this.refusal(output);
+    const words = this.refusal(output, opts.expect ? { expect: opts.expect } : 'data');
     if (words !== undefined) throw new CommandError(this.host, command, null, words);
     return output;
   }
@@ -108,7 +119,8 @@ export class CliDevice {
     const enter = opts.enter ?? def.configEnter;
     const entered = await this.send(enter, [exec, config], timeoutMs);
     const enterWords =
-      this.refusal(entered) ?? (this.mode === 'config' ? undefined : `${enter} did not enter configuration mode`);
+      this.refusal(entered, 'config') ??
+      (this.mode === 'config' ? undefined : `${enter} did not enter configuration mode`);
     if (enterWords !== undefined) {
       if (this.mode === 'config') await this.abandon(opts.abandon ?? def.configLeave, timeoutMs);
       throw new ConfigureError(this.host, enter, enterWords, -1);
@@ -117,7 +129,8 @@ export class CliDevice {
     for (const [index, command] of commands.entries()) {
       const output = await this.send(command, [exec, config], timeoutMs);
       const words =
-        this.refusal(output) ?? (this.mode === 'config' ? undefined : `left configuration mode after "${command}"`);
+        this.refusal(output, /^show\s/i.test(command) ? 'data' : 'config') ??
+        (this.mode === 'config' ? undefined : `left configuration mode after "${command}"`);
       if (words !== undefined) {
         await this.abandon(opts.abandon ?? def.configLeave, timeoutMs);
         throw new ConfigureError(this.host, command, words, index);
@@ -126,15 +139,15 @@ export class CliDevice {
     }
     const leave = opts.leave ?? def.configLeave;
     const left = await this.leaveConfig(leave, timeoutMs);
-    const leaveWords = this.refusal(left);
+    const leaveWords = this.refusal(left, 'config');
     if (leaveWords !== undefined) throw new ConfigureError(this.host, leave, leaveWords, commands.length);
     return outputs;
   }
 
   /** Copies running-config to startup-config with the definition's save command (answering its question). */
   async save(opts: { timeoutMs?: number } = {}): Promise<string> {
-    const { command, question } = this.definition.save;
-    return this.run(command, { ...opts, ...(question ? { question } : {}) });
+    const { command, question, expect } = this.definition.save;
+    return this.run(command, { ...opts, expect, ...(question ? { question } : {}) });
   }
 
   async close(): Promise<void> {
@@ -164,7 +177,7 @@ export class CliDevice {
     const { exec, config, unprivileged } = def.prompts;
     const watch = new PromptWatch(unprivileged ? [exec, config, unprivileged] : [exec, config]);
     try {
-      await this.session.readUntil(watch, this.opts.openTimeoutMs ?? 20_000);
+      await this.session.readUntil(watch, this.opts.openTimeoutMs ?? 20_000, { pager: def.pager });
     } catch (error) {
       const why = error instanceof CommandError ? error.output : (error as Error).message;
       throw new CommandError(
@@ -181,6 +194,11 @@ export class CliDevice {
     for (const command of def.onOpen) await this.run(command);
   }
 
+  /**
+   * Leaves the unprivileged prompt with `enable`. When it asks for the enable secret: with `become`, the session
+   * sends the host's become password as a secret line (never printed nor recorded); without, the login is refused
+   * with the inventory keys that would set it.
+   */
   private async enable(): Promise<void> {
     const def = this.definition;
     const { exec, unprivileged } = def.prompts;
@@ -191,25 +209,44 @@ export class CliDevice {
         null,
         `logged in unprivileged (prompt ending in ">"); ${def.platform} configuration needs a privilege-15 login`,
       );
-    const password: CliQuestion = { prompt: /[Pp]assword:\s*$/, answer: '' };
-    await this.send(def.enable, [exec, unprivileged ?? exec, password.prompt], this.opts.commandTimeoutMs);
+    const prompts = [exec, unprivileged ?? exec, /[Pp]assword:\s*$/];
+    const timeoutMs = this.opts.commandTimeoutMs;
+    let said = await this.send(def.enable, prompts, timeoutMs);
+    if (this.mode === 'question' && !this.opts.become)
+      throw new CommandError(
+        this.host,
+        def.enable,
+        null,
+        `"${def.enable}" asks for the enable secret: set ansible_become: true and ansible_become_method: enable on the ` +
+          'host, with the secret in ansible_become_password (a !vault value) or become_password_env: VAR',
+      );
+    if (this.mode === 'question') said = await this.send('', prompts, timeoutMs, true);
     if (this.mode === 'exec') return;
-    if (this.mode === 'question') await this.send('', [exec, unprivileged ?? exec], this.opts.commandTimeoutMs);
+    // Still asked (a wrong secret), or back at ">" with the device's refusal.
     throw new CommandError(
       this.host,
       def.enable,
       null,
-      `"${def.enable}" asks for a password (an enable secret is set); acp-play sends none: log in with a privilege-15 user`,
+      `"${def.enable}" did not reach privileged EXEC${said.trim() ? `: ${said.trim()}` : ''}` +
+        (this.opts.become ? '; check the enable secret in ansible_become_password' : ''),
     );
   }
 
-  private async send(line: string, prompts: readonly RegExp[], timeoutMs: number | undefined): Promise<string> {
+  /** Sends a line (`becomePassword`: the host's become password, which only the session knows) and reads on. */
+  private async send(
+    line: string,
+    prompts: readonly RegExp[],
+    timeoutMs: number | undefined,
+    becomePassword = false,
+  ): Promise<string> {
     const watch = new PromptWatch(prompts);
     try {
-      const output = await this.session.send(line, {
+      const opts = {
         prompt: watch,
+        pager: this.definition.pager,
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-      });
+      };
+      const output = becomePassword ? await this.session.sendBecomePassword(opts) : await this.session.send(line, opts);
       this.mode = this.modeOf(watch.seen);
       return output;
     } catch (error) {
@@ -228,15 +265,16 @@ export class CliDevice {
     return 'question';
   }
 
-  /** The device's own words when the output says a command was refused: from the first failure line on. */
-  private refusal(output: string): string | undefined {
-    const lines = output.split('\n');
-    const at = lines.findIndex((l) => this.definition.failures.some((f) => l.trimStart().startsWith(f)));
-    if (at < 0) return undefined;
-    return lines
-      .slice(at, at + 5)
-      .map((l) => l.trim())
-      .filter(Boolean)
-      .join('\n');
+  /**
+   * Why the output does not show the command accepted (cli-grammar.ts): the device's own refusal, or `unexpected
+   * output: ...`; undefined when accepted.
+   */
+  private refusal(output: string, kind: OutputKind): string | undefined {
+    // A line that is only a prompt is not output: some devices print one more (an NX-OS 5548 does, recorded).
+    const { exec, config } = this.definition.prompts;
+    const lines = output.split('\n').filter((l) => !exec.test(l.trim()) && !config.test(l.trim()));
+    const judged = judgeOutput(this.definition.grammar, lines.join('\n'), kind);
+    if (judged.kind === 'accepted') return undefined;
+    return judged.kind === 'refused' ? judged.words : `unexpected output: ${judged.words}`;
   }
 }

@@ -1,3 +1,4 @@
+import type { Host } from '../core/inventory.js';
 import type { Transport } from '../core/transport.js';
 import { knownHostname, type CliDefinition } from './cli-definition.js';
 import { CliDevice } from './cli-device.js';
@@ -15,6 +16,18 @@ export function hostCliDevice(
   makeDefinition: (hostname: string) => CliDefinition,
 ): Promise<CliDevice> {
   return ctx.session.reuse(() =>
-    CliDevice.open(conn, makeDefinition(knownHostname(ctx.host)), { commandTimeoutMs: ctx.timeouts.commandMs }),
+    CliDevice.open(conn, makeDefinition(knownHostname(ctx.host)), {
+      commandTimeoutMs: ctx.timeouts.commandMs,
+      become: becomesWithEnable(ctx.host),
+    }),
   );
+}
+
+/**
+ * Ansible's privilege escalation on a network device: `ansible_become: true` with `ansible_become_method: enable`
+ * (the method may be left out: `enable` is the only one a switch CLI has).
+ */
+export function becomesWithEnable(host: Pick<Host, 'become' | 'vars'>): boolean {
+  const method = host.vars['become_method'] ?? host.vars['ansible_become_method'];
+  return host.become === true && (method === undefined || method === 'enable');
 }

@@ -40,11 +40,11 @@ export function ciscoCommandEmitter(style: CiscoCommandStyle): SwitchCommandEmit
 function ciscoPortCommands(delta: PortDelta, style: CiscoCommandStyle): string[] {
   const out = [`interface ${delta.name}`];
   if (delta.description !== undefined) out.push(`description ${delta.description}`);
-  if (delta.mode !== undefined) {
-    // A routed (or not known to be L2) port must become a switchport before it takes a switchport mode.
-    if (delta.currentMode === undefined || delta.currentMode === 'routed') out.push('switchport');
-    out.push(`switchport mode ${delta.mode}`);
-  }
+  // A routed (or not known to be L2) port must become a switchport before it takes a switchport mode.
+  if (delta.mode !== undefined && (delta.currentMode === undefined || delta.currentMode === 'routed'))
+    out.push('switchport');
+  if (delta.encapsulation !== undefined) out.push(`switchport trunk encapsulation ${delta.encapsulation}`);
+  if (delta.mode !== undefined) out.push(`switchport mode ${delta.mode}`);
   if (delta.accessVlan !== undefined) out.push(`switchport access vlan ${delta.accessVlan}`);
   if (delta.nativeVlan !== undefined) out.push(`switchport trunk native vlan ${delta.nativeVlan}`);
   if (delta.allowed) out.push(...allowedCommands(delta.allowed, style));

@@ -9,6 +9,7 @@ import type { DriverContext, SwitchCurrent, SwitchPlan } from './switch-driver.j
 import { completeSwitchPlan, planSwitch } from './switch-plan.js';
 import { recordOwnership } from './switch-ownership.js';
 import type { SwitchSpec } from './switch-spec.js';
+import { compareSwitchStates } from './switch-state-compare.js';
 
 /** The desired state of one switch for one task. */
 export interface SwitchDesired {
@@ -99,7 +100,7 @@ export function switchModule(
       const args = ctx.task.args;
       const managed = new Set([...ctx.site.vlans.map((v) => v.id), ...model.vlans.map((v) => v.id)]);
       return {
-        model: scope === 'vlans' ? { ...model, ports: [] } : { ...model, vlans: [] },
+        model: scope === 'vlans' ? { ...model, ports: [], members: [] } : { ...model, vlans: [] },
         managedVlans: [...managed].sort((a, b) => a - b),
         inventoryPorts: model.ports.map((p) => p.name),
         prune: scope === 'vlans' && args['prune'] !== false,
@@ -153,6 +154,13 @@ export function switchModule(
     },
     async rollback({ conn, ctx, desired, txn }) {
       return specOf(desired.model).driver.rollback(conn, driverContext(ctx), txn);
+    },
+    // The whole switch, whatever the scope: a rollback restores all of it.
+    compareStates(before, after) {
+      const differences = compareSwitchStates(before.state, after.state);
+      if (JSON.stringify(before.document) !== JSON.stringify(after.document))
+        differences.push('its configuration file differs from the one before the run');
+      return differences;
     },
   };
 }

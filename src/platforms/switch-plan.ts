@@ -6,13 +6,16 @@ import { normaliseInterfaceName } from './interface-names.js';
 import type { SwitchCurrent, SwitchPlan } from './switch-driver.js';
 import type { DocumentTarget, SwitchPlanning, SwitchSpec } from './switch-spec.js';
 import { describeVlanSet, planPort, targetAllowed, type PortDelta } from './switch-port-plan.js';
+import { memberOnDevice, planMembers } from './switch-member-plan.js';
 import { defaultPortState, isAllVlans, type PortState, type SwitchState } from './switch-state.js';
 import { planVlanRemovals } from './switch-vlan-removals.js';
 
 /**
  * The switch planner: desired SwitchModel vs gathered SwitchState -> Changes (with exact commands on a command-based
  * platform) and InSync reasons. Pure and set-based. Order of Changes: VLAN definitions (create / rename) first, so
- * ports can use them; then ports in inventory order; then VLAN removals (see switch-vlan-removals.ts).
+ * ports can use them; then ports in inventory order, port-channel members last (only their own description and
+ * admin state: switch-member-plan.ts); then VLAN removals (see switch-vlan-removals.ts).
+ * Throws when a port cannot be planned: one the device has in a port-channel, or a member it does not.
  */
 
 export interface PlanSwitchOptions {
@@ -81,10 +84,16 @@ export function planSwitch(
   const managedVlans = [...new Set([...opts.managedVlans, ...(opts.owned ?? []).map((v) => v.id)])];
   const ctx = { managedVlans, ignoreNativeInAllowed: planning.nativeAlwaysAllowed };
   const deltas: PortDelta[] = [];
+  const refused: string[] = [];
   for (const port of desired.ports) {
     const name = normaliseInterfaceName(spec.interfaceNames, port.name);
     const want = name === port.name ? port : { ...port, name };
     const have: PortState = current.interfaces.get(name) ?? unlistedPort(name, current, planning);
+    const member = memberOnDevice(name, have);
+    if (member) {
+      refused.push(member);
+      continue;
+    }
     const delta = planPort(want, have, ctx);
     if (!delta) {
       inSync.push({ resource: name, reason: `${name} already matches (${describePort(want, have, ctx)})` });
@@ -99,6 +108,13 @@ export function planSwitch(
       ...allowedDelta(have, delta),
     });
   }
+
+  const members = planMembers(desired.members ?? [], current, spec.interfaceNames, emit);
+  changes.push(...members.changes);
+  inSync.push(...members.inSync);
+  refused.push(...members.refused);
+  // A port the device has in a port-channel is never configured on its own: the plan stops, naming the port-channel.
+  if (refused.length > 0) throw new Error(`${desired.name}: plan failed: ${refused.join('; ')}`);
 
   const wanted = new Set(desired.vlans.map((v) => v.id));
   const removals = opts.portsOnly

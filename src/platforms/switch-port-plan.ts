@@ -18,6 +18,8 @@ export interface PortDelta {
   /** The mode the port has now (`undefined` = unknown, maybe routed). */
   readonly currentMode?: string;
   readonly mode?: 'access' | 'trunk';
+  /** `switchport trunk encapsulation dot1q`, sent before the mode (an ISL-capable IOS port). */
+  readonly encapsulation?: 'dot1q';
   readonly accessVlan?: number;
   readonly nativeVlan?: number;
   readonly allowed?: AllowedChange;
@@ -76,6 +78,14 @@ export function planPort(desired: SwitchPort, current: PortState, ctx: PortPlanC
       delta.accessVlan = desired.accessVlan;
     }
   }
+  if (
+    desired.mode === 'trunk' &&
+    (current.trunkEncapsulation === 'negotiate' || current.trunkEncapsulation === 'isl')
+  ) {
+    // An ISL-capable port (IOS) refuses `switchport mode trunk` until it is told 802.1Q; an ISL trunk is not 802.1Q.
+    delta.encapsulation = 'dot1q';
+    diff.push(`${name} trunk encapsulation: ${current.trunkEncapsulation} -> dot1q`);
+  }
   if (desired.mode === 'trunk') {
     const nowNative = current.nativeVlan ?? 1;
     if (desired.nativeVlan !== undefined && nowNative !== desired.nativeVlan) {
@@ -85,6 +95,21 @@ export function planPort(desired: SwitchPort, current: PortState, ctx: PortPlanC
     // No allowed set in the inventory = the list is not managed (never read as "none").
     if (desired.allowedVlans !== undefined) planAllowed(desired, current, ctx, delta, diff);
   }
+  planOwnSettings(desired, current, delta, diff);
+  return diff.length === 0 ? undefined : { ...delta, name, diff };
+}
+
+/**
+ * What is a port's own whatever its switchport settings: the description and the admin state (a port-channel
+ * member has only these).
+ */
+export function planOwnSettings(
+  desired: Pick<SwitchPort, 'name' | 'description' | 'enabled'>,
+  current: PortState,
+  delta: { description?: string; enabled?: boolean },
+  diff: string[],
+): void {
+  const name = desired.name;
   if (desired.description !== undefined && desired.description !== (current.description ?? '')) {
     delta.description = desired.description;
     diff.push(
@@ -95,7 +120,6 @@ export function planPort(desired: SwitchPort, current: PortState, ctx: PortPlanC
     delta.enabled = desired.enabled;
     diff.push(`${name} shutdown: ${current.shutdown ? 'yes' : 'no'} -> ${desired.enabled ? 'no' : 'yes'}`);
   }
-  return diff.length === 0 ? undefined : { ...delta, name, diff };
 }
 
 function planAllowed(

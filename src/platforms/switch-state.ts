@@ -17,8 +17,9 @@ export interface VlanState {
 }
 
 /**
- * Switchport mode. `routed` = `no switchport`; other device modes (`dot1q-tunnel`, `dynamic auto`, `monitor`)
- * are kept as the device wrote them so the planner sees they differ from access/trunk.
+ * Switchport mode. `routed` = `no switchport`; other device modes (`dot1q-tunnel`, `dynamic auto`,
+ * `private-vlan trunk secondary`) are kept whole, as the device wrote them, so the planner sees they differ from
+ * access/trunk.
  */
 export type PortMode = 'access' | 'trunk' | 'routed' | (string & {});
 
@@ -40,6 +41,16 @@ export interface PortState {
   allowedVlans: number[];
   /** No explicit allowed list on the port: it follows the default. */
   allowedIsDefault: boolean;
+  /**
+   * The port-channel the port is a member of (`channel-group 10` on NX-OS: `port-channel10`), by its canonical
+   * name: its switchport settings then come from the port-channel.
+   */
+  memberOf?: string;
+  /**
+   * IOS trunk encapsulation, where the port has a choice: `negotiate` (the default of an ISL-capable port, which
+   * refuses `switchport mode trunk`), `isl` or `dot1q`. Absent where the device has only 802.1Q.
+   */
+  trunkEncapsulation?: 'dot1q' | 'isl' | 'negotiate';
 }
 
 /** The whole gathered switch. Interface keys are canonical names (see normaliseInterfaceName). */

@@ -2,6 +2,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { ClientChannel } from 'ssh2';
 import { CommandError } from '../core/errors.js';
 import type { CliSession, TranscriptSink } from '../core/transport.js';
+import { isPagerPrompt, normalise, stripEcho, stripPagerPrompts } from './terminal-text.js';
 
 const MASK = '********';
 
@@ -10,21 +11,33 @@ export interface CliSessionContext {
   readonly host: string;
   readonly defaultTimeoutMs: number;
   readonly transcript?: TranscriptSink;
+  /** The host's become password (`ansible_become_password`): a network device's enable secret. */
+  readonly becomePassword?: string;
   /** Called once when the channel is gone (frees the channel slot). */
   readonly onClose: () => void;
 }
 
 /**
- * A prompt-driven CLI on a shell channel. Incoming text is normalised (CRLF and stray CR to LF, ANSI escape
- * sequences removed) and the prompt is matched against the LAST line only, so a prompt-like string inside
- * command output never ends a read early. Sends are serialised. A timeout closes the session: after it the
- * device's state is unknown.
+ * A prompt-driven CLI on a shell channel. Incoming text is read as a terminal shows it (terminal-text.ts: line ends,
+ * redraws with CR and backspace, ANSI sequences) and the prompt is matched against the LAST line only, so a
+ * prompt-like string inside command output never ends a read early. A pager prompt on the last line (when the send
+ * names one) is answered with a space, and pager prompts left in the text are removed. Sends are serialised. A
+ * timeout closes the session: after it the device's state is unknown.
  */
 export class SshCliSession implements CliSession {
   private raw = '';
   private readonly decoder = new StringDecoder('utf8');
   private waiter:
-    { prompt: RegExp; keepPrompt: boolean; resolve: (text: string) => void; reject: (err: Error) => void } | undefined;
+    | {
+        prompt: RegExp;
+        pager: RegExp | undefined;
+        keepPrompt: boolean;
+        resolve: (text: string) => void;
+        reject: (err: Error) => void;
+      }
+    | undefined;
+  /** Length of `raw` when the last pager prompt was answered (the same prompt is answered once). */
+  private pagerAnsweredAt = -1;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
@@ -48,19 +61,34 @@ export class SshCliSession implements CliSession {
     });
   }
 
-  send(line: string, opts: { prompt: RegExp; timeoutMs?: number; secret?: boolean }): Promise<string> {
+  send(line: string, opts: { prompt: RegExp; timeoutMs?: number; secret?: boolean; pager?: RegExp }): Promise<string> {
     return this.serial(async () => {
       const shown = opts.secret ? MASK : line;
       this.channel.write(`${line}\n`);
-      const text = await this.waitFor(opts.prompt, opts.timeoutMs, shown);
+      const text = await this.waitFor(opts.prompt, opts.pager, opts.timeoutMs, shown);
       const output = stripEcho(text, line);
       this.ctx.transcript?.record({ host: this.ctx.host, kind: 'send', text: shown, output });
       return output;
     });
   }
 
-  readUntil(prompt: RegExp, timeoutMs?: number): Promise<string> {
-    return this.serial(() => this.waitFor(prompt, timeoutMs, '(read until prompt)', true));
+  sendBecomePassword(opts: { prompt: RegExp; timeoutMs?: number; pager?: RegExp }): Promise<string> {
+    const password = this.ctx.becomePassword;
+    if (password === undefined)
+      return Promise.reject(
+        new CommandError(
+          this.ctx.host,
+          '(become password)',
+          null,
+          'the device asks for the become password (the enable secret), and the host has none: set ' +
+            'ansible_become_password (a !vault value) or become_password_env: VAR',
+        ),
+      );
+    return this.send(password, { ...opts, secret: true });
+  }
+
+  readUntil(prompt: RegExp, timeoutMs?: number, opts: { pager?: RegExp } = {}): Promise<string> {
+    return this.serial(() => this.waitFor(prompt, opts.pager, timeoutMs, '(read until prompt)', true));
   }
 
   async close(): Promise<void> {
@@ -81,7 +109,13 @@ export class SshCliSession implements CliSession {
   }
 
   /** Resolves with the text before the prompt line (or with it, when `keepPrompt`), consuming the buffer. */
-  private waitFor(prompt: RegExp, timeoutMs: number | undefined, what: string, keepPrompt = false): Promise<string> {
+  private waitFor(
+    prompt: RegExp,
+    pager: RegExp | undefined,
+    timeoutMs: number | undefined,
+    what: string,
+    keepPrompt = false,
+  ): Promise<string> {
     if (this.closed) return Promise.reject(new CommandError(this.ctx.host, what, null, 'session is closed'));
     const ms = timeoutMs ?? this.ctx.defaultTimeoutMs;
     return new Promise<string>((resolve, reject) => {
@@ -100,6 +134,7 @@ export class SshCliSession implements CliSession {
       }, ms);
       this.waiter = {
         prompt,
+        pager,
         keepPrompt,
         resolve: (text) => (clearTimeout(timer), resolve(text)),
         reject: (err) => (clearTimeout(timer), reject(err)),
@@ -115,26 +150,18 @@ export class SshCliSession implements CliSession {
     const cut = text.lastIndexOf('\n') + 1;
     const lastLine = text.slice(cut);
     waiter.prompt.lastIndex = 0;
-    if (!waiter.prompt.test(lastLine)) return;
+    if (!waiter.prompt.test(lastLine)) {
+      // A pager waits for a key: a space shows the next page (the device then erases the prompt).
+      if (isPagerPrompt(lastLine, waiter.pager) && this.pagerAnsweredAt !== this.raw.length) {
+        this.pagerAnsweredAt = this.raw.length;
+        this.channel.write(' ');
+      }
+      return;
+    }
     this.raw = '';
+    this.pagerAnsweredAt = -1;
     this.waiter = undefined;
-    waiter.resolve(waiter.keepPrompt ? text : text.slice(0, cut));
+    const shown = stripPagerPrompts(text, waiter.pager);
+    waiter.resolve(waiter.keepPrompt ? shown : shown.slice(0, shown.lastIndexOf('\n') + 1));
   }
-}
-
-/** CRLF (and CR CR LF from some pty stacks) -> LF; other CRs and ANSI escape sequences removed. */
-export function normalise(text: string): string {
-  return text
-    .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
-    .replace(/\r+\n/g, '\n')
-    .replace(/\r/g, '');
-}
-
-/** Drops the device's echo of `line` (the first line, when it ends with what was sent) and the final newline. */
-export function stripEcho(text: string, line: string): string {
-  const nl = text.indexOf('\n');
-  const first = nl >= 0 ? text.slice(0, nl) : text;
-  const body =
-    line.trim() !== '' && first.trimEnd().endsWith(line.trim()) ? text.slice(nl >= 0 ? nl + 1 : text.length) : text;
-  return body.replace(/\n$/, '');
 }

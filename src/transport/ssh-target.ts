@@ -27,7 +27,10 @@ export interface SshTarget extends HostKeyPolicy {
   readonly port?: number;
   readonly user?: string;
   readonly auth: SshAuthSources;
-  /** Password for `sudo -S` when a command runs with `become`; absent = passwordless `sudo -n`. */
+  /**
+   * The become password: for `sudo -S` when a command runs with `become` (absent = passwordless `sudo -n`), and a
+   * network device's enable secret, sent by the CLI session when `enable` asks for it.
+   */
   readonly becomePassword?: string;
   /** `[user@]host[:port],...`; overrides the ssh config's ProxyJump. `none` turns it off. */
   readonly proxyJump?: string;

@@ -81,6 +81,7 @@ export class SshTransport implements Transport {
       defaultTimeoutMs: this.opts.commandTimeoutMs ?? 120_000,
       onClose: release,
       ...(this.opts.transcript ? { transcript: this.opts.transcript } : {}),
+      ...(this.target.becomePassword !== undefined ? { becomePassword: this.target.becomePassword } : {}),
     });
   }
 

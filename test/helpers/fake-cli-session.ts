@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommandError } from '../../src/core/errors.js';
-import { normalise, stripEcho } from '../../src/transport/cli-session.js';
+import { normalise, stripEcho } from '../../src/transport/terminal-text.js';
 import type { CliSession, Transport } from '../../src/core/transport.js';
 
 /**
@@ -22,6 +22,10 @@ export interface FakeCliOptions {
   readonly unprivileged?: boolean;
   /** Extra answers by command, taking precedence over files (for state that changes during a test). */
   readonly answers?: Map<string, string>;
+  /** The host's become password, which `sendBecomePassword` sends (recorded in `sent` as `********`). */
+  readonly becomePassword?: string;
+  /** The device's enable secret: `enable` asks `Password:` and only this secret reaches privileged EXEC. */
+  readonly enableSecret?: string;
 }
 
 export class FakeCliSession implements CliSession {
@@ -29,22 +33,47 @@ export class FakeCliSession implements CliSession {
   closed = false;
   private mode = 'exec';
   private privileged: boolean;
+  /** `enable` asked for the password. */
+  private asking = false;
 
   constructor(private readonly opts: FakeCliOptions) {
     this.privileged = !opts.unprivileged;
   }
 
-  async readUntil(prompt: RegExp): Promise<string> {
+  async readUntil(prompt: RegExp, _timeoutMs?: number, _opts?: { pager?: RegExp }): Promise<string> {
     const banner = this.file('_banner') ?? '';
     const text = normalise(`${banner}${banner && !banner.endsWith('\n') ? '\n' : ''}${this.prompt()}`);
     this.expect(prompt, text, '(read until prompt)');
     return text;
   }
 
+  async sendBecomePassword(opts: { prompt: RegExp }): Promise<string> {
+    const password = this.opts.becomePassword;
+    if (password === undefined) throw new CommandError(this.opts.hostname, '(become password)', null, 'none set');
+    this.sent.push('********');
+    const right = password === this.opts.enableSecret;
+    if (right) this.privileged = true;
+    this.asking = false;
+    return this.answer('', right ? '' : '% Access denied', opts);
+  }
+
   async send(line: string, opts: { prompt: RegExp }): Promise<string> {
     if (this.closed) throw new CommandError(this.opts.hostname, line, null, 'session is closed');
     this.sent.push(line);
-    let body = this.opts.answers?.get(line) ?? this.file(line.replace(/[ /]/g, '_')) ?? '';
+    if (line === 'enable' && this.opts.enableSecret !== undefined && !this.privileged) {
+      this.asking = true;
+      return this.answer(line, '@prompt Password: ', opts);
+    }
+    if (this.asking) {
+      this.asking = false;
+      return this.answer(line, '% Access denied', opts);
+    }
+    return this.answer(line, this.opts.answers?.get(line) ?? this.file(line.replace(/[ /]/g, '_')) ?? '', opts);
+  }
+
+  /** The device's answer `body` to `line`, then its prompt (or the `@prompt` the body ends with). */
+  private answer(line: string, answer: string, opts: { prompt: RegExp }): string {
+    let body = answer;
     let prompt: string | undefined;
     const lines = body.replace(/\n$/, '').split('\n');
     if (lines.at(-1)?.startsWith('@prompt ')) {

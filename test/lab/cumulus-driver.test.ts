@@ -103,7 +103,7 @@ describe.skipIf(skipReason !== undefined)(
       const text = out('apply-bad-port.out') + out('apply-bad-port.err');
       expect(text).toMatch(/apply failed: ifreload -a failed \(exit 1\): .*bridge port swp9 does not exist/);
       expect(text).toMatch(
-        /rolled back: restored \/etc\/network\/interfaces from \/etc\/network\/interfaces\.acp-play-\w+\.bak and ran ifreload -a/,
+        /rolled back \(verified: the device matches its state before the run\): restored \/etc\/network\/interfaces from \/etc\/network\/interfaces\.acp-play-\w+\.bak and ran ifreload -a/,
       );
       expect(out('apply-bad-port-interfaces')).toBe(out('apply-again-interfaces'));
       expect(membership(out('apply-bad-port-vlans.json'))).toEqual(membership(out('apply-again-vlans.json')));

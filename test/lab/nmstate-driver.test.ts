@@ -97,7 +97,7 @@ describe.skipIf(skipReason !== undefined)(
     it('a failing probe rolls node0 back and stops the rollout: node1 is not touched', () => {
       expect(code('apply-probe-fail'), stdout('apply-probe-fail')).toBe(1);
       expect(stdout('apply-probe-fail')).toMatch(
-        /node0: verify failed: probe failed: command test -e \/nonexistent\/acp-play-probe \(exit 1\) \(rolled back: nmstatectl rollback \/org\/freedesktop\/NetworkManager\/Checkpoint\/\d+\)/,
+        /node0: verify failed: probe failed: command test -e \/nonexistent\/acp-play-probe \(exit 1\) \(rolled back \(verified: the device matches its state before the run\): nmstatectl rollback \/org\/freedesktop\/NetworkManager\/Checkpoint\/\d+\)/,
       );
       expect(stdout('apply-probe-fail')).toContain('not touched: node1');
       for (const node of ['node0', 'node1']) {
@@ -110,7 +110,7 @@ describe.skipIf(skipReason !== undefined)(
     it('a change that cuts node0 off is rolled back by timeout; node0 answers again, node1 is not touched', () => {
       expect(code('apply-cut'), stdout('apply-cut')).toBe(1);
       expect(stdout('apply-cut')).toMatch(
-        /node0: apply failed: lost the connection during nmstatectl apply .*\(rolled back: by timeout: NetworkManager restored its checkpoint after 10 s; node0 answers again on a new connection and is back in its old state\)/,
+        /node0: apply failed: lost the connection during nmstatectl apply .*\(rolled back \(verified: the device matches its state before the run\): by timeout: NetworkManager restored its checkpoint after 10 s; node0 answers again on a new connection and is back in its old state\)/,
       );
       expect(stdout('apply-cut')).toContain('not touched: node1');
       expect(file('after-cut-mgmt0.txt')).toContain('inet 172.16.0.10/24');

@@ -131,6 +131,32 @@ show_switch after-minus2005
 site_attach_vms > "$out/attach-minus2005.txt"
 site_flows "-minus2005"
 cli plan-after-minus2005 plan inventories/minus2005 -p playbooks/site.yaml --detailed-exitcode
+echo "== 11. a node whose checkpoint rollback is blocked (node1): the runner reads it again: ROLLBACK NOT VERIFIED"
+# node1's nmstatectl, as the inventory names it: every command passes to the real one, but a rollback is turned into
+# a commit and says nothing, so the change stays and NetworkManager's timeout cannot undo it either.
+cat > "$ACP_WORK/bin/nmstatectl-rollback-blocked" <<'SH'
+#!/bin/sh
+if [ "$1" = rollback ]; then shift; exec nmstatectl commit "$@" > /dev/null 2>&1; fi
+exec nmstatectl "$@"
+SH
+chmod 755 "$ACP_WORK/bin/nmstatectl-rollback-blocked"
+# The plus2006 inventory (VLANs 2005 and 2006), with node1's nmstatectl changed: after scenario 10 node1 lacks
+# bridge2005, which this apply adds back and cannot take away again.
+rm -rf "$ACP_WORK/inventories/blocked"
+cp -r "$ACP_WORK/inventories/plus2006" "$ACP_WORK/inventories/blocked"
+echo "nmstatectl: $ACP_WORK/bin/nmstatectl-rollback-blocked" >> "$ACP_WORK/inventories/blocked/host_vars/node1.yaml"
+cat > "$ACP_WORK/playbooks/blocked.yaml" <<'YAML'
+# A probe that cannot pass, so the change on node1 is rolled back (by a rollback that is blocked).
+- name: Node VLAN bridges
+  hosts: nodes
+  tasks:
+    - name: VLAN interfaces and bridges
+      module: nmstate
+      args: {timeout: 20, probes: [{command: "test -e /nonexistent/acp-play-probe"}]}
+YAML
+cli apply-blocked apply inventories/blocked -p playbooks/blocked.yaml --limit node1 --yes
+cp "$(ls -d "$ACP_WORK"/.acp-play/runs/* | sort | tail -n 1)/result.json" "$out/apply-blocked-result.json"
+links after-blocked
 
 site_down
 cp "$ACP_WORK/switch/mirror-errors.txt" "$out/mirror-errors.txt" 2>/dev/null || : > "$out/mirror-errors.txt"

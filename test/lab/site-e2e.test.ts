@@ -67,9 +67,9 @@ describe.skipIf(skipReason !== undefined)(
         nmstatectl: findBuiltNmstatectl().path!,
         scenarioScript: readFileSync(join(root, 'test/lab/site-e2e.payload.sh'), 'utf8'),
         switchReject: '^description node2-vm-trunk$',
-        timeoutMs: 450_000,
+        timeoutMs: 660_000,
       });
-    }, 460_000);
+    }, 680_000);
     afterAll(() => {
       if (!process.env['ACP_KEEP_LAB'] && !reused) rmSync(workDir, { recursive: true, force: true });
     });
@@ -209,7 +209,7 @@ describe.skipIf(skipReason !== undefined)(
     it('a node change that cuts its own management path is rolled back by timeout; the node answers again', () => {
       expect(code('apply-cut'), shown('apply-cut')).toBe(1);
       expect(stdout('apply-cut')).toMatch(
-        /node2: apply failed: lost the connection .*\(rolled back: by timeout: .*node2 answers again on a new connection and is back in its old state\)/,
+        /node2: apply failed: lost the connection .*\(rolled back \(verified: the device matches its state before the run\): by timeout: .*node2 answers again on a new connection and is back in its old state\)/,
       );
       expect(file('after-cut-mgmt0.txt')).toContain('inet 172.16.0.12/24');
       expect(code('plan-after-cut'), shown('plan-after-cut')).toBe(0);
@@ -221,7 +221,9 @@ describe.skipIf(skipReason !== undefined)(
       const out = stdout('apply-sshd-kill');
       expect(out).toMatch(/^node0 +: ok=1 changed=1 failed=0/m);
       expect(out).toMatch(/^node2 +: ok=1 changed=1 failed=0/m);
-      expect(out).toMatch(/node1: .*(lost the connection|connection).*rolled back: by timeout/);
+      expect(out).toMatch(
+        /node1: .*(lost the connection|connection).*rolled back \(verified: the device matches its state before the run\): by timeout/,
+      );
       expect(link(file('after-sshd-kill-node0-links.txt'), 'bridge2006')).toBeDefined();
       expect(link(file('after-sshd-kill-node2-links.txt'), 'bridge2006')).toBeDefined();
       expect(link(file('after-sshd-kill-node1-links.txt'), 'bridge2006')).toBeUndefined();
@@ -260,6 +262,24 @@ describe.skipIf(skipReason !== undefined)(
         );
       expect(flows('-minus2005')).toEqual({ ...seedFlows, 'vm1-vm6': 'FAILED' });
       expect(code('plan-after-minus2005'), shown('plan-after-minus2005')).toBe(0);
+    });
+
+    it('a node whose checkpoint rollback is blocked: the runner reads it again, ROLLBACK NOT VERIFIED, exit 1', () => {
+      expect(code('apply-blocked'), shown('apply-blocked')).toBe(1);
+      expect(stdout('apply-blocked')).toMatch(
+        /node1: verify failed: probe failed: .*\(ROLLBACK NOT VERIFIED: .*bridge2005 \(linux-bridge\) \(before the run: absent, now: present\).*; the rollback was: nmstatectl rollback /,
+      );
+      // The change stayed: the blocked rollback did nothing, and the message says so instead of "rolled back".
+      expect(link(file('after-blocked-node1-links.txt'), 'bridge2005')).toBeDefined();
+      const result = JSON.parse(file('apply-blocked-result.json')) as {
+        hosts: { host: string; status: string; tasks: { message?: string; rolledBack?: boolean }[] }[];
+      };
+      const node1 = result.hosts.find((h) => h.host === 'node1')!;
+      expect(node1.status).toBe('failed');
+      expect(node1.tasks[0]).toMatchObject({
+        rolledBack: false,
+        message: expect.stringContaining('ROLLBACK NOT VERIFIED'),
+      });
     });
   },
 );

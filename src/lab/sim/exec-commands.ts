@@ -11,6 +11,12 @@ export function namedPort(ctx: CommandContext, token: number): SimPort {
   return port ?? invalidAt(ctx, token);
 }
 
+/**
+ * NX-OS and IOS on `configure terminal` (two spaces before `End`, as a Nexus 7000 and a Catalyst 9000 print it in
+ * the logs of Cisco's unicon test data).
+ */
+export const CISCO_ENTER_CONFIG = 'Enter configuration commands, one per line.  End with CNTL/Z.';
+
 /** `terminal length N` (0-`maxLength`) and `terminal width N` (`minWidth`-`maxWidth`), each with its reply. */
 export function terminalCommands(opts: {
   readonly maxLength: number;
@@ -43,6 +49,8 @@ export function terminalCommands(opts: {
 /** `show running-config`, `show running-config interface X`, `show startup-config`, `configure terminal`, `exit`. */
 export function configShowCommands(opts: {
   readonly interfaceKeyword: 'interface' | 'interfaces';
+  /** What `configure terminal` prints on entering configuration mode (NX-OS and IOS; EOS prints nothing). */
+  readonly enterNotice?: string;
   readonly running: (state: SimSwitchState, ctx: CommandContext) => string;
   readonly runningInterface: (state: SimSwitchState, port: SimPort, ctx: CommandContext) => string;
 }): CommandSpec<CommandHandler>[] {
@@ -53,7 +61,13 @@ export function configShowCommands(opts: {
       handler: (ctx) => opts.runningInterface(ctx.device.running, namedPort(ctx, 3), ctx),
     },
     { pattern: 'show startup-config', handler: (ctx) => opts.running(ctx.device.startup, ctx) },
-    { pattern: 'configure terminal', handler: (ctx) => void (ctx.cli.mode = { kind: 'config' }) },
+    {
+      pattern: 'configure terminal',
+      handler: (ctx) => {
+        ctx.cli.mode = { kind: 'config' };
+        return opts.enterNotice;
+      },
+    },
     { pattern: 'exit', handler: (ctx) => ctx.cli.close() },
   ];
 }

@@ -142,8 +142,9 @@ export class SimCli implements CliHandle {
           : this.platform.invalid(raw, col, -1, promptLength),
       );
     }
-    const isConfig = this.mode.kind.startsWith('config');
-    if (isConfig && !this.loading && this.device.opts.rejectCommands?.some((re) => re.test(line.trim()))) {
+    // Fault injection: any command, a configuration line or an exec one (EOS's confirming `configure session NAME
+    // commit`, so a failure can come after a commit timer), except while the startup-config boots.
+    if (!this.loading && this.device.opts.rejectCommands?.some((re) => re.test(line.trim()))) {
       const first = /\S/.exec(line)?.index ?? 0;
       throw new SimCommandError(this.platform.invalid(line, first, 0, promptLength));
     }

@@ -60,7 +60,10 @@ export interface SimOptions {
    * Multiplies device time (revert and commit timers): 1/60 makes a one-minute timer last one second. Default 1.
    */
   readonly timeScale?: number;
-  /** A config command matching one of these is rejected with the platform's error text (fault injection). */
+  /**
+   * A command matching one of these (a configuration line, or an exec command such as EOS's `configure session NAME
+   * commit`) is rejected with the platform's error text (fault injection).
+   */
   readonly rejectCommands?: readonly RegExp[];
   /** The connection drops (no reply, no prompt) when a command matching this arrives. */
   readonly dropAfter?: RegExp;

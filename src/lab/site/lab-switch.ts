@@ -14,9 +14,11 @@ export interface LabSwitchSettings {
   readonly privilege?: 1 | 15;
   /** `enable` asks for this secret. */
   readonly enableSecret?: string;
+  /** The environment variable the secret came from: the lab's inventory reads it there (`become_password_env`). */
+  readonly enableSecretEnv?: string;
   /** IOS: ISL-capable ports (trunk mode needs `switchport trunk encapsulation dot1q` first). */
   readonly islCapable?: boolean;
-  /** Fault injection: config commands matching one of these regular expressions (source text) are refused. */
+  /** Fault injection: commands matching one of these regular expressions (source text) are refused. */
   readonly rejectCommands?: readonly string[];
   /** Cabling faults: switch port -> what LLDP hears there instead of the site's wiring. */
   readonly miswire?: Readonly<Record<string, LldpNeighbor>>;
@@ -25,9 +27,9 @@ export interface LabSwitchSettings {
 /**
  * The lab switch's boot configuration: 48 unconfigured front-panel ports, LLDP on (NX-OS `feature lldp`, IOS `lldp
  * run`), IOS's `archive` path (the revert timer needs it; a switch managed this way has it configured once), and on
- * NX-OS `no system default switchport shutdown`: a Nexus 9000 keeps switchports shut until `no shutdown`, which
- * acp-play's NX-OS driver never sends (it reads a port without a shutdown line as up), so the lab starts switchports
- * up to keep the site reachable.
+ * NX-OS `no system default switchport shutdown`, so switchports come up without `no shutdown` (a Nexus 9000 keeps
+ * them shut otherwise). acp-play's NX-OS driver learns either default from the switch and sends `no shutdown` where
+ * it is needed; the driver contract tests run both.
  */
 export function labSwitchConfig(platform: SimPlatformId): string {
   const ports = Array.from({ length: 48 }, (_, i) => `interface ${portName(platform, i + 1)}`);
@@ -62,6 +64,15 @@ export function labLldpNeighbors(
     heard[p.storage] = { systemName: node, portId: 'enp4s0f1' };
   });
   return { ...heard, ...miswire };
+}
+
+/**
+ * switch1's host variables for its login: with an enable secret, Ansible's become settings reading the secret from
+ * the environment variable `lab up` was given (`--enable-secret-env VAR`), so `plan inventories/lab` works as it is.
+ */
+export function labSwitchLoginVars(settings: LabSwitchSettings): string[] {
+  if (settings.enableSecretEnv === undefined) return [];
+  return ['ansible_become: true', 'ansible_become_method: enable', `become_password_env: ${settings.enableSecretEnv}`];
 }
 
 /** The simulator options of the lab switch: boot config, LLDP from the wiring, and the settings. */

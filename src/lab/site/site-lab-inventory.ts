@@ -20,6 +20,8 @@ export interface SiteLabInventory {
   /** Absolute path of the lab's client private key. */
   readonly keyFile: string;
   readonly labId: string;
+  /** Extra host variables of the switch (YAML lines), e.g. its become settings. */
+  readonly switchVars?: readonly string[];
 }
 
 /** The switch platform of the default lab: the example site's NX-OS switch. */
@@ -78,6 +80,7 @@ function switchYaml(inv: SiteLabInventory): string {
   const lines = [
     `# switch1: a ${p} simulator on 127.0.0.1, ports as in inventories/site1.`,
     `platform: ${p}`,
+    ...(inv.switchVars ?? []),
     'switch:',
     '  save: false',
     '  ports:',

@@ -5,7 +5,7 @@ import type { RunningSimulator, StartSimulator } from '../../core/simulator.js';
 import { defaultPlatforms } from '../../platforms/platform-list.js';
 import { generateEd25519Key } from '../ed25519-key.js';
 import type { SimPlatformId } from '../sim/sim-types.js';
-import { labSwitchOptions, type LabSwitchSettings } from './lab-switch.js';
+import { labSwitchLoginVars, labSwitchOptions, type LabSwitchSettings } from './lab-switch.js';
 import { NODE_USER, SWITCH_USER, writeSiteLabInventory } from './site-lab-inventory.js';
 import type { SiteLabState } from './site-lab-state.js';
 
@@ -112,6 +112,7 @@ export async function startSiteLab(opts: SiteLabOptions): Promise<SiteLab> {
     labId: id,
     keyFile,
     switch: { name: 'switch1', port: switchSim.port, hostKeyPublic: switchSim.hostKeyPublic },
+    switchVars: labSwitchLoginVars(settings),
     nodes: nodeSims.map((n) => ({ name: n.name, port: n.sim.port, hostKeyPublic: n.sim.hostKeyPublic })),
   });
   const state: SiteLabState = {

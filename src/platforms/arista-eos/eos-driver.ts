@@ -1,5 +1,6 @@
 import type { Transport } from '../../core/transport.js';
 import { ApplyCommandError, configureChanges } from '../cli-apply.js';
+import { NOTHING, otherWords } from '../cli-grammar.js';
 import { hostCliDevice } from '../host-cli-device.js';
 import type { DriverContext, SwitchDriver } from '../switch-driver.js';
 import { eosDefinition } from './eos-definition.js';
@@ -57,7 +58,12 @@ export const eosDriver: SwitchDriver<EosTxn> = {
   },
 
   async commit(conn, ctx, txn) {
-    await (await device(conn, ctx)).run(`configure session ${txn.session} commit`, { timeoutMs: ctx.timeouts.slowMs });
+    await (
+      await device(conn, ctx)
+    ).run(`configure session ${txn.session} commit`, {
+      timeoutMs: ctx.timeouts.slowMs,
+      expect: NOTHING,
+    });
     txn.state = 'committed';
   },
 
@@ -68,8 +74,9 @@ export const eosDriver: SwitchDriver<EosTxn> = {
     // to the checkpoint EOS took at that commit right away (expiry of the timer would do the same after 5 minutes).
     // A session still staging is simply discarded.
     const abort = `configure session ${txn.session} abort`;
+    let said: string;
     try {
-      await (await device(conn, ctx)).run(abort, { timeoutMs: ctx.timeouts.slowMs });
+      said = await (await device(conn, ctx)).run(abort, { timeoutMs: ctx.timeouts.slowMs });
     } catch (error) {
       if (txn.state !== 'timer') throw error;
       throw new Error(
@@ -78,7 +85,7 @@ export const eosDriver: SwitchDriver<EosTxn> = {
       );
     }
     txn.state = 'discarded';
-    return abort;
+    return `${abort}${otherWords(said, NOTHING)}`;
   },
 
   async save(conn, ctx) {

@@ -11,6 +11,7 @@ export const EOS_DIALECT: CiscoDialect = {
   naming: EOS_INTERFACE_NAMES,
   isDefaultSwitchport: (name, globals) =>
     !globals.has('switchport default mode routed') && /^(Ethernet|Port-Channel)\d/.test(name) && !name.includes('.'),
+  defaultMode: 'access',
 };
 
 /** Parses EOS `show running-config` (or `show running-config all`) into a SwitchState. */

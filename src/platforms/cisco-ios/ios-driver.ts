@@ -1,11 +1,13 @@
 import { ApplyError } from '../../core/errors.js';
 import type { Transport } from '../../core/transport.js';
 import { ApplyCommandError, configureChanges } from '../cli-apply.js';
+import { NOTHING, otherWords } from '../cli-grammar.js';
 import { hostCliDevice } from '../host-cli-device.js';
 import type { DriverContext, SwitchDriver } from '../switch-driver.js';
 import { archivePath, IOS_ARCHIVE_COMMANDS, IOS_ARCHIVE_PATH } from './ios-archive.js';
 import { iosDefinition } from './ios-definition.js';
 import { parseIosConfig } from './ios-parse.js';
+import { parseIosSwitchport, withSwitchportFacts } from './ios-switchport.js';
 import { parseIosVlanBrief } from './ios-vlan-brief.js';
 
 /** Minutes IOS waits for `configure confirm` before reverting by itself. */
@@ -26,11 +28,15 @@ const device = (conn: Transport, ctx: DriverContext) => hostCliDevice(conn, ctx,
 export const iosDriver: SwitchDriver<IosTxn> = {
   async gather(conn, ctx) {
     const dev = await device(conn, ctx);
-    const state = parseIosConfig(await dev.run('show running-config', { timeoutMs: ctx.timeouts.slowMs }));
+    const slow = { timeoutMs: ctx.timeouts.slowMs };
+    const config = parseIosConfig(await dev.run('show running-config', slow));
     // Outside VTP transparent/off mode running-config has no VLAN definitions: the VLAN table is the truth.
-    const vlans = parseIosVlanBrief(await dev.run('show vlan brief', { timeoutMs: ctx.timeouts.slowMs }));
-    if (vlans.size > 0) state.vlans = vlans;
-    return { state };
+    const vlans = parseIosVlanBrief(await dev.run('show vlan brief', slow));
+    if (vlans.size > 0) config.vlans = vlans;
+    // Modes and encapsulation a Catalyst does not print: `dynamic auto`, a port that may negotiate ISL.
+    const facts = parseIosSwitchport(await dev.run('show interfaces switchport', slow));
+    const isl = ctx.host.vars['isl_capable'];
+    return { state: withSwitchportFacts(config, facts, typeof isl === 'boolean' ? isl : undefined) };
   },
 
   async begin(conn, ctx) {
@@ -68,15 +74,16 @@ export const iosDriver: SwitchDriver<IosTxn> = {
   },
 
   async commit(conn, ctx, txn) {
-    await (await device(conn, ctx)).run('configure confirm', { timeoutMs: ctx.timeouts.slowMs });
+    await (await device(conn, ctx)).run('configure confirm', { timeoutMs: ctx.timeouts.slowMs, expect: NOTHING });
     txn.state = 'confirmed';
   },
 
   async rollback(conn, ctx, txn) {
     if (txn.state === 'none') return 'nothing to revert: configuration mode with the revert timer was never entered';
     const revert = 'configure revert now';
+    let said: string;
     try {
-      await (await device(conn, ctx)).run(revert, { timeoutMs: ctx.timeouts.slowMs });
+      said = await (await device(conn, ctx)).run(revert, { timeoutMs: ctx.timeouts.slowMs });
     } catch (error) {
       if (txn.state !== 'pending') throw error;
       throw new Error(
@@ -85,7 +92,7 @@ export const iosDriver: SwitchDriver<IosTxn> = {
       );
     }
     txn.state = 'none';
-    return revert;
+    return `${revert}${otherWords(said, NOTHING)}`;
   },
 
   async save(conn, ctx) {

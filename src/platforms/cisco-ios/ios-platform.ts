@@ -13,7 +13,14 @@ export const iosPlatform: PlatformSpec = {
   id: 'cisco_ios',
   aliases: ['ios', 'cisco.ios.ios'],
   role: 'switch',
-  hostVars: CLI_SWITCH_VARS,
+  hostVars: {
+    ...CLI_SWITCH_VARS,
+    isl_capable: {
+      type: 'boolean',
+      description:
+        'true: trunk ports need switchport trunk encapsulation dot1q first; false: never send it (default: as show interfaces switchport says)',
+    },
+  },
   template: { path: 'switch/cisco_ios/running-config.njk', extension: 'cfg' },
   switch: {
     kind: 'commands',

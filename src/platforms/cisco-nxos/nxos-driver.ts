@@ -1,11 +1,23 @@
 import { CommandError } from '../../core/errors.js';
 import type { Transport } from '../../core/transport.js';
 import { configureChanges } from '../cli-apply.js';
+import { NOTHING, otherWords } from '../cli-grammar.js';
 import { hostCliDevice } from '../host-cli-device.js';
 import type { DriverContext, SwitchDriver } from '../switch-driver.js';
 import { CHECKPOINT_PREFIX, MAX_USER_CHECKPOINTS, parseCheckpointNames, sortCheckpoints } from './nxos-checkpoints.js';
 import { nxosDefinition } from './nxos-definition.js';
 import { parseNxosConfig } from './nxos-parse.js';
+
+/**
+ * The switchport defaults (`[no] system default switchport [shutdown]`), which running-config prints only where they
+ * differ from the model's defaults (a Nexus 9000 is routed and shut; other Nexus models are not). Ansible's
+ * cisco.nxos asks the same.
+ */
+export const NXOS_SWITCHPORT_DEFAULTS = "show running-config all | incl 'system default switchport'";
+
+/** What the checkpoint commands print when they worked. */
+const CHECKPOINT_DONE = /^\.*\s*Done$/;
+const ROLLBACK_DONE = /(^|\n)Rollback completed successfully\.?$/;
 
 /** The checkpoint taken by `begin`. */
 export interface NxosTxn {
@@ -22,7 +34,10 @@ const device = (conn: Transport, ctx: DriverContext) => hostCliDevice(conn, ctx,
 export const nxosDriver: SwitchDriver<NxosTxn> = {
   async gather(conn, ctx) {
     const dev = await device(conn, ctx);
-    return { state: parseNxosConfig(await dev.run('show running-config', { timeoutMs: ctx.timeouts.slowMs })) };
+    const config = await dev.run('show running-config', { timeoutMs: ctx.timeouts.slowMs });
+    // running-config leaves out the switchport defaults of the model at hand; `all` prints them either way.
+    const defaults = await dev.run(NXOS_SWITCHPORT_DEFAULTS, { timeoutMs: ctx.timeouts.slowMs });
+    return { state: parseNxosConfig(`${defaults}\n${config}`) };
   },
 
   async begin(conn, ctx) {
@@ -30,7 +45,8 @@ export const nxosDriver: SwitchDriver<NxosTxn> = {
     const names = parseCheckpointNames(await dev.run('show checkpoint summary'));
     const { ours, others } = sortCheckpoints(names);
     // acp-play never leaves a checkpoint behind between steps: any of its own is a leftover of an interrupted run.
-    for (const stale of ours) await dev.run(`no checkpoint ${stale}`, { timeoutMs: ctx.timeouts.slowMs });
+    for (const stale of ours)
+      await dev.run(`no checkpoint ${stale}`, { timeoutMs: ctx.timeouts.slowMs, expect: NOTHING });
     if (ours.length > 0) ctx.note(`deleted ${ours.length} stale acp-play checkpoint(s): ${ours.join(', ')}`);
     if (others.length >= MAX_USER_CHECKPOINTS) {
       throw new Error(
@@ -45,7 +61,7 @@ export const nxosDriver: SwitchDriver<NxosTxn> = {
     while (names.includes(`${CHECKPOINT_PREFIX}${ctx.runId}-${n}`)) n = ctx.session.nextSequence();
     const checkpoint = `${CHECKPOINT_PREFIX}${ctx.runId}-${n}`;
     ctx.note(`taking checkpoint ${checkpoint}`);
-    await dev.run(`checkpoint ${checkpoint}`, { timeoutMs: ctx.timeouts.slowMs });
+    await dev.run(`checkpoint ${checkpoint}`, { timeoutMs: ctx.timeouts.slowMs, expect: CHECKPOINT_DONE });
     return { checkpoint };
   },
 
@@ -54,7 +70,12 @@ export const nxosDriver: SwitchDriver<NxosTxn> = {
   },
 
   async commit(conn, ctx, txn) {
-    await (await device(conn, ctx)).run(`no checkpoint ${txn.checkpoint}`, { timeoutMs: ctx.timeouts.slowMs });
+    await (
+      await device(conn, ctx)
+    ).run(`no checkpoint ${txn.checkpoint}`, {
+      timeoutMs: ctx.timeouts.slowMs,
+      expect: NOTHING,
+    });
   },
 
   async rollback(conn, ctx, txn) {
@@ -64,11 +85,11 @@ export const nxosDriver: SwitchDriver<NxosTxn> = {
     if (/rollback failed|verification failed|failed to/i.test(output))
       throw new CommandError(conn.host, rollback, null, output);
     try {
-      await dev.run(`no checkpoint ${txn.checkpoint}`, { timeoutMs: ctx.timeouts.slowMs });
+      await dev.run(`no checkpoint ${txn.checkpoint}`, { timeoutMs: ctx.timeouts.slowMs, expect: NOTHING });
     } catch (error) {
       ctx.note(`rolled back, but could not delete checkpoint ${txn.checkpoint}: ${(error as Error).message}`);
     }
-    return rollback;
+    return `${rollback}${otherWords(output, ROLLBACK_DONE)}`;
   },
 
   async save(conn, ctx) {

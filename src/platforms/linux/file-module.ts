@@ -147,6 +147,17 @@ export const fileModule: TaskModule<FileDesired, FileCurrent, FileTxn> = {
     );
     return `removed the new ${txn.dest}`;
   },
+  compareStates(before, after, d) {
+    if (before.exists !== after.exists)
+      return [
+        `${d.dest} ${before.exists ? 'existed' : 'did not exist'} before the run and ${after.exists ? 'exists' : 'is gone'} now`,
+      ];
+    const fields = (['owner', 'group', 'mode'] as const).filter((f) => before[f] !== after[f]);
+    return [
+      ...(before.content !== after.content ? [`${d.dest} content differs from before the run`] : []),
+      ...fields.map((f) => `${d.dest} ${f} (before the run: ${before[f]}, now: ${after[f]})`),
+    ];
+  },
 };
 
 async function run(conn: Transport, cmd: string, become: boolean, what: string): Promise<void> {

@@ -8,6 +8,7 @@ import { openCheckpoints, readTimeoutMs, showNode } from './nmstate-node.js';
 import { runProbes } from './nmstate-probes.js';
 import { confirmRollbackByTimeout, openFresh, type NmstateStep, type NmstateTxn } from './nmstate-reconnect.js';
 import type { NmstateState } from './nmstate-state.js';
+import { compareNmstateStates } from './nmstate-state-compare.js';
 
 /** Time the commit must have left in the window; less means the probes took too long to trust the commit. */
 const COMMIT_MARGIN_MS = 1_500;
@@ -23,6 +24,7 @@ const COMMIT_MARGIN_MS = 1_500;
  *   verify   (after the runner's re-gather on the old connection) a NEW connection answers, then the probes
  *   commit   `nmstatectl commit CHECKPOINT`
  *   rollback `nmstatectl rollback CHECKPOINT`; when the node is cut off: wait out T, reconnect, confirm the old state
+ *   (then the runner reads the node again and compares it with `current`: compareNmstateStates)
  */
 export const nmstateModule: TaskModule<NmstateDesired, NmstateState, NmstateTxn> = {
   name: 'nmstate',
@@ -138,6 +140,7 @@ export const nmstateModule: TaskModule<NmstateDesired, NmstateState, NmstateTxn>
     }
     return confirmRollbackByTimeout(step);
   },
+  compareStates: (before, after) => compareNmstateStates(before, after),
 };
 
 /** Time left in the commit-confirm window. */

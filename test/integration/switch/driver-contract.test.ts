@@ -11,6 +11,7 @@ import type { Host, Inventory } from '../../../src/core/inventory.js';
 import { loadSite } from '../../../src/inventory/load-site.js';
 import type { Site } from '../../../src/core/site.js';
 import { startSimulator } from '../../../src/lab/sim/start-simulator.js';
+import { labSwitchConfig } from '../../../src/lab/site/lab-switch.js';
 import type { SimPlatformId, SimulatorHandle } from '../../../src/lab/sim/sim-types.js';
 import type { SimPort } from '../../../src/lab/sim/model/switch-model.js';
 import { formatVlanSet } from '../../../src/inventory/vlan-set.js';
@@ -198,7 +199,7 @@ describe.each(CASES)('driver contract: $platform', (c) => {
     expect(failed.rolledBack).toBe(true);
     expect(failed.message).toMatch(
       new RegExp(
-        `^${c.host}: apply failed: interface ${c.trunk}: switchport trunk allowed vlan 2003-2005: % .*\\(rolled back: .+\\)$`,
+        `^${c.host}: apply failed: interface ${c.trunk}: switchport trunk allowed vlan 2003-2005: % .*\\(rolled back \\(verified: the device matches its state before the run\\): .+\\)$`,
       ),
     );
     const state = sim.state();
@@ -211,16 +212,23 @@ describe.each(CASES)('driver contract: $platform', (c) => {
   });
 });
 
-describe('driver contract: site1 on an empty NX-OS switch', () => {
-  it("applies switch1's whole config from inventories/site1; the re-plan is empty", async () => {
+/** A Nexus 9000 as it boots: switchports shut (`system default switchport shutdown`), or up with the `no` form. */
+const NXOS_DEFAULTS = [
+  { label: 'switchports shut by default (a Nexus 9000 as shipped)', config: undefined },
+  { label: 'the lab switch (no system default switchport shutdown)', config: labSwitchConfig('cisco_nxos') },
+] as const;
+
+describe.each(NXOS_DEFAULTS)('driver contract: site1 on an empty NX-OS switch, $label', ({ config }) => {
+  it("applies switch1's whole config from inventories/site1: every port up; the re-plan is empty", async () => {
     const { inventory, site } = await loadContractSite(`${root}inventories/site1`);
-    const sim = await simulate({ platform: 'cisco_nxos', hostname: 'switch1', privilege: 15 });
+    const sim = await simulate({ platform: 'cisco_nxos', hostname: 'switch1', privilege: 15 }, config);
     const first = await run(inventory, site, 'switch1', sim, 's1');
     expect(outcome(first, 'switch1')).toEqual({
       status: 'changed',
       tasks: ['VLANs: changed', 'Access and trunk ports: changed'],
     });
     const state = sim.state();
+    expect(state.systemDefaultSwitchportShutdown).toBe(config === undefined);
     expect(formatVlanSet([...state.vlans.keys()].filter((id) => id !== 1))).toBe('2000-2005');
     expect(state.ports.get('Ethernet1/48')).toMatchObject({
       switchport: true,
@@ -237,6 +245,15 @@ describe('driver contract: site1 on an empty NX-OS switch', () => {
       description: 'node2-storage',
     });
     expect(state.ports.get('Ethernet1/10')!.mode ?? 'access').toBe('access');
+    // The device's own word: its running-config prints `no shutdown` on a port that is up against a shut default,
+    // and `shutdown` on one that is shut against an up default.
+    const site1Ports = Object.keys((inventory.hosts.get('switch1')!.vars.switch as { ports: object }).ports);
+    const running = sim.runningConfig();
+    for (const p of site1Ports) {
+      const block = running.slice(running.indexOf(`interface ${p}\n`)).split('\n\n')[0]!;
+      expect(block, p).not.toMatch(/^  shutdown$/m);
+      if (config === undefined) expect(block, p).toMatch(/^  no shutdown$/m);
+    }
     const second = await run(inventory, site, 'switch1', sim, 's2');
     expect(outcome(second, 'switch1')).toEqual({
       status: 'unchanged',

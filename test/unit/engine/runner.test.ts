@@ -88,7 +88,7 @@ describe('applyRun', () => {
     const node0 = result.hosts.find((h) => h.host === 'node0')!;
     expect(node0.status).toBe('failed');
     expect(node0.error).toBe(
-      'node0: apply failed: set a POISON: device said no (rolled back: restored the saved keys)',
+      'node0: apply failed: set a POISON: device said no (rolled back (verified: the device matches its state before the run): restored the saved keys)',
     );
     expect(node0.tasks[0]!.rolledBack).toBe(true);
     expect(Object.fromEntries(devices.get('node0')!)).toEqual({ a: '1' });

@@ -40,7 +40,7 @@ describe('CLI definitions', () => {
     expect(eosDefinition('switch1').prompts.config.test('switch1(config-s-acp-pl-if-Et3)#')).toBe(true);
     expect(eosDefinition('switch1').prompts.unprivileged!.test('switch1>')).toBe(true);
     expect(iosDefinition('switch1').prompts.unprivileged!.test('switch1>')).toBe(true);
-    expect(iosDefinition('switch1').enable).toBeUndefined();
+    expect(iosDefinition('switch1').enable).toBe('enable');
   });
 });
 
@@ -72,10 +72,27 @@ describe('CliDevice', () => {
     expect(dev.currentMode).toBe('exec');
   });
 
-  it('refuses an unprivileged IOS login with a clear reason', async () => {
-    const session = fake('ios/basic', { unprivileged: true });
-    await expect(CliDevice.open(fakeCliTransport('switch1', session), iosDefinition('switch1'))).rejects.toThrow(
-      /privilege-15 login/,
+  it('a privilege-1 IOS login: enable, with the become password sent as a secret only when the host has become', async () => {
+    const open = (extra: Partial<FakeCliOptions>, become: boolean) => {
+      const session = fake('ios/basic', { unprivileged: true, enableSecret: 's3cret', ...extra });
+      return {
+        session,
+        device: CliDevice.open(fakeCliTransport('switch1', session), iosDefinition('switch1'), { become }),
+      };
+    };
+    const ok = open({ becomePassword: 's3cret' }, true);
+    expect((await ok.device).currentMode).toBe('exec');
+    expect(ok.session.sent).toEqual(['enable', '********', 'terminal length 0', 'terminal width 511']);
+
+    const noBecome = open({ becomePassword: 's3cret' }, false);
+    await expect(noBecome.device).rejects.toThrow(
+      /"enable" asks for the enable secret: set ansible_become: true and ansible_become_method: enable .*ansible_become_password/,
+    );
+    expect(noBecome.session.sent).toEqual(['enable']);
+
+    const wrong = open({ becomePassword: 'guess' }, true);
+    await expect(wrong.device).rejects.toThrow(
+      /"enable" did not reach privileged EXEC: % Access denied; check the enable secret in ansible_become_password/,
     );
   });
 

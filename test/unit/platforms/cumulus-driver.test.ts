@@ -114,7 +114,7 @@ describe('Cumulus driver (fake switch answering with recordings of real ifupdown
     expect(err.message).toBe(
       "switch1: apply failed: ifreload -a failed (exit 1): error: netlink: swp9: cannot enslave link swp9 to bridge: operation failed with 'No such device' (19); " +
         'error: bridge: bridge port swp9 does not exist ' +
-        '(rolled back: restored /etc/network/interfaces from /etc/network/interfaces.acp-play-r1.bak and ran ifreload -a)',
+        '(rolled back (verified: the device matches its state before the run): restored /etc/network/interfaces from /etc/network/interfaces.acp-play-r1.bak and ran ifreload -a)',
     );
     expect(host.log.slice(2)).toEqual([
       "cp -p '/etc/network/interfaces' '/etc/network/interfaces.acp-play-r1.bak'",
@@ -125,6 +125,9 @@ describe('Cumulus driver (fake switch answering with recordings of real ifupdown
       "rm -f '/etc/network/interfaces.acp-play-r1.new'",
       'ifreload -a',
       "rm -f '/etc/network/interfaces.acp-play-r1.bak'",
+      // The runner reads the switch again: file and kernel match their state before the run.
+      "cat '/etc/network/interfaces'",
+      'bridge -j vlan show',
     ]);
     expect(host.files.get(INTERFACES)).toBe(before);
     expect(host.kernel).toBe(kernelBefore);

@@ -74,13 +74,14 @@ describe('EOS driver', () => {
     const step = await planStep(switchPortsModule, ctx, conn);
     const err = (await applyStep(switchPortsModule, step).catch((e: unknown) => e)) as ApplyError;
     expect(err.message).toBe(
-      "switch1: apply failed: interface Ethernet3: switchport trunk allowed vlan 2003-2005: % Invalid input (at token 4: '2003-2005') (rolled back: configure session acp-play-r1-1 aborted before commit; running-config untouched)",
+      "switch1: apply failed: interface Ethernet3: switchport trunk allowed vlan 2003-2005: % Invalid input (at token 4: '2003-2005') (rolled back (verified: the device matches its state before the run): configure session acp-play-r1-1 aborted before commit; running-config untouched)",
     );
-    expect(afterOpen(session).slice(-4)).toEqual([
+    expect(afterOpen(session).slice(-5)).toEqual([
       'configure session acp-play-r1-1',
       'interface Ethernet3',
       'switchport trunk allowed vlan 2003-2005',
       'abort',
+      'show running-config', // the runner reads the switch again: it matches its state before the run
     ]);
   });
 });
@@ -99,6 +100,7 @@ describe('IOS driver', () => {
     expect(afterOpen(session)).toEqual([
       'show running-config',
       'show vlan brief',
+      'show interfaces switchport',
       'show running-config',
       'configure terminal revert timer 5',
       'vlan 2004',

@@ -33,6 +33,7 @@ describe('NX-OS driver', () => {
     await nxosDriver.commit(conn, ctx, txn);
     expect(afterOpen(session)).toEqual([
       'show running-config',
+      "show running-config all | incl 'system default switchport'",
       'show checkpoint summary',
       'no checkpoint acp-play-0ld0ld00-1',
       'checkpoint acp-play-r1-1',
@@ -72,10 +73,10 @@ describe('NX-OS driver', () => {
     const err = (await applyStep(switchPortsModule, step).catch((e: unknown) => e)) as ApplyError;
     expect(err).toBeInstanceOf(ApplyError);
     expect(err.message).toBe(
-      "switch1: apply failed: interface Ethernet1/3: switchport trunk allowed vlan 2003-2005: % Invalid command at '^' marker. (rolled back: rollback running-config checkpoint acp-play-r1-1 atomic)",
+      "switch1: apply failed: interface Ethernet1/3: switchport trunk allowed vlan 2003-2005: % Invalid command at '^' marker. (rolled back (verified: the device matches its state before the run): rollback running-config checkpoint acp-play-r1-1 atomic)",
     );
     expect(err.rolledBack).toBe(true);
-    expect(afterOpen(session).slice(-7)).toEqual([
+    expect(afterOpen(session).slice(-9)).toEqual([
       'checkpoint acp-play-r1-1',
       'configure terminal',
       'interface Ethernet1/3',
@@ -83,6 +84,9 @@ describe('NX-OS driver', () => {
       'end',
       'rollback running-config checkpoint acp-play-r1-1 atomic',
       'no checkpoint acp-play-r1-1',
+      // The runner reads the switch again: it matches its state before the run.
+      'show running-config',
+      "show running-config all | incl 'system default switchport'",
     ]);
   });
 

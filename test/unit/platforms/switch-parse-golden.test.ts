@@ -10,7 +10,8 @@ import { isAllVlans, type PortState, type SwitchState } from '../../../src/platf
 
 /**
  * Golden tests over real-world configs (test/fixtures/switch-configs/<platform>/, sources in MANIFEST.tsv). Each
- * `<file>.golden.json` was written by reading the config by hand: `ports` (exact, for the ports listed),
+ * `<file>.golden.json` was written by reading the config by hand: `ports` (exact, for the ports listed: mode,
+ * description, VLANs, shutdown, the port-channel a member belongs to, an IOS trunk encapsulation),
  * `vlanIds` (exact set), `vlanNames` (partial; null = no name), `absentPorts`. Allowed sets compare as sets.
  */
 const ROOT = 'test/fixtures/switch-configs';
@@ -36,6 +37,8 @@ function project(p: PortState): Record<string, unknown> {
   if (p.description !== undefined) out.description = p.description;
   if (p.accessVlan !== undefined) out.accessVlan = p.accessVlan;
   if (p.nativeVlan !== undefined) out.nativeVlan = p.nativeVlan;
+  if (p.memberOf !== undefined) out.memberOf = p.memberOf;
+  if (p.trunkEncapsulation !== undefined) out.trunkEncapsulation = p.trunkEncapsulation;
   out.allowed = formatVlanSet(p.allowedVlans); // range text of the SET, so a failure diff stays readable
   return out;
 }
@@ -123,6 +126,20 @@ describe('parser traps pinned beyond the goldens', () => {
       expect.stringMatching(/^line 2: ignored "switchport access vlan 5000": .*outside 1-4094/),
     ]);
     expect(s.interfaces.get('Ethernet1/1')!.description).toBe('still read');
+  });
+
+  it('never reads a banner as configuration (IOS ^C blocks, NX-OS #...#, EOS up to EOF)', () => {
+    const ios = parseIosConfig(
+      'banner motd ^C\n% Authorised access only\ninterface GigabitEthernet9/9\n switchport mode trunk\n^C\n' +
+        'interface GigabitEthernet1/0/1\n switchport mode access\n',
+    );
+    expect([...ios.interfaces.keys()]).toEqual(['GigabitEthernet1/0/1']);
+    const nxos = parseNxosConfig(
+      'banner motd #\ninterface Ethernet9/9\n#\nbanner exec #one line#\ninterface Ethernet1/1\n',
+    );
+    expect([...nxos.interfaces.keys()]).toEqual(['Ethernet1/1']);
+    const eos = parseEosConfig('banner login\ninterface Ethernet9\nEOF\ninterface Ethernet1\n');
+    expect([...eos.interfaces.keys()]).toEqual(['Ethernet1']);
   });
 
   it('does not take EOS router-bgp vlan sub-blocks or `vlan internal` lines as VLAN definitions', () => {

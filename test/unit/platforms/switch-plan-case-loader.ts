@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { OwnedVlan, SwitchModel, SwitchPort } from '../../../src/core/site.js';
+import type { OwnedVlan, PortChannelMember, SwitchModel, SwitchPort } from '../../../src/core/site.js';
+import { parseIosSwitchport, withSwitchportFacts } from '../../../src/platforms/cisco-ios/ios-switchport.js';
 import { parseVlanSet } from '../../../src/inventory/vlan-set.js';
 import { EOS_DIALECT } from '../../../src/platforms/arista-eos/eos-parse.js';
 import { interpretCiscoConfig, type CiscoDialect } from '../../../src/platforms/cisco-config-interpreter.js';
@@ -48,8 +49,15 @@ interface DesiredYaml {
   prune?: boolean;
   /** The ownership record of the switch: VLANs acp-play created. */
   owned?: OwnedVlan[];
+  /** The device's own configuration, a file under test/fixtures (instead of the case's current.cfg). */
+  device?: string;
+  /** IOS: the device's own `show interfaces switchport`, a file under test/fixtures. */
+  switchport?: string;
+  /** IOS host var isl_capable. */
+  islCapable?: boolean;
   vlans?: { id: number; name: string }[];
   ports?: (Omit<SwitchPort, 'allowedVlans' | 'enabled' | 'policy'> & {
+    channelGroup?: number;
     allowedVlans?: string | number;
     enabled?: boolean;
     policy?: SwitchPort['policy'];
@@ -58,18 +66,22 @@ interface DesiredYaml {
 
 export function loadPlanCase(dir: string): PlanCase {
   const d = parseYaml(readFileSync(join(dir, 'desired.yaml'), 'utf8')) as DesiredYaml;
+  const members = (d.ports ?? []).filter((p) => p.channelGroup !== undefined) as unknown as PortChannelMember[];
   const model: SwitchModel = {
     name: d.name ?? 'sw1',
     host: { name: d.name ?? 'sw1', address: '192.0.2.10', groups: ['all'], vars: {}, origins: {} },
     platform: d.platform,
     vlans: d.vlans ?? [],
     save: false,
-    ports: (d.ports ?? []).map((p) => ({
-      ...p,
-      enabled: p.enabled ?? true,
-      policy: p.policy ?? 'replace',
-      ...(p.allowedVlans !== undefined ? { allowedVlans: parseVlanSet(String(p.allowedVlans)) } : {}),
-    })) as SwitchPort[],
+    ...(members.length > 0 ? { members: members.map((m) => ({ ...m, enabled: m.enabled ?? true })) } : {}),
+    ports: (d.ports ?? [])
+      .filter((p) => p.channelGroup === undefined)
+      .map((p) => ({
+        ...p,
+        enabled: p.enabled ?? true,
+        policy: p.policy ?? 'replace',
+        ...(p.allowedVlans !== undefined ? { allowedVlans: parseVlanSet(String(p.allowedVlans)) } : {}),
+      })) as SwitchPort[],
   };
   const base = {
     model,
@@ -82,8 +94,11 @@ export function loadPlanCase(dir: string): PlanCase {
     const document = parseEni(readFileSync(join(dir, 'current.interfaces'), 'utf8'));
     return { ...base, document, current: cumulusStateFromEni(document) };
   }
-  const file = join(dir, 'current.cfg');
-  return { ...base, current: switchSpec(d.platform).parse(existsSync(file) ? readFileSync(file, 'utf8') : '') };
+  const file = d.device !== undefined ? join('test/fixtures', d.device) : join(dir, 'current.cfg');
+  const current = switchSpec(d.platform).parse(existsSync(file) ? readFileSync(file, 'utf8') : '');
+  if (d.switchport === undefined) return { ...base, current };
+  const facts = parseIosSwitchport(readFileSync(join('test/fixtures', d.switchport), 'utf8'));
+  return { ...base, current: withSwitchportFacts(current, facts, d.islCapable) };
 }
 
 export function planCase(c: PlanCase): SwitchPlan {

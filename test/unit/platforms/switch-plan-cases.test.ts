@@ -9,10 +9,11 @@ import { MAX_COMMAND_LENGTH } from '../../../src/platforms/switch-command-emitte
 /**
  * One generic test over test/fixtures/switch-plans/<case>/{desired.yaml, current.*, expected.yaml}. Each case pins
  * one trap (see the case's desired.yaml header comment); a change's `vlans` are written as VLAN sets
- * (`2003-2005`). For every case it also checks: each command fits in
- * MAX_COMMAND_LENGTH (EOS excepted: it takes a list on one line), and idempotency (STYLE.md rule 10): apply the
- * planned commands to the gathered state with the platform's apply model (Cumulus: parse the rendered file), re-plan,
- * expect no changes.
+ * (`2003-2005`). The gathered state is the case's current.cfg, or the device's own configuration and output the
+ * case names (`device:`, `switchport:`, files under test/fixtures). An expected.yaml with `error:` is a plan that
+ * must fail with those words. For every other case it also checks: each command fits in MAX_COMMAND_LENGTH (EOS
+ * excepted: it takes a list on one line), and idempotency (STYLE.md rule 10): apply the planned commands to the
+ * gathered state with the platform's apply model (Cumulus: parse the rendered file), re-plan, expect no changes.
  */
 const ROOT = 'test/fixtures/switch-plans';
 const cases = readdirSync(ROOT).filter((d) => existsSync(join(ROOT, d, 'desired.yaml')));
@@ -23,12 +24,19 @@ describe('switch plan cases', () => {
   });
 
   for (const name of cases) {
+    const expected = parseYaml(readFileSync(join(ROOT, name, 'expected.yaml'), 'utf8')) as Record<string, unknown>;
+    if (typeof expected.error === 'string') {
+      // A case whose plan must fail, with these words.
+      it(`${name}: the plan fails, saying why`, () => {
+        expect(() => planCase(loadPlanCase(join(ROOT, name)))).toThrow(expected.error as string);
+      });
+      continue;
+    }
     describe(name, () => {
       const c: PlanCase = loadPlanCase(join(ROOT, name));
       const plan = planCase(c);
 
       it('plans exactly the expected changes and in-sync reasons', () => {
-        const expected = parseYaml(readFileSync(join(ROOT, name, 'expected.yaml'), 'utf8')) as Record<string, unknown>;
         const actual: Record<string, unknown> = {
           changes: plan.changes.map((ch) => ({
             ...ch,

@@ -6,7 +6,7 @@ import { switchSpec } from './switch-plan-case-loader.js';
 describe('planSwitch edge', () => {
   it('leaves the allowed list alone when the inventory gives none for a trunk (never reads it as "none")', () => {
     const current = parseNxosConfig(
-      'interface Ethernet1/3\n  switchport mode trunk\n  switchport trunk allowed vlan 10\n',
+      'interface Ethernet1/3\n  switchport mode trunk\n  switchport trunk allowed vlan 10\n  no shutdown\n',
     );
     const plan = planSwitch(
       switchSpec('cisco_nxos'),

@@ -34,6 +34,13 @@ describe('NX-OS CLI', () => {
     );
   });
 
+  it('configure terminal says how to leave, as NX-OS and IOS do; EOS says nothing', () => {
+    const notice = 'Enter configuration commands, one per line.  End with CNTL/Z.';
+    expect(cli('cisco_nxos').run('configure terminal')).toBe(notice);
+    expect(cli('cisco_ios').run('configure terminal')).toBe(notice);
+    expect(cli('arista_eos').run('configure terminal')).toBe('');
+  });
+
   it('errors put the caret under the bad token', () => {
     const { run } = cli('cisco_nxos');
     run('configure terminal');
@@ -165,8 +172,10 @@ describe('ignoreRollback: each platform accepts its rollback and keeps the chang
   it('IOS: configure revert now, and the revert timer, leave the change', async () => {
     const { device, run } = cli('cisco_ios', { ignoreRollback: true, timeScale: 0.001 });
     for (const line of ['configure terminal', 'archive', 'path flash:acp', 'end']) run(line);
-    for (const line of ['configure terminal revert timer 1', 'interface Gi1/0/3', 'description changed', 'end'])
-      expect(run(line)).toBe('');
+    expect(run('configure terminal revert timer 1')).toBe(
+      'Enter configuration commands, one per line.  End with CNTL/Z.',
+    );
+    for (const line of ['interface Gi1/0/3', 'description changed', 'end']) expect(run(line)).toBe('');
     expect(run('configure revert now')).toBe('');
     expect(device.running.ports.get('GigabitEthernet1/0/3')!.description).toBe('changed');
     for (const line of ['configure terminal revert timer 1', 'interface Gi1/0/4', 'description timed', 'end'])

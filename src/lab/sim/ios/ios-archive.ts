@@ -1,5 +1,6 @@
 import { cloneSimState } from '../model/switch-model.js';
 import { endConfig } from '../config-commands.js';
+import { CISCO_ENTER_CONFIG } from '../exec-commands.js';
 import { SimCommandError, type CommandHandler } from '../sim-cli-types.js';
 import type { CommandSpec } from '../sim-grammar.js';
 
@@ -18,6 +19,7 @@ const revertTimer: CommandHandler = (ctx) => {
     throw new SimCommandError(ctx.platform.invalid(ctx.line, ctx.line.lastIndexOf(' ') + 1, 4, ctx.promptLength));
   ctx.device.armRevert(minutes * 60, cloneSimState(ctx.device.running));
   ctx.cli.mode = { kind: 'config' };
+  return CISCO_ENTER_CONFIG;
 };
 
 const resetTimer: CommandHandler = (ctx) => {

@@ -1,6 +1,12 @@
 import { configCommands, encapsulationCommands, globalSetting } from '../config-commands.js';
 import { invalidAt } from '../config-ports.js';
-import { configShowCommands, enableCommand, namedPort, terminalCommands } from '../exec-commands.js';
+import {
+  CISCO_ENTER_CONFIG,
+  configShowCommands,
+  enableCommand,
+  namedPort,
+  terminalCommands,
+} from '../exec-commands.js';
 import { cloneSimState } from '../model/switch-model.js';
 import { SimCommandError, type CommandContext, type CommandHandler, type SimPlatform } from '../sim-cli-types.js';
 import { compileCommands, matchLine, type CommandSpec, type Compiled } from '../sim-grammar.js';
@@ -70,6 +76,7 @@ const exec: CommandSpec<CommandHandler>[] = [
   ...common,
   ...configShowCommands({
     interfaceKeyword: 'interface',
+    enterNotice: CISCO_ENTER_CONFIG,
     running: (state) => renderIosConfig(state),
     runningInterface: (_state, port) => iosConfigText(['!', ...renderIosInterface(port)]),
   }),

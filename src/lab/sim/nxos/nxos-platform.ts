@@ -1,6 +1,6 @@
 import { configCommands, globalSetting } from '../config-commands.js';
 import { invalidAt } from '../config-ports.js';
-import { configShowCommands, namedPort, terminalCommands } from '../exec-commands.js';
+import { CISCO_ENTER_CONFIG, configShowCommands, namedPort, terminalCommands } from '../exec-commands.js';
 import { cloneSimState } from '../model/switch-model.js';
 import type { CommandHandler, SimPlatform } from '../sim-cli-types.js';
 import type { CommandSpec } from '../sim-grammar.js';
@@ -45,6 +45,7 @@ const exec: CommandSpec<CommandHandler>[] = [
   ...terminalCommands({ maxLength: 511, widths: [24, 511] }),
   ...configShowCommands({
     interfaceKeyword: 'interface',
+    enterNotice: CISCO_ENTER_CONFIG,
     running: (state) => renderNxosConfig(state),
     runningInterface: (state, port) =>
       [
