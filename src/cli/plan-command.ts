@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { planRun } from '../engine/plan-run.js';
 import { ConnectionPool } from '../engine/connection-pool.js';
+import { formatApplyOrder } from '../report/apply-order-text.js';
 import { formatPlan } from '../report/plan-text.js';
+import { runJson } from '../report/run-json.js';
 import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
 import { addRunOptions, prepareRun, type RunFlags } from './run-setup.js';
@@ -12,17 +14,20 @@ interface PlanFlags extends RunFlags {
 }
 
 /**
- * `acp-play plan INVENTORY`: gathers every host and prints per-host diffs; changes nothing. With
- * --detailed-exitcode: 0 in sync, 2 changes present, 1 a host failed (Terraform's convention).
+ * `acp-play plan INVENTORY`: gathers every host and prints per-host diffs and the order apply would run them in;
+ * changes nothing. With --out, saves the plan for `acp-play apply PLANFILE`. With --detailed-exitcode: 0 in sync,
+ * 2 changes present, 1 a host failed (Terraform's convention); 130 when interrupted, whatever the flags.
  */
 export const registerPlanCommand: RegisterCommand = (program, setExit) => {
   addRunOptions(
     program.command('plan').description('gather every host and show what apply would change (changes nothing)'),
   )
     .option('--detailed-exitcode', 'exit 2 when changes are present, 0 when in sync, 1 when a host failed')
-    .option('-o, --out <planfile>', 'also save the plan as JSON to PLANFILE')
+    .option('-o, --out <planfile>', 'save the plan to PLANFILE, for `acp-play apply PLANFILE` in the change window')
     .action(async (dir: string, flags: PlanFlags) => {
-      const run = await prepareRun(dir, flags, `acp-play plan ${process.argv.slice(3).join(' ')}`.trim());
+      const run = await prepareRun(dir, flags, `acp-play plan ${process.argv.slice(3).join(' ')}`.trim(), {
+        changesDevices: false,
+      });
       const pool = new ConnectionPool(run.options.connect);
       try {
         run.options.reporter.emit({
@@ -35,10 +40,26 @@ export const registerPlanCommand: RegisterCommand = (program, setExit) => {
         const plan = await planRun(run.options, pool);
         await run.options.reporter.close();
         run.record.writePlan(plan);
-        if (flags.out) writeFileSync(flags.out, `${JSON.stringify(plan, null, 2)}\n`);
-        if (flags.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
-        else run.out.write(`\n${formatPlan(plan, run.color)}\n`);
-        if (plan.summary.failed > 0) setExit(EXIT.failed);
+        if (flags.json) process.stdout.write(runJson(plan, run.redact));
+        else {
+          run.out.write(`\n${formatPlan(plan, run.color)}\n`);
+          if (!plan.interrupted) {
+            const order = formatApplyOrder(plan, run.color);
+            if (order) run.out.write(`\n${order}\n`);
+          }
+        }
+        if (flags.out && plan.interrupted)
+          process.stderr.write(
+            `${flags.out} was not written: an interrupted plan is incomplete and cannot be applied\n`,
+          );
+        else if (flags.out) {
+          writeFileSync(flags.out, runJson(plan, run.redact));
+          run.out.write(
+            run.color.dim(`plan saved to ${flags.out}: apply exactly this plan with acp-play apply ${flags.out}\n`),
+          );
+        }
+        if (plan.interrupted) setExit(EXIT.interrupted);
+        else if (plan.summary.failed > 0) setExit(EXIT.failed);
         else setExit(flags.detailedExitcode && plan.summary.changes > 0 ? EXIT.changes : EXIT.ok);
       } finally {
         await pool.closeAll();

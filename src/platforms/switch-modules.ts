@@ -6,6 +6,7 @@ import type { Site, SwitchModel } from '../core/site.js';
 import { wordList } from '../inventory/word-list.js';
 import type { PlatformSpec } from './platform-spec.js';
 import type { DriverContext, SwitchCurrent, SwitchPlan } from './switch-driver.js';
+import { switchFacts } from './switch-facts.js';
 import { completeSwitchPlan, planSwitch } from './switch-plan.js';
 import type { SwitchSpec } from './switch-spec.js';
 
@@ -50,6 +51,7 @@ function driverContext(ctx: TaskContext): DriverContext {
     },
     args: ctx.task.args,
     session: ctx.session,
+    ...(ctx.run ? { run: ctx.run } : {}),
   };
 }
 
@@ -111,6 +113,7 @@ export function switchModule(
       });
       return scoped(scope, completeSwitchPlan(spec, planned, current));
     },
+    facts: (current) => switchFacts(current),
     async begin({ conn, ctx, desired }) {
       try {
         return await specOf(desired.model).driver.begin(conn, driverContext(ctx));

@@ -1,5 +1,6 @@
 import { Listr, type ListrTaskWrapper } from 'listr2';
 import type { HostStatus, Reporter, RunEvent, RunEventHandlers } from '../core/run.js';
+import { interruptText } from './interrupt-text.js';
 
 interface HostLine {
   title: string;
@@ -23,7 +24,7 @@ export class ListrReporter implements Reporter {
   constructor(private readonly stream: NodeJS.WriteStream) {
     this.handlers = {
       'run-start': () => undefined,
-      'play-start': (e) => this.startPlay(e.play, e.hosts),
+      'play-start': (e) => this.startPlay(`${e.play}${e.pass === 'reverse' ? ' (removals)' : ''}`, e.hosts),
       'play-skip': (e) => this.notes.push(`PLAY [${e.play}] skipped: ${e.reason}`),
       'host-start': () => undefined,
       'task-start': (e) => this.setOutput(e.host, `${e.task}…`),
@@ -38,10 +39,11 @@ export class ListrReporter implements Reporter {
         this.notes.push(`PLAY [${e.play}] stopped: ${e.reason}`);
         for (const host of e.notStarted) this.lines.get(host)?.finish?.('skipped', 'not started');
       },
-      interrupt: () => this.notes.push('interrupt: finishing or rolling back work in flight; no new work starts'),
+      // Written at once (not kept for close): the operator pressing Ctrl-C needs the answer now.
+      interrupt: (e) => this.stream.write(`\n${interruptText(e)}\n`),
       'run-end': () => {
         // Hosts of a play that never got to run (interrupted) end as skipped, so the renderer can finish.
-        for (const line of this.lines.values()) line.finish?.('skipped', 'not started');
+        for (const line of this.lines.values()) line.finish?.('skipped', 'not reached');
       },
     };
   }
@@ -51,7 +53,7 @@ export class ListrReporter implements Reporter {
   }
 
   async close(): Promise<void> {
-    for (const line of this.lines.values()) line.finish?.('skipped', 'not started');
+    for (const line of this.lines.values()) line.finish?.('skipped', 'not reached');
     await this.rendering;
     for (const note of this.notes) this.stream.write(`${note}\n`);
   }
