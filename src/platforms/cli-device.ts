@@ -1,3 +1,5 @@
+import type { Command } from '../core/change.js';
+import { displayCommand } from '../core/change.js';
 import { CommandError } from '../core/errors.js';
 import type { CliSession, Transport } from '../core/transport.js';
 import type { CliDefinition, CliQuestion } from './cli-definition.js';
@@ -100,8 +102,11 @@ export class CliDevice {
     return output;
   }
 
-  /** Enters config mode, sends each command, leaves; returns each command's output. */
-  async configure(commands: readonly string[], opts: ConfigureOptions = {}): Promise<string[]> {
+  /**
+   * Enters config mode, sends each command, leaves; returns each command's output. A secret Command is sent as
+   * written and reaches the session (and its transcript) marked secret; errors name it masked.
+   */
+  async configure(commands: readonly (string | Command)[], opts: ConfigureOptions = {}): Promise<string[]> {
     const def = this.definition;
     const { exec, config } = def.prompts;
     const timeoutMs = opts.timeoutMs ?? this.opts.commandTimeoutMs;
@@ -114,13 +119,15 @@ export class CliDevice {
       throw new ConfigureError(this.host, enter, enterWords, -1);
     }
     const outputs: string[] = [];
-    for (const [index, command] of commands.entries()) {
-      const output = await this.send(command, [exec, config], timeoutMs);
+    for (const [index, given] of commands.entries()) {
+      const cmd = typeof given === 'string' ? { text: given } : given;
+      const shown = displayCommand(cmd);
+      const output = await this.send(cmd.text, [exec, config], timeoutMs, cmd.secret);
       const words =
-        this.refusal(output) ?? (this.mode === 'config' ? undefined : `left configuration mode after "${command}"`);
+        this.refusal(output) ?? (this.mode === 'config' ? undefined : `left configuration mode after "${shown}"`);
       if (words !== undefined) {
         await this.abandon(opts.abandon ?? def.configLeave, timeoutMs);
-        throw new ConfigureError(this.host, command, words, index);
+        throw new ConfigureError(this.host, shown, words, index);
       }
       outputs.push(output);
     }
@@ -203,12 +210,18 @@ export class CliDevice {
     );
   }
 
-  private async send(line: string, prompts: readonly RegExp[], timeoutMs: number | undefined): Promise<string> {
+  private async send(
+    line: string,
+    prompts: readonly RegExp[],
+    timeoutMs: number | undefined,
+    secret = false,
+  ): Promise<string> {
     const watch = new PromptWatch(prompts);
     try {
       const output = await this.session.send(line, {
         prompt: watch,
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+        ...(secret ? { secret } : {}),
       });
       this.mode = this.modeOf(watch.seen);
       return output;
