@@ -26,7 +26,7 @@ export class SiteLockedError extends AcpError {
     super(
       `the site is locked by run ${holder.runId} of ${holder.user} on ${holder.host} (pid ${holder.pid}), ` +
         `running since ${holder.startedAt}: ${holder.command}` +
-        (waitedMs > 0 ? ` (waited ${Math.round(waitedMs / 1000)} s)` : '') +
+        (waitedMs >= 1_000 ? ` (waited ${Math.round(waitedMs / 1000)} s)` : '') +
         '; wait for it to finish, or give --lock-timeout (e.g. 10m) to wait for it' +
         (holder.host === hostname() ? '' : `; if that run is gone, remove ${file}`),
     );
