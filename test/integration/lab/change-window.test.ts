@@ -327,4 +327,64 @@ describe('the change window on the default lab', () => {
     expect(`${c.stderr}${d.stderr}`).toMatch(/^waiting for the site lock: run [0-9a-f]{8} of /m);
     expect([c.code, d.code], `${said(c)}\n${said(d)}`).toEqual([0, 0]);
   }, 180_000);
+
+  it('VLAN 2005 leaves the devices: one ordered plan, node bridges removed before the VLAN definition, then in sync', async () => {
+    const prune = readFileSync(join(ROOT, 'playbooks', 'site.yaml'), 'utf8')
+      .replace('module: switch_vlans', 'module: switch_vlans\n      args: {prune: true}')
+      .replace('module: nmstate', 'module: nmstate\n      args: {prune: true}');
+    writeFileSync(join(cwd, 'prune.yaml'), prune);
+    const start = await cli('apply', 'inventories/lab', '--yes');
+    expect(start.code, said(start)).toBe(0);
+    const edit = (file: string, from: RegExp, to: string): void => {
+      const path = join(inventory, file);
+      const text = readFileSync(path, 'utf8');
+      expect(text).toMatch(from);
+      writeFileSync(path, text.replace(from, to));
+    };
+    // No device carries VLAN 2005 any more: the nodes stop bridging it, the switch stops defining and trunking it.
+    // (The site's own list keeps it, so pruning may remove its definition as one of the site's VLANs.)
+    edit('group_vars/nodes.yaml', /^node:\n/m, 'node:\n  vlans: [2003, 2004]\n');
+    edit('host_vars/switch1.yaml', /^switch:\n/m, 'switch:\n  vlans: [2000, 2001, 2002, 2003, 2004]\n');
+    edit('host_vars/switch1.yaml', /allowed_vlans: 2000-2005/, 'allowed_vlans: 2000-2004');
+    edit('host_vars/switch1.yaml', /allowed_vlans: 2003-2005/g, 'allowed_vlans: 2003-2004');
+
+    const plan = await cli('plan', 'inventories/lab', '-p', 'prune.yaml', '--out', 'leave.plan', '--detailed-exitcode');
+    expect(plan.code, said(plan)).toBe(2);
+    const saved = JSON.parse(readFileSync(join(cwd, 'leave.plan'), 'utf8')) as RunPlan;
+    const changes = saved.hosts.flatMap((h) => h.tasks.flatMap((t) => t.changes));
+    const pass = (address: string) => changes.find((c) => c.address === address)?.pass;
+    expect(pass('switch1/switch_vlans/vlan 2005')).toBe('reverse');
+    for (const node of NODES) {
+      expect(pass(`${node}/nmstate/bridge2005`)).toBe('reverse');
+      expect(pass(`${node}/nmstate/enp4s0f0.2005`)).toBe('reverse');
+    }
+    const trunk = changes.find((c) => c.address === 'switch1/switch_ports/Ethernet1/7')!;
+    expect(trunk.diff).toContain('-2005');
+    const reverse = saved.order.filter((s) => s.pass === 'reverse').map((s) => s.play);
+    expect(reverse.at(-1)).toBe('Switch VLAN definitions');
+    expect(reverse.indexOf('Node VLAN bridges')).toBeLessThan(reverse.indexOf('Switch VLAN definitions'));
+    expect(plan.stdout).toMatch(
+      /then removals, in reverse play order:\n.*Node VLAN bridges.*node0, node1, node2 \(6 removals\)/,
+    );
+
+    const apply = await cli('apply', 'leave.plan', '--yes');
+    expect(apply.code, said(apply)).toBe(0);
+    const at = (re: RegExp): number => apply.stdout.search(re);
+    const nodesRemoved = Math.max(
+      ...NODES.map((n) => at(new RegExp(`^${n}: VLAN interfaces.*: changed \\(2 change`, 'm'))),
+    );
+    const vlanRemoved = at(/^switch1: VLANs: changed \(1 change/m);
+    const narrowed = at(/^switch1: Access and trunk ports: changed/m);
+    expect(Math.min(nodesRemoved, vlanRemoved, narrowed), said(apply)).toBeGreaterThan(0);
+    expect(nodesRemoved).toBeLessThan(vlanRemoved);
+    // The trunk narrows in the pass its plan gives it: after the node bridges when it is a removal of its own.
+    if (trunk.pass === 'reverse') expect(narrowed).toBeGreaterThan(nodesRemoved);
+    else expect(narrowed).toBeLessThan(nodesRemoved);
+    const after = await cli('plan', 'inventories/lab', '-p', 'prune.yaml', '--detailed-exitcode');
+    expect(after.code, said(after)).toBe(0);
+    const gone = await onDevice('node1', async (c) => (await c.exec('nmstatectl show --json')).stdout);
+    expect(gone).not.toContain('bridge2005');
+    const sw = await onDevice('switch1', async (c) => (await c.exec('show running-config')).stdout);
+    expect(sw).not.toMatch(/^vlan 2005$|2005/m);
+  }, 180_000);
 });
