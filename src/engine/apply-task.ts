@@ -133,7 +133,7 @@ function refusalOf(
   }
   const expected = saved.changes.filter((c) => pass !== 'reverse' || c.pass === 'reverse');
   if (changeKey(expected) === changeKey(step.plan.changes)) return undefined;
-  return `the host changed since the plan was reviewed (${step.plan.changes.length} change(s) now, ${expected.length} approved for ${saved.address}); nothing was applied — run plan again`;
+  return `the host changed since the plan was reviewed (${step.plan.changes.length} change(s) now, ${expected.length} approved for ${saved.address}); this step was not applied — run plan again`;
 }
 
 function changeKey(changes: readonly Change[]): string {

@@ -62,6 +62,8 @@ export interface RunSummary {
   readonly command: string;
   readonly result?: RunResult;
   readonly plan?: RunPlan;
+  /** The run was left with work in flight (a third Ctrl-C). */
+  readonly abandoned?: boolean;
 }
 
 /** Lists recorded runs, oldest first. */
@@ -79,5 +81,13 @@ function readRun(dir: string, id: string): RunSummary {
   const command = existsSync(join(dir, 'command.txt')) ? readFileSync(join(dir, 'command.txt'), 'utf8').trim() : '';
   const result = read<RunResult>('result.json');
   const plan = read<RunPlan>('plan.json');
-  return { id, dir, command, ...(result ? { result } : {}), ...(plan ? { plan } : {}) };
+  const abandoned = existsSync(join(dir, 'abandoned.json'));
+  return {
+    id,
+    dir,
+    command,
+    ...(result ? { result } : {}),
+    ...(plan ? { plan } : {}),
+    ...(abandoned ? { abandoned } : {}),
+  };
 }

@@ -274,6 +274,12 @@ describe('the change window on the default lab', () => {
     };
     expect(abandoned).toMatchObject({ interrupted: true, abandoned: [{ host: 'node1', phase: 'applying' }] });
     expect(existsSync(join(inventory, '.acp-play.lock'))).toBe(false);
+    const list = await cli('runs');
+    expect(list.stdout).toMatch(
+      /ABANDONED with work in flight .*acp-play apply inventories\/lab --yes -p short-window\.yaml$/m,
+    );
+    expect(list.stdout).toMatch(/apply: \d+ changed, \d+ ok, 0 failed, \d+ not applied \(interrupted\)/);
+    expect(list.stdout).toMatch(/plan: \d+ change\(s\) on \d+ host\(s\), \d+ not planned \(interrupted\)/);
     // Nobody committed node1's change: NetworkManager's checkpoint rolls it back when the 5 s window ends.
     await new Promise((resolve) => setTimeout(resolve, 6_000));
     const left = await cli('plan', 'inventories/lab', '--detailed-exitcode', '-p', 'short-window.yaml');
