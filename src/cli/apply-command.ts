@@ -102,7 +102,7 @@ async function applyInventory(
   if (plan.interrupted || plan.summary.changes === 0) return nothingApplied(run, plan);
   const order = formatApplyOrder(plan, color);
   if (order) out.write(`\n${order}\n`);
-  if (!flags.yes && !(await confirmApply(plan.summary.changes, options.signal))) {
+  if (!flags.yes && !(await confirmApply(plan.summary.changes, options.signal, () => run.abort.abort()))) {
     if (options.signal.aborted) return nothingApplied(run, plan);
     return undefined;
   }

@@ -40,6 +40,7 @@ export async function planFileRun(file: string, flags: ApplyFlags, commandLine: 
     commandLine,
     {
       changesDevices: true,
+      prerender: false,
       checkInputs: (now) => {
         const moved = staleInputs(plan, now);
         if (moved.length > 0) throw new StalePlanError(file, moved);
@@ -64,7 +65,7 @@ export async function applySavedPlan(
   if (plan.summary.changes === 0) return nothingApplied(run, plan);
   const order = formatApplyOrder(plan, color);
   if (order) out.write(`\n${order}\n`);
-  if (!flags.yes && !(await confirmApply(plan.summary.changes, options.signal)))
+  if (!flags.yes && !(await confirmApply(plan.summary.changes, options.signal, () => run.abort.abort())))
     return options.signal.aborted ? nothingApplied(run, plan) : undefined;
   const moved = await preflightSavedPlan({ ...options, approved: plan }, runPlays(options), pool);
   if (options.signal.aborted) return nothingApplied(run, plan);

@@ -71,6 +71,11 @@ export interface RunSetup {
   readonly changesDevices: boolean;
   /** Checks the run's inputs before the lock is taken and any host contacted (a saved plan's digests). */
   readonly checkInputs?: (now: { toolVersion: string; inputs: InputDigests }) => void;
+  /**
+   * Render every task before contacting anything (template errors and duplicate addresses are exit 3). Off for
+   * `apply PLANFILE`, which runs the saved desired states and checks the inputs against the plan's digests instead.
+   */
+  readonly prerender?: boolean;
 }
 
 /** Everything a run needs, loaded and checked before any host is contacted. */
@@ -119,7 +124,8 @@ export async function prepareRun(
   const modules = defaultModules(platforms);
   const abort = new AbortController();
   const scope = { ...(flags.limit ? { limit: flags.limit } : {}), ...(tags && tags.length > 0 ? { tags } : {}) };
-  await prerenderRun({ inventory, site, playbook, modules, runId, forks, signal: abort.signal, ...scope });
+  if (setup.prerender !== false)
+    await prerenderRun({ inventory, site, playbook, modules, runId, forks, signal: abort.signal, ...scope });
   let record: RunRecord | undefined;
   const connector = sshConnector({
     inventory,

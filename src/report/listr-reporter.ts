@@ -5,6 +5,7 @@ import { interruptText } from './interrupt-text.js';
 interface HostLine {
   title: string;
   output?: string;
+  finished?: boolean;
   wrapper?: ListrTaskWrapper<unknown, any, any>;
   finish?: (status: HostStatus, error?: string, planned?: boolean) => void;
   done: Promise<{ status: HostStatus; error?: string; planned?: boolean }>;
@@ -39,8 +40,13 @@ export class ListrReporter implements Reporter {
         this.notes.push(`PLAY [${e.play}] stopped: ${e.reason}`);
         for (const host of e.notStarted) this.lines.get(host)?.finish?.('skipped', 'not started');
       },
-      // Written at once (not kept for close): the operator pressing Ctrl-C needs the answer now.
-      interrupt: (e) => this.stream.write(`\n${interruptText(e)}\n`),
+      // Shown at once under every host line still running (the operator pressing Ctrl-C needs the answer now; a
+      // raw write would be redrawn over), and again after the tree.
+      interrupt: (e) => {
+        const text = interruptText(e);
+        this.notes.push(text);
+        for (const [host, line] of this.lines) if (!line.finished) this.setOutput(host, text);
+      },
       'run-end': () => {
         // Hosts of a play that never got to run (interrupted) end as skipped, so the renderer can finish.
         for (const line of this.lines.values()) line.finish?.('skipped', 'not reached');
@@ -63,8 +69,11 @@ export class ListrReporter implements Reporter {
     for (const host of hosts) {
       let finish!: HostLine['finish'];
       const done = new Promise<{ status: HostStatus; error?: string; planned?: boolean }>((resolve) => {
-        finish = (status, error, isPlanned) =>
+        finish = (status, error, isPlanned) => {
+          const line = lines.get(host);
+          if (line) line.finished = true;
           resolve({ status, ...(error ? { error } : {}), ...(isPlanned ? { planned: true } : {}) });
+        };
       });
       lines.set(host, { title: host, finish, done });
     }
@@ -95,6 +104,8 @@ export class ListrReporter implements Reporter {
       ],
       {
         exitOnError: false,
+        // listr2 would exit the process (127) on SIGINT by itself: Ctrl-C belongs to the run (see src/cli/interrupts.ts).
+        registerSignalListeners: false,
         rendererOptions: { collapseSubtasks: false, collapseErrors: false },
         fallbackRendererCondition: () => !this.stream.isTTY,
       },

@@ -7,7 +7,8 @@ import type { Transport } from '../../../src/core/transport.js';
 import { lockId } from '../../../src/engine/local-run-identity.js';
 import type { SiteLabState } from '../../../src/lab/site/site-lab-state.js';
 import { connectHost } from '../../../src/transport/ssh-transport.js';
-import { ROOT, runCli, type CliRun } from '../engine/cli-harness.js';
+import { CLI, ROOT, runCli, type CliRun } from '../engine/cli-harness.js';
+import { TerminalSession } from '../init/terminal-session.js';
 import { runCliWithSignals } from './cli-signals.js';
 
 // The change-window workflow on the default lab (`acp-play lab up`: an NX-OS simulator and three nmstate nodes), each
@@ -130,6 +131,32 @@ describe('the change window on the default lab', () => {
     // node0 may have started before the signal arrived (then it finishes); node1 and node2 never start.
     expect(text.stdout).toMatch(/^Interrupted: [23] host\(s\) not planned\. This plan is incomplete/m);
     expect(text.stdout).toMatch(/^node2: not planned \(interrupted\)$/m);
+  }, 120_000);
+
+  it("Ctrl-C on a terminal (listr2's view): the run, not listr2, decides; exit 130; at the question, nothing applied", async () => {
+    const onTerminal = (args: string): TerminalSession =>
+      new TerminalSession(
+        ['sh', '-c', `stty cols 150 rows 50; cd '${cwd}' && exec '${process.execPath}' '${CLI}' ${args}`],
+        {
+          PATH: process.env.PATH ?? '/usr/bin:/bin',
+          HOME: join(cwd, 'home'),
+        },
+      );
+    const plan = onTerminal('plan inventories/lab --forks 1');
+    await plan.waitFor('PLAY [Node VLAN bridges]');
+    plan.press('\x03');
+    expect(await plan.exited, plan.screen).toBe(130);
+    expect(plan.screen).toMatch(/node2: not planned \(interrupted\)/);
+    expect(plan.screen).not.toMatch(/^node2: in sync$/m);
+    await drift();
+    const apply = onTerminal('apply inventories/lab');
+    await apply.waitFor("Only 'yes' is accepted:");
+    apply.press('\x03');
+    expect(await apply.exited, apply.screen).toBe(130);
+    expect(apply.screen).toMatch(/node0 +: ok=0 changed=0 failed=0 unreachable=0 skipped=0 NOT APPLIED/);
+    expect(lastRecord().result).toMatchObject({ interrupted: true });
+    const left = await cli('plan', 'inventories/lab', '--detailed-exitcode');
+    expect(left.code, said(left)).toBe(2);
   }, 120_000);
 
   it('plan --out, apply PLANFILE --yes, then plan --detailed-exitcode exits 0; the plan holds what it was made of', async () => {
