@@ -104,7 +104,7 @@ export class ListrReporter implements Reporter {
       ],
       {
         exitOnError: false,
-        // listr2 would exit the process (127) on SIGINT by itself: Ctrl-C belongs to the run (see src/cli/interrupts.ts).
+        // listr2 would exit the process (127) on SIGINT itself: Ctrl-C belongs to the run (src/cli/interrupts.ts).
         registerSignalListeners: false,
         rendererOptions: { collapseSubtasks: false, collapseErrors: false },
         fallbackRendererCondition: () => !this.stream.isTTY,
