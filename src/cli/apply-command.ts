@@ -1,34 +1,42 @@
-import { createInterface } from 'node:readline/promises';
+import { statSync } from 'node:fs';
 import { applyRun } from '../engine/apply-run.js';
 import { ConnectionPool } from '../engine/connection-pool.js';
-import { outcomesFromPlan } from '../engine/host-outcomes.js';
 import { planRun } from '../engine/plan-run.js';
 import { ConfigError } from '../core/errors.js';
+import type { RunResult } from '../core/run.js';
+import { formatApplyOrder } from '../report/apply-order-text.js';
 import { formatPlan } from '../report/plan-text.js';
 import { formatRecap } from '../report/recap.js';
+import { runJson } from '../report/run-json.js';
 import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
-import { addRunOptions, prepareRun, type RunFlags } from './run-setup.js';
-
-interface ApplyFlags extends RunFlags {
-  readonly check?: boolean;
-  readonly diff?: boolean;
-  readonly yes?: boolean;
-}
+import type { ApplyFlags } from './apply-flags.js';
+import { applySavedPlan, planFileRun, type PlanFileRun } from './apply-plan-file.js';
+import { confirmApply } from './confirm-apply.js';
+import { nothingApplied } from './nothing-applied.js';
+import { addRunOptions, prepareRun, type PreparedRun } from './run-setup.js';
 
 /**
- * `acp-play apply INVENTORY`: plans, shows the plan, asks for confirmation on a terminal (unless --yes), then
- * applies exactly the reviewed changes, play by play (`serial` batches), each host's step verified and rolled back
- * on failure. Exit 0 when every host ended ok, 1 when one failed or was unreachable.
+ * `acp-play apply PLANFILE`: applies exactly a plan saved by `plan --out` (the change-window workflow), after
+ * checking that nothing it was made from moved. `acp-play apply INVENTORY`: plans, shows the plan, asks for
+ * confirmation on a terminal (unless --yes), then applies exactly the reviewed changes. Either way in two passes
+ * (additions and updates in play order, then removals in reverse), each host's step verified and rolled back on
+ * failure. Exit 0 when every host ended ok, 1 when one failed or was unreachable (or the plan is stale), 130 when
+ * interrupted.
  */
 export const registerApplyCommand: RegisterCommand = (program, setExit) => {
   addRunOptions(
-    program.command('apply').description('plan, confirm, and apply the changes (verify, roll back on failure)'),
+    program
+      .command('apply')
+      .description(
+        'apply a saved plan (PLANFILE), or plan, confirm and apply (INVENTORY); verify, roll back on failure',
+      ),
+    'a plan file written by `plan --out`, or an inventory directory',
   )
     .option('--check', 'check mode: run the plays and report what would change, apply nothing')
     .option('--diff', 'print each change as it is applied')
     .option('-y, --yes', 'apply without asking (required when not on a terminal)')
-    .action(async (dir: string, flags: ApplyFlags) => {
+    .action(async (target: string, flags: ApplyFlags) => {
       if (!flags.yes && !flags.check && !process.stdin.isTTY) {
         throw new ConfigError({
           severity: 'error',
@@ -36,78 +44,67 @@ export const registerApplyCommand: RegisterCommand = (program, setExit) => {
           fix: 'review with `acp-play plan`, then run apply with --yes',
         });
       }
-      const run = await prepareRun(dir, flags, `acp-play apply ${process.argv.slice(3).join(' ')}`.trim());
-      const { options, out, color } = run;
-      const pool = new ConnectionPool(options.connect);
+      const commandLine = `acp-play apply ${process.argv.slice(3).join(' ')}`.trim();
+      const isPlanFile = statSync(target, { throwIfNoEntry: false })?.isFile() ?? false;
+      const run: PlanFileRun = isPlanFile
+        ? await planFileRun(target, flags, commandLine)
+        : await prepareRun(target, flags, commandLine, { changesDevices: !flags.check });
+      const pool = new ConnectionPool(run.options.connect);
       try {
-        options.reporter.emit({
+        run.options.reporter.emit({
           kind: 'run-start',
-          runId: options.runId,
+          runId: run.options.runId,
           mode: flags.check ? 'check' : 'apply',
-          hosts: options.inventory.hosts.size,
-          plays: options.playbook.plays.length,
+          hosts: run.options.inventory.hosts.size,
+          plays: run.options.playbook.plays.length,
         });
-        if (flags.check) {
-          const result = await applyRun({ ...options, check: true }, pool);
-          await options.reporter.close();
-          run.record.writeResult(result);
-          finish(result);
-          return;
-        }
-        const plan = await planRun(options, pool);
-        run.record.writePlan(plan);
-        out.write(`\n${formatPlan(plan, color)}\n`);
-        if (plan.summary.changes === 0) {
-          await options.reporter.close();
-          const now = new Date().toISOString();
-          const result = {
-            format: 'acp-play/result@1' as const,
-            runId: options.runId,
-            mode: 'apply' as const,
-            startedAt: plan.createdAt,
-            finishedAt: now,
-            hosts: outcomesFromPlan(plan),
-            notStarted: [],
-            interrupted: options.signal.aborted,
-          };
-          run.record.writeResult(result);
-          finish(result);
-          return;
-        }
-        if (!flags.yes && !(await confirm(plan.summary.changes))) {
-          await options.reporter.close();
-          out.write('Apply cancelled; nothing was changed.\n');
+        const result = run.savedPlan
+          ? await applySavedPlan(run, run.savedPlan, flags, pool)
+          : await applyInventory(run, flags, pool);
+        await run.options.reporter.close();
+        if (!result) {
+          run.out.write('Apply cancelled; nothing was changed.\n');
           setExit(EXIT.ok);
           return;
         }
-        const result = await applyRun({ ...options, approved: plan }, pool);
-        await options.reporter.close();
         run.record.writeResult(result);
         if (flags.diff)
           for (const h of result.hosts)
             for (const t of h.tasks)
-              for (const c of t.changes) out.write(`${h.host}: ${c.resource}\n${c.diff.replace(/^/gm, '    ')}\n`);
-        finish(result);
+              for (const c of t.changes) run.out.write(`${h.host}: ${c.resource}\n${c.diff.replace(/^/gm, '    ')}\n`);
+        if (flags.json) process.stdout.write(runJson(result, run.redact));
+        run.out.write(`\n${formatRecap(result, run.color)}\n`);
+        run.out.write(run.color.dim(`run record: ${run.record.dir}\n`));
+        setExit(exitOf(result));
       } finally {
         await pool.closeAll();
         run.dispose();
       }
-
-      function finish(result: Awaited<ReturnType<typeof applyRun>>): void {
-        if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-        out.write(`\n${formatRecap(result, color)}\n`);
-        out.write(color.dim(`run record: ${run.record.dir}\n`));
-        setExit(result.hosts.some((h) => h.status === 'failed' || h.status === 'unreachable') ? EXIT.failed : EXIT.ok);
-      }
     });
 };
 
-async function confirm(changes: number): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    const answer = await rl.question(`\nApply these ${changes} change(s)? Only 'yes' is accepted: `);
-    return answer.trim() === 'yes';
-  } finally {
-    rl.close();
+function exitOf(result: RunResult): number {
+  if (result.interrupted) return EXIT.interrupted;
+  return result.hosts.some((h) => h.status === 'failed' || h.status === 'unreachable') ? EXIT.failed : EXIT.ok;
+}
+
+/** `apply INVENTORY`: plan, show, confirm, apply the approved plan. Undefined when the user said no. */
+async function applyInventory(
+  run: PreparedRun,
+  flags: ApplyFlags,
+  pool: ConnectionPool,
+): Promise<RunResult | undefined> {
+  const { options, out, color } = run;
+  if (flags.check) return applyRun({ ...options, check: true }, pool);
+  const plan = await planRun(options, pool);
+  run.record.writePlan(plan);
+  out.write(`\n${formatPlan(plan, color)}\n`);
+  if (plan.interrupted || plan.summary.changes === 0) return nothingApplied(run, plan);
+  const order = formatApplyOrder(plan, color);
+  if (order) out.write(`\n${order}\n`);
+  if (!flags.yes && !(await confirmApply(plan.summary.changes, options.signal, () => run.abort.abort()))) {
+    if (options.signal.aborted) return nothingApplied(run, plan);
+    return undefined;
   }
+  return applyRun({ ...options, approved: plan }, pool);
 }

@@ -1,19 +1,14 @@
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
 import { AcpError, ConfigError, formatProblem } from '../core/errors.js';
 import { commandModules } from './commands.js';
 
 import { EXIT } from './exit-codes.js';
+import { packageVersion } from './package-version.js';
 
 export { EXIT };
 
 /** What a command handler returns: the process exit code. */
 export type CommandResult = number;
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 /** Runs the CLI with the given arguments and returns the exit code; never throws. */
 export async function main(argv: readonly string[]): Promise<number> {

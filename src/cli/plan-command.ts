@@ -2,7 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { Option } from 'commander';
 import { planRun } from '../engine/plan-run.js';
 import { ConnectionPool } from '../engine/connection-pool.js';
+import { formatApplyOrder } from '../report/apply-order-text.js';
 import { formatPlan } from '../report/plan-text.js';
+import { runJson } from '../report/run-json.js';
 import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
 import { addRunOptions, prepareRun, type RunFlags } from './run-setup.js';
@@ -17,17 +19,18 @@ interface PlanFlags extends RunFlags {
 }
 
 /**
- * `acp-play plan INVENTORY`: gathers every host and prints per-host diffs; changes nothing. With
- * --detailed-exitcode: 0 in sync, 2 changes present, 1 a host failed (Terraform's convention). `--format markdown`
- * prints the change report for a pull request or change ticket instead of the text plan; `--html FILE` also writes
- * the self-contained page with the picture of the site.
+ * `acp-play plan INVENTORY`: gathers every host and prints per-host diffs and the order apply would run them in;
+ * changes nothing. With --out, saves the plan for `acp-play apply PLANFILE`. With --detailed-exitcode: 0 in sync,
+ * 2 changes present, 1 a host failed (Terraform's convention); 130 when interrupted, whatever the flags.
+ * `--format markdown` prints the change report for a pull request or change ticket instead of the text plan;
+ * `--html FILE` also writes the self-contained page with the picture of the site.
  */
 export const registerPlanCommand: RegisterCommand = (program, setExit) => {
   addRunOptions(
     program.command('plan').description('gather every host and show what apply would change (changes nothing)'),
   )
     .option('--detailed-exitcode', 'exit 2 when changes are present, 0 when in sync, 1 when a host failed')
-    .option('-o, --out <planfile>', 'also save the plan as JSON to PLANFILE')
+    .option('-o, --out <planfile>', 'save the plan to PLANFILE, for `acp-play apply PLANFILE` in the change window')
     .option('--diff', "show every change's full diff (nmstate's YAML before/after), not only its one-line summary")
     .addOption(
       new Option('--format <format>', 'text, or markdown (a summary table per host, details collapsed)')
@@ -38,7 +41,9 @@ export const registerPlanCommand: RegisterCommand = (program, setExit) => {
     .action(async (dir: string, flags: PlanFlags) => {
       // The markdown report goes to stdout alone, like --json: progress goes to stderr.
       const setup = { ...flags, json: flags.json === true || flags.format === 'markdown' };
-      const run = await prepareRun(dir, setup, `acp-play plan ${process.argv.slice(3).join(' ')}`.trim());
+      const run = await prepareRun(dir, setup, `acp-play plan ${process.argv.slice(3).join(' ')}`.trim(), {
+        changesDevices: false,
+      });
       const pool = new ConnectionPool(run.options.connect);
       try {
         run.options.reporter.emit({
@@ -51,13 +56,29 @@ export const registerPlanCommand: RegisterCommand = (program, setExit) => {
         const plan = await planRun(run.options, pool);
         await run.options.reporter.close();
         run.record.writePlan(plan);
-        if (flags.out) writeFileSync(flags.out, `${JSON.stringify(plan, null, 2)}\n`);
-        const reports = writeReports(plan, run.options.site, flags);
-        if (flags.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+        const reports = writeReports(plan, run.options.site, flags, run.redact);
+        if (flags.json) process.stdout.write(runJson(plan, run.redact));
         else if (reports.markdown !== undefined) process.stdout.write(reports.markdown);
-        else run.out.write(`\n${formatPlan(plan, run.color, { diff: flags.diff === true })}\n`);
+        else {
+          run.out.write(`\n${formatPlan(plan, run.color, { diff: flags.diff === true })}\n`);
+          if (!plan.interrupted) {
+            const order = formatApplyOrder(plan, run.color);
+            if (order) run.out.write(`\n${order}\n`);
+          }
+        }
         if (reports.html) run.out.write(run.color.dim(`report: ${reports.html}\n`));
-        if (plan.summary.failed > 0) setExit(EXIT.failed);
+        if (flags.out && plan.interrupted)
+          process.stderr.write(
+            `${flags.out} was not written: an interrupted plan is incomplete and cannot be applied\n`,
+          );
+        else if (flags.out) {
+          writeFileSync(flags.out, runJson(plan, run.redact));
+          run.out.write(
+            run.color.dim(`plan saved to ${flags.out}: apply exactly this plan with acp-play apply ${flags.out}\n`),
+          );
+        }
+        if (plan.interrupted) setExit(EXIT.interrupted);
+        else if (plan.summary.failed > 0) setExit(EXIT.failed);
         else setExit(flags.detailedExitcode && plan.summary.changes > 0 ? EXIT.changes : EXIT.ok);
       } finally {
         await pool.closeAll();

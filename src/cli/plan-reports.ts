@@ -12,13 +12,14 @@ export interface PlanReports {
   readonly html?: string;
 }
 
-/** Renders `--format markdown` and writes `--html FILE` for one plan of `site`. */
+/** Renders `--format markdown` and writes `--html FILE` for one plan of `site`, both through the run's mask. */
 export function writeReports(
   plan: RunPlan,
   site: Site,
   flags: { readonly format: 'text' | 'markdown'; readonly html?: string },
+  redact: (text: string) => string = (t) => t,
 ): PlanReports {
-  const markdown = flags.format === 'markdown' ? formatPlanMarkdown(plan, site.name) : undefined;
+  const markdown = flags.format === 'markdown' ? redact(formatPlanMarkdown(plan, site.name)) : undefined;
   if (flags.html !== undefined) {
     const platforms = defaultPlatforms();
     const portName = (switchName: string, port: string): string => {
@@ -26,7 +27,7 @@ export function writeReports(
       const naming = sw ? platforms.resolve(sw.platform)?.switch?.interfaceNames : undefined;
       return naming ? normaliseInterfaceName(naming, port) : port;
     };
-    writeFileSync(flags.html, renderHtmlReport(plan, site, { portName }));
+    writeFileSync(flags.html, redact(renderHtmlReport(plan, site, { portName })));
   }
   return { ...(markdown !== undefined ? { markdown } : {}), ...(flags.html !== undefined ? { html: flags.html } : {}) };
 }

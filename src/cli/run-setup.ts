@@ -1,20 +1,31 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError, formatProblem } from '../core/errors.js';
+import type { InputDigests, Reporter } from '../core/run.js';
 import { defaultModules } from '../engine/default-modules.js';
 import { sshConnector } from '../engine/host-connector.js';
+import { InFlight } from '../engine/in-flight.js';
+import { localRunIdentity } from '../engine/local-run-identity.js';
 import { playHosts } from '../engine/play-hosts.js';
 import { prerenderRun } from '../engine/prerender.js';
 import type { RunOptions } from '../engine/run-options.js';
-import type { Reporter } from '../core/run.js';
+import { digestInputs } from '../engine/run-inputs.js';
+import { acquireSiteLock, thisRun, type HeldLock } from '../engine/site-lock.js';
 import { selectHosts } from '../inventory/host-pattern.js';
 import { loadSite } from '../inventory/load-site.js';
 import { defaultPlatforms } from '../platforms/platform-list.js';
+import { packagedTemplatesDir, templateSearchPaths } from '../template/template-env.js';
 import { loadPlaybook, resolvePlaybookPath } from '../playbook/load-playbook.js';
 import { colorWanted, palette, type Palette } from '../report/colors.js';
+import { secretMasker } from '../report/mask.js';
 import { PlainReporter } from '../report/plain-reporter.js';
 import { RunRecord } from '../report/run-record.js';
 import { VaultKeyring } from '../transport/vault-keyring.js';
+import { handleInterrupts } from './interrupts.js';
+import { parseLockTimeout } from './lock-timeout.js';
+import { maskOutput } from './output-mask.js';
+import { packageVersion } from './package-version.js';
 
 /** Flags shared by `plan` and `apply`. */
 export interface RunFlags {
@@ -26,11 +37,15 @@ export interface RunFlags {
   readonly acceptNew?: boolean;
   readonly vaultPasswordFile?: string;
   readonly sshConfig?: string;
+  readonly lockTimeout?: string;
 }
 
-export function addRunOptions(cmd: Command): Command {
+export function addRunOptions(
+  cmd: Command,
+  argument = 'inventory directory (Ansible layout: hosts.yaml, group_vars/, host_vars/, known_hosts)',
+): Command {
   return cmd
-    .argument('<inventory>', 'inventory directory (Ansible layout: hosts.yaml, group_vars/, host_vars/, known_hosts)')
+    .argument('<inventory>', argument)
     .option('-p, --playbook <file>', 'playbook (default: ./playbooks/site.yaml, else the packaged one)')
     .option('-l, --limit <pattern>', 'only these hosts (Ansible pattern: names, groups, g1:g2, !g, &g, globs)')
     .option('-t, --tags <tags>', 'only plays/tasks with one of these comma-separated tags')
@@ -38,23 +53,59 @@ export function addRunOptions(cmd: Command): Command {
     .option('--json', 'print one JSON document (the plan or the result) on stdout; progress goes to stderr')
     .option('--accept-new', 'trust and pin the host key of hosts never seen before (a changed key is always refused)')
     .option('--vault-password-file <file>', 'Ansible Vault password file (or ACP_PLAY_VAULT_PASSWORD_FILE)')
-    .option('-F, --ssh-config <file>', 'ssh config file (default ~/.ssh/config)');
+    .option('-F, --ssh-config <file>', 'ssh config file (default ~/.ssh/config)')
+    .option(
+      '--lock-timeout <duration>',
+      'wait this long (90s, 10m) for another run of the site to finish, instead of exiting 1',
+    );
+}
+
+/** The lock file of a site: next to its inventory, so every run of that inventory sees it. */
+export function siteLockFile(inventoryDir: string): string {
+  return join(inventoryDir, '.acp-play.lock');
+}
+
+/** What a command asks of the run setup. */
+export interface RunSetup {
+  /** A plan changes nothing on devices: its second Ctrl-C leaves at once. */
+  readonly changesDevices: boolean;
+  /** Checks the run's inputs before the lock is taken and any host contacted (a saved plan's digests). */
+  readonly checkInputs?: (now: { toolVersion: string; inputs: InputDigests }) => void;
+  /**
+   * Render every task before contacting anything (template errors and duplicate addresses are exit 3). Off for
+   * `apply PLANFILE`, which runs the saved desired states and checks the inputs against the plan's digests instead.
+   */
+  readonly prerender?: boolean;
 }
 
 /** Everything a run needs, loaded and checked before any host is contacted. */
 export interface PreparedRun {
-  readonly options: RunOptions;
+  readonly options: RunOptions & { readonly inFlight: InFlight; readonly inputs: InputDigests };
   readonly record: RunRecord;
   readonly color: Palette;
   readonly out: NodeJS.WriteStream;
   readonly abort: AbortController;
+  /** The run's secret masking, for files the command writes itself (the plan file). */
+  readonly redact: (text: string) => string;
+  readonly lock: HeldLock;
   readonly dispose: () => void;
 }
 
-export async function prepareRun(dir: string, flags: RunFlags, commandLine: string): Promise<PreparedRun> {
+/**
+ * Loads and checks everything (exit 3 on bad input, nothing contacted), masks the run's secrets on every writer,
+ * takes the site lock (exit 1 naming the holder, or waits with --lock-timeout), opens the run record, and installs
+ * the interrupt handling.
+ */
+export async function prepareRun(
+  dir: string,
+  flags: RunFlags,
+  commandLine: string,
+  setup: RunSetup,
+): Promise<PreparedRun> {
   const platforms = defaultPlatforms();
   const { inventory, site, warnings } = await loadSite(dir, platforms);
-  const playbook = await loadPlaybook(resolvePlaybookPath(flags.playbook));
+  const playbookFile = resolvePlaybookPath(flags.playbook);
+  const playbook = await loadPlaybook(playbookFile);
   const forks = Number(flags.forks);
   if (!Number.isInteger(forks) || forks < 1)
     throw new ConfigError({
@@ -62,6 +113,7 @@ export async function prepareRun(dir: string, flags: RunFlags, commandLine: stri
       message: `--forks ${flags.forks} is not a positive whole number`,
       fix: 'e.g. --forks 20',
     });
+  const lockTimeoutMs = parseLockTimeout(flags.lockTimeout);
   if (flags.limit) selectHosts(inventory, flags.limit); // a --limit typo is an input error, before anything runs
   const tags = flags.tags
     ?.split(',')
@@ -72,7 +124,8 @@ export async function prepareRun(dir: string, flags: RunFlags, commandLine: stri
   const modules = defaultModules(platforms);
   const abort = new AbortController();
   const scope = { ...(flags.limit ? { limit: flags.limit } : {}), ...(tags && tags.length > 0 ? { tags } : {}) };
-  await prerenderRun({ inventory, site, playbook, modules, runId, forks, signal: abort.signal, ...scope });
+  if (setup.prerender !== false)
+    await prerenderRun({ inventory, site, playbook, modules, runId, forks, signal: abort.signal, ...scope });
   let record: RunRecord | undefined;
   const connector = sshConnector({
     inventory,
@@ -84,23 +137,55 @@ export async function prepareRun(dir: string, flags: RunFlags, commandLine: stri
   const runHosts = new Map(playbook.plays.flatMap((p) => playHosts(inventory, p, flags.limit)).map((h) => [h.name, h]));
   // Credentials and SSH settings checked now: a missing env var or a bad algorithm is exit 3, nothing contacted.
   const sshWarnings = connector.prepare([...runHosts.values()]);
-  // Only a run that passed every input check gets a record.
-  record = new RunRecord(runId, commandLine);
+  const redact = secretMasker(connector.secrets());
+  // Kept until the process ends: the CLI prints a failed run's error after the command has returned.
+  maskOutput(redact);
+  const toolVersion = packageVersion();
+  const inputs = digestInputs(inventory, playbookFile, [
+    { dir: templateSearchPaths()[0]!, label: 'templates' },
+    { dir: packagedTemplatesDir, label: '(packaged)' },
+  ]);
+  setup.checkInputs?.({ toolVersion, inputs });
+  const lockFile = siteLockFile(inventory.dir);
+  const lock = await acquireSiteLock(lockFile, thisRun(runId, commandLine), {
+    timeoutMs: lockTimeoutMs,
+    onWait: (h) =>
+      process.stderr.write(
+        `waiting for the site lock: run ${h.runId} of ${h.user} on ${h.host} holds it (${h.command})\n`,
+      ),
+  });
+  try {
+    // Only a run that passed every input check and holds the site lock gets a record.
+    record = new RunRecord(runId, commandLine, process.cwd(), new Date(), redact);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   // Progress goes to stderr when stdout carries JSON.
   const out = flags.json ? process.stderr : process.stdout;
   const color = palette(colorWanted(out));
   for (const w of [...warnings, ...sshWarnings]) process.stderr.write(`${formatProblem(w)}\n`);
+  if (lock.replaced)
+    process.stderr.write(
+      `removed the stale site lock of run ${lock.replaced.runId} (pid ${lock.replaced.pid} is gone)\n`,
+    );
   // listr2 is loaded only for a terminal: it is the largest module of a plan run's start-up.
   const reporter: Reporter =
     out.isTTY && !process.env.CI
       ? new (await import('../report/listr-reporter.js')).ListrReporter(out)
       : new PlainReporter((line) => out.write(`${line}\n`), color);
-  const onSignal = () => {
-    if (abort.signal.aborted) process.exit(130); // second Ctrl-C: leave now
-    abort.abort();
-    reporter.emit({ kind: 'interrupt' });
-  };
-  process.on('SIGINT', onSignal);
+  const inFlight = new InFlight();
+  const held = record;
+  const stopHandling = handleInterrupts({
+    abort,
+    reporter,
+    inFlight,
+    changesDevices: setup.changesDevices,
+    abandon: (work) => {
+      held.writeAbandoned(work);
+      lock.release();
+    },
+  });
   return {
     options: {
       inventory,
@@ -113,11 +198,20 @@ export async function prepareRun(dir: string, flags: RunFlags, commandLine: stri
       ...scope,
       forks,
       signal: abort.signal,
+      toolVersion,
+      inputs,
+      inFlight,
+      identity: localRunIdentity(runId, lockFile),
     },
     record,
     color,
     out,
     abort,
-    dispose: () => process.off('SIGINT', onSignal),
+    redact,
+    lock,
+    dispose: () => {
+      stopHandling();
+      lock.release();
+    },
   };
 }

@@ -18,11 +18,15 @@ export const registerRunsCommand: RegisterCommand = (program, setExit) => {
         for (const r of runs) {
           const hosts = r.result?.hosts ?? [];
           const count = (s: string) => hosts.filter((h) => h.status === s).length;
-          const summary = r.result
-            ? `${r.result.mode}: ${count('changed')} changed, ${count('unchanged')} ok, ${count('failed') + count('unreachable')} failed`
-            : r.plan
-              ? `plan: ${r.plan.summary.changes} change(s) on ${r.plan.summary.hostsWithChanges} host(s)`
-              : 'no result';
+          const summary = r.abandoned
+            ? 'ABANDONED with work in flight (see abandoned.json)'
+            : r.result
+              ? `${r.result.mode}: ${count('changed')} changed, ${count('unchanged')} ok, ${count('failed') + count('unreachable')} failed` +
+                (r.result.interrupted ? `, ${count('not-applied')} not applied (interrupted)` : '')
+              : r.plan
+                ? `plan: ${r.plan.summary.changes} change(s) on ${r.plan.summary.hostsWithChanges} host(s)` +
+                  (r.plan.interrupted ? `, ${r.plan.summary.notPlanned} not planned (interrupted)` : '')
+                : 'no result';
           process.stdout.write(`${r.id}  ${summary}  ${r.command}\n`);
         }
         setExit(EXIT.ok);
@@ -51,6 +55,8 @@ export const registerRunsCommand: RegisterCommand = (program, setExit) => {
         );
       }
       if (wanted.result) process.stdout.write(`\n---- result ----\n${JSON.stringify(wanted.result, null, 2)}\n`);
+      if (wanted.abandoned)
+        process.stdout.write(`\n---- abandoned ----\n${readFileSync(join(wanted.dir, 'abandoned.json'), 'utf8')}`);
       setExit(EXIT.ok);
     });
 };

@@ -4,6 +4,7 @@ import type { Host } from './inventory.js';
 import type { Site } from './site.js';
 import type { Change, InSync } from './change.js';
 import type { ModuleName, Task } from './playbook.js';
+import type { RunIdentity } from './run-identity.js';
 import type { Transport } from './transport.js';
 
 /** What a module is given for one host and one task. Passed explicitly: there is no global run state. */
@@ -23,12 +24,16 @@ export interface TaskContext {
   readonly clock: Clock;
   /** What the host keeps for the whole run (its CLI session), owned and closed by the engine. */
   readonly session: HostSession;
+  /** This run as its safety nets on devices name it, and what can be told about the run behind another's. */
+  readonly run?: RunIdentity;
 }
 
 /** The pure result of planning one task on one host. Empty `changes` means in sync. */
 export interface ModulePlan {
   readonly changes: readonly Change[];
   readonly inSync: readonly InSync[];
+  /** The whole document a document-based module writes (a Cumulus interfaces file), reviewed and saved as planned. */
+  readonly document?: string;
 }
 
 /** One task on one host, gathered and planned: what `begin` receives. */
@@ -62,6 +67,17 @@ export interface TaskModule<Desired = unknown, Current = unknown, Txn = undefine
   render(ctx: TaskContext): Desired | Promise<Desired>;
   gather(conn: Transport, desired: Desired, ctx: TaskContext): Promise<Current>;
   plan(desired: Desired, current: Current, ctx: TaskContext): ModulePlan;
+  /**
+   * What tells two tasks of this module on one host apart (a file's path). Absent: the module manages one thing per
+   * host, so two of its tasks in one play are an input error (their changes would share addresses).
+   */
+  target?(desired: Desired): string;
+  /**
+   * The gathered state the plan depends on, by resource, as JSON values that two gathers of an unchanged device give
+   * alike (no timestamps, counters or timers). Hashed into the saved plan's fingerprint, so `apply PLANFILE` can tell
+   * that a host moved, and name what. Default: the whole gathered state as one resource.
+   */
+  facts?(current: Current, desired: Desired): Readonly<Record<string, unknown>>;
   /** Takes the platform's safety net (checkpoint, config session, backup) before any change. */
   begin?(step: PlannedStep<Desired, Current>): Promise<Txn>;
   apply(step: TaskStep<Desired, Current, Txn>): Promise<void>;

@@ -1,70 +1,98 @@
 import pLimit from 'p-limit';
-import { ApplyError } from '../core/errors.js';
 import type { Host } from '../core/inventory.js';
-import type { Change } from '../core/change.js';
 import type { Play, Task } from '../core/playbook.js';
+import type { ApplyPass, RunResult } from '../core/run.js';
+import { playsInPass } from './apply-order.js';
+import { ApprovedPlan } from './approved-plan.js';
+import { NotApplied, runTask, type ApplyRunState } from './apply-task.js';
 import { exceedsMaxFail, splitBatches } from './batches.js';
 import { ConnectionPool } from './connection-pool.js';
 import { HostOutcomes } from './host-outcomes.js';
-import { playHosts, selectTasks } from './play-hosts.js';
+import { playSkipReason, runPlays } from './play-hosts.js';
 import type { ApplyOptions } from './run-options.js';
-import type { RunResult, TaskOutcome } from '../core/run.js';
-import { applyStep, connectFor, planStep, stepEnv, taskContext, UnreachableError, type StepEnv } from './task-step.js';
+import { stepEnv } from './task-step.js';
 
 /**
- * Runs the plays for real: per play, hosts in `serial` batches, each batch in parallel up to --forks. Every task
- * is gathered and planned again right before it runs; when an approved plan is given and the fresh plan differs,
- * the host is not touched. Failures stay with their host; max_fail_percentage stops a play's later batches.
+ * Runs the plays for real, in two passes: the forward pass runs the plays in order and applies additions and
+ * updates; the reverse pass runs them backwards (and each play's tasks backwards) and applies removals, so node
+ * bridges go before trunks narrow and VLAN definitions go last. Per play, hosts run in `serial` batches, each batch
+ * in parallel up to --forks. Every task is gathered again right before it runs and checked against the approved
+ * plan; with one, only hosts and tasks with approved changes are touched. Failures stay with their host;
+ * max_fail_percentage stops a play's later batches. After an interrupt nothing new starts, and every host with work
+ * left is `not-applied`. Check mode runs one pass that reports and changes nothing.
  */
 export async function applyRun(opts: ApplyOptions, pool = new ConnectionPool(opts.connect)): Promise<RunResult> {
   const startedAt = new Date().toISOString();
-  const outcomes = new HostOutcomes([]);
+  const plays = runPlays(opts);
+  const run: ApplyRunState = {
+    opts,
+    env: stepEnv(opts, pool),
+    approved: opts.approved ? new ApprovedPlan(opts.approved, plays) : undefined,
+    outcomes: new HostOutcomes(),
+    touched: new Set(),
+    removalsFound: new Map(),
+  };
+  if (opts.approved) run.outcomes.seed(opts.approved);
   const notStarted = new Set<string>();
-  const env = stepEnv(opts, pool);
+  const unfinished = new Set<string>();
   const limit = pLimit(opts.forks);
-  for (const play of opts.playbook.plays) {
-    const tasks = selectTasks(play, opts.tags);
-    const hosts = playHosts(opts.inventory, play, opts.limit);
-    for (const h of hosts) outcomes.get(h.name);
-    if (tasks.length === 0 || hosts.length === 0) {
-      opts.reporter.emit({
-        kind: 'play-skip',
-        play: play.name,
-        reason: tasks.length === 0 ? 'no task matches --tags' : 'no host matches',
-      });
-      continue;
-    }
-    opts.reporter.emit({ kind: 'play-start', play: play.name, hosts: hosts.map((h) => h.name) });
-    const live = hosts.filter((h) => !outcomes.isDown(h.name));
-    const batches = splitBatches(live, play.serial);
-    let failedInPlay = 0;
-    for (let b = 0; b < batches.length; b++) {
+  const passes: (ApplyPass | 'check')[] = opts.check ? ['check'] : ['forward', 'reverse'];
+  for (const pass of passes) {
+    for (const { play: runPlay, tasks } of playsInPass(plays, pass === 'check' ? 'forward' : pass)) {
+      const { play, hosts: all } = runPlay;
+      if (!opts.approved) for (const h of all) run.outcomes.get(h.name);
+      const work = (host: Host) => tasks.filter((t) => hasWork(run, pass, t, host));
+      const hosts = all.filter((h) => !notStarted.has(h.name) && work(h).length > 0);
+      const skip = playSkipReason({ tasks, hosts });
+      if (skip) {
+        if (!opts.approved) opts.reporter.emit({ kind: 'play-skip', play: play.name, reason: skip });
+        continue;
+      }
       if (opts.signal.aborted) {
-        batches
-          .slice(b)
-          .flat()
-          .forEach((h) => notStarted.add(h.name));
-        break;
+        hosts.forEach((h) => unfinished.add(h.name));
+        continue;
       }
-      const results = await Promise.all(
-        batches[b]!.map((host) => limit(() => runHost(opts, env, play, tasks, host, outcomes))),
-      );
-      failedInPlay += results.filter((ok) => !ok).length;
-      if (b < batches.length - 1 && exceedsMaxFail(failedInPlay, hosts.length, play.maxFailPercentage)) {
-        const rest = batches
-          .slice(b + 1)
-          .flat()
-          .map((h) => h.name);
-        rest.forEach((h) => notStarted.add(h));
-        opts.reporter.emit({
-          kind: 'batch-abort',
-          play: play.name,
-          reason: `${failedInPlay} of ${hosts.length} hosts failed (max_fail_percentage ${play.maxFailPercentage})`,
-          notStarted: rest,
-        });
-        break;
+      opts.reporter.emit({
+        kind: 'play-start',
+        play: play.name,
+        hosts: hosts.map((h) => h.name),
+        ...(pass === 'reverse' ? { pass } : {}),
+      });
+      const live = hosts.filter((h) => !run.outcomes.isDown(h.name));
+      const batches = splitBatches(live, play.serial);
+      let failedInPlay = 0;
+      for (let b = 0; b < batches.length; b++) {
+        if (opts.signal.aborted) {
+          batches
+            .slice(b)
+            .flat()
+            .forEach((h) => unfinished.add(h.name));
+          break;
+        }
+        const results = await Promise.all(
+          batches[b]!.map((host) => limit(() => runHost(run, pass, play, work(host), host, unfinished))),
+        );
+        failedInPlay += results.filter((ok) => !ok).length;
+        if (b < batches.length - 1 && exceedsMaxFail(failedInPlay, hosts.length, play.maxFailPercentage)) {
+          const rest = batches
+            .slice(b + 1)
+            .flat()
+            .map((h) => h.name);
+          rest.forEach((h) => notStarted.add(h));
+          opts.reporter.emit({
+            kind: 'batch-abort',
+            play: play.name,
+            reason: `${failedInPlay} of ${hosts.length} hosts failed (max_fail_percentage ${play.maxFailPercentage})`,
+            notStarted: rest,
+          });
+          break;
+        }
       }
     }
+  }
+  for (const host of unfinished) {
+    run.outcomes.markNotApplied(host);
+    if (run.outcomes.get(host).tasks.every((t) => t.status === 'skipped' || !t.pass)) notStarted.add(host);
   }
   return {
     format: 'acp-play/result@1',
@@ -72,100 +100,59 @@ export async function applyRun(opts: ApplyOptions, pool = new ConnectionPool(opt
     mode: opts.check ? 'check' : 'apply',
     startedAt,
     finishedAt: new Date().toISOString(),
-    hosts: outcomes.all(),
-    notStarted: [...notStarted].filter((h) => !outcomes.get(h).tasks.some((t) => t.status !== 'skipped')),
+    hosts: run.outcomes.all(),
+    notStarted: [...notStarted].filter((h) => !run.outcomes.get(h).tasks.some((t) => t.status !== 'skipped')),
     interrupted: opts.signal.aborted,
   };
 }
 
-/** All tasks of one play on one host; returns false when the host failed. */
+/**
+ * Whether a task has work on a host in a pass: with an approved plan, what it approved; without one, every task in
+ * the forward pass (and check mode), and in the reverse pass the tasks whose forward step found removals.
+ */
+function hasWork(run: ApplyRunState, pass: ApplyPass | 'check', task: Task, host: Host): boolean {
+  if (run.approved) return pass === 'check' || run.approved.hasWork(task, host.name, pass);
+  return pass !== 'reverse' || (run.removalsFound.get(task)?.has(host.name) ?? false);
+}
+
+/** The given tasks of one play on one host; returns false when the host failed. */
 async function runHost(
-  opts: ApplyOptions,
-  env: StepEnv,
+  run: ApplyRunState,
+  pass: ApplyPass | 'check',
   play: Play,
-  tasks: Task[],
+  tasks: readonly Task[],
   host: Host,
-  outcomes: HostOutcomes,
+  unfinished: Set<string>,
 ): Promise<boolean> {
-  if (opts.signal.aborted) return true;
+  const { opts, outcomes } = run;
+  if (opts.signal.aborted) {
+    unfinished.add(host.name);
+    return true;
+  }
   opts.reporter.emit({ kind: 'host-start', play: play.name, host: host.name });
   for (const task of tasks) {
-    if (opts.signal.aborted) break;
-    const outcome = await runTask(opts, env, play, task, host, outcomes);
-    outcomes.addTask(host.name, outcome);
-    opts.reporter.emit({ kind: 'task-end', play: play.name, host: host.name, outcome });
-    if (outcome.status === 'failed') break;
+    if (opts.signal.aborted) {
+      unfinished.add(host.name);
+      break;
+    }
+    try {
+      const outcome = await runTask(run, pass, play, task, host);
+      outcomes.addTask(host.name, outcome);
+      opts.reporter.emit({ kind: 'task-end', play: play.name, host: host.name, outcome });
+      if (outcome.status === 'failed') break;
+    } catch (error) {
+      if (!(error instanceof NotApplied)) throw error;
+      unfinished.add(host.name);
+      break;
+    }
   }
   const final = outcomes.get(host.name);
   opts.reporter.emit({
     kind: 'host-end',
     play: play.name,
     host: host.name,
-    status: final.status,
+    status: unfinished.has(host.name) && !outcomes.isDown(host.name) ? 'not-applied' : final.status,
     ...(final.error ? { error: final.error } : {}),
   });
   return !outcomes.isDown(host.name);
-}
-
-async function runTask(
-  opts: ApplyOptions,
-  env: StepEnv,
-  play: Play,
-  task: Task,
-  host: Host,
-  outcomes: HostOutcomes,
-): Promise<TaskOutcome> {
-  const started = Date.now();
-  opts.reporter.emit({ kind: 'task-start', play: play.name, host: host.name, task: task.name });
-  const done = (
-    status: TaskOutcome['status'],
-    changes: readonly Change[],
-    extra: Partial<TaskOutcome> = {},
-  ): TaskOutcome => ({
-    play: play.name,
-    task: task.name,
-    status,
-    changes,
-    durationMs: Date.now() - started,
-    ...extra,
-  });
-  const module = opts.modules.get(task.module);
-  const unsupported = module
-    ? module.unsupported?.(host, opts.site)
-    : `module ${task.module} is not available in this version`;
-  if (unsupported) return done('skipped', [], { message: unsupported });
-  try {
-    const conn = await connectFor(env, host);
-    const ctx = taskContext(env, host, task);
-    const step = await planStep(module!, ctx, conn);
-    const { plan } = step;
-    if (plan.changes.length === 0)
-      return done('ok', [], { message: plan.inSync.map((s) => s.reason).join('; ') || 'in sync' });
-    const drift = opts.approved ? differsFromApproved(opts, play, task, host, plan.changes) : undefined;
-    if (drift) throw new ApplyError(host.name, 'plan', drift, false);
-    if (opts.check) return done('changed', plan.changes, { message: 'check mode: not applied' });
-    await applyStep(module!, step);
-    return done('changed', plan.changes);
-  } catch (error) {
-    const message = (error as Error).message;
-    const unreachable = error instanceof UnreachableError;
-    outcomes.markDown(host.name, unreachable ? 'unreachable' : 'failed', message);
-    return done('failed', [], { message, ...(error instanceof ApplyError ? { rolledBack: error.rolledBack } : {}) });
-  }
-}
-
-/** The change board's rule: what runs is what was reviewed. Returns why not, or undefined when equal. */
-function differsFromApproved(
-  opts: ApplyOptions,
-  play: Play,
-  task: Task,
-  host: Host,
-  changes: readonly Change[],
-): string | undefined {
-  const hostPlan = opts.approved!.hosts.find((h) => h.host === host.name);
-  const approved = hostPlan?.tasks.find((t) => t.play === play.name && t.task === task.name)?.changes ?? [];
-  const key = (cs: readonly Change[]) =>
-    JSON.stringify(cs.map((c) => [c.resource, c.action, c.diff, c.commands.map((x) => x.text)]));
-  if (key(approved) === key(changes)) return undefined;
-  return `the host changed since the plan was reviewed (${changes.length} change(s) now, ${approved.length} approved); nothing was applied — run plan again`;
 }

@@ -35,6 +35,8 @@ interface HostCredentials {
  */
 export function sshConnector(opts: ConnectorOptions): {
   prepare(hosts: readonly Host[]): readonly Problem[];
+  /** Every credential `prepare` resolved (login and become passwords): what the run's writers mask. */
+  secrets(): Secret[];
   connect: Connect;
 } {
   const credentials = new Map<string, HostCredentials>();
@@ -65,6 +67,9 @@ export function sshConnector(opts: ConnectorOptions): {
         });
       }
       return checkSshSettings(hosts.map(routeOf), opts.sshConfigPath);
+    },
+    secrets() {
+      return [...credentials.values()].flatMap((c) => [c.password, c.becomePassword].filter((s) => s !== undefined));
     },
     async connect(host): Promise<Transport> {
       const creds = credentials.get(host.name) ?? {};

@@ -4,10 +4,6 @@ import type { HostOutcome, HostStatus, RunPlan, TaskOutcome } from '../core/run.
 export class HostOutcomes {
   private readonly byHost = new Map<string, HostOutcome>();
 
-  constructor(hostNames: readonly string[]) {
-    for (const host of hostNames) this.byHost.set(host, { host, status: 'skipped', tasks: [], durationMs: 0 });
-  }
-
   get(host: string): HostOutcome {
     let outcome = this.byHost.get(host);
     if (!outcome) {
@@ -37,25 +33,33 @@ export class HostOutcomes {
     outcome.error = error;
   }
 
+  /** A host the interrupt stopped before all its work ran: `not-applied`, unless it failed. */
+  markNotApplied(host: string): void {
+    if (!this.isDown(host)) this.get(host).status = 'not-applied';
+  }
+
+  /**
+   * Starts from the approved plan: hosts it found in sync are `unchanged` (and are not contacted), hosts it could not
+   * plan keep their failure, and each planned task without changes is `ok`.
+   */
+  seed(plan: RunPlan): void {
+    for (const h of plan.hosts) {
+      const outcome = this.get(h.host);
+      if (h.status === 'failed' || h.status === 'unreachable') this.markDown(h.host, h.status, h.error ?? h.status);
+      for (const t of h.tasks.filter((t) => t.changes.length === 0))
+        this.addTask(h.host, {
+          play: t.play,
+          task: t.task,
+          status: t.skipped ? 'skipped' : 'ok',
+          changes: [],
+          message: t.skipped ?? 'in sync when planned',
+          durationMs: 0,
+        });
+      if (h.status === 'in-sync' && outcome.status === 'skipped') outcome.status = 'unchanged';
+    }
+  }
+
   all(): HostOutcome[] {
     return [...this.byHost.values()];
   }
-}
-
-/** The outcome of a run that stopped after planning (nothing to apply): each host as the plan left it. */
-export function outcomesFromPlan(plan: RunPlan): HostOutcome[] {
-  return plan.hosts.map((h) => ({
-    host: h.host,
-    status: h.status === 'in-sync' ? 'unchanged' : h.status === 'changes' ? 'changed' : h.status,
-    tasks: h.tasks.map((t) => ({
-      play: t.play,
-      task: t.task,
-      status: t.skipped ? 'skipped' : 'ok',
-      changes: [],
-      durationMs: 0,
-      ...(t.skipped ? { message: t.skipped } : {}),
-    })),
-    ...(h.error ? { error: h.error } : {}),
-    durationMs: 0,
-  }));
 }

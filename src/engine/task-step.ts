@@ -1,3 +1,4 @@
+import type { Change } from '../core/change.js';
 import { ApplyError, AcpError, ConnectError } from '../core/errors.js';
 import type { Host } from '../core/inventory.js';
 import type { Site } from '../core/site.js';
@@ -5,6 +6,7 @@ import type { Task } from '../core/playbook.js';
 import type { Transport } from '../core/transport.js';
 import type { ConnectionPool } from './connection-pool.js';
 import type { Clock } from '../core/clock.js';
+import type { RunIdentity } from '../core/run-identity.js';
 import type { PlannedStep, TaskContext, TaskModule, TaskStep } from '../core/module.js';
 import type { RunOptions } from './run-options.js';
 import { checkRollback, ROLLBACK_NOT_VERIFIED, ROLLBACK_VERIFIED } from './rollback-check.js';
@@ -17,6 +19,7 @@ export interface StepEnv {
   readonly pool: ConnectionPool;
   readonly signal: AbortSignal;
   readonly clock: Clock;
+  readonly identity?: RunIdentity;
   note(host: Host, task: Task, text: string): void;
 }
 
@@ -31,6 +34,7 @@ export function stepEnv(opts: RunOptions, pool: ConnectionPool): StepEnv {
     pool,
     signal: opts.signal,
     clock: opts.clock ?? systemClock,
+    ...(opts.identity ? { identity: opts.identity } : {}),
     note: (host, task, text) =>
       opts.reporter.emit({ kind: 'task-note', play: '', host: host.name, task: task.name, text }),
   };
@@ -45,6 +49,7 @@ export function taskContext(env: StepEnv, host: Host, task: Task): TaskContext {
     signal: env.signal,
     clock: env.clock,
     session: env.pool.session(host),
+    ...(env.identity ? { run: env.identity } : {}),
     openConnection: () => env.pool.fresh(host),
     note: (text) => env.note(host, task, text),
   };
@@ -74,12 +79,25 @@ export async function planStep<D, C, T>(
   return { ctx, conn, desired, current, plan: module.plan(desired, current, ctx) };
 }
 
+/** What a step applies of its task's plan, when not all of it. */
+export interface StepScope {
+  /**
+   * Changes of the task held back for a later pass (its removals, while the forward pass applies the rest): the
+   * re-plan after apply must show exactly these, and nothing else.
+   */
+  readonly heldBack?: readonly Change[];
+}
+
 /**
  * begin -> apply -> verify -> commit, and rollback on any failure in between, every phase given the one step
  * object. After a rollback the host is gathered again and compared with its state before the change; the message of
  * a failure says how the host was restored and whether that was verified (`rolledBack` only when it was).
  */
-export async function applyStep<D, C, T>(module: TaskModule<D, C, T>, planned: PlannedStep<D, C>): Promise<void> {
+export async function applyStep<D, C, T>(
+  module: TaskModule<D, C, T>,
+  planned: PlannedStep<D, C>,
+  scope: StepScope = {},
+): Promise<void> {
   const { ctx, conn, desired } = planned;
   // A module without begin has no transaction: its Txn is undefined.
   const step: TaskStep<D, C, T> = { ...planned, txn: module.begin ? await module.begin(planned) : (undefined as T) };
@@ -89,8 +107,10 @@ export async function applyStep<D, C, T>(module: TaskModule<D, C, T>, planned: P
     phase = 'verify';
     if (module.verifyByReplan !== false) {
       const after = module.plan(desired, await module.gather(conn, desired, ctx), ctx);
-      if (after.changes.length > 0) {
-        const left = after.changes.map((c) => `${c.resource} (${c.diff.split('\n')[0]})`).join(', ');
+      const heldBack = new Set((scope.heldBack ?? []).map((c) => `${c.action} ${c.resource}`));
+      const unexpected = after.changes.filter((c) => !heldBack.has(`${c.action} ${c.resource}`));
+      if (unexpected.length > 0) {
+        const left = unexpected.map((c) => `${c.resource} (${c.diff.split('\n')[0]})`).join(', ');
         throw new Error(`the device does not match the plan after apply: ${left}`);
       }
     }

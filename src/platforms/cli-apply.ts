@@ -1,4 +1,4 @@
-import type { Change } from '../core/change.js';
+import { displayCommand, type Change, type Command } from '../core/change.js';
 import { ConfigureError, type CliDevice, type ConfigureOptions } from './cli-device.js';
 
 /** Sends the plan's commands in one configuration session, after optional extra commands (`trailing`). */
@@ -17,12 +17,14 @@ export async function configureChanges(
   changes: readonly Change[],
   opts: ConfigureChangesOptions = {},
 ): Promise<void> {
-  const commands: string[] = [];
+  const commands: (string | Command)[] = [];
   const owner: string[] = [];
   for (const change of changes) {
-    const head = change.commands[0]?.text ?? change.resource;
+    const first = change.commands[0];
+    const head = first ? displayCommand(first) : change.resource;
     for (const cmd of change.commands) {
-      commands.push(cmd.text);
+      // The Command itself, so a secret one reaches the session (and its transcript) marked secret.
+      commands.push(cmd);
       owner.push(head);
     }
   }

@@ -1,3 +1,5 @@
+import type { Command } from '../core/change.js';
+import { displayCommand } from '../core/change.js';
 import { CommandError } from '../core/errors.js';
 import type { CliSession, Transport } from '../core/transport.js';
 import type { CliDefinition, CliQuestion } from './cli-definition.js';
@@ -111,8 +113,11 @@ export class CliDevice {
     return output;
   }
 
-  /** Enters config mode, sends each command, leaves; returns each command's output. */
-  async configure(commands: readonly string[], opts: ConfigureOptions = {}): Promise<string[]> {
+  /**
+   * Enters config mode, sends each command, leaves; returns each command's output. A secret Command is sent as
+   * written and reaches the session (and its transcript) marked secret; errors name it masked.
+   */
+  async configure(commands: readonly (string | Command)[], opts: ConfigureOptions = {}): Promise<string[]> {
     const def = this.definition;
     const { exec, config } = def.prompts;
     const timeoutMs = opts.timeoutMs ?? this.opts.commandTimeoutMs;
@@ -126,14 +131,16 @@ export class CliDevice {
       throw new ConfigureError(this.host, enter, enterWords, -1);
     }
     const outputs: string[] = [];
-    for (const [index, command] of commands.entries()) {
-      const output = await this.send(command, [exec, config], timeoutMs);
+    for (const [index, given] of commands.entries()) {
+      const cmd = typeof given === 'string' ? { text: given } : given;
+      const shown = displayCommand(cmd);
+      const output = await this.send(cmd.text, [exec, config], timeoutMs, cmd.secret ? 'secret' : 'plain');
       const words =
-        this.refusal(output, /^show\s/i.test(command) ? 'data' : 'config') ??
-        (this.mode === 'config' ? undefined : `left configuration mode after "${command}"`);
+        this.refusal(output, /^show\s/i.test(cmd.text) ? 'data' : 'config') ??
+        (this.mode === 'config' ? undefined : `left configuration mode after "${shown}"`);
       if (words !== undefined) {
         await this.abandon(opts.abandon ?? def.configLeave, timeoutMs);
-        throw new ConfigureError(this.host, command, words, index);
+        throw new ConfigureError(this.host, shown, words, index);
       }
       outputs.push(output);
     }
@@ -220,7 +227,7 @@ export class CliDevice {
         `"${def.enable}" asks for the enable secret: set ansible_become: true and ansible_become_method: enable on the ` +
           'host, with the secret in ansible_become_password (a !vault value) or become_password_env: VAR',
       );
-    if (this.mode === 'question') said = await this.send('', prompts, timeoutMs, true);
+    if (this.mode === 'question') said = await this.send('', prompts, timeoutMs, 'become');
     if (this.mode === 'exec') return;
     // Still asked (a wrong secret), or back at ">" with the device's refusal.
     throw new CommandError(
@@ -232,12 +239,15 @@ export class CliDevice {
     );
   }
 
-  /** Sends a line (`becomePassword`: the host's become password, which only the session knows) and reads on. */
+  /**
+   * Sends a line and reads on. `secret`: the line is a secret and is masked in the session's transcript; `become`:
+   * the line is the host's become password, which only the session knows.
+   */
   private async send(
     line: string,
     prompts: readonly RegExp[],
     timeoutMs: number | undefined,
-    becomePassword = false,
+    kind: 'plain' | 'secret' | 'become' = 'plain',
   ): Promise<string> {
     const watch = new PromptWatch(prompts);
     try {
@@ -245,8 +255,10 @@ export class CliDevice {
         prompt: watch,
         pager: this.definition.pager,
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+        ...(kind === 'secret' ? { secret: true } : {}),
       };
-      const output = becomePassword ? await this.session.sendBecomePassword(opts) : await this.session.send(line, opts);
+      const output =
+        kind === 'become' ? await this.session.sendBecomePassword(opts) : await this.session.send(line, opts);
       this.mode = this.modeOf(watch.seen);
       return output;
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { Change, InSync } from '../core/change.js';
 import type { HostSession } from '../core/host-session.js';
 import type { Host } from '../core/inventory.js';
+import type { RunIdentity } from '../core/run-identity.js';
 import type { Transport } from '../core/transport.js';
 import type { SwitchState } from './switch-state.js';
 
@@ -23,6 +24,8 @@ export interface DriverContext {
   readonly args: Readonly<Record<string, unknown>>;
   /** The host's session for the run: its one CLI session, and the sequence that keeps safety-net names unique. */
   readonly session: HostSession;
+  /** This run as its safety nets name it, and what can be told about the run behind another run's leftover. */
+  readonly run?: RunIdentity;
 }
 
 /** What a driver gathered: the state the planner compares, and for a document-based platform the document itself. */

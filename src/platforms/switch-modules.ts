@@ -6,6 +6,7 @@ import type { Site, SwitchModel } from '../core/site.js';
 import { wordList } from '../inventory/word-list.js';
 import type { PlatformSpec } from './platform-spec.js';
 import type { DriverContext, SwitchCurrent, SwitchPlan } from './switch-driver.js';
+import { switchFacts } from './switch-facts.js';
 import { completeSwitchPlan, planSwitch } from './switch-plan.js';
 import { recordOwnership } from './switch-ownership.js';
 import type { SwitchSpec } from './switch-spec.js';
@@ -55,6 +56,7 @@ function driverContext(ctx: TaskContext): DriverContext {
     },
     args: ctx.task.args,
     session: ctx.session,
+    ...(ctx.run ? { run: ctx.run } : {}),
   };
 }
 
@@ -121,6 +123,7 @@ export function switchModule(
       });
       return scoped(scope, completeSwitchPlan(spec, planned, current));
     },
+    facts: (current) => switchFacts(current),
     async begin({ conn, ctx, desired }) {
       try {
         return await specOf(desired.model).driver.begin(conn, driverContext(ctx));

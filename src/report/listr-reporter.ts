@@ -1,9 +1,11 @@
 import { Listr, type ListrTaskWrapper } from 'listr2';
 import type { HostStatus, Reporter, RunEvent, RunEventHandlers } from '../core/run.js';
+import { interruptText } from './interrupt-text.js';
 
 interface HostLine {
   title: string;
   output?: string;
+  finished?: boolean;
   wrapper?: ListrTaskWrapper<unknown, any, any>;
   finish?: (status: HostStatus, error?: string, planned?: boolean) => void;
   done: Promise<{ status: HostStatus; error?: string; planned?: boolean }>;
@@ -23,7 +25,7 @@ export class ListrReporter implements Reporter {
   constructor(private readonly stream: NodeJS.WriteStream) {
     this.handlers = {
       'run-start': () => undefined,
-      'play-start': (e) => this.startPlay(e.play, e.hosts),
+      'play-start': (e) => this.startPlay(`${e.play}${e.pass === 'reverse' ? ' (removals)' : ''}`, e.hosts),
       'play-skip': (e) => this.notes.push(`PLAY [${e.play}] skipped: ${e.reason}`),
       'host-start': () => undefined,
       'task-start': (e) => this.setOutput(e.host, `${e.task}…`),
@@ -38,10 +40,16 @@ export class ListrReporter implements Reporter {
         this.notes.push(`PLAY [${e.play}] stopped: ${e.reason}`);
         for (const host of e.notStarted) this.lines.get(host)?.finish?.('skipped', 'not started');
       },
-      interrupt: () => this.notes.push('interrupt: finishing or rolling back work in flight; no new work starts'),
+      // Shown at once under every host line still running (the operator pressing Ctrl-C needs the answer now; a
+      // raw write would be redrawn over), and again after the tree.
+      interrupt: (e) => {
+        const text = interruptText(e);
+        this.notes.push(text);
+        for (const [host, line] of this.lines) if (!line.finished) this.setOutput(host, text);
+      },
       'run-end': () => {
         // Hosts of a play that never got to run (interrupted) end as skipped, so the renderer can finish.
-        for (const line of this.lines.values()) line.finish?.('skipped', 'not started');
+        for (const line of this.lines.values()) line.finish?.('skipped', 'not reached');
       },
     };
   }
@@ -51,7 +59,7 @@ export class ListrReporter implements Reporter {
   }
 
   async close(): Promise<void> {
-    for (const line of this.lines.values()) line.finish?.('skipped', 'not started');
+    for (const line of this.lines.values()) line.finish?.('skipped', 'not reached');
     await this.rendering;
     for (const note of this.notes) this.stream.write(`${note}\n`);
   }
@@ -61,8 +69,11 @@ export class ListrReporter implements Reporter {
     for (const host of hosts) {
       let finish!: HostLine['finish'];
       const done = new Promise<{ status: HostStatus; error?: string; planned?: boolean }>((resolve) => {
-        finish = (status, error, isPlanned) =>
+        finish = (status, error, isPlanned) => {
+          const line = lines.get(host);
+          if (line) line.finished = true;
           resolve({ status, ...(error ? { error } : {}), ...(isPlanned ? { planned: true } : {}) });
+        };
       });
       lines.set(host, { title: host, finish, done });
     }
@@ -93,6 +104,8 @@ export class ListrReporter implements Reporter {
       ],
       {
         exitOnError: false,
+        // listr2 would exit the process (127) on SIGINT itself: Ctrl-C belongs to the run (src/cli/interrupts.ts).
+        registerSignalListeners: false,
         rendererOptions: { collapseSubtasks: false, collapseErrors: false },
         fallbackRendererCondition: () => !this.stream.isTTY,
       },

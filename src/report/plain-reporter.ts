@@ -1,5 +1,6 @@
 import type { Reporter, RunEvent, RunEventHandlers } from '../core/run.js';
 import type { Palette } from './colors.js';
+import { interruptText } from './interrupt-text.js';
 
 /**
  * Plain lines for pipes and CI: one event per line, the host name in every line, so interleaved parallel output
@@ -14,7 +15,8 @@ export class PlainReporter implements Reporter {
   ) {
     this.handlers = {
       'run-start': (e) => write(`${e.mode} ${e.runId}: ${e.hosts} host(s), ${e.plays} play(s)`),
-      'play-start': (e) => write(color.bold(`PLAY [${e.play}] ${e.hosts.join(', ')}`)),
+      'play-start': (e) =>
+        write(color.bold(`PLAY [${e.play}]${e.pass === 'reverse' ? ' (removals)' : ''} ${e.hosts.join(', ')}`)),
       'play-skip': (e) => write(color.dim(`PLAY [${e.play}] skipped: ${e.reason}`)),
       'host-start': () => undefined,
       'task-start': () => undefined,
@@ -37,7 +39,7 @@ export class PlainReporter implements Reporter {
       'host-end': () => undefined,
       'batch-abort': (e) =>
         write(color.red(`PLAY [${e.play}] stopped: ${e.reason}; not started: ${e.notStarted.join(', ')}`)),
-      interrupt: () => write(color.yellow('interrupt: finishing or rolling back work in flight; no new work starts')),
+      interrupt: (e) => write(color.yellow(interruptText(e))),
       'run-end': () => undefined,
     };
   }

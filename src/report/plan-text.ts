@@ -22,6 +22,12 @@ export function formatPlan(plan: RunPlan, color: Palette, opts: PlanTextOptions 
       continue;
     }
     const changed = host.tasks.filter((t) => t.changes.length > 0);
+    if (host.status === 'not-planned') {
+      const part =
+        changed.length > 0 ? ` (${changed.length} task(s) with changes were planned before the interrupt)` : '';
+      out.push(color.yellow(`${host.host}: not planned (interrupted)${part}`));
+      continue;
+    }
     if (changed.length === 0) out.push(color.green(`${host.host}: in sync`));
     else
       out.push(
@@ -36,12 +42,19 @@ export function formatPlan(plan: RunPlan, color: Palette, opts: PlanTextOptions 
     }
   }
   out.push('');
-  const { changes, hostsWithChanges, failed } = plan.summary;
-  out.push(
-    changes === 0 && failed === 0
-      ? color.green('No changes. Every host matches the inventory.')
-      : `Plan: ${changes} change(s) on ${hostsWithChanges} host(s)${failed ? `, ${failed} host(s) failed` : ''}.`,
-  );
+  const { changes, hostsWithChanges, failed, notPlanned } = plan.summary;
+  if (plan.interrupted)
+    out.push(
+      color.yellow(
+        `Interrupted: ${notPlanned} host(s) not planned. This plan is incomplete: it says nothing about those hosts and cannot be applied.`,
+      ),
+    );
+  else
+    out.push(
+      changes === 0 && failed === 0
+        ? color.green('No changes. Every host matches the inventory.')
+        : `Plan: ${changes} change(s) on ${hostsWithChanges} host(s)${failed ? `, ${failed} host(s) failed` : ''}.`,
+    );
   return out.join('\n');
 }
 

@@ -66,7 +66,8 @@ export class SshCliSession implements CliSession {
       const shown = opts.secret ? MASK : line;
       this.channel.write(`${line}\n`);
       const text = await this.waitFor(opts.prompt, opts.pager, opts.timeoutMs, shown);
-      const output = stripEcho(text, line);
+      // A device may echo a secret line in its own way (wrapped, or inside an error): none of it leaves the session.
+      const output = opts.secret && line !== '' ? stripEcho(text, line).split(line).join(MASK) : stripEcho(text, line);
       this.ctx.transcript?.record({ host: this.ctx.host, kind: 'send', text: shown, output });
       return output;
     });

@@ -9,7 +9,7 @@ import { command } from '../../src/core/change.js';
 /** A host's "device": a key/value store the test module reads and writes through the fake transport. */
 export type Devices = Map<string, Map<string, string>>;
 
-/** A transport over an in-memory device: `get KEY`, `set KEY VALUE`, `fail` commands. */
+/** A transport over an in-memory device: `dump`, `set KEY VALUE`, `del KEY`, `restore JSON` commands. */
 export function fakeTransport(host: string, devices: Devices, log: string[]): Transport {
   const dev = devices.get(host)!;
   const result = (cmd: string, stdout: string, exitCode = 0): CommandResult => ({
@@ -30,6 +30,10 @@ export function fakeTransport(host: string, devices: Devices, log: string[]): Tr
         dev.set(key, value);
         return result(cmd, '');
       }
+      if (verb === 'del') {
+        dev.delete(key);
+        return result(cmd, '');
+      }
       if (verb === 'restore') {
         dev.clear();
         for (const [k, v] of Object.entries(JSON.parse(cmd.slice('restore '.length)) as Record<string, string>))
@@ -46,22 +50,29 @@ export function fakeTransport(host: string, devices: Devices, log: string[]): Tr
   };
 }
 
-/** A module that makes the device's keys equal `task.args.want` (with a backup/restore safety net). */
-export const kvModule: TaskModule<Record<string, string>, Record<string, string>, string> = {
+/**
+ * A module that makes the device's keys equal `task.args.want` (with a backup/restore safety net); a key wanted as
+ * `null` is removed (a change with action delete).
+ */
+export const kvModule: TaskModule<Record<string, string | null>, Record<string, string>, string> = {
   name: 'command',
-  render: (ctx) => (ctx.task.args as { want: Record<string, string> }).want,
+  render: (ctx) => (ctx.task.args as { want: Record<string, string | null> }).want,
   async gather(conn) {
     return JSON.parse((await conn.exec('dump')).stdout) as Record<string, string>;
   },
   plan(desired, current) {
     const changes = Object.entries(desired)
-      .filter(([k, v]) => current[k] !== v)
-      .map(([k, v]) => ({
-        resource: k,
-        action: current[k] === undefined ? ('create' as const) : ('update' as const),
-        diff: `${current[k] ?? '(none)'} -> ${v}`,
-        commands: [command(`set ${k} ${v}`)],
-      }));
+      .filter(([k, v]) => (v === null ? current[k] !== undefined : current[k] !== v))
+      .map(([k, v]) =>
+        v === null
+          ? { resource: k, action: 'delete' as const, diff: `${current[k]} -> (none)`, commands: [command(`del ${k}`)] }
+          : {
+              resource: k,
+              action: current[k] === undefined ? ('create' as const) : ('update' as const),
+              diff: `${current[k] ?? '(none)'} -> ${v}`,
+              commands: [command(`set ${k} ${v}`)],
+            },
+      );
     return { changes, inSync: changes.length ? [] : [{ resource: 'kv', reason: 'all keys match' }] };
   },
   async begin({ conn }) {

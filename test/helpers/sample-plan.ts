@@ -1,5 +1,5 @@
 import type { Change } from '../../src/core/change.js';
-import type { RunPlan } from '../../src/core/run.js';
+import { PLAN_FORMAT, type HostPlan, type RunPlan } from '../../src/core/run.js';
 
 /**
  * A plan of the lab site after VLAN 2005 left the inventory (as `acp-play plan` makes it): switch1 deletes the VLAN
@@ -7,6 +7,10 @@ import type { RunPlan } from '../../src/core/run.js';
  * adds a bridge; node2 is unreachable.
  */
 export function removalPlan(): RunPlan {
+  return addressed(draft());
+}
+
+function draft(): Draft {
   const bridge2005: Change = {
     resource: 'bridge2005',
     action: 'delete',
@@ -15,7 +19,11 @@ export function removalPlan(): RunPlan {
     summary: 'linux-bridge, removed (created by acp-play, no longer in the inventory)',
   };
   return {
-    format: 'acp-play/plan@1',
+    format: PLAN_FORMAT,
+    toolVersion: '0.0.0-test',
+    inputs: { inventory: {}, playbook: {}, templates: {} },
+    order: [],
+    interrupted: false,
     runId: 'abcd1234',
     createdAt: '2026-05-01T10:00:00.000Z',
     inventory: 'inventories/lab',
@@ -121,6 +129,31 @@ export function removalPlan(): RunPlan {
       },
       { host: 'node2', status: 'unreachable', tasks: [], error: 'node2: connect failed: ECONNREFUSED' },
     ],
-    summary: { changes: 5, hostsWithChanges: 3, failed: 1 },
+    summary: { changes: 5, hostsWithChanges: 3, failed: 1, notPlanned: 0 },
+  };
+}
+
+type Draft = Omit<RunPlan, 'hosts'> & {
+  hosts: (Omit<HostPlan, 'tasks'> & {
+    tasks: (Omit<HostPlan['tasks'][number], 'address' | 'changes'> & { changes: Change[] })[];
+  })[];
+};
+
+/** Gives every task and change the address and pass the planner gives them (deletions run in the reverse pass). */
+function addressed(plan: Draft): RunPlan {
+  return {
+    ...plan,
+    hosts: plan.hosts.map((h) => ({
+      ...h,
+      tasks: h.tasks.map((t) => ({
+        ...t,
+        address: `${h.host}/${t.module}`,
+        changes: t.changes.map((c) => ({
+          ...c,
+          address: `${h.host}/${t.module}/${c.resource}`,
+          pass: c.action === 'delete' ? ('reverse' as const) : ('forward' as const),
+        })),
+      })),
+    })),
   };
 }

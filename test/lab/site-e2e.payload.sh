@@ -24,7 +24,10 @@ site_tags > "$out/tags.txt"
 cat "$out/tags.txt"
 
 echo "== 3. in sync: plan, and a second apply that changes nothing (VMs attached, as on a real site)"
-cli plan-again plan inventories/lab -p playbooks/site.yaml --detailed-exitcode
+cli plan-again plan inventories/lab -p playbooks/site.yaml --detailed-exitcode --out out/again-1.plan
+# A second gather of the unchanged site a few seconds later (bridge timers have run): the same fingerprints.
+sleep 3
+cli plan-again-2 plan inventories/lab -p playbooks/site.yaml --detailed-exitcode --out out/again-2.plan
 : > "$ACP_WORK/switch/commands.log"
 cli apply-again apply inventories/lab -p playbooks/site.yaml --yes
 cp "$ACP_WORK/switch/commands.log" "$out/apply-again-switch-commands.txt"

@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { RunPlan } from '../../src/core/run.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,6 +147,12 @@ describe.skipIf(skipReason !== undefined)(
 
     it('with the VMs attached, the site is in sync: plan exits 0 and a second apply changes nothing', () => {
       expect(code('plan-again'), shown('plan-again')).toBe(0);
+      // Two gathers of the unchanged site by real nmstatectl and the switch: the same fingerprint for every task.
+      expect(code('plan-again-2'), shown('plan-again-2')).toBe(0);
+      const prints = (name: string) =>
+        (JSON.parse(file(name)) as RunPlan).hosts.map((h) => [h.host, h.tasks.map((t) => t.fingerprint?.digest)]);
+      expect(prints('again-1.plan').flatMap(([, d]) => d as string[])).not.toContain(undefined);
+      expect(prints('again-2.plan')).toEqual(prints('again-1.plan'));
       expect(code('apply-again'), shown('apply-again')).toBe(0);
       const again = stdout('apply-again');
       for (const host of ['switch1', ...NODES])

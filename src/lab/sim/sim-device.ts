@@ -20,6 +20,8 @@ export interface Checkpoint {
   readonly state: SimSwitchState;
   readonly createdAt: Date;
   readonly user: string;
+  /** `checkpoint NAME description TEXT` (NX-OS: up to 80 characters). */
+  readonly description?: string;
 }
 
 /** An EOS configuration session: the staged copy of the running config. */

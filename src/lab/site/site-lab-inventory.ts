@@ -152,9 +152,12 @@ export function writeSiteLabInventory(inv: SiteLabInventory): string[] {
   return [...Object.keys(files), OWNERSHIP_FILE];
 }
 
-/** Removes the files the lab wrote, then every folder left empty (the inventory folder too). */
+/**
+ * Removes the files the lab wrote, and a site lock a killed run left behind (the lab's devices are going away),
+ * then every folder left empty (the inventory folder too).
+ */
 export function removeSiteLabInventory(dir: string, files: readonly string[]): void {
-  for (const file of files) rmSync(join(dir, file), { force: true });
+  for (const file of [...files, '.acp-play.lock']) rmSync(join(dir, file), { force: true });
   for (const sub of ['group_vars', 'host_vars', '.']) {
     try {
       if (readdirSync(join(dir, sub)).length === 0) rmdirSync(join(dir, sub));

@@ -4,7 +4,7 @@ import { configureChanges } from '../cli-apply.js';
 import { NOTHING, otherWords } from '../cli-grammar.js';
 import { hostCliDevice } from '../host-cli-device.js';
 import type { DriverContext, SwitchDriver } from '../switch-driver.js';
-import { CHECKPOINT_PREFIX, MAX_USER_CHECKPOINTS, parseCheckpointNames, sortCheckpoints } from './nxos-checkpoints.js';
+import { CHECKPOINT_PREFIX, MAX_USER_CHECKPOINTS, parseCheckpoints, triageCheckpoints } from './nxos-checkpoints.js';
 import { nxosDefinition } from './nxos-definition.js';
 import { parseNxosConfig } from './nxos-parse.js';
 
@@ -42,26 +42,49 @@ export const nxosDriver: SwitchDriver<NxosTxn> = {
 
   async begin(conn, ctx) {
     const dev = await device(conn, ctx);
-    const names = parseCheckpointNames(await dev.run('show checkpoint summary'));
-    const { ours, others } = sortCheckpoints(names);
-    // acp-play never leaves a checkpoint behind between steps: any of its own is a leftover of an interrupted run.
-    for (const stale of ours)
-      await dev.run(`no checkpoint ${stale}`, { timeoutMs: ctx.timeouts.slowMs, expect: NOTHING });
-    if (ours.length > 0) ctx.note(`deleted ${ours.length} stale acp-play checkpoint(s): ${ours.join(', ')}`);
-    if (others.length >= MAX_USER_CHECKPOINTS) {
+    const checkpoints = parseCheckpoints(await dev.run('show checkpoint summary'));
+    const { remove, busy, unknown, others } = triageCheckpoints(checkpoints, ctx);
+    if (busy.length > 0) {
+      const cp = busy[0]!;
       throw new Error(
-        `the switch already holds ${others.length} user checkpoints (${others.join(', ')}) and NX-OS allows ${MAX_USER_CHECKPOINTS}; ` +
+        `checkpoint ${cp.name} belongs to acp-play run ${cp.runId}, which is still running (${cp.description ?? ''}): ` +
+          'another run is changing this switch, and a rollback of either would undo the other; nothing was applied',
+      );
+    }
+    // A run removes only its own checkpoints, and those of runs that are gone (the site lock says no other run of
+    // this site is alive; a run on this machine is checked by its pid).
+    for (const cp of remove)
+      await dev.run(`no checkpoint ${cp.name}`, { timeoutMs: ctx.timeouts.slowMs, expect: NOTHING });
+    if (remove.length > 0)
+      ctx.note(
+        `deleted ${remove.length} checkpoint(s) of acp-play runs that are gone: ${remove.map((c) => c.name).join(', ')}`,
+      );
+    const kept = [...others, ...unknown];
+    if (kept.length >= MAX_USER_CHECKPOINTS) {
+      throw new Error(
+        `the switch already holds ${kept.length} user checkpoints (${kept.map((c) => c.name).join(', ')}) and NX-OS allows ${MAX_USER_CHECKPOINTS}; ` +
           'acp-play deletes only its own: remove one with `no checkpoint NAME`',
       );
     }
+    if (unknown.length > 0)
+      ctx.note(
+        `keeping ${unknown.length} checkpoint(s) of other acp-play runs that cannot be checked from here (another machine, or an older acp-play): ` +
+          `${unknown.map((c) => c.name).join(', ')}; delete one with \`no checkpoint NAME\` once its run is over`,
+      );
     if (others.length > 0)
-      ctx.note(`keeping ${others.length} checkpoint(s) acp-play did not make: ${others.join(', ')}`);
+      ctx.note(`keeping ${others.length} checkpoint(s) acp-play did not make: ${others.map((c) => c.name).join(', ')}`);
     // Numbered by the host's sequence, so names stay unique within a run (`acp-play-<runId>-1`, `-2`, ...).
+    const names = checkpoints.map((c) => c.name);
     let n = ctx.session.nextSequence();
     while (names.includes(`${CHECKPOINT_PREFIX}${ctx.runId}-${n}`)) n = ctx.session.nextSequence();
     const checkpoint = `${CHECKPOINT_PREFIX}${ctx.runId}-${n}`;
     ctx.note(`taking checkpoint ${checkpoint}`);
-    await dev.run(`checkpoint ${checkpoint}`, { timeoutMs: ctx.timeouts.slowMs, expect: CHECKPOINT_DONE });
+    // The description carries the run's tag, so a later run can tell whether this run is still alive.
+    const description = ctx.run ? ` description ${ctx.run.tag}` : '';
+    await dev.run(`checkpoint ${checkpoint}${description}`, {
+      timeoutMs: ctx.timeouts.slowMs,
+      expect: CHECKPOINT_DONE,
+    });
     return { checkpoint };
   },
 

@@ -24,6 +24,7 @@ interface CommandCurrent {
 export const commandModule: TaskModule<CommandDesired, CommandCurrent> = {
   name: 'command',
   verifyByReplan: false,
+  target: (d) => d.cmd,
   render(ctx) {
     const a = ctx.task.args as { cmd: string; creates?: string; changed_when?: boolean; become?: boolean };
     const vars = hostTemplateContext(ctx.host);

@@ -43,6 +43,7 @@ const ABSENT = 'ACP_PLAY_ABSENT';
  */
 export const fileModule: TaskModule<FileDesired, FileCurrent, FileTxn> = {
   name: 'file',
+  target: (d) => d.dest,
   render(ctx) {
     const a = ctx.task.args as {
       template?: string;

@@ -3,6 +3,7 @@ import { ApplyError, CommandError, ConfigError, ConnectError } from '../../core/
 import type { TaskModule } from '../../core/module.js';
 import { desiredTempPath, findCheckpoints, nmstateCommands } from './nmstate-commands.js';
 import { findNode, renderNmstateDesired, type NmstateDesired } from './nmstate-desired.js';
+import { nmstateFacts } from './nmstate-facts.js';
 import { documentFor, planNode } from './nmstate-node-plan.js';
 import { openCheckpoints, readTimeoutMs, showNode } from './nmstate-node.js';
 import { runProbes } from './nmstate-probes.js';
@@ -46,6 +47,7 @@ export const nmstateModule: TaskModule<NmstateDesired, NmstateState, NmstateTxn>
   },
   gather: (conn, desired) => showNode(conn, desired),
   plan: (desired, current) => planNode(desired, current),
+  facts: (current, desired) => nmstateFacts(current, desired),
   async begin({ conn, ctx, desired }) {
     const stale = await openCheckpoints(conn, desired);
     if (stale.length > 0) {

@@ -44,17 +44,21 @@ export function planNode(desired: NmstateDesired, current: NmstateState): Module
 
 /**
  * The document to upload: the desired state plus `state: absent` for every interface the plan deletes that the
- * desired state does not name (pruned ones). Read from the plan's changes, so an approved plan applies as reviewed.
+ * desired state does not name (pruned ones). Read from the plan's changes, so an approved plan applies as reviewed:
+ * a removal the desired state names (`state: absent`) is left out unless its delete is among the changes, so the
+ * forward pass of an apply, which holds the removals back, removes nothing.
  */
 export function documentFor(desired: NmstateDesired, changes: readonly Change[]): NmstateState {
-  const named = new Set(desired.state.interfaces.map((i) => i.name));
+  const deleted = new Set(changes.filter((c) => c.action === 'delete').map((c) => c.resource));
+  const kept = desired.state.interfaces.filter((i) => i.state !== 'absent' || deleted.has(i.name));
+  const named = new Set(kept.map((i) => i.name));
   const absent = changes
     .filter((c) => c.action === 'delete' && !named.has(c.resource))
     .map((c): NmstateInterface => {
       const type = deletedType(c.diff);
       return type ? { name: c.resource, type, state: 'absent' } : { name: c.resource, state: 'absent' };
     });
-  return { ...desired.state, interfaces: [...desired.state.interfaces, ...absent] };
+  return { ...desired.state, interfaces: [...kept, ...absent] };
 }
 
 function deletedType(diff: string): string | undefined {

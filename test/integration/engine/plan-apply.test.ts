@@ -61,7 +61,7 @@ describe.skipIf(!(isRoot && hasSshd))(`plan and apply against real sshd hosts ($
       format: string;
       hosts: { host: string; tasks: { changes: { diff: string }[] }[] }[];
     };
-    expect(doc.format).toBe('acp-play/plan@1');
+    expect(doc.format).toBe('acp-play/plan@2');
     const h1 = doc.hosts.find((h) => h.host === 'h1')!;
     expect(h1.tasks[1]!.changes[0]!.diff).toContain('-edited by hand\n+Welcome to h1');
     expect(doc.hosts.filter((h) => h.tasks.some((t) => t.changes.length > 0)).map((h) => h.host)).toEqual(['h1']);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskModule } from '../../../src/core/module.js';
 import { applyRun } from '../../../src/engine/apply-run.js';
 import { ModuleRegistry } from '../../../src/engine/module-registry.js';
 import { MemoryReporter } from '../../../src/report/plain-reporter.js';
@@ -14,7 +13,7 @@ import {
   type Devices,
 } from '../../helpers/engine-harness.js';
 
-type KvModule = TaskModule<Record<string, string>, Record<string, string>, string>;
+type KvModule = typeof kvModule;
 
 /** Runs `module` once on node0, whose device starts as {a: 1}, asking for {b: x, a: POISON} (set a POISON fails). */
 async function failingRun(module: KvModule, opts: { connectFails?: number } = {}) {

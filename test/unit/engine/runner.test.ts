@@ -48,7 +48,7 @@ describe('planRun', () => {
       diff: '1 -> 2',
       commands: [{ text: 'set a 2' }],
     });
-    expect(plan.summary).toEqual({ changes: 1, hostsWithChanges: 1, failed: 0 });
+    expect(plan.summary).toEqual({ changes: 1, hostsWithChanges: 1, failed: 0, notPlanned: 0 });
     expect(log.filter((l) => l.includes('set'))).toEqual([]);
     expect(devices.get('node0')!.get('a')).toBe('1');
   });
@@ -118,7 +118,9 @@ describe('applyRun', () => {
     devices.get('node0')!.set('a', '5'); // someone changed it behind our back
     const result = await applyRun({ ...base(pb), approved });
     expect(result.hosts[0]!.status).toBe('failed');
-    expect(result.hosts[0]!.error).toMatch(/changed since the plan was reviewed.*nothing was applied/);
+    expect(result.hosts[0]!.error).toMatch(
+      /node0\/command changed since the plan was made \(state\); nothing was applied/,
+    );
     expect(devices.get('node0')!.get('a')).toBe('5');
   });
 
@@ -143,5 +145,9 @@ describe('applyRun', () => {
     });
     expect(result.interrupted).toBe(true);
     expect(result.notStarted).toEqual(['node0', 'node1']);
+    expect(result.hosts.map((h) => [h.host, h.status])).toEqual([
+      ['node0', 'not-applied'],
+      ['node1', 'not-applied'],
+    ]);
   });
 });

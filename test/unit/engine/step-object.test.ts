@@ -77,7 +77,7 @@ describe('the step object of the phases after the plan', () => {
   it('carries the desired state, the state gathered before the change, the plan and the transaction', async () => {
     const devices: Devices = new Map([['node0', new Map([['a', '1']])]]);
     const seen: Record<string, unknown> = {};
-    const module: TaskModule<Record<string, string>, Record<string, string>, string> = {
+    const module: TaskModule<Record<string, string | null>, Record<string, string>, string> = {
       ...kvModule,
       async begin(step) {
         seen.begin = { desired: step.desired, current: step.current, changes: step.plan.changes.length };

@@ -132,7 +132,7 @@ describe('a new switch platform: its folder, its template and one registry line'
       'discard acp-play-r1-2',
     ]);
     const again = await planRun(await runOptions(device));
-    expect(again.summary).toEqual({ changes: 0, hostsWithChanges: 0, failed: 0 });
+    expect(again.summary).toEqual({ changes: 0, hostsWithChanges: 0, failed: 0, notPlanned: 0 });
     expect(readOwnershipRecord(ownershipFile).get('switch1')).toEqual([
       { id: 2004, name: 'vm2', run: 'r1', at: expect.any(String) },
     ]);

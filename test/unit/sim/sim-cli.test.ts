@@ -61,6 +61,14 @@ describe('NX-OS CLI', () => {
     expect(run('checkpoint c10')).toMatch(/^ERROR: .*10/);
     run('no checkpoint c0');
     expect(run('show checkpoint summary')).toContain('before:');
+    expect(run('show checkpoint summary')).toMatch(/before:\n(.*\n){3}Description: None\n/);
+    run('no checkpoint c1');
+    expect(run('checkpoint tagged description acp-play run r1 lock 0a0b0c0d host lab pid 7')).toMatch(/Done$/);
+    expect(run('show checkpoint summary')).toMatch(
+      /tagged:\n(.*\n){3}Description: acp-play run r1 lock 0a0b0c0d host lab pid 7\n/,
+    );
+    run('no checkpoint c2');
+    expect(run(`checkpoint long description ${'x'.repeat(81)}`)).toMatch(/^ERROR: .*80 characters/);
     expect(run('show running-config | include hostname')).toBe('hostname sw1');
   });
 

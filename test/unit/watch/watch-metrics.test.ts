@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunPlan, TaskPlan } from '../../../src/core/run.js';
+import { PLAN_FORMAT, type RunPlan, type TaskPlan } from '../../../src/core/run.js';
 import { reportSite } from '../../../src/watch/host-report.js';
 import { formatRoundLine } from '../../../src/watch/round-log.js';
 import { WatchMetrics } from '../../../src/watch/watch-metrics.js';
@@ -9,19 +9,24 @@ const task = (name: string, changes: number): TaskPlan => ({
   play: 'p',
   task: name,
   module: 'm',
+  address: `h/${name}`,
   changes: Array.from({ length: changes }, () => change),
   inSync: [],
 });
 
 function plan(hosts: RunPlan['hosts']): RunPlan {
   return {
-    format: 'acp-play/plan@1',
+    format: PLAN_FORMAT,
+    toolVersion: '0',
+    inputs: { inventory: {}, playbook: {}, templates: {} },
+    order: [],
+    interrupted: false,
     runId: 'r',
     createdAt: '',
     inventory: 'inv',
     playbook: 'pb',
     hosts,
-    summary: { changes: 0, hostsWithChanges: 0, failed: 0 },
+    summary: { changes: 0, hostsWithChanges: 0, failed: 0, notPlanned: 0 },
   };
 }
 

@@ -17,7 +17,17 @@ const checkpoint: CommandHandler = (ctx) => {
   // The wording of these two refusals is unverified on hardware; both start with ERROR: as NX-OS refusals do.
   if (cps.has(name)) throw new SimCommandError(`ERROR: Checkpoint name ${name} is already in use`);
   if (cps.size >= MAX_CHECKPOINTS) throw new SimCommandError('ERROR: Maximum number of checkpoints (10) reached');
-  cps.set(name, { state: cloneSimState(ctx.device.running), createdAt: new Date(), user: ctx.cli.username });
+  const description = ctx.args.params['rest'];
+  // The documented limit (Nexus 9000 System Management guide: "up to 80 alphanumeric characters, including spaces");
+  // the refusal's wording is unverified on hardware.
+  if (description !== undefined && description.length > 80)
+    throw new SimCommandError('ERROR: Description exceeds the maximum length of 80 characters');
+  cps.set(name, {
+    state: cloneSimState(ctx.device.running),
+    createdAt: new Date(),
+    user: ctx.cli.username,
+    ...(description !== undefined ? { description } : {}),
+  });
   return '.......Done';
 };
 
@@ -56,7 +66,7 @@ const summary: CommandHandler = (ctx) => {
       `Created by ${cp.user}`,
       `Created at ${cp.createdAt.toUTCString()}`,
       `Size is ${size.toLocaleString('en-US')} bytes`,
-      'Description: None',
+      `Description: ${cp.description ?? 'None'}`,
       '',
     );
   }
@@ -68,6 +78,7 @@ const summary: CommandHandler = (ctx) => {
 export const NXOS_CHECKPOINT_COMMANDS: CommandSpec<CommandHandler>[] = [
   { pattern: 'checkpoint', handler: checkpoint },
   { pattern: 'checkpoint <word>', handler: checkpoint },
+  { pattern: 'checkpoint <word> description <rest>', handler: checkpoint },
   { pattern: 'no checkpoint <word>', handler: removeCheckpoint },
   { pattern: 'rollback running-config checkpoint <word>', handler: rollback },
   ...['atomic', 'best-effort', 'stop-at-first-failure'].map((w) => ({

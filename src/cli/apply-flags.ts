@@ -1,0 +1,8 @@
+import type { RunFlags } from './run-setup.js';
+
+/** The flags of `acp-play apply`. */
+export interface ApplyFlags extends RunFlags {
+  readonly check?: boolean;
+  readonly diff?: boolean;
+  readonly yes?: boolean;
+}
