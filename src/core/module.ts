@@ -2,7 +2,7 @@ import type { Clock } from './clock.js';
 import type { HostSession } from './host-session.js';
 import type { Host } from './inventory.js';
 import type { Site } from './site.js';
-import type { Change, InSync } from './change.js';
+import type { Change, Held, InSync } from './change.js';
 import type { ModuleName, Task } from './playbook.js';
 import type { Transport } from './transport.js';
 
@@ -29,6 +29,8 @@ export interface TaskContext {
 export interface ModulePlan {
   readonly changes: readonly Change[];
   readonly inSync: readonly InSync[];
+  /** Changes kept back (a miswired port): not in `changes`, never applied; the task fails after the rest. */
+  readonly held?: readonly Held[];
 }
 
 /** One task on one host, gathered and planned: what `begin` receives. */

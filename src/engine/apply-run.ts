@@ -9,6 +9,7 @@ import { HostOutcomes } from './host-outcomes.js';
 import { playHosts, selectTasks } from './play-hosts.js';
 import type { ApplyOptions } from './run-options.js';
 import type { RunResult, TaskOutcome } from '../core/run.js';
+import { heldMessage } from './held-changes.js';
 import { applyStep, connectFor, planStep, stepEnv, taskContext, UnreachableError, type StepEnv } from './task-step.js';
 
 /**
@@ -139,13 +140,18 @@ async function runTask(
     const ctx = taskContext(env, host, task);
     const step = await planStep(module!, ctx, conn);
     const { plan } = step;
-    if (plan.changes.length === 0)
+    const held = plan.held ?? [];
+    if (plan.changes.length === 0 && held.length === 0)
       return done('ok', [], { message: plan.inSync.map((s) => s.reason).join('; ') || 'in sync' });
     const drift = opts.approved ? differsFromApproved(opts, play, task, host, plan.changes) : undefined;
     if (drift) throw new ApplyError(host.name, 'plan', drift, false);
-    if (opts.check) return done('changed', plan.changes, { message: 'check mode: not applied' });
-    await applyStep(module!, step);
-    return done('changed', plan.changes);
+    if (opts.check && held.length === 0) return done('changed', plan.changes, { message: 'check mode: not applied' });
+    if (plan.changes.length > 0 && !opts.check) await applyStep(module!, step);
+    if (held.length === 0) return done('changed', plan.changes);
+    // The rest is applied and committed; the held changes fail the host (exit 1) and its later tasks do not run.
+    const message = `${host.name}: ${opts.check ? 'check mode: not applied; ' : ''}${heldMessage(held)}`;
+    outcomes.markDown(host.name, 'failed', message);
+    return done('failed', plan.changes, { message });
   } catch (error) {
     const message = (error as Error).message;
     const unreachable = error instanceof UnreachableError;

@@ -3,6 +3,7 @@ import { ConnectionPool } from './connection-pool.js';
 import { playHosts, selectTasks } from './play-hosts.js';
 import type { RunOptions } from './run-options.js';
 import type { HostPlan, RunPlan, TaskPlan } from '../core/run.js';
+import { heldMessage, HeldError } from './held-changes.js';
 import { connectFor, planStep, stepEnv, taskContext, UnreachableError } from './task-step.js';
 
 /**
@@ -65,9 +66,17 @@ export async function planRun(opts: RunOptions, pool = new ConnectionPool(opts.c
             try {
               const conn = await connectFor(env, host);
               const { plan } = await planStep(module!, taskContext(env, host, task), conn);
-              const taskPlan: TaskPlan = { ...base, changes: plan.changes, inSync: plan.inSync };
+              const held = plan.held ?? [];
+              const taskPlan: TaskPlan = {
+                ...base,
+                changes: plan.changes,
+                inSync: plan.inSync,
+                ...(held.length > 0 ? { held } : {}),
+              };
               hostPlan.tasks.push(taskPlan);
               if (plan.changes.length > 0) (hostPlan as { status: HostPlan['status'] }).status = 'changes';
+              // A held change fails the host after the rest, in the plan as in the apply (apply-run.ts).
+              if (held.length > 0) throw new HeldError(heldMessage(held));
               opts.reporter.emit({
                 kind: 'task-end',
                 planned: true,
