@@ -1,5 +1,6 @@
 import type { RegisterCommand } from './register-command.js';
 import { registerApplyCommand } from './apply-command.js';
+import { registerCheckCommand } from './check-command.js';
 import { registerInitCommand } from './init-command.js';
 import { registerInventoryCommand } from './inventory-command.js';
 import { registerKeyscanCommand } from './keyscan-command.js';
@@ -18,6 +19,7 @@ export const commandModules: RegisterCommand[] = [
   registerRenderCommand,
   registerPlanCommand,
   registerApplyCommand,
+  registerCheckCommand,
   registerWatchCommand,
   registerInventoryCommand,
   registerKeyscanCommand,

@@ -9,7 +9,7 @@ import type { Heard } from '../cabling/compare-cabling.js';
 import { PORT_STAGES, portsOfStage, type PortStage } from '../cabling/port-roles.js';
 import { normaliseInterfaceName } from './interface-names.js';
 import type { PlatformSpec } from './platform-spec.js';
-import type { DriverContext, SwitchCurrent, SwitchPlan } from './switch-driver.js';
+import type { DriverContext, DriverTimeouts, SwitchCurrent, SwitchPlan } from './switch-driver.js';
 import { completeSwitchPlan, planSwitch } from './switch-plan.js';
 import { recordOwnership } from './switch-ownership.js';
 import type { SwitchSpec } from './switch-spec.js';
@@ -53,15 +53,20 @@ function secondsVar(host: Host, names: readonly string[], fallback: number): num
   return fallback * 1000;
 }
 
+/** A host's command timeouts: `command_timeout` (Ansible's `ansible_command_timeout`), `slow_command_timeout`. */
+export function hostTimeouts(host: Host): DriverTimeouts {
+  return {
+    commandMs: secondsVar(host, ['command_timeout', 'ansible_command_timeout'], 30),
+    slowMs: secondsVar(host, ['slow_command_timeout'], 300),
+  };
+}
+
 function driverContext(ctx: TaskContext): DriverContext {
   return {
     host: ctx.host,
     runId: ctx.runId,
     note: (text) => ctx.note(text),
-    timeouts: {
-      commandMs: secondsVar(ctx.host, ['command_timeout', 'ansible_command_timeout'], 30),
-      slowMs: secondsVar(ctx.host, ['slow_command_timeout'], 300),
-    },
+    timeouts: hostTimeouts(ctx.host),
     args: ctx.task.args,
     session: ctx.session,
   };

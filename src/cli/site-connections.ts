@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import type { Command } from 'commander';
+import { formatProblem } from '../core/errors.js';
+import type { Host, Inventory } from '../core/inventory.js';
+import type { Site } from '../core/site.js';
+import { ConnectionPool } from '../engine/connection-pool.js';
+import { sshConnector } from '../engine/host-connector.js';
+import { loadSite } from '../inventory/load-site.js';
+import { defaultPlatforms } from '../platforms/platform-list.js';
+import type { PlatformRegistry } from '../platforms/platform-registry.js';
+import { VaultKeyring } from '../transport/vault-keyring.js';
+
+/** The connection flags of commands that read hosts without a playbook (`check cabling`, `import`). */
+export interface ConnectionFlags {
+  readonly acceptNew?: boolean;
+  readonly vaultPasswordFile?: string;
+  readonly sshConfig?: string;
+}
+
+export function addConnectionOptions(cmd: Command): Command {
+  return cmd
+    .option('--accept-new', 'trust and pin the host key of hosts never seen before (a changed key is always refused)')
+    .option('--vault-password-file <file>', 'Ansible Vault password file (or ACP_PLAY_VAULT_PASSWORD_FILE)')
+    .option('-F, --ssh-config <file>', 'ssh config file (default ~/.ssh/config)');
+}
+
+/** A site loaded and checked, with one pooled connection per host to be opened on first use. */
+export interface SiteConnections {
+  readonly inventory: Inventory;
+  readonly site: Site;
+  readonly platforms: PlatformRegistry;
+  readonly pool: ConnectionPool;
+  readonly runId: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Loads the inventory and its site, and checks every credential and SSH setting of `hostsOf(inventory)` before any
+ * host is contacted (a missing environment variable is exit 3). Warnings go to stderr.
+ */
+export async function openSiteConnections(
+  dir: string,
+  flags: ConnectionFlags,
+  hostsOf: (inventory: Inventory, site: Site) => readonly Host[] = (inv) => [...inv.hosts.values()],
+): Promise<SiteConnections> {
+  const platforms = defaultPlatforms();
+  const { inventory, site, warnings } = await loadSite(dir, platforms);
+  const keyring = new VaultKeyring(flags.vaultPasswordFile ? { passwordFile: flags.vaultPasswordFile } : {});
+  const connector = sshConnector({
+    inventory,
+    keyring,
+    acceptNew: flags.acceptNew ?? false,
+    ...(flags.sshConfig ? { sshConfigPath: flags.sshConfig } : {}),
+  });
+  const sshWarnings = connector.prepare(hostsOf(inventory, site));
+  for (const w of [...warnings, ...sshWarnings]) process.stderr.write(`${formatProblem(w)}\n`);
+  const pool = new ConnectionPool(connector.connect);
+  return {
+    inventory,
+    site,
+    platforms,
+    pool,
+    runId: randomBytes(4).toString('hex'),
+    close: () => pool.closeAll(),
+  };
+}
