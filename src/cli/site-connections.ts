@@ -24,14 +24,18 @@ export function addConnectionOptions(cmd: Command): Command {
     .option('-F, --ssh-config <file>', 'ssh config file (default ~/.ssh/config)');
 }
 
-/** A site loaded and checked, with one pooled connection per host to be opened on first use. */
-export interface SiteConnections {
+/** Pooled connections to an inventory's hosts, each opened on first use. */
+export interface HostConnections {
   readonly inventory: Inventory;
-  readonly site: Site;
   readonly platforms: PlatformRegistry;
   readonly pool: ConnectionPool;
   readonly runId: string;
   close(): Promise<void>;
+}
+
+/** A site loaded and checked, with one pooled connection per host to be opened on first use. */
+export interface SiteConnections extends HostConnections {
+  readonly site: Site;
 }
 
 /**
@@ -45,6 +49,17 @@ export async function openSiteConnections(
 ): Promise<SiteConnections> {
   const platforms = defaultPlatforms();
   const { inventory, site, warnings } = await loadSite(dir, platforms);
+  for (const w of warnings) process.stderr.write(`${formatProblem(w)}\n`);
+  return { ...openConnections(inventory, platforms, flags, hostsOf(inventory, site)), site };
+}
+
+/** Checks the credentials and SSH settings of `hosts` (exit 3 when one is wrong) and pools their connections. */
+export function openConnections(
+  inventory: Inventory,
+  platforms: PlatformRegistry,
+  flags: ConnectionFlags,
+  hosts: readonly Host[],
+): HostConnections {
   const keyring = new VaultKeyring(flags.vaultPasswordFile ? { passwordFile: flags.vaultPasswordFile } : {});
   const connector = sshConnector({
     inventory,
@@ -52,15 +67,7 @@ export async function openSiteConnections(
     acceptNew: flags.acceptNew ?? false,
     ...(flags.sshConfig ? { sshConfigPath: flags.sshConfig } : {}),
   });
-  const sshWarnings = connector.prepare(hostsOf(inventory, site));
-  for (const w of [...warnings, ...sshWarnings]) process.stderr.write(`${formatProblem(w)}\n`);
+  for (const w of connector.prepare(hosts)) process.stderr.write(`${formatProblem(w)}\n`);
   const pool = new ConnectionPool(connector.connect);
-  return {
-    inventory,
-    site,
-    platforms,
-    pool,
-    runId: randomBytes(4).toString('hex'),
-    close: () => pool.closeAll(),
-  };
+  return { inventory, platforms, pool, runId: randomBytes(4).toString('hex'), close: () => pool.closeAll() };
 }

@@ -4,6 +4,7 @@ import type { LldpNeighbor } from '../core/lldp.js';
 import type { PlatformCatalog } from '../core/platform.js';
 import type { Transport } from '../core/transport.js';
 import type { PlatformSpec } from '../platforms/platform-spec.js';
+import type { DriverContext } from '../platforms/switch-driver.js';
 import { hostTimeouts } from '../platforms/switch-modules.js';
 import type { ConnectionPool } from './connection-pool.js';
 
@@ -43,14 +44,7 @@ export async function gatherLldp(opts: GatherLldpOptions): Promise<Map<string, H
           return;
         }
         try {
-          const ctx = {
-            host,
-            runId: opts.runId,
-            note: () => undefined,
-            timeouts: hostTimeouts(host),
-            args: {},
-            session: opts.pool.session(host),
-          };
+          const ctx = readContext(host, opts.pool, opts.runId);
           const warnings: string[] = [];
           const neighbors = lldp.parse(await lldp.read(conn, ctx), warnings);
           out.set(host.name, { neighbors, warnings });
@@ -61,4 +55,9 @@ export async function gatherLldp(opts: GatherLldpOptions): Promise<Map<string, H
     ),
   );
   return out;
+}
+
+/** The context of a read outside a playbook run (no task, no notes): the host's timeouts and its one session. */
+export function readContext(host: Host, pool: ConnectionPool, runId: string): DriverContext {
+  return { host, runId, note: () => undefined, timeouts: hostTimeouts(host), args: {}, session: pool.session(host) };
 }

@@ -24,6 +24,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   lab: ['core', 'transport', 'inventory', 'platforms'],
   gitops: ['core', 'inventory', 'template'],
   watch: ['core', 'transport', 'inventory', 'playbook', 'platforms', 'engine'],
+  import: ['core', 'transport', 'inventory', 'platforms', 'cabling', 'engine'],
   cli: [
     'core',
     'transport',
@@ -39,6 +40,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
     'lab',
     'watch',
     'gitops',
+    'import',
   ],
 };
 
