@@ -49,15 +49,22 @@ export const registerImportCommand: RegisterCommand = (program, setExit) => {
       }
       const name = flags.site ?? basename(resolve(dir));
       const imported = describeSite(name, gathered);
+      // Hosts that are neither switches nor nmstate nodes carry nothing of the site description: said, not skipped.
+      const others = hosts
+        .filter((h) => !readable.includes(h))
+        .map(
+          (h) => `${h.name}: platform ${h.platform ?? '(none)'}: not read (import reads switches and nmstate nodes)`,
+        );
+      const notExpressed = [...others, ...imported.notExpressed];
       const files = writeSiteFiles(resolve(dir), imported, new Date().toISOString().slice(0, 10));
       const ports = [...imported.switches.values()].reduce((n, s) => n + Object.keys(s.ports).length, 0);
       const lines = [
         `Read ${gathered.switches.length} switch(es) and ${gathered.nodes.length} node(s) of site ${name}: ${imported.site.vlans.length} VLAN(s) (${imported.site.vlans.filter((v) => v.vm).length} bridged to VMs), ${ports} port(s), ${imported.nodes.size} node(s) described.`,
         `Wrote ${files.join(', ')}.`,
-        ...(imported.notExpressed.length > 0
+        ...(notExpressed.length > 0
           ? ['Not expressed (still on the devices, not in the inventory; plan leaves them alone or shows them):']
           : []),
-        ...imported.notExpressed.map((n) => `  - ${n}`),
+        ...notExpressed.map((n) => `  - ${n}`),
         `Next: acp-play validate ${dir} && acp-play plan ${dir} --detailed-exitcode (0: the inventory matches the site)`,
       ];
       process.stdout.write(`${lines.join('\n')}\n`);

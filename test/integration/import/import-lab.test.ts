@@ -23,6 +23,15 @@ afterAll(async () => {
 function writeBareInventory(): void {
   mkdirSync(join(bare, 'group_vars'), { recursive: true });
   for (const f of ['hosts.yaml', 'known_hosts']) copyFileSync(join(lab, f), join(bare, f));
+  // A host that is neither a switch nor a node: listed as not read, not skipped in silence.
+  const hosts = readFileSync(join(bare, 'hosts.yaml'), 'utf8');
+  writeFileSync(
+    join(bare, 'hosts.yaml'),
+    hosts.replace(
+      '  children:\n',
+      '  children:\n    firewalls:\n      hosts:\n        fw1: {address: 127.0.0.1, platform: linux}\n',
+    ),
+  );
   writeFileSync(join(bare, 'group_vars', 'switches.yaml'), 'platform: cisco_nxos\nuser: admin\n');
   writeFileSync(
     join(bare, 'group_vars', 'nodes.yaml'),
@@ -40,6 +49,7 @@ describe('acp-play import adopts a running site (default lab)', () => {
     const imported = await cli('import', 'inventories/edge1');
     expect(imported.code, said(imported)).toBe(0);
     expect(imported.stdout).toContain('6 VLAN(s) (3 bridged to VMs), 10 port(s), 3 node(s) described');
+    expect(imported.stdout).toContain('  - fw1: platform linux: not read (import reads switches and nmstate nodes)\n');
     const all = parse(readFileSync(join(bare, 'group_vars', 'all.yaml'), 'utf8')) as { site: unknown };
     expect(all.site).toEqual({
       name: 'edge1',
