@@ -6,6 +6,7 @@ import { applyOrder } from './apply-order.js';
 import { ConnectionPool } from './connection-pool.js';
 import { playSkipReason, runPlays, selectTasks } from './play-hosts.js';
 import type { RunOptions } from './run-options.js';
+import { heldMessage, HeldError } from './held-changes.js';
 import { addressOf, describePlannedTask } from './task-plan.js';
 import { connectFor, planStep, stepEnv, taskContext, UnreachableError, type StepEnv } from './task-step.js';
 
@@ -110,6 +111,8 @@ async function planHost(
         continue;
       }
       if (taskPlan.changes.length > 0) hostPlan.status = 'changes';
+      // A held change (a miswired port) fails the host after the rest, in the plan as in the apply (apply-task.ts).
+      if (taskPlan.held) throw new HeldError(heldMessage(taskPlan.held));
       end({ status: taskPlan.changes.length > 0 ? 'changed' : 'ok', changes: taskPlan.changes });
     } catch (error) {
       const message = (error as Error).message;

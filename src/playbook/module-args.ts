@@ -55,6 +55,11 @@ export const MODULE_ARGS: Readonly<Record<ModuleName, Readonly<Record<string, Ar
     },
   },
   switch_ports: {
+    ports: {
+      type: 'string',
+      description:
+        'which ports: day0 (cluster links, out-of-band, uplinks), day1 (VM trunks, storage links) or all (default); docs/day0.md',
+    },
     save: {
       type: 'boolean',
       description: 'copy running-config startup-config after a good apply (default: switch.save)',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { selectTasks } from '../../../src/engine/play-hosts.js';
 import { ConfigError, type Problem } from '../../../src/core/errors.js';
 import {
   loadPlaybook,
@@ -26,11 +27,24 @@ describe('the packaged site playbook', () => {
     expect(pb.plays.map((p) => [p.hosts, p.tasks.map((t) => t.module)])).toEqual([
       ['switches', ['switch_vlans']],
       ['switches', ['switch_ports']],
+      ['switches', ['switch_ports']],
       ['nodes', ['nmstate']],
     ]);
-    expect(pb.plays[2]!.serial).toEqual([{ count: 1 }]);
-    expect(pb.plays[2]!.maxFailPercentage).toBe(0);
-    expect(pb.plays[0]!.location.line).toBe(4);
+    expect(pb.plays[3]!.serial).toEqual([{ count: 1 }]);
+    expect(pb.plays[3]!.maxFailPercentage).toBe(0);
+    expect(pb.plays[0]!.location.line).toBe(9);
+  });
+
+  it('day 0 is the VLANs and the day-0 ports; day 1 and no tags are the whole site (the never tag)', async () => {
+    const pb = await loadPlaybook(join(PACKAGED_PLAYBOOKS, 'site.yaml'));
+    const selected = (tags?: string[]) =>
+      pb.plays.flatMap((p) =>
+        selectTasks(p, tags).map((t) => `${t.module}${t.args['ports'] ? `:${t.args['ports']}` : ''}`),
+      );
+    expect(selected()).toEqual(['switch_vlans', 'switch_ports', 'nmstate']);
+    expect(selected(['day0'])).toEqual(['switch_vlans', 'switch_ports:day0']);
+    expect(selected(['day1'])).toEqual(['switch_vlans', 'switch_ports', 'nmstate']);
+    expect(selected(['nodes'])).toEqual(['nmstate']);
   });
 
   it('is the default unless the working directory has its own', () => {
