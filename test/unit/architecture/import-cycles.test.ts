@@ -22,6 +22,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   engine: ['core', 'transport', 'inventory', 'platforms'],
   lab: ['core', 'transport', 'inventory', 'platforms'],
   gitops: ['core', 'inventory', 'template'],
+  fleet: ['core', 'inventory'],
   watch: ['core', 'transport', 'inventory', 'playbook', 'platforms', 'engine'],
   cli: [
     'core',
@@ -37,6 +38,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
     'lab',
     'watch',
     'gitops',
+    'fleet',
   ],
 };
 
