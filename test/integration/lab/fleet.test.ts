@@ -1,10 +1,12 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetDocument } from '../../../src/core/fleet.js';
 import { shardOf } from '../../../src/fleet/shard.js';
 import { runCli, type CliRun } from '../engine/cli-harness.js';
+import { startWatchProcess } from '../watch/watch-process.js';
 
 // A fleet of three lab sites through the built CLI (npm run build first): two default labs (`acp-play lab up
 // --nodes 1`: an NX-OS simulator and one nmstate node each, on 127.0.0.1, no root) and a third site whose
@@ -34,6 +36,9 @@ beforeAll(async () => {
       hosts,
       readFileSync(hosts, 'utf8').replace(/ssh_private_key_file: .*/, `ssh_private_key_file: ${key}`),
     );
+    // Each lab is a copy of site1; the fleet's sites get their own names (the watch labels metrics with them).
+    const all = join(site, 'group_vars', 'all.yaml');
+    writeFileSync(all, readFileSync(all, 'utf8').replace(/^ {2}name: site1$/m, `  name: ${SITES[i]}`));
   }
   // site-c: site-a's inventory with a switch port on VLAN 5000, out of range, typed by hand.
   cpSync(join(fleet, 'site-a'), join(fleet, 'site-c'), { recursive: true });
@@ -117,4 +122,20 @@ describe('fleet runs over three lab sites, one of them invalid', () => {
     expect(after.stdout).toMatch(/^site-a : in sync$/m);
     expect(after.stdout).toMatch(/^site-b : in sync$/m);
   }, 240_000);
+
+  it('watch FLEET watches every valid site in one process and says which site it left out', async () => {
+    const watch = await startWatchProcess(root, ['fleet', '--interval', '1s', '--listen', '127.0.0.1:0']);
+    try {
+      for (let i = 0; i < 100 && !/round 1: /.test(watch.output()); i++) await sleep(100);
+      expect(watch.output()).toMatch(/round 1: site-a: 2 hosts: 2 in sync; site-b: 2 hosts: 2 in sync/);
+      expect(watch.output()).toMatch(/^site-c: invalid, not watched:\n {2}.*switch1\.yaml:\d+:\d+: /m);
+      const metrics = await (await fetch(`http://${watch.target}/metrics`)).text();
+      for (const site of ['site-a', 'site-b'])
+        for (const host of ['switch1', 'node0'])
+          expect(metrics).toContain(`acp_play_host_in_sync{site="${site}",host="${host}"} 1`);
+      expect(metrics).not.toContain('site-c');
+    } finally {
+      expect(await watch.stop()).toBe(0);
+    }
+  }, 60_000);
 });
