@@ -42,6 +42,11 @@ describe('fleet loader', () => {
     expect(fleetSites(join(root, 'nowhere'))).toBeUndefined();
   });
 
+  it("the repository's inventories/ is a fleet holding site1: what the sharded apply Job runs on", () => {
+    const repoInventories = join(import.meta.dirname, '..', '..', '..', 'inventories');
+    expect(fleetSites(repoInventories)?.map((s) => s.name)).toContain('site1');
+  });
+
   it("stacks the fleet's group_vars below everything a site sets: fleet all < fleet groups < site inline vars < site group_vars < host_vars", async () => {
     const site1 = (await loadInventory(join(root, 'fleet', 'site1'))).hosts.get('node0')!;
     expect(site1.vars).toMatchObject({ ntp: 'fleet', dns: 'site-inline', region: 'site1', mtu: 1500 });
