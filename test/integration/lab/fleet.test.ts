@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetDocument } from '../../../src/core/fleet.js';
+import { acquireSiteLock, thisRun } from '../../../src/engine/site-lock.js';
 import { shardOf } from '../../../src/fleet/shard.js';
 import { runCli, type CliRun } from '../engine/cli-harness.js';
 import { startWatchProcess } from '../watch/watch-process.js';
@@ -104,6 +105,22 @@ describe('fleet runs over three lab sites, one of them invalid', () => {
     const bad = await cli('plan', 'fleet', '--shard', '3/2');
     expect(bad.code, said(bad)).toBe(3);
     expect(bad.stderr).toContain('--shard 3/2 is not I/N');
+  }, 120_000);
+
+  it('a site whose lock another run holds fails alone: the other sites are planned, exit 1', async () => {
+    const lock = await acquireSiteLock(join(fleet, 'site-b', '.acp-play.lock'), thisRun('c0ffee00', 'acp-play apply'));
+    try {
+      const r = await cli('plan', 'fleet', '--sites', 'site-a,site-b', '--json');
+      expect(r.code, said(r)).toBe(1);
+      const doc = fleetJson(r);
+      expect(doc.sites.map((s) => [s.site, s.status])).toEqual([
+        ['site-a', 'changes'],
+        ['site-b', 'failed'],
+      ]);
+      expect(doc.sites[1]!.errors[0]).toContain('the site is locked by run c0ffee00');
+    } finally {
+      lock.release();
+    }
   }, 120_000);
 
   it('plan --out DIR saves one plan file per planned site; apply --sites applies both, and the fleet is in sync', async () => {
