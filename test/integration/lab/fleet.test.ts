@@ -8,6 +8,7 @@ import { acquireSiteLock, thisRun } from '../../../src/engine/site-lock.js';
 import { shardOf } from '../../../src/fleet/shard.js';
 import { runCli, type CliRun } from '../engine/cli-harness.js';
 import { startWatchProcess } from '../watch/watch-process.js';
+import { runCliWithSignals } from './cli-signals.js';
 
 // A fleet of three lab sites through the built CLI (npm run build first): two default labs (`acp-play lab up
 // --nodes 1`: an NX-OS simulator and one nmstate node each, on 127.0.0.1, no root) and a third site whose
@@ -121,6 +122,21 @@ describe('fleet runs over three lab sites, one of them invalid', () => {
     } finally {
       lock.release();
     }
+  }, 120_000);
+
+  it('one Ctrl-C stops every site: each is interrupted, none is called in sync, no plan file is written; exit 130', async () => {
+    const r = await runCliWithSignals(
+      ['plan', 'fleet', '--sites', 'site-a,site-b', '--forks', '1', '--out', 'cut'],
+      root,
+      [{ at: /\[site-\w\] switch1: VLANs: will change/ }],
+    );
+    expect(r.sent).toBe(1);
+    expect(r.code, said(r)).toBe(130);
+    const recap = r.stdout.slice(r.stdout.indexOf('FLEET RECAP (2 sites)'));
+    expect(recap).toMatch(/^site-a : interrupted/m);
+    expect(recap).toMatch(/^site-b : interrupted/m);
+    expect(r.stdout).not.toContain('in sync');
+    expect(existsSync(join(root, 'cut', 'site-a.plan.json'))).toBe(false);
   }, 120_000);
 
   it('plan --out DIR saves one plan file per planned site; apply --sites applies both, and the fleet is in sync', async () => {
