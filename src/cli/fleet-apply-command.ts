@@ -13,7 +13,8 @@ import type { FleetTarget } from './fleet-target.js';
  * `acp-play apply FLEET`: plans every chosen site at once, prints the plans, asks once for all their changes (unless
  * --yes), then applies each site's approved plan, sites in parallel within one fork budget (each site keeps its own
  * play order, serial batches, verify and rollback). `--check` runs check mode on every site instead. Prints each
- * site's recap and the fleet recap (`--json`: the fleet document). Returns the exit code; 0 when the answer was no.
+ * site's recap and the fleet recap (`--json`: the fleet document; `--diff`: every change applied, under its site).
+ * Returns the exit code; 0 when the answer was no.
  */
 export async function runFleetApply(target: FleetTarget, flags: ApplyFlags, commandLine: string): Promise<number> {
   const out = flags.json ? process.stderr : process.stdout;
@@ -41,6 +42,12 @@ export async function runFleetApply(target: FleetTarget, flags: ApplyFlags, comm
         }
       results = await applyFleet(plans, false);
     }
+    if (flags.diff)
+      for (const { site, result } of results)
+        for (const h of result?.hosts ?? [])
+          for (const t of h.tasks)
+            for (const c of t.changes)
+              out.write(`[${site}] ${h.host}: ${c.resource}\n${c.diff.replace(/^/gm, '    ')}\n`);
     if (flags.json) process.stdout.write(runJson(fleetDocument(mode, target, results)));
     out.write(`\n${formatSiteRecaps(results, color)}\n`);
     out.write(`\n${formatFleetRecap(results, color, !flags.check)}\n`);

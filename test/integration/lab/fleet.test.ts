@@ -145,8 +145,10 @@ describe('fleet runs over three lab sites, one of them invalid', () => {
     expect(existsSync(join(root, 'plans', 'site-a.plan.json'))).toBe(true);
     expect(existsSync(join(root, 'plans', 'site-b.plan.json'))).toBe(true);
     expect(existsSync(join(root, 'plans', 'site-c.plan.json'))).toBe(false);
-    const apply = await cli('apply', 'fleet', '--sites', 'site-[ab]', '--yes');
+    const apply = await cli('apply', 'fleet', '--sites', 'site-[ab]', '--yes', '--diff');
     expect(apply.code, said(apply)).toBe(0);
+    expect(apply.stdout).toMatch(/^\[site-a\] switch1: vlan 2003\n {4}vlan 2003 create name: virtual-machines-1$/m);
+    expect(apply.stdout).toMatch(/^\[site-b\] node0: bridge2005\n/m);
     expect(apply.stdout).toMatch(/^site-a : 16 changes applied$/m);
     expect(apply.stdout).toMatch(/^site-b : 16 changes applied$/m);
     expect(apply.stdout).not.toContain('site-c');
