@@ -15,6 +15,8 @@ import { applySavedPlan, planFileRun, type PlanFileRun } from './apply-plan-file
 import { confirmApply } from './confirm-apply.js';
 import { nothingApplied } from './nothing-applied.js';
 import { addRunOptions, prepareRun, type PreparedRun } from './run-setup.js';
+import { runFleetApply } from './fleet-apply-command.js';
+import { addFleetOptions, fleetTarget } from './fleet-target.js';
 
 /**
  * `acp-play apply PLANFILE`: applies exactly a plan saved by `plan --out` (the change-window workflow), after
@@ -22,16 +24,18 @@ import { addRunOptions, prepareRun, type PreparedRun } from './run-setup.js';
  * confirmation on a terminal (unless --yes), then applies exactly the reviewed changes. Either way in two passes
  * (additions and updates in play order, then removals in reverse), each host's step verified and rolled back on
  * failure. Exit 0 when every host ended ok, 1 when one failed or was unreachable (or the plan is stale), 130 when
- * interrupted.
+ * interrupted. `acp-play apply FLEET`: the same for every site of a folder of sites (fleet-apply-command.ts).
  */
 export const registerApplyCommand: RegisterCommand = (program, setExit) => {
-  addRunOptions(
-    program
-      .command('apply')
-      .description(
-        'apply a saved plan (PLANFILE), or plan, confirm and apply (INVENTORY); verify, roll back on failure',
-      ),
-    'a plan file written by `plan --out`, or an inventory directory',
+  addFleetOptions(
+    addRunOptions(
+      program
+        .command('apply')
+        .description(
+          'apply a saved plan (PLANFILE), or plan, confirm and apply (INVENTORY or FLEET); verify, roll back on failure',
+        ),
+      'a plan file written by `plan --out`, an inventory directory, or a fleet (a directory of site inventories)',
+    ),
   )
     .option('--check', 'check mode: run the plays and report what would change, apply nothing')
     .option('--diff', 'print each change as it is applied')
@@ -46,6 +50,14 @@ export const registerApplyCommand: RegisterCommand = (program, setExit) => {
       }
       const commandLine = `acp-play apply ${process.argv.slice(3).join(' ')}`.trim();
       const isPlanFile = statSync(target, { throwIfNoEntry: false })?.isFile() ?? false;
+      const fleet = isPlanFile ? undefined : fleetTarget(target, flags);
+      if (fleet) return setExit(await runFleetApply(fleet, flags, commandLine));
+      if (isPlanFile && (flags.sites !== undefined || flags.shard !== undefined))
+        throw new ConfigError({
+          severity: 'error',
+          message: `--sites and --shard choose sites of a fleet, and ${target} is a plan file of one site`,
+          fix: 'apply the plan file alone',
+        });
       const run: PlanFileRun = isPlanFile
         ? await planFileRun(target, flags, commandLine)
         : await prepareRun(target, flags, commandLine, { changesDevices: !flags.check });

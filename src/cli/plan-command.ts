@@ -9,8 +9,10 @@ import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
 import { addRunOptions, prepareRun, type RunFlags } from './run-setup.js';
 import { writeReports } from './plan-reports.js';
+import { runFleetPlan } from './fleet-plan-command.js';
+import { addFleetOptions, fleetTarget, type FleetFlags } from './fleet-target.js';
 
-interface PlanFlags extends RunFlags {
+interface PlanFlags extends RunFlags, FleetFlags {
   readonly detailedExitcode?: boolean;
   readonly out?: string;
   readonly diff?: boolean;
@@ -23,11 +25,15 @@ interface PlanFlags extends RunFlags {
  * changes nothing. With --out, saves the plan for `acp-play apply PLANFILE`. With --detailed-exitcode: 0 in sync,
  * 2 changes present, 1 a host failed (Terraform's convention); 130 when interrupted, whatever the flags.
  * `--format markdown` prints the change report for a pull request or change ticket instead of the text plan;
- * `--html FILE` also writes the self-contained page with the picture of the site.
+ * `--html FILE` also writes the self-contained page with the picture of the site. Given a fleet (a folder of site
+ * folders), plans every site (or those of --sites and --shard) in one run: see fleet-plan-command.ts.
  */
 export const registerPlanCommand: RegisterCommand = (program, setExit) => {
-  addRunOptions(
-    program.command('plan').description('gather every host and show what apply would change (changes nothing)'),
+  addFleetOptions(
+    addRunOptions(
+      program.command('plan').description('gather every host and show what apply would change (changes nothing)'),
+      'a site inventory directory (hosts.yaml, group_vars/, ...), or a fleet: a directory of site inventories',
+    ),
   )
     .option('--detailed-exitcode', 'exit 2 when changes are present, 0 when in sync, 1 when a host failed')
     .option('-o, --out <planfile>', 'save the plan to PLANFILE, for `acp-play apply PLANFILE` in the change window')
@@ -39,9 +45,12 @@ export const registerPlanCommand: RegisterCommand = (program, setExit) => {
     )
     .option('--html <file>', 'also write the plan as one self-contained HTML page with a picture of the site')
     .action(async (dir: string, flags: PlanFlags) => {
+      const commandLine = `acp-play plan ${process.argv.slice(3).join(' ')}`.trim();
+      const fleet = fleetTarget(dir, flags);
+      if (fleet) return setExit(await runFleetPlan(fleet, flags, commandLine));
       // The markdown report goes to stdout alone, like --json: progress goes to stderr.
       const setup = { ...flags, json: flags.json === true || flags.format === 'markdown' };
-      const run = await prepareRun(dir, setup, `acp-play plan ${process.argv.slice(3).join(' ')}`.trim(), {
+      const run = await prepareRun(dir, setup, commandLine, {
         changesDevices: false,
       });
       const pool = new ConnectionPool(run.options.connect);

@@ -1,13 +1,15 @@
 import { ConfigError, formatProblem } from '../core/errors.js';
 import { formatDuration, parseDuration } from '../watch/duration.js';
 import { formatListenAddress, parseListenAddress } from '../watch/listen-address.js';
-import { loadWatchSite } from '../watch/load-watch-site.js';
+import { loadWatchSite, type WatchSiteSettings } from '../watch/load-watch-site.js';
 import { WatchMetrics } from '../watch/watch-metrics.js';
 import { startWatch } from '../watch/watch-service.js';
 import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
+import { addFleetOptions, fleetTarget, type FleetFlags } from './fleet-target.js';
+import { loadWatchFleet } from './watch-fleet.js';
 
-interface WatchFlags {
+interface WatchFlags extends FleetFlags {
   readonly interval: string;
   readonly listen: string;
   readonly playbook?: string;
@@ -24,13 +26,16 @@ const MIN_INTERVAL_MS = 1_000;
 /**
  * `acp-play watch INVENTORY --interval 5m --listen 127.0.0.1:9464`: plans the site on a schedule over connections
  * kept open between rounds, serves Prometheus metrics and /healthz, logs one line per round, never changes anything.
- * Runs until SIGTERM or SIGINT, then exits 0.
+ * Runs until SIGTERM or SIGINT, then exits 0. Given a fleet (a folder of site inventories, --sites, --shard), watches
+ * every site that loads, in one fork budget; a site that does not is reported and left out.
  */
 export const registerWatchCommand: RegisterCommand = (program, setExit) => {
-  program
-    .command('watch')
-    .description('plan the site on a schedule and serve drift metrics for Prometheus (changes nothing)')
-    .argument('<inventory>', 'inventory directory (Ansible layout: hosts.yaml, group_vars/, host_vars/, known_hosts)')
+  addFleetOptions(
+    program
+      .command('watch')
+      .description('plan the site (or fleet) on a schedule and serve drift metrics for Prometheus (changes nothing)')
+      .argument('<inventory>', 'a site inventory directory, or a fleet: a directory of site inventories'),
+  )
     .option(
       '-i, --interval <duration>',
       'time from the start of one round to the start of the next (30s, 5m, 1h)',
@@ -60,7 +65,7 @@ export const registerWatchCommand: RegisterCommand = (program, setExit) => {
       if (!Number.isInteger(forks) || forks < 1)
         throw invalid(`--forks ${flags.forks} is not a positive whole number`, 'e.g. --forks 20');
       const metrics = new WatchMetrics();
-      const { site, warnings } = await loadWatchSite(dir, {
+      const settings: WatchSiteSettings = {
         forks,
         ...(flags.playbook ? { playbook: flags.playbook } : {}),
         ...(flags.limit ? { limit: flags.limit } : {}),
@@ -75,13 +80,18 @@ export const registerWatchCommand: RegisterCommand = (program, setExit) => {
         ...(flags.vaultPasswordFile ? { vaultPasswordFile: flags.vaultPasswordFile } : {}),
         ...(flags.sshConfig ? { sshConfigPath: flags.sshConfig } : {}),
         onDial: (siteName, host, outcome) => metrics.recordDial(siteName, host.name, outcome),
-      });
+      };
+      const fleet = fleetTarget(dir, flags);
+      const { sites, warnings } = fleet
+        ? await loadWatchFleet(fleet, settings, (line) => void process.stderr.write(`${line}\n`))
+        : await loadWatchSite(dir, settings).then((one) => ({ sites: [one.site], warnings: one.warnings }));
       for (const w of warnings) process.stderr.write(`${formatProblem(w)}\n`);
       const log = (line: string): void => void process.stdout.write(`${line}\n`);
-      const watch = await startWatch({ sites: [site], metrics, intervalMs, listen, log });
+      const watch = await startWatch({ sites, metrics, intervalMs, listen, log });
       const where = `http://${formatListenAddress(watch.address)}`;
+      const hosts = sites.reduce((n, s) => n + s.options.inventory.hosts.size, 0);
       log(
-        `${new Date().toISOString()} watching ${site.name}: ${site.options.inventory.hosts.size} host(s) every ${formatDuration(intervalMs)}; metrics on ${where}/metrics, health on ${where}/healthz; changes nothing`,
+        `${new Date().toISOString()} watching ${sites.map((s) => s.name).join(', ')}: ${hosts} host(s) every ${formatDuration(intervalMs)}; metrics on ${where}/metrics, health on ${where}/healthz; changes nothing`,
       );
       // A second signal while the round in flight ends: leave now.
       const leave = (): never => process.exit(130);

@@ -1,4 +1,3 @@
-import pLimit from 'p-limit';
 import type { Host } from '../core/inventory.js';
 import type { Play, Task } from '../core/playbook.js';
 import { PLAN_FORMAT, type HostPlan, type RunPlan, type TaskOutcome, type TaskPlan } from '../core/run.js';
@@ -9,6 +8,7 @@ import type { RunOptions } from './run-options.js';
 import { heldMessage, HeldError } from './held-changes.js';
 import { addressOf, describePlannedTask } from './task-plan.js';
 import { connectFor, planStep, stepEnv, taskContext, UnreachableError, type StepEnv } from './task-step.js';
+import { forkLimitOf } from './fork-limit.js';
 
 type MutableHostPlan = { -readonly [K in keyof HostPlan]: HostPlan[K] };
 
@@ -21,7 +21,7 @@ export async function planRun(opts: RunOptions, pool = new ConnectionPool(opts.c
   const hostPlans = new Map<string, MutableHostPlan>();
   const unfinished = new Set<string>();
   const env = stepEnv(opts, pool);
-  const limit = pLimit(opts.forks);
+  const limit = forkLimitOf(opts);
   const plays = runPlays(opts);
   for (const { tasks, hosts } of plays)
     if (tasks.length > 0)

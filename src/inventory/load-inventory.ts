@@ -6,18 +6,18 @@ import { readIniInventory } from './ini-inventory.js';
 import { InventoryBuilder } from './inventory-builder.js';
 import type { Inventory, ValueOrigin } from '../core/inventory.js';
 import { resolveHosts } from './resolve-hosts.js';
+import { fleetOfSite, HOSTS_FILE_NAMES, isFolder } from './fleet-of-site.js';
 import { entryAt, readUserFile } from './user-file.js';
 import { MAX_INVENTORY_BYTES, readVarsDir, type ReadBudget } from './vars-dirs.js';
 import { YamlFile, type YamlPath } from './yaml-file.js';
 import { readYamlInventory } from './yaml-inventory.js';
 
-/** Inventory file names looked for in an inventory directory, in this order. */
-export const HOSTS_FILE_NAMES = ['hosts.yaml', 'hosts.yml', 'hosts', 'hosts.ini'] as const;
-
 /**
  * Loads an Ansible-style inventory: a directory holding a hosts file (`hosts.yaml`, `hosts.yml`, or an INI or
  * YAML `hosts`) plus `group_vars/` and `host_vars/`, or the path of one inventory file with those folders beside
- * it. Throws a ConfigError listing every problem found.
+ * it. A site folder inside a fleet (a folder of site folders with its own `group_vars/`) inherits the fleet's
+ * group_vars below everything the site sets itself, whether it runs alone or with its fleet. Throws a ConfigError
+ * listing every problem found.
  */
 export async function loadInventory(dir: string): Promise<Inventory> {
   const hostsFile = findHostsFile(dir);
@@ -35,13 +35,21 @@ export async function loadInventory(dir: string): Promise<Inventory> {
     readIniInventory(hostsFile, text, builder, invalidAt !== undefined);
   }
   const budget: ReadBudget = { left: MAX_INVENTORY_BYTES - text.length };
-  const groupFiles = readVarsDir(base, 'group_vars', [...builder.groups.keys()], builder, budget);
+  const groupNames = [...builder.groups.keys()];
+  const fleet = fleetOfSite(base);
+  const fleetFiles = fleet ? readVarsDir(fleet, 'group_vars', groupNames, builder, budget, false) : undefined;
+  const groupFiles = readVarsDir(base, 'group_vars', groupNames, builder, budget);
   const hostFiles = readVarsDir(base, 'host_vars', [...builder.hosts.keys()], builder, budget);
-  for (const source of [...groupFiles.sources, ...hostFiles.sources]) sources.set(source.file, source);
+  for (const source of [...(fleetFiles?.sources ?? []), ...groupFiles.sources, ...hostFiles.sources])
+    sources.set(source.file, source);
 
   const locate = (origin: ValueOrigin, subPath: YamlPath = []): SourceLocation =>
     locateOrigin(sources, origin, subPath);
-  const { hosts, groups } = resolveHosts(builder, { groups: groupFiles.layers, hosts: hostFiles.layers }, locate);
+  const { hosts, groups } = resolveHosts(
+    builder,
+    { groups: groupFiles.layers, hosts: hostFiles.layers, ...(fleetFiles ? { fleetGroups: fleetFiles.layers } : {}) },
+    locate,
+  );
   if (builder.problems.some((p) => p.severity === 'error')) throw new ConfigError(builder.problems);
   const warnings: Problem[] = builder.problems.filter((p) => p.severity === 'warning');
   return Object.freeze({ dir, hosts, groups, files: Object.freeze([...sources.keys()]), warnings, locate });
@@ -88,14 +96,6 @@ function findHostsFile(path: string): string {
     });
   }
   return found[0] ?? path;
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** True when something (a file, a folder, even a dangling link) has this name. */

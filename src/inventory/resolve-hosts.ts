@@ -8,13 +8,16 @@ import type { Group, Host, ValueOrigin } from '../core/inventory.js';
 export interface VarsFromFiles {
   readonly groups: ReadonlyMap<string, VarLayer>;
   readonly hosts: ReadonlyMap<string, VarLayer>;
+  /** The fleet's group_vars/ (next to the site folders), by group name: below everything the site sets itself. */
+  readonly fleetGroups?: ReadonlyMap<string, VarLayer>;
 }
 
 /**
  * Resolves inheritance once, the way Ansible does: every group under `all`, hosts in no group in `ungrouped`,
  * groups ordered by depth, then `ansible_group_priority`, then name; and each host's vars stacked as
- * all's inline vars < other groups' inline vars < group_vars/all < other group_vars < the host's inline vars <
- * host_vars. Problems (cycles, bad values) go to the builder.
+ * the fleet's group_vars/all < the fleet's other group_vars < all's inline vars < other groups' inline vars <
+ * group_vars/all < other group_vars < the host's inline vars < host_vars. Problems (cycles, bad values) go to the
+ * builder.
  */
 export function resolveHosts(
   builder: InventoryBuilder,
@@ -56,7 +59,8 @@ export function resolveHosts(
   const priority = new Map<string, number>();
   const groups = new Map<string, Group>();
   for (const group of declared.values()) {
-    const vars: VarLayer = new Map(group.vars);
+    const vars: VarLayer = new Map(files.fleetGroups?.get(group.name));
+    combineLayer(vars, group.vars);
     combineLayer(vars, files.groups.get(group.name) ?? new Map());
     const entry = vars.get('ansible_group_priority');
     let value = 1;
@@ -105,7 +109,10 @@ export function resolveHosts(
     }
     memberOf.delete('all');
     const sorted = [...memberOf].sort(order);
+    const fleet = files.fleetGroups ?? new Map<string, VarLayer>();
     const layers: VarLayer[] = [
+      fleet.get('all') ?? new Map(),
+      ...sorted.map((g) => fleet.get(g) ?? new Map()),
       declared.get('all')?.vars ?? new Map(),
       ...sorted.map((g) => declared.get(g)?.vars ?? new Map()),
       files.groups.get('all') ?? new Map(),

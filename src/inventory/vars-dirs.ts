@@ -31,7 +31,8 @@ export interface VarsDirContent {
 /**
  * Reads `group_vars/` or `host_vars/` under `base` for the given names, as Ansible's host_group_vars plugin
  * does: `NAME`, `NAME.yml`, `NAME.yaml`, `NAME.json` or a folder `NAME/` whose files are read in name order.
- * Files that match no name give a warning (a misspelt group would otherwise be silently ignored).
+ * Files that match no name give a warning (a misspelt group would otherwise be silently ignored), unless
+ * `warnUnmatched` is false (a fleet's group_vars/ holds groups that only some of its sites have).
  */
 export function readVarsDir(
   base: string,
@@ -39,6 +40,7 @@ export function readVarsDir(
   names: readonly string[],
   builder: InventoryBuilder,
   budget: ReadBudget,
+  warnUnmatched = true,
 ): VarsDirContent {
   const dir = join(base, kind);
   const content: VarsDirContent = { layers: new Map(), sources: [] };
@@ -81,7 +83,7 @@ export function readVarsDir(
   }
   const what = kind === 'group_vars' ? 'group' : 'host';
   for (const entry of entries.keys()) {
-    if (used.has(entry) || entry.startsWith('.')) continue;
+    if (!warnUnmatched || used.has(entry) || entry.startsWith('.')) continue;
     const stem = EXTENSIONS.includes(extname(entry)) ? entry.slice(0, entry.length - extname(entry).length) : entry;
     builder.warn(
       `${join(dir, entry)} matches no ${what} of the inventory, so it is not read`,

@@ -1,5 +1,6 @@
 import { ConfigError, type Problem } from '../core/errors.js';
 import { defaultModules } from '../engine/default-modules.js';
+import type { ForkLimit } from '../engine/fork-limit.js';
 import { sshConnector } from '../engine/host-connector.js';
 import { playHosts } from '../engine/play-hosts.js';
 import { prerenderRun } from '../engine/prerender.js';
@@ -17,6 +18,8 @@ export interface WatchSiteSettings {
   readonly limit?: string;
   readonly tags?: readonly string[];
   readonly forks: number;
+  /** The fork budget of a fleet watch, shared by its sites. */
+  readonly forkLimit?: ForkLimit;
   readonly vaultPasswordFile?: string;
   readonly sshConfigPath?: string;
   /** Told about every dial, under the site's name. */
@@ -70,7 +73,16 @@ export async function loadWatchSite(
   return {
     site: {
       name: site.name,
-      options: { inventory, site, playbook, modules, connect: connector.connect, forks: settings.forks, ...scope },
+      options: {
+        inventory,
+        site,
+        playbook,
+        modules,
+        connect: connector.connect,
+        forks: settings.forks,
+        ...(settings.forkLimit ? { forkLimit: settings.forkLimit } : {}),
+        ...scope,
+      },
       pool: new WatchPool(connector.connect, undefined, onDial),
     },
     warnings: [...warnings, ...sshWarnings],

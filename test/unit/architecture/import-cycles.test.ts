@@ -23,6 +23,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   engine: ['core', 'transport', 'inventory', 'platforms'],
   lab: ['core', 'transport', 'inventory', 'platforms'],
   gitops: ['core', 'inventory', 'template'],
+  fleet: ['core', 'inventory'],
   watch: ['core', 'transport', 'inventory', 'playbook', 'platforms', 'engine'],
   import: ['core', 'transport', 'inventory', 'platforms', 'cabling', 'engine'],
   cli: [
@@ -41,6 +42,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
     'watch',
     'gitops',
     'import',
+    'fleet',
   ],
 };
 
