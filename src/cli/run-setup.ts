@@ -53,7 +53,8 @@ export interface PreparedRun {
 
 export async function prepareRun(dir: string, flags: RunFlags, commandLine: string): Promise<PreparedRun> {
   const platforms = defaultPlatforms();
-  const { inventory, site, warnings } = await loadSite(dir, platforms);
+  const keyring = new VaultKeyring(flags.vaultPasswordFile ? { passwordFile: flags.vaultPasswordFile } : {});
+  const { inventory, site, warnings } = await loadSite(dir, platforms, { keyring });
   const playbook = await loadPlaybook(resolvePlaybookPath(flags.playbook));
   const forks = Number(flags.forks);
   if (!Number.isInteger(forks) || forks < 1)
@@ -67,7 +68,6 @@ export async function prepareRun(dir: string, flags: RunFlags, commandLine: stri
     ?.split(',')
     .map((t) => t.trim())
     .filter(Boolean);
-  const keyring = new VaultKeyring(flags.vaultPasswordFile ? { passwordFile: flags.vaultPasswordFile } : {});
   const runId = randomBytes(4).toString('hex');
   const modules = defaultModules(platforms);
   const abort = new AbortController();

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type ScalarTag } from 'yaml';
 import type { Problem, SourceLocation } from '../core/errors.js';
-import { readUserFile } from './user-file.js';
+import type { VaultKeyring } from '../transport/vault-keyring.js';
+import { readInventoryText } from './inventory-text.js';
 import { VaultValue } from '../core/vault-value.js';
 import { pyyamlTags } from './pyyaml-scalars.js';
 import { parseYaml } from './yaml-document.js';
@@ -44,9 +45,12 @@ export class YamlFile {
     return new YamlFile(file, doc, lines, problems, isReadable, text.length);
   }
 
-  /** Reads `file` with the guarded reader (a ConfigError unless it is a regular file of sane size) and parses it. */
-  static read(file: string): YamlFile {
-    const { text, invalidAt } = readUserFile(file);
+  /**
+   * Reads `file` with the guarded reader (a ConfigError unless it is a regular file of sane size), decrypting a file
+   * vaulted whole with `keyring`, and parses it.
+   */
+  static read(file: string, keyring: VaultKeyring): YamlFile {
+    const { text, invalidAt } = readInventoryText(file, 'file', keyring);
     return YamlFile.fromText(file, text, invalidAt);
   }
 
