@@ -7,6 +7,7 @@ import { didYouMean } from '../core/did-you-mean.js';
 import { readUserFile } from '../inventory/user-file.js';
 import { parseYaml } from '../inventory/yaml-document.js';
 import { MODULE_ARGS, MODULE_NAMES, type ArgSpec } from './module-args.js';
+import { freeFormArgument, moduleForKey, splitFreeForm } from './ansible-task-forms.js';
 import type { ModuleName, Play, Playbook, SerialStep, Task } from '../core/playbook.js';
 
 const PLAY_KEYS = ['name', 'hosts', 'serial', 'max_fail_percentage', 'tags', 'tasks'];
@@ -145,15 +146,17 @@ function readTask(node: Node, label: string, ctx: Ctx): Task | undefined {
     ctx.fail(node, `${label} is not a mapping`, 'write a task as "- name: ...\\n  module: nmstate"');
     return undefined;
   }
-  // Two spellings: `module: nmstate` + `args: {...}`, or Ansible's `nmstate: {...}`.
+  // Two spellings: `module: nmstate` + `args: {...}`, or Ansible's `nmstate: {...}` (with `args:` beside it, as
+  // Ansible allows, adding to the arguments).
   const moduleKeys = node.items
     .map((p) => String((p.key as Node & { value?: unknown })?.toJSON?.() ?? ''))
     .filter((k) => !TASK_KEYS.includes(k));
-  let module: string | undefined = optionalString(node, 'module', ctx);
-  let argsNode = node.get('args', true) as Node | undefined;
+  const given = optionalString(node, 'module', ctx);
+  let module = given === undefined ? undefined : moduleForKey(given, MODULE_NAMES);
+  const argsNodes: (Node | undefined)[] = [node.get('args', true) as Node | undefined];
   if (module === undefined && moduleKeys.length === 1) {
-    module = moduleKeys[0]!;
-    argsNode = node.get(module, true) as Node | undefined;
+    module = moduleForKey(moduleKeys[0]!, MODULE_NAMES);
+    argsNodes.unshift(node.get(moduleKeys[0]!, true) as Node | undefined);
   } else {
     for (const key of moduleKeys) {
       const pair = node.items.find((p) => String((p.key as Node).toJSON()) === key);
@@ -177,7 +180,7 @@ function readTask(node: Node, label: string, ctx: Ctx): Task | undefined {
     );
     return undefined;
   }
-  const args = readArgs(module as ModuleName, argsNode, label, ctx);
+  const args = readArgs(module as ModuleName, argsNodes, label, ctx);
   return {
     name: optionalString(node, 'name', ctx) ?? module,
     module: module as ModuleName,
@@ -187,37 +190,67 @@ function readTask(node: Node, label: string, ctx: Ctx): Task | undefined {
   };
 }
 
-function readArgs(module: ModuleName, node: Node | undefined, label: string, ctx: Ctx): Record<string, unknown> {
-  const specs = MODULE_ARGS[module];
-  const args: Record<string, unknown> = {};
-  if (node !== undefined && !(isScalar(node) && node.value === null) && !isMap(node)) {
+/** One argument as written: its key, its value, and the nodes to point at. */
+interface ArgEntry {
+  readonly key: string;
+  readonly value: unknown;
+  readonly keyAt: Node | Pair;
+  readonly valueAt: Node | Pair;
+}
+
+/** The arguments written in `node`: a mapping, or a free-form line for the modules that take one. */
+function argEntries(module: ModuleName, node: Node | undefined, label: string, ctx: Ctx): ArgEntry[] {
+  if (node === undefined || (isScalar(node) && node.value === null)) return [];
+  const freeForm = freeFormArgument(module);
+  if (freeForm && isScalar(node) && typeof node.value === 'string') {
+    const { command, params } = splitFreeForm(node.value);
+    const entries = Object.entries(params).map(([key, value]) => ({ key, value, keyAt: node, valueAt: node }));
+    return [{ key: freeForm, value: command, keyAt: node, valueAt: node }, ...entries];
+  }
+  if (!isMap(node)) {
+    const specs = Object.keys(MODULE_ARGS[module]);
     ctx.fail(
       node,
-      `${label}: the arguments of ${module} must be a mapping`,
-      `e.g. ${module}: {${Object.keys(specs)[0] ?? ''}: ...}`,
+      `${label}: the arguments of ${module} must be a mapping${freeForm ? ' or a command line' : ''}`,
+      freeForm ? `e.g. ${module}: echo hi` : `e.g. ${module}: {${specs[0] ?? ''}: ...}`,
     );
-    return args;
+    return [];
   }
-  const map = isMap(node) ? (node as YAMLMap) : undefined;
-  for (const pair of map?.items ?? []) {
-    const key = String((pair.key as Node).toJSON());
-    const spec = specs[key];
+  return (node as YAMLMap).items.map((pair) => ({
+    key: String((pair.key as Node).toJSON()),
+    value: (pair.value as Node | null)?.toJSON() as unknown,
+    keyAt: pair,
+    valueAt: (pair.value as Node | null) ?? pair,
+  }));
+}
+
+function readArgs(
+  module: ModuleName,
+  nodes: readonly (Node | undefined)[],
+  label: string,
+  ctx: Ctx,
+): Record<string, unknown> {
+  const specs = MODULE_ARGS[module];
+  const args: Record<string, unknown> = {};
+  const seen = new Set<string>();
+  for (const { key, value, keyAt, valueAt } of nodes.flatMap((n) => argEntries(module, n, label, ctx))) {
+    const spec = Object.hasOwn(specs, key) ? specs[key] : undefined;
     if (!spec) {
       ctx.fail(
-        pair,
+        keyAt,
         `${label}: ${module} has no argument "${key}"`,
         didYouMean(key, Object.keys(specs)) ?? `its arguments: ${Object.keys(specs).join(', ') || 'none'}`,
       );
       continue;
     }
-    const value = (pair.value as Node | null)?.toJSON() as unknown;
+    seen.add(key);
     const problem = checkArg(spec, value);
-    if (problem) ctx.fail(pair.value as Node, `${label}: ${module}.${key} ${problem}`, spec.description);
-    else args[key] = value;
+    if (problem) ctx.fail(valueAt, `${label}: ${module}.${key} ${problem}`, spec.description);
+    else if (!(key in args)) args[key] = value;
   }
   for (const [key, spec] of Object.entries(specs)) {
-    if (spec.required && !(key in args) && !map?.has(key))
-      ctx.fail(node ?? null, `${label}: ${module} needs "${key}"`, `add ${key}: (${spec.description})`);
+    if (spec.required && !seen.has(key))
+      ctx.fail(nodes.find(Boolean) ?? null, `${label}: ${module} needs "${key}"`, `add ${key}: (${spec.description})`);
   }
   return args;
 }
