@@ -8,15 +8,21 @@ import type { ModuleName } from '../core/playbook.js';
 
 const COLLECTIONS = ['ansible.builtin.', 'ansible.legacy.'];
 
-/** Ansible modules that are an acp-play module under another name. */
-const SAME_JOB: Readonly<Record<string, ModuleName>> = { shell: 'command' };
+/** Ansible's builtin modules that are an acp-play module, under the name Ansible gives them. */
+const BUILTINS: Readonly<Record<string, ModuleName>> = { command: 'command', shell: 'command' };
 
 /** acp-play's module for a task key as an Ansible user writes it, or the key unchanged when it is no alias. */
-export function moduleForKey(key: string, modules: readonly string[]): string {
+export function moduleForKey(key: string): string {
   const prefix = COLLECTIONS.find((collection) => key.startsWith(collection));
   const short = prefix ? key.slice(prefix.length) : key;
-  const mapped = Object.hasOwn(SAME_JOB, short) ? SAME_JOB[short]! : short;
-  return modules.includes(mapped) ? mapped : key;
+  return Object.hasOwn(BUILTINS, short) ? BUILTINS[short]! : key;
+}
+
+/** Every task key that names `module`: its own name and the Ansible names of it. */
+export function keysForModule(module: ModuleName): string[] {
+  const names = [...new Set([module, ...Object.keys(BUILTINS).filter((name) => BUILTINS[name] === module)])];
+  const builtins = names.filter((name) => Object.hasOwn(BUILTINS, name));
+  return [...names, ...COLLECTIONS.flatMap((collection) => builtins.map((name) => collection + name))];
 }
 
 /** Modules that take a free-form command line as their value, and the argument it fills. */

@@ -6,12 +6,14 @@ import { ConfigError, type SourceLocation } from '../core/errors.js';
 import { didYouMean } from '../core/did-you-mean.js';
 import { readUserFile } from '../inventory/user-file.js';
 import { parseYaml } from '../inventory/yaml-document.js';
-import { MODULE_ARGS, MODULE_NAMES, type ArgSpec } from './module-args.js';
+import { is } from 'valibot';
+import { ARG_TYPE_SCHEMAS, MODULE_ARGS, MODULE_NAMES, type ArgSpec } from './module-args.js';
+import { PLAY_SCHEMA, TASK_FIELDS } from './playbook-schema.js';
 import { freeFormArgument, moduleForKey, splitFreeForm } from './ansible-task-forms.js';
 import type { ModuleName, Play, Playbook, SerialStep, Task } from '../core/playbook.js';
 
-const PLAY_KEYS = ['name', 'hosts', 'serial', 'max_fail_percentage', 'tags', 'tasks'];
-const TASK_KEYS = ['name', 'module', 'args', 'tags'];
+const PLAY_KEYS = Object.keys(PLAY_SCHEMA.entries);
+const TASK_KEYS = [...Object.keys(TASK_FIELDS), 'module', 'args'];
 
 /** The packaged playbooks folder (works from src/ and from dist/). */
 export const PACKAGED_PLAYBOOKS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'playbooks');
@@ -152,10 +154,10 @@ function readTask(node: Node, label: string, ctx: Ctx): Task | undefined {
     .map((p) => String((p.key as Node & { value?: unknown })?.toJSON?.() ?? ''))
     .filter((k) => !TASK_KEYS.includes(k));
   const given = optionalString(node, 'module', ctx);
-  let module = given === undefined ? undefined : moduleForKey(given, MODULE_NAMES);
+  let module = given === undefined ? undefined : moduleForKey(given);
   const argsNodes: (Node | undefined)[] = [node.get('args', true) as Node | undefined];
   if (module === undefined && moduleKeys.length === 1) {
-    module = moduleForKey(moduleKeys[0]!, MODULE_NAMES);
+    module = moduleForKey(moduleKeys[0]!);
     argsNodes.unshift(node.get(moduleKeys[0]!, true) as Node | undefined);
   } else {
     for (const key of moduleKeys) {
@@ -255,29 +257,20 @@ function readArgs(
   return args;
 }
 
+// What each argument type must be, said in the user's terms (the check itself is the type's valibot schema).
+const ARG_TYPE_WORDS: Readonly<Record<ArgSpec['type'], string>> = {
+  string: 'must be a string',
+  boolean: 'must be true or false',
+  integer: 'must be a positive whole number',
+  'string-list': 'must be a list of strings',
+  'object-list': 'must be a list of mappings',
+  mode: "must be an octal mode in quotes such as '0644'",
+};
+
 function checkArg(spec: ArgSpec, value: unknown): string | undefined {
-  switch (spec.type) {
-    case 'string':
-      return typeof value === 'string' ? undefined : `must be a string, found ${JSON.stringify(value)}`;
-    case 'boolean':
-      return typeof value === 'boolean' ? undefined : `must be true or false, found ${JSON.stringify(value)}`;
-    case 'integer':
-      return Number.isInteger(value) && (value as number) > 0
-        ? undefined
-        : `must be a positive whole number, found ${JSON.stringify(value)}`;
-    case 'string-list':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string')
-        ? undefined
-        : 'must be a list of strings';
-    case 'object-list':
-      return Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null)
-        ? undefined
-        : 'must be a list of mappings';
-    case 'mode':
-      return typeof value === 'string' && /^0?[0-7]{3,4}$/.test(value)
-        ? undefined
-        : `must be an octal mode in quotes such as '0644', found ${JSON.stringify(value)}`;
-  }
+  if (is(ARG_TYPE_SCHEMAS[spec.type], value)) return undefined;
+  const words = ARG_TYPE_WORDS[spec.type];
+  return spec.type.endsWith('-list') ? words : `${words}, found ${JSON.stringify(value)}`;
 }
 
 function optionalString(map: YAMLMap, key: string, ctx: Ctx): string | undefined {
