@@ -7,9 +7,17 @@ import { didYouMean } from '../core/did-you-mean.js';
 import { readUserFile } from '../inventory/user-file.js';
 import { parseYaml } from '../inventory/yaml-document.js';
 import { is } from 'valibot';
-import { ARG_TYPE_SCHEMAS, MODULE_ARGS, MODULE_NAMES, type ArgSpec } from './module-args.js';
-import { PLAY_SCHEMA, TASK_FIELDS } from './playbook-schema.js';
-import { freeFormArgument, moduleForKey, splitFreeForm } from './ansible-task-forms.js';
+import { readArgs, type Ctx } from './task-args.js';
+import { MODULE_NAMES } from './module-args.js';
+import {
+  MAX_FAIL_PERCENTAGE,
+  PLAY_SCHEMA,
+  SERIAL_COUNT,
+  SERIAL_PERCENT,
+  TAGS,
+  TASK_FIELDS,
+} from './playbook-schema.js';
+import { moduleForKey } from './ansible-task-forms.js';
 import type { ModuleName, Play, Playbook, SerialStep, Task } from '../core/playbook.js';
 
 const PLAY_KEYS = Object.keys(PLAY_SCHEMA.entries);
@@ -67,11 +75,6 @@ export function parsePlaybook(text: string, file: string): Playbook {
   return { file, plays };
 }
 
-interface Ctx {
-  fail(node: Node | Pair | null | undefined, message: string, fix?: string): void;
-  at(node: Node | Pair | null | undefined): SourceLocation;
-}
-
 function readPlay(node: Node, index: number, ctx: Ctx): Play | undefined {
   if (!isMap(node)) {
     ctx.fail(
@@ -104,7 +107,7 @@ function readPlay(node: Node, index: number, ctx: Ctx): Play | undefined {
   let maxFailPercentage = 100;
   if (mfp !== undefined) {
     const v = isScalar(mfp) ? mfp.value : undefined;
-    if (typeof v !== 'number' || v < 0 || v > 100)
+    if (!is(MAX_FAIL_PERCENTAGE, v))
       ctx.fail(
         mfp,
         `max_fail_percentage must be a number 0-100, found ${JSON.stringify(v ?? null)}`,
@@ -130,9 +133,8 @@ function readSerial(node: Node | undefined, ctx: Ctx): SerialStep[] | undefined 
   const steps: SerialStep[] = [];
   for (const item of items) {
     const v = isScalar(item) ? item.value : undefined;
-    if (typeof v === 'number' && Number.isInteger(v) && v > 0) steps.push({ count: v });
-    else if (typeof v === 'string' && /^\d+(\.\d+)?%$/.test(v) && parseFloat(v) > 0 && parseFloat(v) <= 100)
-      steps.push({ percent: parseFloat(v) });
+    if (is(SERIAL_COUNT, v)) steps.push({ count: v });
+    else if (is(SERIAL_PERCENT, v)) steps.push({ percent: parseFloat(v) });
     else
       ctx.fail(
         item,
@@ -192,87 +194,6 @@ function readTask(node: Node, label: string, ctx: Ctx): Task | undefined {
   };
 }
 
-/** One argument as written: its key, its value, and the nodes to point at. */
-interface ArgEntry {
-  readonly key: string;
-  readonly value: unknown;
-  readonly keyAt: Node | Pair;
-  readonly valueAt: Node | Pair;
-}
-
-/** The arguments written in `node`: a mapping, or a free-form line for the modules that take one. */
-function argEntries(module: ModuleName, node: Node | undefined, label: string, ctx: Ctx): ArgEntry[] {
-  if (node === undefined || (isScalar(node) && node.value === null)) return [];
-  const freeForm = freeFormArgument(module);
-  if (freeForm && isScalar(node) && typeof node.value === 'string') {
-    const { command, params } = splitFreeForm(node.value);
-    const entries = Object.entries(params).map(([key, value]) => ({ key, value, keyAt: node, valueAt: node }));
-    return [{ key: freeForm, value: command, keyAt: node, valueAt: node }, ...entries];
-  }
-  if (!isMap(node)) {
-    const specs = Object.keys(MODULE_ARGS[module]);
-    ctx.fail(
-      node,
-      `${label}: the arguments of ${module} must be a mapping${freeForm ? ' or a command line' : ''}`,
-      freeForm ? `e.g. ${module}: echo hi` : `e.g. ${module}: {${specs[0] ?? ''}: ...}`,
-    );
-    return [];
-  }
-  return (node as YAMLMap).items.map((pair) => ({
-    key: String((pair.key as Node).toJSON()),
-    value: (pair.value as Node | null)?.toJSON() as unknown,
-    keyAt: pair,
-    valueAt: (pair.value as Node | null) ?? pair,
-  }));
-}
-
-function readArgs(
-  module: ModuleName,
-  nodes: readonly (Node | undefined)[],
-  label: string,
-  ctx: Ctx,
-): Record<string, unknown> {
-  const specs = MODULE_ARGS[module];
-  const args: Record<string, unknown> = {};
-  const seen = new Set<string>();
-  for (const { key, value, keyAt, valueAt } of nodes.flatMap((n) => argEntries(module, n, label, ctx))) {
-    const spec = Object.hasOwn(specs, key) ? specs[key] : undefined;
-    if (!spec) {
-      ctx.fail(
-        keyAt,
-        `${label}: ${module} has no argument "${key}"`,
-        didYouMean(key, Object.keys(specs)) ?? `its arguments: ${Object.keys(specs).join(', ') || 'none'}`,
-      );
-      continue;
-    }
-    seen.add(key);
-    const problem = checkArg(spec, value);
-    if (problem) ctx.fail(valueAt, `${label}: ${module}.${key} ${problem}`, spec.description);
-    else if (!(key in args)) args[key] = value;
-  }
-  for (const [key, spec] of Object.entries(specs)) {
-    if (spec.required && !seen.has(key))
-      ctx.fail(nodes.find(Boolean) ?? null, `${label}: ${module} needs "${key}"`, `add ${key}: (${spec.description})`);
-  }
-  return args;
-}
-
-// What each argument type must be, said in the user's terms (the check itself is the type's valibot schema).
-const ARG_TYPE_WORDS: Readonly<Record<ArgSpec['type'], string>> = {
-  string: 'must be a string',
-  boolean: 'must be true or false',
-  integer: 'must be a positive whole number',
-  'string-list': 'must be a list of strings',
-  'object-list': 'must be a list of mappings',
-  mode: "must be an octal mode in quotes such as '0644'",
-};
-
-function checkArg(spec: ArgSpec, value: unknown): string | undefined {
-  if (is(ARG_TYPE_SCHEMAS[spec.type], value)) return undefined;
-  const words = ARG_TYPE_WORDS[spec.type];
-  return spec.type.endsWith('-list') ? words : `${words}, found ${JSON.stringify(value)}`;
-}
-
 function optionalString(map: YAMLMap, key: string, ctx: Ctx): string | undefined {
   const node = map.get(key, true) as Node | undefined;
   if (node === undefined) return undefined;
@@ -288,14 +209,15 @@ function readTags(map: YAMLMap, ctx: Ctx): string[] {
   const node = map.get('tags', true) as Node | undefined;
   if (node === undefined) return [];
   const value = node.toJSON() as unknown;
-  if (typeof value === 'string')
-    return value
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean);
-  if (Array.isArray(value) && value.every((t) => typeof t === 'string')) return value as string[];
-  ctx.fail(node, 'tags must be a string or a list of strings', 'e.g. tags: [switches, vlans]');
-  return [];
+  if (!is(TAGS, value)) {
+    ctx.fail(node, 'tags must be a string or a list of strings', 'e.g. tags: [switches, vlans]');
+    return [];
+  }
+  if (typeof value !== 'string') return value;
+  return value
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
 }
 
 function checkKeys(map: YAMLMap, allowed: string[], label: string, ctx: Ctx): void {

@@ -11,11 +11,20 @@ import { MODULE_NAMES, moduleArgsSchema } from './module-args.js';
 const described = <S extends v.GenericSchema>(schema: S, description: string) =>
   v.pipe(schema, v.description(description));
 
-const tags = described(v.union([v.string(), v.array(v.string())]), 'a tag, a comma-separated list, or a list');
-const serialStep = v.union([
-  v.pipe(v.number(), v.integer(), v.minValue(1)),
-  v.pipe(v.string(), v.regex(/^\d+(\.\d+)?%$/)),
-]);
+/** `tags:` of a play or task: a tag, a comma-separated list, or a list. */
+export const TAGS = described(v.union([v.string(), v.array(v.string())]), 'a tag, a comma-separated list, or a list');
+const tags = TAGS;
+/** A batch of `serial:` as a host count. */
+export const SERIAL_COUNT = v.pipe(v.number(), v.integer(), v.minValue(1));
+/** A batch of `serial:` as a share of the play's hosts, above 0 and at most 100%. */
+export const SERIAL_PERCENT = v.pipe(
+  v.string(),
+  v.regex(/^\d+(\.\d+)?%$/),
+  v.check((text) => parseFloat(text) > 0 && parseFloat(text) <= 100, 'a percentage above 0 and at most 100'),
+);
+const serialStep = v.union([SERIAL_COUNT, SERIAL_PERCENT]);
+/** `max_fail_percentage:`. */
+export const MAX_FAIL_PERCENTAGE = v.pipe(v.number(), v.minValue(0), v.maxValue(100));
 
 /** The keys of a task besides its module. */
 export const TASK_FIELDS = {
@@ -46,9 +55,7 @@ export const PLAY_SCHEMA = v.strictObject({
   serial: v.optional(
     described(v.union([serialStep, v.array(serialStep)]), 'batch size: a host count, "30%", or a list of them'),
   ),
-  max_fail_percentage: v.optional(
-    described(v.pipe(v.number(), v.minValue(0), v.maxValue(100)), 'stop the play when more hosts than this failed'),
-  ),
+  max_fail_percentage: v.optional(described(MAX_FAIL_PERCENTAGE, 'stop the play when more hosts than this failed')),
   tags: v.optional(tags),
   tasks: v.array(TASK_SCHEMA),
 });

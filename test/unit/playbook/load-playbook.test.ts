@@ -88,6 +88,22 @@ describe('playbook syntax', () => {
     expect(messages).toContain('p, task 1: command.cmd must be a string, found 5');
   });
 
+  it('takes a serial percentage above 0 and at most 100, and tags as a string or a list', () => {
+    const problems = problemsOf(
+      '- hosts: all\n  serial: ["150%", "0%", 2, "50%"]\n  tags: {a: 1}\n  tasks: [{command: ls}]\n',
+    );
+    expect(problems.map((p) => [p.location?.line, p.message])).toEqual([
+      [2, 'serial must be a positive host count or a percentage, found "150%"'],
+      [2, 'serial must be a positive host count or a percentage, found "0%"'],
+      [3, 'tags must be a string or a list of strings'],
+    ]);
+    const pb = parsePlaybook('- hosts: all\n  serial: [2, "50%"]\n  tags: a, b\n  tasks: [{command: ls}]\n', 'p.yaml');
+    expect([pb.plays[0]!.serial, pb.plays[0]!.tags]).toEqual([
+      [{ count: 2 }, { percent: 50 }],
+      ['a', 'b'],
+    ]);
+  });
+
   it('requires required arguments', () => {
     const [p] = problemsOf('- hosts: all\n  tasks:\n    - file: {mode: "0644"}\n');
     expect(p!.message).toBe('play 1, task 1: file needs "dest"');
