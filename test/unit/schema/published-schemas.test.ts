@@ -53,6 +53,18 @@ describe('schema/inventory.schema.json', () => {
     );
   });
 
+  it.each(['unknown-key', 'bad-enum', 'wrong-type', 'platform-var-wrong-type'])(
+    'rejects the file of the %s fixture, as acp-play validate does',
+    (fixture) => {
+      const file = `test/fixtures/bad-inventories/${fixture}/hosts.yaml`;
+      expect(validate(parse(readFileSync(file, 'utf8')))).toBe(false);
+    },
+  );
+
+  it('leaves checks across values to acp-play validate (an MTU of 9500 is an integer)', () => {
+    expect(validate(parse(readFileSync('test/fixtures/bad-inventories/bad-mtu/hosts.yaml', 'utf8')))).toBe(true);
+  });
+
   it('checks the site keys of hosts in a hosts file, and a switch port', () => {
     const hosts = {
       all: { children: { switches: { hosts: { sw1: { switch: { ports: { 'Ethernet1/1': { mdoe: 'trunk' } } } } } } } },
