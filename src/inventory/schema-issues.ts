@@ -147,7 +147,7 @@ function checkAt(schema: Node, at: Path, value: unknown): SchemaIssue[] {
       issues.push({ kind: 'missing', path: path.slice(0, -1), word: String(path[path.length - 1]) });
     } else if (target && node(target).type === 'union') {
       issues.push(...checkAt(target, path, valueAt(value, rel.map(guardKey))));
-    } else if (issue.type === 'picklist') {
+    } else if (issue.type === 'picklist' && typeof valueAt(value, rel.map(guardKey)) === 'string') {
       const word = valueAt(value, rel.map(guardKey)) as string;
       issues.push({ kind: 'bad-enum', path, word, candidates: node(target!).options as string[] });
     } else {

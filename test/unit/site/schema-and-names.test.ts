@@ -45,6 +45,12 @@ describe('checkValue', () => {
     ]);
   });
 
+  it('says a value that is not a string is the wrong type for a set of words, not a bad word', () => {
+    expect(checkValue({ id: 1, mode: 0 }, schema)).toEqual([
+      { kind: 'wrong-type', path: ['mode'], expected: 'one of: access, trunk', found: '0' },
+    ]);
+  });
+
   it('says what it expected and what it found', () => {
     const int = v.pipe(v.number(), v.integer());
     expect(checkValue('1500', int)).toEqual([
