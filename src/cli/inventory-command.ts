@@ -1,6 +1,7 @@
 import { ConfigError, formatProblem } from '../core/errors.js';
 import { graphInventory, hostVarsListing, listInventory } from '../inventory/inventory-listing.js';
 import { loadInventory } from '../inventory/load-inventory.js';
+import { VaultKeyring } from '../transport/vault-keyring.js';
 import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
 
@@ -10,6 +11,7 @@ interface InventoryFlags {
   readonly host?: string;
   readonly limit?: string;
   readonly export?: boolean;
+  readonly vaultPasswordFile?: string;
 }
 
 /**
@@ -28,6 +30,7 @@ export const registerInventoryCommand: RegisterCommand = (program, setExit) => {
     .option('--host <name>', "one host's merged vars as JSON")
     .option('-l, --limit <pattern>', 'only these hosts (Ansible pattern: names, groups, globs, ! to exclude)')
     .option('--export', "with --list: also print each group's own vars")
+    .option('--vault-password-file <file>', 'Ansible Vault password file (or ACP_PLAY_VAULT_PASSWORD_FILE)')
     .action(async (dir: string, flags: InventoryFlags) => {
       const modes = [flags.list, flags.graph, flags.host].filter((m) => m !== undefined && m !== false);
       if (modes.length !== 1) {
@@ -37,7 +40,8 @@ export const registerInventoryCommand: RegisterCommand = (program, setExit) => {
           fix: `e.g. acp-play inventory ${dir} --list`,
         });
       }
-      const inventory = await loadInventory(dir);
+      const keyring = new VaultKeyring(flags.vaultPasswordFile ? { passwordFile: flags.vaultPasswordFile } : {});
+      const inventory = await loadInventory(dir, { keyring });
       for (const warning of inventory.warnings ?? []) process.stderr.write(`${formatProblem(warning)}\n`);
       if (flags.host !== undefined) {
         process.stdout.write(`${JSON.stringify(hostVarsListing(inventory, flags.host), null, 4)}\n`);

@@ -56,7 +56,8 @@ export const registerRenderCommand: RegisterCommand = (program, setExit) => {
     .action(async (dir: string, flags: RenderFlags) => {
       checkGitopsFlags(flags);
       const platforms = defaultPlatforms();
-      const { inventory, site, warnings } = await loadSite(dir, platforms);
+      const keyring = new VaultKeyring(flags.vaultPasswordFile ? { passwordFile: flags.vaultPasswordFile } : {});
+      const { inventory, site, warnings } = await loadSite(dir, platforms, { keyring });
       const limit = flags.limit === undefined ? undefined : hostNames(selectHosts(inventory, flags.limit), flags.limit);
       const options: RenderSiteOptions = { platforms, ...(limit === undefined ? {} : { limit }) };
       // Rendered whole only when a GitOps tree needs the files; `--out` alone writes them as they are rendered.

@@ -125,7 +125,8 @@ export async function prepareRun(
   setup: RunSetup,
 ): Promise<PreparedRun> {
   const platforms = defaultPlatforms();
-  const { inventory, site, warnings } = await loadSite(dir, platforms);
+  const keyring = new VaultKeyring(flags.vaultPasswordFile ? { passwordFile: flags.vaultPasswordFile } : {});
+  const { inventory, site, warnings } = await loadSite(dir, platforms, { keyring });
   const playbookFile = resolvePlaybookPath(flags.playbook);
   const playbook = await loadPlaybook(playbookFile);
   const forks = parseForks(flags.forks);
@@ -135,7 +136,6 @@ export async function prepareRun(
     ?.split(',')
     .map((t) => t.trim())
     .filter(Boolean);
-  const keyring = new VaultKeyring(flags.vaultPasswordFile ? { passwordFile: flags.vaultPasswordFile } : {});
   const runId = randomBytes(4).toString('hex');
   const modules = defaultModules(platforms);
   const abort = setup.fleet?.abort ?? new AbortController();

@@ -1,6 +1,7 @@
 import { formatProblem } from '../core/errors.js';
 import { loadSite } from '../inventory/load-site.js';
 import { defaultPlatforms } from '../platforms/platform-list.js';
+import { VaultKeyring } from '../transport/vault-keyring.js';
 import type { RegisterCommand } from './register-command.js';
 import { EXIT } from './exit-codes.js';
 
@@ -19,8 +20,10 @@ export const registerValidateCommand: RegisterCommand = (program, setExit) => {
       'check an inventory and its site (VLANs, addressing, node uplinks, switch ports) without contacting anything',
     )
     .argument('<inventory>', 'inventory directory (Ansible layout: hosts.yaml, group_vars/, host_vars/)')
-    .action(async (dir: string) => {
-      const { site, warnings } = await loadSite(dir, defaultPlatforms());
+    .option('--vault-password-file <file>', 'Ansible Vault password file (or ACP_PLAY_VAULT_PASSWORD_FILE)')
+    .action(async (dir: string, flags: { vaultPasswordFile?: string }) => {
+      const keyring = new VaultKeyring(flags.vaultPasswordFile ? { passwordFile: flags.vaultPasswordFile } : {});
+      const { site, warnings } = await loadSite(dir, defaultPlatforms(), { keyring });
       for (const warning of warnings) process.stderr.write(`${formatProblem(warning)}\n`);
       const summary = [
         plural(site.nodes.length, 'node'),

@@ -1,9 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { HOSTS_FILE_NAMES } from './inventory-sources.js';
 import { entryAt } from './user-file.js';
-
-/** Inventory file names looked for in an inventory directory, in this order. */
-export const HOSTS_FILE_NAMES = ['hosts.yaml', 'hosts.yml', 'hosts', 'hosts.ini'] as const;
 
 /** Folders of an inventory or a fleet that are never sites. */
 const NOT_SITES = new Set(['group_vars', 'host_vars']);

@@ -1,7 +1,7 @@
 import type { SourceLocation } from '../core/errors.js';
 import { combineLayer, deepFreeze, type VarLayer } from './combine-vars.js';
 import { resolveConnection } from './host-connection.js';
-import type { InventoryBuilder } from './inventory-builder.js';
+import type { DeclaredGroup, InventoryBuilder } from './inventory-builder.js';
 import type { Group, Host, ValueOrigin } from '../core/inventory.js';
 
 /** Vars from group_vars/ and host_vars/, by group or host name. */
@@ -59,22 +59,20 @@ export function resolveHosts(
   const priority = new Map<string, number>();
   const groups = new Map<string, Group>();
   for (const group of declared.values()) {
+    // A fleet's group_vars first, below the inventory file's group vars and the site's own group_vars files.
     const vars: VarLayer = new Map(files.fleetGroups?.get(group.name));
     combineLayer(vars, group.vars);
-    combineLayer(vars, files.groups.get(group.name) ?? new Map());
-    const entry = vars.get('ansible_group_priority');
-    let value = 1;
-    if (entry && entry.value !== null) {
-      value = Number(entry.value);
-      if (!Number.isInteger(value)) {
-        builder.error(
-          `ansible_group_priority of group \`${group.name}\` must be an integer, got ${JSON.stringify(entry.value)}`,
-          locate(entry.origin),
-          'write a whole number; higher wins',
-        );
-        value = 1;
-      }
+    const fromFiles = files.groups.get(group.name) ?? new Map();
+    combineLayer(vars, fromFiles);
+    const inFiles = fromFiles.get('ansible_group_priority');
+    if (inFiles) {
+      builder.warn(
+        `ansible_group_priority of group \`${group.name}\` has no effect in a group_vars file (Ansible reads it only in the inventory file), so it is a plain variable here`,
+        locate(inFiles.origin),
+        "set it in the inventory file: under the group's vars: (YAML) or in its [group:vars] section (INI)",
+      );
     }
+    const value = groupPriority(group, builder, locate);
     priority.set(group.name, value);
     groups.set(
       group.name,
@@ -148,6 +146,27 @@ export function resolveHosts(
     );
   }
   return { hosts, groups };
+}
+
+/** `ansible_group_priority` as Ansible's Group.set_priority(int(value)) reads it; 1 when unset. */
+function groupPriority(
+  group: DeclaredGroup,
+  builder: InventoryBuilder,
+  locate: (origin: ValueOrigin) => SourceLocation,
+): number {
+  const set = group.priority;
+  if (!set || set.value === null) return 1;
+  const { value } = set;
+  if (typeof value === 'number' && Number.isFinite(value)) return Math.trunc(value);
+  if (typeof value === 'boolean') return Number(value);
+  if (typeof value === 'string' && /^\s*[-+]?[0-9]+(?:_[0-9]+)*\s*$/.test(value))
+    return Number(value.replace(/[\s_]/g, ''));
+  builder.error(
+    `ansible_group_priority of group \`${group.name}\` must be an integer, got ${JSON.stringify(value)}`,
+    locate(set.origin),
+    'write a whole number; higher wins',
+  );
+  return 1;
 }
 
 function toRecord(layer: VarLayer): Record<string, unknown> {

@@ -3,6 +3,7 @@ import { extname, join } from 'node:path';
 import { isMap, isScalar, type Node } from 'yaml';
 import { ConfigError } from '../core/errors.js';
 import { didYouMean } from '../core/did-you-mean.js';
+import type { VaultKeyring } from '../transport/vault-keyring.js';
 import type { VarLayer } from './combine-vars.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 import { entryAt } from './user-file.js';
@@ -40,6 +41,7 @@ export function readVarsDir(
   names: readonly string[],
   builder: InventoryBuilder,
   budget: ReadBudget,
+  keyring: VaultKeyring,
   warnUnmatched = true,
 ): VarsDirContent {
   const dir = join(base, kind);
@@ -73,7 +75,7 @@ export function readVarsDir(
         }
         break;
       }
-      const source = collect(builder, () => YamlFile.read(file));
+      const source = collect(builder, () => YamlFile.read(file, keyring));
       if (source) budget.left -= source.size;
       if (source === undefined) continue;
       content.sources.push(source);

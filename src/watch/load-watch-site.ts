@@ -36,7 +36,8 @@ export async function loadWatchSite(
   settings: WatchSiteSettings,
 ): Promise<{ site: WatchSite; warnings: readonly Problem[] }> {
   const platforms = defaultPlatforms();
-  const { inventory, site, warnings } = await loadSite(dir, platforms);
+  const keyring = new VaultKeyring(settings.vaultPasswordFile ? { passwordFile: settings.vaultPasswordFile } : {});
+  const { inventory, site, warnings } = await loadSite(dir, platforms, { keyring });
   const playbook = await loadPlaybook(resolvePlaybookPath(settings.playbook));
   if (settings.limit) selectHosts(inventory, settings.limit);
   const modules = defaultModules(platforms);
@@ -57,7 +58,7 @@ export async function loadWatchSite(
   });
   const connector = sshConnector({
     inventory,
-    keyring: new VaultKeyring(settings.vaultPasswordFile ? { passwordFile: settings.vaultPasswordFile } : {}),
+    keyring,
     acceptNew: false,
     ...(settings.sshConfigPath ? { sshConfigPath: settings.sshConfigPath } : {}),
   });
