@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunPlan, RunResult } from '../../../src/core/run.js';
 import type { Transport } from '../../../src/core/transport.js';
 import { lockId } from '../../../src/engine/local-run-identity.js';
+import { acquireSiteLock, thisRun } from '../../../src/engine/site-lock.js';
 import type { SiteLabState } from '../../../src/lab/site/site-lab-state.js';
 import { connectHost } from '../../../src/transport/ssh-transport.js';
 import { CLI, ROOT, runCli, type CliRun } from '../engine/cli-harness.js';
@@ -353,12 +354,19 @@ describe('the change window on the default lab', () => {
     );
     expect(existsSync(join(inventory, '.acp-play.lock'))).toBe(false);
     await onSwitchCli(['configure terminal', 'no vlan 2003', 'end']);
-    const [c, d] = await Promise.all([
-      cli('apply', 'inventories/lab', '--yes', '--lock-timeout', '2m'),
-      cli('apply', 'inventories/lab', '--yes', '--lock-timeout', '2m'),
-    ]);
-    expect(`${c.stderr}${d.stderr}`).toMatch(/^waiting for the site lock: run [0-9a-f]{8} of /m);
-    expect([c.code, d.code], `${said(c)}\n${said(d)}`).toEqual([0, 0]);
+    // --lock-timeout: a run holding the site lock (this test, as run 7e5717e5) lets go after 3 s; the apply waits for
+    // it, says so, then runs. (Two applies started together may not overlap on a loaded machine.)
+    const lock = join(inventory, '.acp-play.lock');
+    const held = await acquireSiteLock(lock, thisRun('7e5717e5', 'change-window test'), {});
+    const waiting = cli('apply', 'inventories/lab', '--yes', '--lock-timeout', '2m');
+    await new Promise((r) => setTimeout(r, 3000));
+    held.release();
+    const d = await waiting;
+    expect(d.stderr).toMatch(
+      /^waiting for the site lock: run 7e5717e5 of \S+ on \S+ holds it \(change-window test\)$/m,
+    );
+    expect(d.code, said(d)).toBe(0);
+    expect(d.stdout).toMatch(/switch1: .*changed/);
   }, 180_000);
 
   it('VLAN 2005 leaves the devices: one ordered plan, node bridges removed before the VLAN definition, then in sync', async () => {
