@@ -91,6 +91,7 @@ describe('comparing VLAN sets', () => {
   it('gives the ids added and removed, sorted, whatever the order or repeats', () => {
     expect(vlanSetDiff([2010, 2003, 2004], [2005, 2004, 2003, 1])).toEqual({ added: [1, 2005], removed: [2010] });
     expect(vlanSetDiff([], [])).toEqual({ added: [], removed: [] });
+    expect(vlanSetDiff([2010, 2003], [2005, 2004])).toEqual({ added: [2004, 2005], removed: [2003, 2010] });
     expect(sameVlanSet([2004, 2003, 2003], parseVlanSet('2003-2004'))).toBe(true);
     expect(sameVlanSet([2003], [2003, 2004])).toBe(false);
     expect(sameVlanSet([2003, 2004], [2003])).toBe(false);

@@ -135,6 +135,22 @@ describe('findDifferences: only what the desired state names', () => {
   });
 });
 
+describe('findDifferences: values of the wrong kind, whole interface lists, partial list matches', () => {
+  it('never takes a list or an absent value for a scalar, even with case-free keys', () => {
+    expect(scalarEquals(1500, [1500] as never)).toBe(false);
+    expect(findDifferences({ mtu: 1500 }, { mtu: [1500] })).toEqual(['mtu']);
+    expect(findDifferences({ vlan: { protocol: '802.1q' } }, { vlan: { protocol: null } })).toEqual(['vlan.protocol']);
+    expect(findDifferences({ vlan: { protocol: true } }, { vlan: { protocol: 'true' } })).toEqual(['vlan.protocol']);
+  });
+
+  it('reports an ordered list of which only some items match', () => {
+    const dns = (...server: string[]) => ({ 'dns-resolver': { config: { server } } });
+    expect(findDifferences(dns('192.0.2.1', '192.0.2.2'), dns('192.0.2.1', '192.0.2.3'))).toEqual([
+      'dns-resolver.config.server',
+    ]);
+  });
+});
+
 describe('projectOnto: the current value as the desired state names it, for the reviewed diff', () => {
   it('keeps only the named keys, and a named list item-by-item with its unnamed items as they are', () => {
     const current = interfaceOf('recorded/show-after.json', 'bridge2003');
@@ -151,7 +167,12 @@ describe('projectOnto: the current value as the desired state names it, for the 
   });
 
   it('leaves out keys the current state lacks, and returns non-objects as they are', () => {
-    expect(projectOnto({ mtu: 9000, description: 'x' }, { mtu: 1500, state: 'up' })).toEqual({ mtu: 1500 });
+    expect(projectOnto({ mtu: 9000, description: 'x' }, { mtu: 1500, state: 'up' })).toStrictEqual({ mtu: 1500 });
+    expect(projectOnto([{ name: 'eth1' }], 'eth1')).toBe('eth1');
+    const port = (extra: Record<string, number>) => ({ bridge: { port: [{ name: 'eth1', ...extra }] } });
+    expect(projectOnto(port({ 'stp-priority': 32 }), port({ 'stp-priority': 16, 'stp-path-cost': 100 }))).toEqual(
+      port({ 'stp-priority': 16 }),
+    );
     expect(projectOnto(undefined, { mtu: 1500 })).toEqual({ mtu: 1500 });
     expect(projectOnto({ mtu: 9000 }, undefined)).toBeUndefined();
     expect(projectOnto({ mtu: 9000 }, 'eth1')).toBe('eth1');

@@ -80,6 +80,14 @@ describe('two gathered nmstate states, value by value', () => {
     ]);
     const slaac = (ip: string) => ({ ipv6: { enabled: true, autoconf: true, address: [{ ip, 'prefix-length': 64 }] } });
     expect(compareNmstateStates(states(eth(slaac('2001:db8::1'))), states(eth(slaac('2001:db8::2'))))).toEqual([]);
+    const dhcp = (enabled: boolean) => ({ ipv4: { enabled, dhcp: true } });
+    expect(compareNmstateStates(states(eth(dhcp(true))), states(eth(dhcp(false))))).toEqual([
+      'eth1 ipv4.enabled (before the run: true, now: false)',
+    ]);
+    expect(compareNmstateStates(states(eth({ mtu: 1500, description: 'a' })), states(eth({ mtu: 9000 })))).toEqual([
+      'eth1 description (before the run: "a", now: absent)',
+      'eth1 mtu (before the run: 1500, now: 9000)',
+    ]);
     const long = 'x'.repeat(70);
     expect(compareNmstateStates(states(eth({ description: long })), states(eth({ description: 'short' })))).toEqual([
       `eth1 description (before the run: "${'x'.repeat(56)}..., now: "short")`,
@@ -96,6 +104,18 @@ describe('two gathered nmstate states, value by value', () => {
       bridge: { port: [{ name: 'enp4s0f0.2003', 'stp-path-cost': cost }] },
     });
     expect(compareNmstateStates(states(withPort(100)), states(withPort(4)))).toEqual([
+      'bridge2003 bridge.port[enp4s0f0.2003].stp-path-cost (before the run: 100, now: 4)',
+    ]);
+    const twoPorts = (cost: number) => ({
+      name: 'bridge2003',
+      bridge: {
+        port: [
+          { name: 'enp4s0f0.2004', 'stp-path-cost': 7 },
+          { name: 'enp4s0f0.2003', 'stp-path-cost': cost },
+        ],
+      },
+    });
+    expect(compareNmstateStates(states(twoPorts(100)), states(twoPorts(4)))).toEqual([
       'bridge2003 bridge.port[enp4s0f0.2003].stp-path-cost (before the run: 100, now: 4)',
     ]);
   });
@@ -151,8 +171,8 @@ describe('two gathered switch states', () => {
 
   it('sort VLANs by number, and name a VLAN removed, a name dropped, and a port that appeared', () => {
     const before = nxos('2003');
-    before.vlans.set(9, { id: 9, name: 'nine' });
     before.vlans.set(10, { id: 10 });
+    before.vlans.set(9, { id: 9, name: 'nine' });
     const after = nxos('2003');
     after.vlans.set(9, { id: 9 });
     after.interfaces.set('Ethernet1/9', {
@@ -170,6 +190,17 @@ describe('two gathered switch states', () => {
       'Ethernet1/9 access vlan (before the run: 1, now: 2003)',
       'Ethernet1/9 allowed (before the run: ALL, now: 2003)',
       'Ethernet1/9 shutdown (before the run: no, now: yes)',
+    ]);
+    const renumbered = nxos('2003');
+    renumbered.interfaces.set('Ethernet1/10', { ...renumbered.interfaces.get('Ethernet1/3')!, name: 'Ethernet1/10' });
+    renumbered.interfaces.delete('Ethernet1/3');
+    expect(compareSwitchStates(nxos('2003'), renumbered).map((line) => line.split(' ')[0])).toEqual([
+      'Ethernet1/10',
+      'Ethernet1/10',
+      'Ethernet1/10',
+      'Ethernet1/3',
+      'Ethernet1/3',
+      'Ethernet1/3',
     ]);
   });
 });
