@@ -6,7 +6,18 @@ import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'out/', '.acp-play/', 'test/fixtures/', 'coverage/', 'reports/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'out/',
+      '.acp-play/',
+      'test/fixtures/',
+      'coverage/',
+      'reports/',
+      '.stryker-tmp/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

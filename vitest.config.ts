@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Suites: test/unit (pure, fast), test/integration (real sshd and simulators on loopback), test/lab (UML guests,
 // real kernel data plane). Each can run alone: `npm run test:unit`, `npm run test:integration`, `npm run test:lab`.
@@ -14,6 +14,8 @@ if (process.env.CI) {
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // A mutation run's sandbox copy of the project (npm run mutate) is not a suite.
+    exclude: [...configDefaults.exclude, '.stryker-tmp/**'],
     testTimeout: 30_000,
     hookTimeout: 180_000,
     pool: 'forks',

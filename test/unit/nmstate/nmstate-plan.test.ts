@@ -63,6 +63,18 @@ describe('planNmstate against real nmstatectl output (test/fixtures/nmstate/reco
     expect(plan.changes[0]?.diff).toMatch(/^# differs: bridge\.port\[enp4s0f0\.2004\]/);
   });
 
+  it('sees STP turned back on in a bridge the desired state wants with STP off', () => {
+    const current = edit(load('recorded/show-after.json'), 'bridge2005', (iface) => {
+      const options = (iface['bridge'] as { options: { stp: { enabled: boolean } } }).options;
+      expect(options.stp.enabled).toBe(false);
+      options.stp.enabled = true;
+    });
+    const plan = planNmstate(desired, current);
+    expect(actions(plan)).toEqual(['update bridge2005']);
+    expect(plan.changes[0]?.diff).toMatch(/^# differs: bridge\.options\.stp\.enabled\n/);
+    expect(plan.changes[0]?.diff).toContain('enabled: true');
+  });
+
   it('prunes managed interfaces the desired state no longer names (the rolled-back 2006 pair)', () => {
     const during = load('recorded/show-during-no-commit.json');
     expect(actions(planNmstate(desired, during))).toEqual([]);

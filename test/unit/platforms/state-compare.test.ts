@@ -46,6 +46,93 @@ describe('two gathered nmstate states (nmstatectl 2.2.62, recorded)', () => {
   });
 });
 
+describe('two gathered nmstate states, value by value', () => {
+  const bridge = () => structuredClone(recorded('show-after.json').interfaces[0]!) as Record<string, NmstateValue>;
+  const states = (...interfaces: Record<string, NmstateValue>[]) =>
+    ({ interfaces: interfaces as never }) as NmstateState;
+
+  it('name STP turned back on, and leave the bridge timers, address lifetimes and LLDP neighbours out', () => {
+    const before = bridge();
+    const after = bridge();
+    const options = (after['bridge'] as { options: Record<string, NmstateValue> }).options;
+    for (const timer of ['gc-timer', 'hello-timer', 'tcn-timer', 'topology-change-timer']) options[timer] = 12345;
+    after['lldp'] = { enabled: true, neighbors: [[{ type: 1, 'system-name': 'leaf1' }]] };
+    after['ipv6'] = {
+      enabled: true,
+      address: [{ ip: 'fe80::1', 'prefix-length': 64, 'valid-life-time': '1s', 'preferred-life-time': '1s' }],
+    };
+    before['lldp'] = { enabled: true, neighbors: [] };
+    before['ipv6'] = {
+      enabled: true,
+      address: [{ ip: 'fe80::1', 'prefix-length': 64, 'valid-life-time': 'forever', 'preferred-life-time': '9s' }],
+    };
+    expect(compareNmstateStates(states(before), states(after))).toEqual([]);
+    (options['stp'] as { enabled: boolean }).enabled = true;
+    expect(compareNmstateStates(states(before), states(after))).toEqual([
+      'bridge2003 (linux-bridge) bridge.options.stp.enabled (before the run: false, now: true)',
+    ]);
+  });
+
+  it('compare both ways, keep autoconf addresses out, and cut long values short', () => {
+    const eth = (extra: Record<string, NmstateValue>) => ({ name: 'eth1', ...extra });
+    expect(compareNmstateStates(states(eth({})), states(eth({ mtu: 9000 })))).toEqual([
+      'eth1 mtu (before the run: absent, now: 9000)',
+    ]);
+    const slaac = (ip: string) => ({ ipv6: { enabled: true, autoconf: true, address: [{ ip, 'prefix-length': 64 }] } });
+    expect(compareNmstateStates(states(eth(slaac('2001:db8::1'))), states(eth(slaac('2001:db8::2'))))).toEqual([]);
+    const dhcp = (enabled: boolean) => ({ ipv4: { enabled, dhcp: true } });
+    expect(compareNmstateStates(states(eth(dhcp(true))), states(eth(dhcp(false))))).toEqual([
+      'eth1 ipv4.enabled (before the run: true, now: false)',
+    ]);
+    expect(compareNmstateStates(states(eth({ mtu: 1500, description: 'a' })), states(eth({ mtu: 9000 })))).toEqual([
+      'eth1 description (before the run: "a", now: absent)',
+      'eth1 mtu (before the run: 1500, now: 9000)',
+    ]);
+    const long = 'x'.repeat(70);
+    expect(compareNmstateStates(states(eth({ description: long })), states(eth({ description: 'short' })))).toEqual([
+      `eth1 description (before the run: "${'x'.repeat(56)}..., now: "short")`,
+    ]);
+    const sixty = 'y'.repeat(58);
+    expect(compareNmstateStates(states(eth({ description: sixty })), states(eth({})))).toEqual([
+      `eth1 description (before the run: "${sixty}", now: absent)`,
+    ]);
+  });
+
+  it('find a port by its name inside a bridge, dots and all', () => {
+    const withPort = (cost: number) => ({
+      name: 'bridge2003',
+      bridge: { port: [{ name: 'enp4s0f0.2003', 'stp-path-cost': cost }] },
+    });
+    expect(compareNmstateStates(states(withPort(100)), states(withPort(4)))).toEqual([
+      'bridge2003 bridge.port[enp4s0f0.2003].stp-path-cost (before the run: 100, now: 4)',
+    ]);
+    const twoPorts = (cost: number) => ({
+      name: 'bridge2003',
+      bridge: {
+        port: [
+          { name: 'enp4s0f0.2004', 'stp-path-cost': 7 },
+          { name: 'enp4s0f0.2003', 'stp-path-cost': cost },
+        ],
+      },
+    });
+    expect(compareNmstateStates(states(twoPorts(100)), states(twoPorts(4)))).toEqual([
+      'bridge2003 bridge.port[enp4s0f0.2003].stp-path-cost (before the run: 100, now: 4)',
+    ]);
+  });
+
+  it('tell interfaces of one name and different types apart, in name order', () => {
+    const ovs = { name: 'br-ex', type: 'ovs-bridge' };
+    const port = { name: 'br-ex', type: 'ovs-interface' };
+    expect(compareNmstateStates(states(ovs, port), states(port))).toEqual([
+      'br-ex (ovs-bridge) (before the run: present, now: absent)',
+    ]);
+    expect(compareNmstateStates(states({ name: 'eth2' }), states({ name: 'eth1' }))).toEqual([
+      'eth1 (before the run: absent, now: present)',
+      'eth2 (before the run: present, now: absent)',
+    ]);
+  });
+});
+
 describe('two gathered switch states', () => {
   /** An NX-OS switch with VLAN 2003 and one trunk, as `show running-config` prints it. */
   const nxos = (allowed: string, name = 'virtual-machines-1', description = 'old', extra: string[] = []) =>
@@ -79,6 +166,41 @@ describe('two gathered switch states', () => {
       'Ethernet1/3 native vlan (before the run: 1, now: 2003)',
       'Ethernet1/3 allowed (before the run: 2003, now: 2003-2004)',
       'Ethernet1/3 description (before the run: "old", now: "new")',
+    ]);
+  });
+
+  it('sort VLANs by number, and name a VLAN removed, a name dropped, and a port that appeared', () => {
+    const before = nxos('2003');
+    before.vlans.set(10, { id: 10 });
+    before.vlans.set(9, { id: 9, name: 'nine' });
+    const after = nxos('2003');
+    after.vlans.set(9, { id: 9 });
+    after.interfaces.set('Ethernet1/9', {
+      ...after.interfaces.get('Ethernet1/3')!,
+      name: 'Ethernet1/9',
+      mode: 'access',
+      accessVlan: 2003,
+      description: undefined,
+      shutdown: true,
+    });
+    expect(compareSwitchStates(before, after)).toEqual([
+      'vlan 9 name (before the run: "nine", now: (none))',
+      'vlan 10 (before the run: defined, now: not defined)',
+      'Ethernet1/9 mode (before the run: unknown, now: access)',
+      'Ethernet1/9 access vlan (before the run: 1, now: 2003)',
+      'Ethernet1/9 allowed (before the run: ALL, now: 2003)',
+      'Ethernet1/9 shutdown (before the run: no, now: yes)',
+    ]);
+    const renumbered = nxos('2003');
+    renumbered.interfaces.set('Ethernet1/10', { ...renumbered.interfaces.get('Ethernet1/3')!, name: 'Ethernet1/10' });
+    renumbered.interfaces.delete('Ethernet1/3');
+    expect(compareSwitchStates(nxos('2003'), renumbered).map((line) => line.split(' ')[0])).toEqual([
+      'Ethernet1/10',
+      'Ethernet1/10',
+      'Ethernet1/10',
+      'Ethernet1/3',
+      'Ethernet1/3',
+      'Ethernet1/3',
     ]);
   });
 });

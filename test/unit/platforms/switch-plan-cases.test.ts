@@ -33,10 +33,15 @@ describe('switch plan cases', () => {
       continue;
     }
     describe(name, () => {
-      const c: PlanCase = loadPlanCase(join(ROOT, name));
-      const plan = planCase(c);
+      // Loaded and planned inside each test, not while the suite is collected, so that a failure is the test's and
+      // mutation testing (docs/mutation.md) credits the test with the code it runs.
+      const planned = () => {
+        const c: PlanCase = loadPlanCase(join(ROOT, name));
+        return { c, plan: planCase(c) };
+      };
 
       it('plans exactly the expected changes and in-sync reasons', () => {
+        const { plan } = planned();
         const actual: Record<string, unknown> = {
           changes: plan.changes.map((ch) => ({
             ...ch,
@@ -52,12 +57,14 @@ describe('switch plan cases', () => {
       });
 
       it(`keeps every command within ${MAX_COMMAND_LENGTH} characters`, () => {
+        const { c, plan } = planned();
         if (c.model.platform === 'arista_eos') return; // EOS: one line per list by design
         for (const ch of plan.changes)
           for (const cmd of ch.commands) expect(cmd.text.length).toBeLessThanOrEqual(MAX_COMMAND_LENGTH);
       });
 
       it('is idempotent: apply, re-gather, re-plan = no changes', () => {
+        const { c, plan } = planned();
         const after = applyPlan(c, plan);
         const again = planCase({ ...c, ...after });
         expect(again.changes).toEqual([]);

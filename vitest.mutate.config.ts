@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// The test scope of `npm run mutate` (stryker.config.mjs): the unit suites of the mutated modules (planners,
+// parsers, VLAN sets, nmstate comparison). Stryker runs the covering tests once per mutant, so the slow property
+// and whole-site suites are left out: a mutant only they would kill counts as survived, and the score is a floor.
+// Stryker runs these in worker threads and drives them itself, so none of the CI reporters are wanted here.
+export default defineConfig({
+  test: {
+    include: [
+      'test/unit/platforms/**/*.test.ts',
+      'test/unit/nmstate/**/*.test.ts',
+      'test/unit/inventory/vlan-set.test.ts',
+    ],
+    testTimeout: 30_000,
+  },
+});
