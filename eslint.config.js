@@ -6,7 +6,7 @@ import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'out/', '.acp-play/', 'test/fixtures/', 'coverage/', 'reports/'] },
+  { ignores: ['**/dist/', 'node_modules/', 'out/', '.acp-play/', 'test/fixtures/', 'coverage/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -21,8 +21,8 @@ const HOSTS = Number(args.hosts);
 const REPEAT = Number(args.repeat);
 const ANSIBLE = '/usr/bin/ansible-playbook';
 
-const { labUnavailableReason } = await import(join(ROOT, 'dist/lab/hosts/lab-prereqs.js'));
-const { startLabHosts } = await import(join(ROOT, 'dist/lab/hosts/lab-hosts.js'));
+const { labUnavailableReason } = await import(join(ROOT, 'packages/lab/dist/hosts/lab-prereqs.js'));
+const { startLabHosts } = await import(join(ROOT, 'packages/lab/dist/hosts/lab-hosts.js'));
 const { connectHost } = await import(join(ROOT, 'dist/transport/ssh-transport.js'));
 
 const unavailable = labUnavailableReason();

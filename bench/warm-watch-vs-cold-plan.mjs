@@ -22,8 +22,8 @@ const HOSTS = Number(args.hosts);
 const REPEAT = Number(args.repeat);
 const TARGET = 5;
 
-const { labUnavailableReason } = await import(join(ROOT, 'dist/lab/hosts/lab-prereqs.js'));
-const { startLabHosts } = await import(join(ROOT, 'dist/lab/hosts/lab-hosts.js'));
+const { labUnavailableReason } = await import(join(ROOT, 'packages/lab/dist/hosts/lab-prereqs.js'));
+const { startLabHosts } = await import(join(ROOT, 'packages/lab/dist/hosts/lab-hosts.js'));
 
 const unavailable = labUnavailableReason();
 if (unavailable) {

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { AcpError, ConfigError, formatProblem } from '../core/errors.js';
 import { commandModules } from './commands.js';
+import { labRegistration } from './lab-entry.js';
 
 import { EXIT } from './exit-codes.js';
 import { packageVersion } from './package-version.js';
@@ -20,7 +21,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(packageVersion(), '-V, --version')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of commandModules) {
+  for (const register of [...commandModules, await labRegistration(argv)]) {
     register(program, (code) => {
       exitCode = code;
     });

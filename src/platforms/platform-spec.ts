@@ -1,11 +1,10 @@
 import type { TaskModule } from '../core/module.js';
 import type { PlatformInfo } from '../core/platform.js';
-import type { SimulatorLoader } from '../core/simulator.js';
 import type { SwitchSpec } from './switch-spec.js';
 
 /**
  * One platform, as its folder exports it: what the inventory and render know (id, aliases, role, host variables,
- * template), the parts the shared switch modules drive, and its simulator. A new platform is its folder, its
+ * template), and the parts the shared switch modules drive. A new platform is its folder, its
  * template and one line in platform-list.ts (docs/platforms.md).
  */
 export interface PlatformSpec extends PlatformInfo {
@@ -13,6 +12,4 @@ export interface PlatformSpec extends PlatformInfo {
   readonly switch?: SwitchSpec;
   /** The task modules this platform brings (nmstate: `nmstate`; linux: the generic `command` and `file`). */
   readonly modules?: readonly TaskModule<any, any, any>[];
-  /** Imports the platform's simulator on demand (lab code: plan and apply never load it). */
-  readonly simulator?: SimulatorLoader;
 }

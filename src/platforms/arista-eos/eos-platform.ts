@@ -20,8 +20,4 @@ export const eosPlatform: PlatformSpec = {
     emitter: EOS_COMMANDS,
     driver: eosDriver,
   },
-  simulator: () =>
-    import('../../lab/sim/start-simulator.js').then(
-      (lab) => (opts) => lab.startSimulator({ ...opts, platform: 'arista_eos' }),
-    ),
 };

@@ -30,8 +30,4 @@ export const iosPlatform: PlatformSpec = {
     emitter: IOS_COMMANDS,
     driver: iosDriver,
   },
-  simulator: () =>
-    import('../../lab/sim/start-simulator.js').then(
-      (lab) => (opts) => lab.startSimulator({ ...opts, platform: 'cisco_ios' }),
-    ),
 };

@@ -20,8 +20,4 @@ export const nxosPlatform: PlatformSpec = {
     emitter: NXOS_COMMANDS,
     driver: nxosDriver,
   },
-  simulator: () =>
-    import('../../lab/sim/start-simulator.js').then(
-      (lab) => (opts) => lab.startSimulator({ ...opts, platform: 'cisco_nxos' }),
-    ),
 };

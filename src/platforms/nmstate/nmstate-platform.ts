@@ -13,5 +13,4 @@ export const nmstatePlatform: PlatformSpec = {
   hostVars: { nmstatectl: { type: 'string', description: 'the nmstatectl command on the node (default nmstatectl)' } },
   template: NMSTATE_TEMPLATE,
   modules: [nmstateModule],
-  simulator: () => import('../../lab/node-sim/node-simulator.js').then((lab) => lab.startNodeSimulator),
 };

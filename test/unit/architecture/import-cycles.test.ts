@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -5,9 +6,14 @@ import { importCycles, importEdges, importGraph, layerOf, layerViolations } from
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
+/** The product's source files (src/), relative to the root. */
+const productFiles = (): string[] => [...importGraph(root, ['src']).keys()];
+
 /**
- * The layers of src/ and what each may import statically, besides itself (see the README's Development section).
- * Imports point down: core at the bottom, cli at the top; nothing but cli imports cli.
+ * The layers of src/, and the lab package (packages/lab/src), and what each may import statically, besides itself
+ * (see the README's Development section). Imports point down: core at the bottom, cli at the top; nothing but cli
+ * imports cli, except the lab's commands, which implement the CLI's command contract. No product layer imports the
+ * lab: the CLI reaches it only through lab-entry.ts's import() of the lab package.
  */
 const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   core: [],
@@ -20,7 +26,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   install: ['core', 'transport', 'inventory', 'template'],
   init: ['core', 'transport', 'inventory', 'template', 'platforms'],
   engine: ['core', 'transport', 'inventory', 'platforms'],
-  lab: ['core', 'transport', 'inventory', 'platforms'],
+  lab: ['core', 'transport', 'inventory', 'platforms', 'cli'],
   gitops: ['core', 'inventory', 'template'],
   watch: ['core', 'transport', 'inventory', 'playbook', 'platforms', 'engine'],
   cli: [
@@ -34,22 +40,22 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
     'report',
     'platforms',
     'engine',
-    'lab',
     'watch',
     'gitops',
   ],
 };
 
-describe('import graph of src/', () => {
+describe('import graph of src/ and the lab package', () => {
   const graph = importGraph(root);
   const edges = importEdges(root);
 
   it('reads the imports of every source file', () => {
     expect(graph.size).toBeGreaterThan(100);
     expect(graph.get('src/cli/commands.ts')).toContain('src/cli/plan-command.ts');
+    expect(graph.get('packages/lab/src/site/start-site-lab.ts')).toContain('src/platforms/platform-list.ts');
     expect(edges).toContainEqual({
-      from: 'src/platforms/cisco-nxos/nxos-platform.ts',
-      to: 'src/lab/sim/start-simulator.ts',
+      from: 'packages/lab/src/simulator-list.ts',
+      to: 'packages/lab/src/sim/start-simulator.ts',
       dynamic: true,
     });
   });
@@ -66,7 +72,18 @@ describe('import graph of src/', () => {
     expect(layerViolations(edges, MAY_IMPORT)).toEqual([]);
   });
 
-  it('loads no lab code for plan and apply: the platforms reach their simulators only through import()', () => {
+  it('the product imports nothing from the lab package, not even through import()', () => {
+    const intoLab = edges.filter((e) => layerOf(e.from) !== 'lab' && layerOf(e.to) === 'lab');
+    expect(edges.filter((e) => layerOf(e.from) === 'lab').length).toBeGreaterThan(50);
+    expect(intoLab).toEqual([]);
+  });
+
+  it('names the lab package in one product file only: the CLI lab entry, which imports it when `lab` runs', () => {
+    const naming = productFiles().filter((f) => readFileSync(join(root, f), 'utf8').includes('@acp-play/lab'));
+    expect(naming).toEqual(['src/cli/lab-entry.ts']);
+  });
+
+  it('loads no lab code for plan and apply', () => {
     const reached = new Set<string>();
     const visit = (file: string): void => {
       if (reached.has(file)) return;
@@ -91,8 +108,13 @@ describe('import graph of src/', () => {
       { from: 'src/core/change.ts', to: 'src/engine/plan-run.ts', dynamic: false },
       { from: 'src/engine/plan-run.ts', to: 'src/core/change.ts', dynamic: false },
       { from: 'src/platforms/x.ts', to: 'src/lab/sim/y.ts', dynamic: true },
+      { from: 'src/engine/x.ts', to: 'packages/lab/src/sim/y.ts', dynamic: false },
+      { from: 'packages/lab/src/cli/x.ts', to: 'src/cli/register-command.ts', dynamic: false },
     ];
-    expect(layerViolations(upward, MAY_IMPORT)).toEqual(['src/core/change.ts -> src/engine/plan-run.ts']);
+    expect(layerViolations(upward, MAY_IMPORT)).toEqual([
+      'src/core/change.ts -> src/engine/plan-run.ts',
+      'src/engine/x.ts -> packages/lab/src/sim/y.ts',
+    ]);
   });
 
   it('finds a cycle when there is one (the checker itself)', () => {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ConfigError } from '../core/errors.js';
-import type { SimulatorLogin } from '../core/simulator.js';
-import type { SimPlatformId } from '../lab/sim/sim-types.js';
-import { defaultPlatforms } from '../platforms/platform-list.js';
-import type { RegisterCommand } from './register-command.js';
+import { ConfigError } from 'acp-play/core/errors.js';
+import type { SimulatorLogin } from 'acp-play/core/simulator.js';
+import type { SimPlatformId } from '../sim/sim-types.js';
+import { defaultPlatforms } from 'acp-play/platforms/platform-list.js';
+import type { RegisterCommand } from 'acp-play/cli/register-command.js';
 import { addSwitchFlags, lldpFlags, switchSettings, type SwitchFlags } from './lab-switch-flags.js';
 import { simulatedSwitch, simulatedSwitches } from './simulated-switch.js';
 
@@ -67,7 +67,7 @@ function simUser(flags: SimFlags): { user: SimulatorLogin; generated?: string } 
 export const registerLabCommand: RegisterCommand = (program, setExit) => {
   const platforms = defaultPlatforms();
   const simulated = simulatedSwitches(platforms).map((p) => p.id);
-  const lab = program.command('lab').description('local simulated site: switch simulators (more lab commands to come)');
+  const lab = program.commands.find((c) => c.name() === 'lab') ?? program.command('lab');
   const sim = lab
     .command('sim')
     .description('run one switch simulator (NX-OS, EOS or IOS CLI over SSH) in the foreground')

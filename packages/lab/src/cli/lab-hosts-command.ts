@@ -1,16 +1,16 @@
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { ConfigError } from '../core/errors.js';
-import { launchLab } from '../lab/hosts/lab-launch.js';
-import { readLabState } from '../lab/hosts/lab-state.js';
-import { labStatus } from '../lab/hosts/lab-status.js';
-import { stopLabInDir } from '../lab/hosts/lab-teardown.js';
-import type { RegisterCommand } from './register-command.js';
-import { EXIT } from './exit-codes.js';
+import { ConfigError } from 'acp-play/core/errors.js';
+import { launchLab } from '../hosts/lab-launch.js';
+import { readLabState } from '../hosts/lab-state.js';
+import { labStatus } from '../hosts/lab-status.js';
+import { stopLabInDir } from '../hosts/lab-teardown.js';
+import type { RegisterCommand } from 'acp-play/cli/register-command.js';
+import { EXIT } from 'acp-play/cli/exit-codes.js';
 import { labUpKernel } from './lab-kernel-command.js';
 import { labDownSite, labNodeControl, labStatusSite, labUpSite } from './lab-site-command.js';
-import { DEFAULT_LAB_SWITCH } from '../lab/site/site-lab-inventory.js';
-import { defaultPlatforms } from '../platforms/platform-list.js';
+import { DEFAULT_LAB_SWITCH } from '../site/site-lab-inventory.js';
+import { defaultPlatforms } from 'acp-play/platforms/platform-list.js';
 import { addSwitchFlags, type SwitchFlags } from './lab-switch-flags.js';
 import { simulatedSwitches } from './simulated-switch.js';
 
@@ -41,12 +41,10 @@ function shown(path: string): string {
 /**
  * `acp-play lab up --hosts N | status | down`: N plain Linux hosts, each a network namespace with its own sshd,
  * reachable on 127.0.0.1:24000+ and written into an inventory that pins their host keys. Adds its subcommands to
- * the `lab` command (created here when no other module made it).
+ * the `lab` command (the product's CLI makes it, with its description).
  */
 export const registerLabHostsCommand: RegisterCommand = (program, setExit) => {
-  const lab: Command =
-    program.commands.find((c) => c.name() === 'lab') ??
-    program.command('lab').description('local lab: namespace hosts and simulated devices');
+  const lab: Command = program.commands.find((c) => c.name() === 'lab') ?? program.command('lab');
   const dirOption = [
     '--dir <dir>',
     'lab folder: lab.json here, the inventory in DIR/inventory (default .acp-play/lab-hosts and inventories/lab-hosts)',

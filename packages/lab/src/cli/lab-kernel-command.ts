@@ -1,13 +1,8 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { AcpError } from '../core/errors.js';
-import {
-  findBuiltNmstatectl,
-  kernelLabMissing,
-  kernelSiteOneShotScript,
-  runKernelLab,
-} from '../lab/kernel/kernel-lab.js';
-import { EXIT } from './exit-codes.js';
+import { AcpError } from 'acp-play/core/errors.js';
+import { findBuiltNmstatectl, kernelLabMissing, kernelSiteOneShotScript, runKernelLab } from '../kernel/kernel-lab.js';
+import { EXIT } from 'acp-play/cli/exit-codes.js';
 
 /**
  * `acp-play lab up --kernel`: the seed's site ONCE on a real data plane. This machine's kernel has no 802.1Q, so the

@@ -1,16 +1,16 @@
 import { join, relative, resolve } from 'node:path';
-import { ConfigError } from '../core/errors.js';
-import { DEFAULT_LAB_SWITCH, MAX_LAB_NODES } from '../lab/site/site-lab-inventory.js';
-import { launchSiteLab, stopSiteLab } from '../lab/site/site-lab-launch.js';
-import { sendLabControl } from '../lab/site/site-lab-control.js';
-import { readSiteLabState } from '../lab/site/site-lab-state.js';
-import { siteLabStatus } from '../lab/site/site-lab-status.js';
-import type { SimPlatformId } from '../lab/sim/sim-types.js';
-import { portName } from '../lab/site/site-lab-inventory.js';
-import { defaultPlatforms } from '../platforms/platform-list.js';
+import { ConfigError } from 'acp-play/core/errors.js';
+import { DEFAULT_LAB_SWITCH, MAX_LAB_NODES } from '../site/site-lab-inventory.js';
+import { launchSiteLab, stopSiteLab } from '../site/site-lab-launch.js';
+import { sendLabControl } from '../site/site-lab-control.js';
+import { readSiteLabState } from '../site/site-lab-state.js';
+import { siteLabStatus } from '../site/site-lab-status.js';
+import type { SimPlatformId } from '../sim/sim-types.js';
+import { portName } from '../site/site-lab-inventory.js';
+import { defaultPlatforms } from 'acp-play/platforms/platform-list.js';
 import { switchSettings, type SwitchFlags } from './lab-switch-flags.js';
 import { simulatedSwitch } from './simulated-switch.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT } from 'acp-play/cli/exit-codes.js';
 
 /**
  * The default lab behind `acp-play lab up | status | down` (no root): the site of inventories/site1 as simulators

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { ConfigError } from '../core/errors.js';
-import { parseMiswire, type LabSwitchSettings } from '../lab/site/lab-switch.js';
-import type { LldpNeighbor, SimPlatformId } from '../lab/sim/sim-types.js';
+import { ConfigError } from 'acp-play/core/errors.js';
+import { parseMiswire, type LabSwitchSettings } from '../site/lab-switch.js';
+import type { LldpNeighbor, SimPlatformId } from '../sim/sim-types.js';
 
 /** The switch simulator's fault and fidelity flags, shared by `lab sim` and `lab up`. */
 export interface SwitchFlags {

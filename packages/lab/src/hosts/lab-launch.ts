@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AcpError } from '../../core/errors.js';
+import { AcpError } from 'acp-play/core/errors.js';
 import type { KeeperMessage } from './lab-keeper.js';
 import { assertLabAvailable } from './lab-prereqs.js';
 import { readLabState, type LabState } from './lab-state.js';

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { AcpError } from '../../core/errors.js';
+import { AcpError } from 'acp-play/core/errors.js';
 
 const run = promisify(execFile);
 

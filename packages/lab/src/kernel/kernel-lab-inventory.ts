@@ -2,9 +2,9 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument, type Scalar } from 'yaml';
-import { OWNERSHIP_FILE } from '../../inventory/ownership-record.js';
+import { OWNERSHIP_FILE } from 'acp-play/inventory/ownership-record.js';
 
-const site1Dir = fileURLToPath(new URL('../../../inventories/site1/', import.meta.url));
+const site1Dir = fileURLToPath(new URL('../../../../inventories/site1/', import.meta.url));
 
 /** The password the kernel lab's switch1 accepts (the inventory reads it from SWITCH1_PASSWORD, as site1 does). */
 export const KERNEL_LAB_SWITCH_PASSWORD = 'acp-play-lab';

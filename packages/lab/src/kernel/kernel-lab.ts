@@ -5,9 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { findLinuxUml, runInGuest, type GuestRunResult } from '../uml/uml-guest.js';
 import { KERNEL_LAB_SWITCH_PASSWORD, writeKernelLabInventory } from './kernel-lab-inventory.js';
 
-const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const umlDir = join(projectRoot, 'src/lab/uml');
-const kernelDir = join(projectRoot, 'src/lab/kernel');
+const projectRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const labRoot = fileURLToPath(new URL('../../', import.meta.url));
+const umlDir = join(labRoot, 'src/uml');
+const kernelDir = join(labRoot, 'src/kernel');
 
 /** Inputs of one kernel lab run: the whole seed site in ONE User-Mode Linux guest, driven by a scenario script. */
 export interface KernelLabOptions {
@@ -48,8 +49,7 @@ export function kernelLabMissing(): string | undefined {
   for (const tool of ['/usr/sbin/NetworkManager', '/usr/sbin/sshd', '/usr/bin/ping', '/usr/bin/tcpdump']) {
     if (!existsSync(tool)) return `${tool} is missing: install scripts/system-packages.txt (npm test does, as root)`;
   }
-  if (!existsSync(join(projectRoot, 'dist/lab/kernel/kernel-switch-main.js')))
-    return 'dist/ is not built: npm run build';
+  if (!existsSync(join(labRoot, 'dist/kernel/kernel-switch-main.js'))) return 'dist/ is not built: npm run build';
   return findBuiltNmstatectl().missing;
 }
 
@@ -80,7 +80,7 @@ export async function runKernelLab(opts: KernelLabOptions): Promise<GuestRunResu
     env: {
       ACP_NODE: process.execPath,
       ACP_CLI: opts.cli ?? join(projectRoot, 'bin/acp-play.js'),
-      ACP_DIST: join(projectRoot, 'dist'),
+      ACP_LAB_DIST: join(labRoot, 'dist'),
       SWITCH1_PASSWORD: KERNEL_LAB_SWITCH_PASSWORD,
       ...(opts.switchReject ? { SITE_REJECT: opts.switchReject } : {}),
     },

@@ -4,7 +4,7 @@
 #   swbr: VLAN-filtering bridge = switch1's data plane; ports t-node0/1/2 (peers of each node's enp4s0f0) and t-fw
 #   fw: router on a stick, uplink1.2003/2004/2005 = 172.16.4.1, 172.16.5.1, 172.16.6.1, ip_forward on
 #   VMs: a namespace each (vmnic1), its peer in the node's namespace, attached to bridge<vlan> by site_attach_vms
-# Needs ACP_NODE (node binary), ACP_CLI (bin/acp-play.js), ACP_DIST (dist/), SWITCH1_PASSWORD.
+# Needs ACP_NODE (node binary), ACP_CLI (bin/acp-play.js), ACP_LAB_DIST (packages/lab/dist/), SWITCH1_PASSWORD.
 out="$ACP_WORK/out"
 mkdir -p "$out"
 # switch port -> bridge port (the mirror's map) and the VMs: NAME NODE VLAN ADDRESS GATEWAY
@@ -49,7 +49,7 @@ site_switch() {
   echo "172.16.0.2 $(cut -d' ' -f1,2 "$ACP_WORK/switch/host_key.pub")" >> "$ACP_WORK/known_hosts"
   KL_DIR="$ACP_WORK/switch" KL_PORTS="$SITE_PORTS" KL_BRIDGE=swbr KL_SWITCH_ADDR=172.16.0.2 \
     KL_HOST_KEY="$ACP_WORK/switch/host_key" KL_CLIENT_PUB="$ACP_WORK/keys/client.pub" KL_REJECT="${SITE_REJECT:-}" \
-    "$ACP_NODE" "$ACP_DIST/lab/kernel/kernel-switch-main.js" > "$ACP_WORK/switch/switch.log" 2>&1 &
+    "$ACP_NODE" "$ACP_LAB_DIST/kernel/kernel-switch-main.js" > "$ACP_WORK/switch/switch.log" 2>&1 &
   SITE_SWITCH_PID=$!
 }
 

@@ -4,7 +4,8 @@ import { startSimulator } from '../sim/start-simulator.js';
 import { labLldpNeighbors, labSwitchConfig } from '../site/lab-switch.js';
 
 /**
- * The kernel lab's switch, run inside the User-Mode Linux guest as `node dist/lab/kernel/kernel-switch-main.js`:
+ * The kernel lab's switch, run inside the User-Mode Linux guest as
+ * `node packages/lab/dist/kernel/kernel-switch-main.js`:
  * the NX-OS simulator on KL_SWITCH_ADDR:22 whose ports drive the VLAN-filtering bridge KL_BRIDGE through the
  * data-plane mirror (KL_PORTS: `Ethernet1/3=t-node0,Ethernet1/48=t-fw`). It logs in `admin` with the password in
  * SWITCH1_PASSWORD (the inventory's `password_env`) or the lab's client key, and rejects config commands matching

@@ -1,4 +1,4 @@
-import type { StartSimulator } from '../../core/simulator.js';
+import type { StartSimulator } from 'acp-play/core/simulator.js';
 import { startNodeSim } from './start-node-sim.js';
 
 /** The node simulator as the nmstate platform's spec starts it: the first login, the node's folder and position. */

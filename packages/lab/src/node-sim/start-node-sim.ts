@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ssh2 from 'ssh2';
-import { fingerprint } from '../../transport/host-key.js';
+import { fingerprint } from 'acp-play/transport/host-key.js';
 import { generateEd25519Key } from '../ed25519-key.js';
 import { STATE_ENV } from './fake-nmstatectl-env.js';
 import { expireCheckpoints } from './nmstate-sim-checkpoints.js';
@@ -52,7 +52,7 @@ export interface NodeSimHandle {
   close(): Promise<void>;
 }
 
-/** The compiled fake nmstatectl: next to this module when running from dist/, else dist/ of the repository. */
+/** The compiled fake nmstatectl: next to this module when running from dist/, else the lab package's dist/. */
 export function fakeNmstatectlScript(): string {
   const sibling = fileURLToPath(new URL('./fake-nmstatectl-main.js', import.meta.url));
   if (existsSync(sibling)) return sibling;
@@ -60,9 +60,7 @@ export function fakeNmstatectlScript(): string {
     fileURLToPath(new URL('.', import.meta.url)),
     '..',
     '..',
-    '..',
     'dist',
-    'lab',
     'node-sim',
     'fake-nmstatectl-main.js',
   );

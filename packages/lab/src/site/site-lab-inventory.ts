@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { OWNERSHIP_FILE } from '../../inventory/ownership-record.js';
+import { OWNERSHIP_FILE } from 'acp-play/inventory/ownership-record.js';
 import type { SimPlatformId } from '../sim/sim-types.js';
 
 /** One device of the lab as the inventory needs it. */

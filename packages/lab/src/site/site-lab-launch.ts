@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AcpError } from '../../core/errors.js';
+import { AcpError } from 'acp-play/core/errors.js';
 import { isRunning, signalPid, waitGone } from '../hosts/process-tree.js';
 import type { SimPlatformId } from '../sim/sim-types.js';
 import { ENABLE_SECRET_ENV, type LabSwitchSettings } from './lab-switch.js';

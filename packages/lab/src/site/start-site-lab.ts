@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { RunningSimulator, StartSimulator } from '../../core/simulator.js';
-import { defaultPlatforms } from '../../platforms/platform-list.js';
+import type { RunningSimulator, StartSimulator } from 'acp-play/core/simulator.js';
+import { defaultPlatforms } from 'acp-play/platforms/platform-list.js';
+import { platformSimulator } from '../simulator-list.js';
 import { generateEd25519Key } from '../ed25519-key.js';
 import type { SimPlatformId } from '../sim/sim-types.js';
 import { labSwitchLoginVars, labSwitchOptions, type LabSwitchSettings } from './lab-switch.js';
@@ -37,9 +38,10 @@ export interface SiteLab {
 /** The node platform of the lab's inventory. */
 const NODE_PLATFORM = 'nmstate';
 
-/** How to start the simulator of `platform`, through its spec's loader. */
+/** How to start the simulator of `platform` (an id or alias), through the lab's simulator list. */
 async function simulatorOf(platform: string): Promise<StartSimulator> {
-  const load = defaultPlatforms().resolve(platform)?.simulator;
+  const id = defaultPlatforms().resolve(platform)?.id;
+  const load = id === undefined ? undefined : platformSimulator(id);
   if (!load) throw new Error(`platform ${platform} has no simulator`);
   return load();
 }

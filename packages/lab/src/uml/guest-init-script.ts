@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { shellQuote } from '../../transport/shell-quote.js';
+import { shellQuote } from 'acp-play/transport/shell-quote.js';
 
 /**
  * The shell snippets of the guest's PID 1 live as .sh files next to this module's source; they are read at run
- * time. The URL climbs to the project root so the same path works from src/ and from dist/.
+ * time. The URL climbs to the lab package's root so the same path works from src/ and from dist/.
  */
-const snippetDir = fileURLToPath(new URL('../../../src/lab/uml/', import.meta.url));
+const snippetDir = fileURLToPath(new URL('../../src/uml/', import.meta.url));
 
-/** The project root (where bin/, dist/ and src/ live), the same from src/ and from dist/. */
-export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url)).replace(/\/$/, '');
+/** The project root (where bin/, dist/, node_modules/ and packages/ live), the same from src/ and from dist/. */
+export const projectRoot = fileURLToPath(new URL('../../../../', import.meta.url)).replace(/\/$/, '');
+
+/** The lab package's root (packages/lab: its src/ and dist/). */
+export const labRoot = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 
 export type GuestSnippet = 'guest-init' | 'network-manager-conf' | 'guest-network-manager' | 'guest-payload';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runInGuest, type GuestRunResult } from './uml-guest.js';
 
-const payloadPath = fileURLToPath(new URL('../../../src/lab/uml/nmstate-record-payload.sh', import.meta.url));
+const payloadPath = fileURLToPath(new URL('../../src/uml/nmstate-record-payload.sh', import.meta.url));
 
 /** Inputs of one real nmstate run in a guest. */
 export interface NmstateGuestRunOptions {

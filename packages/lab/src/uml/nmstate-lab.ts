@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInGuest, type GuestRunResult } from './uml-guest.js';
 
-const snippetDir = fileURLToPath(new URL('../../../src/lab/uml/', import.meta.url));
-const cliPath = fileURLToPath(new URL('../../../bin/acp-play.js', import.meta.url));
+const snippetDir = fileURLToPath(new URL('../../src/uml/', import.meta.url));
+const cliPath = fileURLToPath(new URL('../../../../bin/acp-play.js', import.meta.url));
 
 /** Inputs of one nmstate lab run: node hosts with real NetworkManager + nmstatectl, the built CLI as controller. */
 export interface NmstateLabOptions {

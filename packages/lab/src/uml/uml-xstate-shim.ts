@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from './guest-init-script.js';
+import { labRoot } from './guest-init-script.js';
 
-const SOURCE = join(projectRoot, 'src', 'lab', 'uml', 'uml-xstate-shim.c');
+const SOURCE = join(labRoot, 'src', 'uml', 'uml-xstate-shim.c');
 
 /** Where cached builds live (the same root as scripts/build-nmstatectl.sh uses). */
 function cacheRoot(): string {
