@@ -1,4 +1,4 @@
-import type { RunFlags } from './run-setup.js';
+import type { RunFlags } from './run-options.js';
 
 /** The flags of `acp-play apply`. */
 export interface ApplyFlags extends RunFlags {

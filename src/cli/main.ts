@@ -1,7 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { AcpError, ConfigError, formatProblem } from '../core/errors.js';
 import { commandModules } from './commands.js';
-import { labRegistration } from './lab-entry.js';
 
 import { EXIT } from './exit-codes.js';
 import { packageVersion } from './package-version.js';
@@ -21,17 +20,25 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(packageVersion(), '-V, --version')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [...commandModules, await labRegistration(argv)]) {
+  for (const register of commandModules) {
     register(program, (code) => {
       exitCode = code;
     });
   }
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(helpAsFlag(argv), { from: 'user' });
     return exitCode;
   } catch (error) {
     return reportError(error);
   }
+}
+
+/**
+ * `help CMD` as `CMD --help`: the same help, but through the command's dispatch, where the commands that load their
+ * options or subcommands on demand (`init`, `lab`) add them first.
+ */
+function helpAsFlag(argv: readonly string[]): string[] {
+  return argv[0] === 'help' && argv[1] !== undefined && !argv[1].startsWith('-') ? [argv[1], '--help'] : [...argv];
 }
 
 function reportError(error: unknown): number {

@@ -16,6 +16,8 @@ export interface ImportEdge {
   readonly from: string;
   readonly to: string;
   readonly dynamic: boolean;
+  /** `import type` / `export type`: erased from the compiled code, so nothing is loaded at run time. */
+  readonly typeOnly?: boolean;
 }
 
 /** The file an import specifier names, relative to the root; undefined for an npm package or a node: module. */
@@ -38,14 +40,16 @@ export function importEdges(root: string, trees: readonly string[] = TREES): Imp
     const text = readFileSync(file, 'utf8');
     const from = relative(root, file);
     const seen = new Set<string>();
-    const specifiers = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g;
+    const specifiers = /(?:^|\n)\s*(?:import|export)\s(type\s)?[^;]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g;
     for (const m of text.matchAll(specifiers)) {
-      const to = target(root, file, m[1] ?? m[2]!);
+      const to = target(root, file, m[2] ?? m[3]!);
       if (to === undefined) continue;
-      const dynamic = m[1] === undefined;
-      if (seen.has(`${to} ${dynamic}`)) continue;
-      seen.add(`${to} ${dynamic}`);
-      edges.push({ from, to, dynamic });
+      const dynamic = m[2] === undefined;
+      const typeOnly = m[1] !== undefined;
+      const key = `${to} ${dynamic} ${typeOnly}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      edges.push({ from, to, dynamic, ...(typeOnly ? { typeOnly } : {}) });
     }
   }
   return edges;

@@ -97,6 +97,24 @@ describe('import graph of src/ and the lab package', () => {
     expect([...reached].filter((f) => layerOf(f) === 'lab')).toEqual([]);
   });
 
+  it('starts the CLI on commander and the command registrations alone: --help and --version load no engine', () => {
+    const reached = new Set<string>();
+    const visit = (file: string): void => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const e of edges) if (e.from === file && !e.dynamic && !e.typeOnly) visit(e.to);
+    };
+    visit('src/cli/main.ts');
+    expect(reached).toContain('src/cli/plan-command.ts');
+    expect([...reached].filter((f) => !/^src\/(cli|core)\//.test(f))).toEqual([]);
+    const packages = [...reached].flatMap((f) =>
+      [...readFileSync(join(root, f), 'utf8').matchAll(/^import (?!type )[^;]*?from '([^.'][^']*)'/gm)].map(
+        (m) => m[1],
+      ),
+    );
+    expect(new Set(packages.filter((p) => !p!.startsWith('node:')))).toEqual(new Set(['commander']));
+  });
+
   it('registers the CLI commands without a cycle: only main imports the command list, no command imports main', () => {
     const importers = (file: string) => edges.filter((e) => e.to === file).map((e) => e.from);
     expect(importers('src/cli/commands.ts')).toEqual(['src/cli/main.ts']);

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LAB_DESCRIPTION, namesLab } from '../../../src/cli/lab-entry.js';
+import { LAB_DESCRIPTION } from '../../../src/cli/lab-entry.js';
 import { runCli } from '../../helpers/cli-run.js';
 
-describe('the lab entry of the CLI', () => {
-  it('loads the lab package for lab commands and their help only', () => {
-    expect(namesLab(['lab', 'up', '--nodes', '2'])).toBe(true);
-    expect(namesLab(['lab'])).toBe(true);
-    expect(namesLab(['help', 'lab'])).toBe(true);
-    expect(namesLab(['--version'])).toBe(false);
-    expect(namesLab(['--help'])).toBe(false);
-    expect(namesLab(['help'])).toBe(false);
-    expect(namesLab(['plan', 'inventories/lab'])).toBe(false);
-    expect(namesLab(['validate', 'lab'])).toBe(false);
-  });
+const LAB_SUBCOMMANDS = ['sim', 'up', 'status', 'stop', 'start', 'down'];
 
+describe('the commands that load on demand: lab (the lab package) and init (its questions)', () => {
   it('lists `lab` in the top-level help without its subcommands', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
@@ -21,11 +12,10 @@ describe('the lab entry of the CLI', () => {
     expect(run.out).not.toMatch(/^\s+sim \[options\]/m);
   });
 
-  it('shows the lab package subcommands under `lab --help`', async () => {
-    const run = await runCli(['lab', '--help']);
+  it.each([[['lab', '--help']], [['help', 'lab']]])('%j shows the subcommands of the lab package', async (args) => {
+    const run = await runCli(args);
     expect(run.code).toBe(0);
-    for (const sub of ['sim', 'up', 'status', 'stop', 'start', 'down'])
-      expect(run.out).toMatch(new RegExp(`^  ${sub} `, 'm'));
+    for (const sub of LAB_SUBCOMMANDS) expect(run.out).toMatch(new RegExp(`^  ${sub} `, 'm'));
   });
 
   it('runs a lab subcommand: an unknown platform for `lab sim` is invalid input naming the simulated ones', async () => {
@@ -33,5 +23,12 @@ describe('the lab entry of the CLI', () => {
     expect(run.code).toBe(3);
     expect(run.err).toContain('--platform junos is not simulated');
     expect(run.err).toContain('cisco_nxos, arista_eos, cisco_ios');
+  });
+
+  it.each([[['init', '--help']], [['help', 'init']]])('%j shows one option per question, then --yes', async (args) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/--switch-platform <platform>\s+Switch platform \(cisco_nxos, arista_eos/);
+    expect(run.out.indexOf('--site <name>')).toBeLessThan(run.out.indexOf('--yes'));
   });
 });
