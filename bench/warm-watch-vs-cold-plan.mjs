@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Benchmark (not a test): beyond the handshake floor. On the same real namespace hosts (src/lab/hosts, one sshd
-// each), measured in one run:
+// Benchmark (not a test): beyond the handshake floor. On the same real namespace hosts (packages/lab/src/hosts, one
+// sshd each), measured in one run:
 //   (a) cold plan:  `acp-play plan` as a fresh CLI process: start, load, dial every host, plan, exit (3 times)
 //   (b) watch:      `acp-play watch` as a process; its first round dials every host (cold, in process), the
 //                   following rounds plan over the connections it kept open (warm)

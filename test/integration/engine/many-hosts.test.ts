@@ -1,4 +1,4 @@
-// requires root: network namespaces, one sshd per namespace (src/lab/hosts)
+// requires root: network namespaces, one sshd per namespace (packages/lab/src/hosts)
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

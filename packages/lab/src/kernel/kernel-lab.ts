@@ -17,8 +17,8 @@ export interface KernelLabOptions {
   /** Host path of the built nmstatectl (scripts/build-nmstatectl.sh). */
   readonly nmstatectl: string;
   /**
-   * Runs after src/lab/uml/lab-hosts.sh, nmstate-lab-nodes.sh and src/lab/kernel/kernel-site.sh are sourced (site_up,
-   * cli, ...).
+   * Runs after the lab's uml/lab-hosts.sh, uml/nmstate-lab-nodes.sh and kernel/kernel-site.sh are sourced
+   * (site_up, cli, ...).
    */
   readonly scenarioScript: string;
   /** Config commands switch1 rejects (a regular expression), for fault tests. */

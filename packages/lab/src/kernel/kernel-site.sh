@@ -1,4 +1,4 @@
-# The seed's site inside the User-Mode Linux guest (sourced after src/lab/uml/lab-hosts.sh and nmstate-lab-nodes.sh,
+# The seed's site inside the User-Mode Linux guest (sourced after packages/lab/src/uml/lab-hosts.sh and nmstate-lab-nodes.sh,
 # which give lab_setup / cli / lab_node / lab_wait_nodes / in_node). Layout, all inside the guest:
 #   mgmtbr 172.16.0.1 (controller) + 172.16.0.2 (switch1, the NX-OS simulator) + nodes 172.16.0.10-12 on mgmt0
 #   swbr: VLAN-filtering bridge = switch1's data plane; ports t-node0/1/2 (peers of each node's enp4s0f0) and t-fw

@@ -118,7 +118,7 @@ function inventoryFiles(inv: SiteLabInventory): Record<string, string> {
     'hosts.yaml': `${hosts.join('\n')}\n`,
     'group_vars/all.yaml': LAB_SITE_YAML,
     'group_vars/nodes.yaml': [
-      '# Simulated nodes: a real shell with a fake nmstatectl (src/lab/node-sim/); the login user runs it, no sudo.',
+      '# Simulated nodes: a real shell with a fake nmstatectl (packages/lab/src/node-sim/); the login user runs it, no sudo.',
       'platform: nmstate',
       `user: ${NODE_USER}`,
       'become: false',

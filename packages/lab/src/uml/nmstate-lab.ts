@@ -27,8 +27,8 @@ export interface NmstateLabOptions {
 
 /**
  * Boots ONE User-Mode Linux guest for a whole scenario script. Inside it, node hosts are network namespaces with
- * their own D-Bus, NetworkManager and sshd (src/lab/uml/nmstate-node-host.sh); the controller is the built acp-play
- * CLI (dist/, through bin/acp-play.js) run by the host's node binary, which the guest sees through hostfs.
+ * their own D-Bus, NetworkManager and sshd (uml/nmstate-node-host.sh); the controller is the built acp-play CLI
+ * (dist/, through bin/acp-play.js) run by the host's node binary, which the guest sees through hostfs.
  * Every address (172.16.0.0/24) exists only inside the guest.
  */
 export async function runNmstateLab(opts: NmstateLabOptions): Promise<GuestRunResult> {
