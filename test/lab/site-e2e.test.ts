@@ -3,8 +3,8 @@ import type { RunPlan } from '../../src/core/run.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBuiltNmstatectl, kernelLabMissing, runKernelLab } from '../../src/lab/kernel/kernel-lab.js';
-import type { GuestRunResult } from '../../src/lab/uml/uml-guest.js';
+import { findBuiltNmstatectl, kernelLabMissing, runKernelLab } from '../../packages/lab/src/kernel/kernel-lab.js';
+import type { GuestRunResult } from '../../packages/lab/src/uml/uml-guest.js';
 
 /**
  * The seed's whole site on a real data plane, in ONE User-Mode Linux guest (the lab's kernel/): three node hosts with
