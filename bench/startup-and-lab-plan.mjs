@@ -6,16 +6,20 @@
 //   lab plan  `acp-play plan inventories/lab` of `acp-play lab up` (an NX-OS switch simulator and 3 node
 //             simulators on 127.0.0.1: 4 hosts, one SSH connection each, all gathered in parallel)
 // Targets (issue 13): start-up within 2x of `node -e 0`; the 4-host lab plan under 0.6 s on an idle machine.
-// Usage: npm run bench:startup [-- --repeat 15]
+// --baseline REV also builds the commit REV and measures its CLI the same way, in the same rounds.
+// Usage: npm run bench:startup [-- --repeat 15 --baseline REV]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildBaseline } from './build-baseline.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'acp-play.js');
-const { values: args } = parseArgs({ options: { repeat: { type: 'string', default: '15' } } });
+const { values: args } = parseArgs({
+  options: { repeat: { type: 'string', default: '15' }, baseline: { type: 'string' } },
+});
 const REPEAT = Number(args.repeat);
 
 /** Wall time of one process in seconds; throws when it exits with a code not in `ok`. */
@@ -33,23 +37,26 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Runs `subject` and `node -e 0` alternately REPEAT times (after one warm-up of each); their medians. */
-function versusNode(subject) {
-  subject();
+/**
+ * Runs `node -e 0` and each subject in turn, REPEAT rounds (after one warm-up round); the median of `node -e 0` and
+ * of each subject.
+ */
+function versusNode(subjects) {
+  for (const subject of subjects) subject();
   timed(['-e', '0']);
   const node = [];
-  const times = [];
+  const times = subjects.map(() => []);
   for (let i = 0; i < REPEAT; i++) {
     node.push(timed(['-e', '0']));
-    times.push(subject());
+    subjects.forEach((subject, s) => times[s].push(subject()));
   }
-  return { node: median(node), median: median(times) };
+  return times.map((t) => ({ node: median(node), median: median(t) }));
 }
 
 function report(name, { node, median: m }, target) {
   const ratio = m / node;
   console.log(
-    `  ${name.padEnd(36)} ${m.toFixed(3)} s   node -e 0 ${node.toFixed(3)} s   ${ratio.toFixed(2)}x   (${target})`,
+    `  ${name.padEnd(40)} ${m.toFixed(3)} s   node -e 0 ${node.toFixed(3)} s   ${ratio.toFixed(2)}x   (${target})`,
   );
 }
 
@@ -65,15 +72,27 @@ console.log(
 const work = mkdtempSync(join(tmpdir(), 'acp-bench-startup-'));
 let labUp = false;
 try {
-  report(
-    'start-up: acp-play --version',
-    versusNode(() => timed([CLI, '--version'], work)),
-    'target: within 2x',
+  const clis = [['', CLI]];
+  if (args.baseline)
+    clis.push([` at ${args.baseline}`, buildBaseline(ROOT, args.baseline, join(work, 'baseline'), 'bench:startup')]);
+  const startups = versusNode(
+    clis.map(
+      ([, cli]) =>
+        () =>
+          timed([cli, '--version'], work),
+    ),
   );
+  clis.forEach(([at], i) => report(`start-up: acp-play --version${at}`, startups[i], 'target: within 2x'));
   timed([CLI, 'lab', 'up', '--dir', join(work, 'lab')], work);
   labUp = true;
-  const plan = versusNode(() => timed([CLI, 'plan', join(work, 'inventories', 'lab')], work));
-  report('lab plan: 4 hosts (switch + 3 nodes)', plan, 'target: under 0.6 s idle');
+  const plans = versusNode(
+    clis.map(
+      ([, cli]) =>
+        () =>
+          timed([cli, 'plan', join(work, 'inventories', 'lab')], work),
+    ),
+  );
+  clis.forEach(([at], i) => report(`lab plan: 4 hosts${at}`, plans[i], 'target: under 0.6 s idle'));
   console.log(`  load average at the end: ${load()}`);
 } finally {
   if (labUp) timed([CLI, 'lab', 'down', '--dir', join(work, 'lab')], work, [0, 1]);
