@@ -14,6 +14,8 @@ import { applySavedPlan, planFileRun, type PlanFileRun } from './apply-plan-file
 import { confirmApply } from './confirm-apply.js';
 import { nothingApplied } from './nothing-applied.js';
 import { prepareRun, type PreparedRun } from './run-setup.js';
+import { runFleetApply } from './fleet-apply-command.js';
+import { fleetTarget } from './fleet-target.js';
 
 /** What `acp-play apply` does; apply-command.ts imports this only when it runs (--help stays light). */
 export async function applyAction(target: string, flags: ApplyFlags, setExit: (code: number) => void): Promise<void> {
@@ -26,6 +28,14 @@ export async function applyAction(target: string, flags: ApplyFlags, setExit: (c
   }
   const commandLine = `acp-play apply ${process.argv.slice(3).join(' ')}`.trim();
   const isPlanFile = statSync(target, { throwIfNoEntry: false })?.isFile() ?? false;
+  const fleet = isPlanFile ? undefined : fleetTarget(target, flags);
+  if (fleet) return setExit(await runFleetApply(fleet, flags, commandLine));
+  if (isPlanFile && (flags.sites !== undefined || flags.shard !== undefined))
+    throw new ConfigError({
+      severity: 'error',
+      message: `--sites and --shard choose sites of a fleet, and ${target} is a plan file of one site`,
+      fix: 'apply the plan file alone',
+    });
   const run: PlanFileRun = isPlanFile
     ? await planFileRun(target, flags, commandLine)
     : await prepareRun(target, flags, commandLine, { changesDevices: !flags.check });

@@ -1,5 +1,7 @@
 import type { RegisterCommand } from './register-command.js';
 import { registerApplyCommand } from './apply-command.js';
+import { registerCheckCommand } from './check-command.js';
+import { registerImportCommand } from './import-command.js';
 import { registerInitCommand } from './init-command.js';
 import { registerInventoryCommand } from './inventory-command.js';
 import { registerKeyscanCommand } from './keyscan-command.js';
@@ -20,6 +22,8 @@ export const commandModules: RegisterCommand[] = [
   registerRenderCommand,
   registerPlanCommand,
   registerApplyCommand,
+  registerCheckCommand,
+  registerImportCommand,
   registerWatchCommand,
   registerInventoryCommand,
   registerKeyscanCommand,

@@ -5,7 +5,7 @@ import type { InFlight } from '../engine/in-flight.js';
 export interface InterruptTargets {
   readonly abort: AbortController;
   readonly reporter: Reporter;
-  readonly inFlight: InFlight;
+  readonly inFlight: Pick<InFlight, 'list'>;
   /** A plan changes nothing, so its second interrupt leaves at once; an apply waits for the work in flight. */
   readonly changesDevices: boolean;
   /** Records the abandoned work (run record) before the process leaves with 130. */

@@ -1,6 +1,7 @@
 import { ConfigError, formatProblem } from '../core/errors.js';
 import { graphInventory, hostVarsListing, listInventory } from '../inventory/inventory-listing.js';
 import { loadInventory } from '../inventory/load-inventory.js';
+import { VaultKeyring } from '../transport/vault-keyring.js';
 import { EXIT } from './exit-codes.js';
 
 export interface InventoryFlags {
@@ -9,6 +10,7 @@ export interface InventoryFlags {
   readonly host?: string;
   readonly limit?: string;
   readonly export?: boolean;
+  readonly vaultPasswordFile?: string;
 }
 
 /** What `acp-play inventory` does; inventory-command.ts imports this only when it runs (--help stays light). */
@@ -25,7 +27,8 @@ export async function inventoryAction(
       fix: `e.g. acp-play inventory ${dir} --list`,
     });
   }
-  const inventory = await loadInventory(dir);
+  const keyring = new VaultKeyring(flags.vaultPasswordFile ? { passwordFile: flags.vaultPasswordFile } : {});
+  const inventory = await loadInventory(dir, { keyring });
   for (const warning of inventory.warnings ?? []) process.stderr.write(`${formatProblem(warning)}\n`);
   if (flags.host !== undefined) {
     process.stdout.write(`${JSON.stringify(hostVarsListing(inventory, flags.host), null, 4)}\n`);

@@ -17,6 +17,7 @@ export const registerInventoryCommand: RegisterCommand = (program, setExit) => {
     .option('--host <name>', "one host's merged vars as JSON")
     .option('-l, --limit <pattern>', 'only these hosts (Ansible pattern: names, groups, globs, ! to exclude)')
     .option('--export', "with --list: also print each group's own vars")
+    .option('--vault-password-file <file>', 'Ansible Vault password file (or ACP_PLAY_VAULT_PASSWORD_FILE)')
     .action(async (dir: string, flags: InventoryFlags) =>
       (await import('./inventory-action.js')).inventoryAction(dir, flags, setExit),
     );

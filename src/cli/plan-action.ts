@@ -8,8 +8,11 @@ import { EXIT } from './exit-codes.js';
 import type { RunFlags } from './run-options.js';
 import { prepareRun } from './run-setup.js';
 import { writeReports } from './plan-reports.js';
+import { runFleetPlan } from './fleet-plan-command.js';
+import { fleetTarget } from './fleet-target.js';
+import type { FleetFlags } from './fleet-options.js';
 
-export interface PlanFlags extends RunFlags {
+export interface PlanFlags extends RunFlags, FleetFlags {
   readonly detailedExitcode?: boolean;
   readonly out?: string;
   readonly diff?: boolean;
@@ -19,9 +22,12 @@ export interface PlanFlags extends RunFlags {
 
 /** What `acp-play plan` does; plan-command.ts imports this only when it runs (--help stays light). */
 export async function planAction(dir: string, flags: PlanFlags, setExit: (code: number) => void): Promise<void> {
+  const commandLine = `acp-play plan ${process.argv.slice(3).join(' ')}`.trim();
+  const fleet = fleetTarget(dir, flags);
+  if (fleet) return setExit(await runFleetPlan(fleet, flags, commandLine));
   // The markdown report goes to stdout alone, like --json: progress goes to stderr.
   const setup = { ...flags, json: flags.json === true || flags.format === 'markdown' };
-  const run = await prepareRun(dir, setup, `acp-play plan ${process.argv.slice(3).join(' ')}`.trim(), {
+  const run = await prepareRun(dir, setup, commandLine, {
     changesDevices: false,
   });
   const pool = new ConnectionPool(run.options.connect);

@@ -29,7 +29,8 @@ export interface RenderFlags extends GitopsFlags {
 export async function renderAction(dir: string, flags: RenderFlags, setExit: (code: number) => void): Promise<void> {
   checkGitopsFlags(flags);
   const platforms = defaultPlatforms();
-  const { inventory, site, warnings } = await loadSite(dir, platforms);
+  const keyring = new VaultKeyring(flags.vaultPasswordFile ? { passwordFile: flags.vaultPasswordFile } : {});
+  const { inventory, site, warnings } = await loadSite(dir, platforms, { keyring });
   const limit = flags.limit === undefined ? undefined : hostNames(selectHosts(inventory, flags.limit), flags.limit);
   const options: RenderSiteOptions = { platforms, ...(limit === undefined ? {} : { limit }) };
   // Rendered whole only when a GitOps tree needs the files; `--out` alone writes them as they are rendered.

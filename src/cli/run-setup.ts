@@ -5,6 +5,7 @@ import type { InputDigests, Reporter } from '../core/run.js';
 import { defaultModules } from '../engine/default-modules.js';
 import { sshConnector } from '../engine/host-connector.js';
 import { InFlight } from '../engine/in-flight.js';
+import type { ForkLimit } from '../engine/fork-limit.js';
 import { localRunIdentity } from '../engine/local-run-identity.js';
 import { playHosts } from '../engine/play-hosts.js';
 import { prerenderRun } from '../engine/prerender.js';
@@ -27,6 +28,18 @@ import { maskOutput } from './output-mask.js';
 import { packageVersion } from './package-version.js';
 import type { RunFlags } from './run-options.js';
 
+/** `--forks N`: a positive whole number, else bad input (exit 3). */
+export function parseForks(text: string): number {
+  const forks = Number(text);
+  if (!Number.isInteger(forks) || forks < 1)
+    throw new ConfigError({
+      severity: 'error',
+      message: `--forks ${text} is not a positive whole number`,
+      fix: 'e.g. --forks 20',
+    });
+  return forks;
+}
+
 /** The lock file of a site: next to its inventory, so every run of that inventory sees it. */
 export function siteLockFile(inventoryDir: string): string {
   return join(inventoryDir, '.acp-play.lock');
@@ -43,6 +56,15 @@ export interface RunSetup {
    * `apply PLANFILE`, which runs the saved desired states and checks the inputs against the plan's digests instead.
    */
   readonly prerender?: boolean;
+  /** One site of a fleet run: what the sites share instead of having their own. */
+  readonly fleet?: FleetShare;
+}
+
+/** What the sites of one fleet run share: the Ctrl-C, the fork budget; and the site's name for its progress lines. */
+export interface FleetShare {
+  readonly abort: AbortController;
+  readonly forkLimit: ForkLimit;
+  readonly site: string;
 }
 
 /** Everything a run needs, loaded and checked before any host is contacted. */
@@ -70,26 +92,20 @@ export async function prepareRun(
   setup: RunSetup,
 ): Promise<PreparedRun> {
   const platforms = defaultPlatforms();
-  const { inventory, site, warnings } = await loadSite(dir, platforms);
+  const keyring = new VaultKeyring(flags.vaultPasswordFile ? { passwordFile: flags.vaultPasswordFile } : {});
+  const { inventory, site, warnings } = await loadSite(dir, platforms, { keyring });
   const playbookFile = resolvePlaybookPath(flags.playbook);
   const playbook = await loadPlaybook(playbookFile);
-  const forks = Number(flags.forks);
-  if (!Number.isInteger(forks) || forks < 1)
-    throw new ConfigError({
-      severity: 'error',
-      message: `--forks ${flags.forks} is not a positive whole number`,
-      fix: 'e.g. --forks 20',
-    });
+  const forks = parseForks(flags.forks);
   const lockTimeoutMs = parseLockTimeout(flags.lockTimeout);
   if (flags.limit) selectHosts(inventory, flags.limit); // a --limit typo is an input error, before anything runs
   const tags = flags.tags
     ?.split(',')
     .map((t) => t.trim())
     .filter(Boolean);
-  const keyring = new VaultKeyring(flags.vaultPasswordFile ? { passwordFile: flags.vaultPasswordFile } : {});
   const runId = randomBytes(4).toString('hex');
   const modules = defaultModules(platforms);
-  const abort = new AbortController();
+  const abort = setup.fleet?.abort ?? new AbortController();
   const scope = { ...(flags.limit ? { limit: flags.limit } : {}), ...(tags && tags.length > 0 ? { tags } : {}) };
   if (setup.prerender !== false)
     await prerenderRun({ inventory, site, playbook, modules, runId, forks, signal: abort.signal, ...scope });
@@ -136,23 +152,30 @@ export async function prepareRun(
     process.stderr.write(
       `removed the stale site lock of run ${lock.replaced.runId} (pid ${lock.replaced.pid} is gone)\n`,
     );
-  // listr2 is loaded only for a terminal: it is the largest module of a plan run's start-up.
+  // listr2 is loaded only for a terminal: it is the largest module of a plan run's start-up. A fleet's sites run
+  // at once, so each writes plain lines that name its site.
+  const fleetSite = setup.fleet?.site;
   const reporter: Reporter =
-    out.isTTY && !process.env.CI
-      ? new (await import('../report/listr-reporter.js')).ListrReporter(out)
-      : new PlainReporter((line) => out.write(`${line}\n`), color);
+    fleetSite !== undefined
+      ? new PlainReporter((line) => out.write(`${color.cyan(`[${fleetSite}]`)} ${line}\n`), color)
+      : out.isTTY && !process.env.CI
+        ? new (await import('../report/listr-reporter.js')).ListrReporter(out)
+        : new PlainReporter((line) => out.write(`${line}\n`), color);
   const inFlight = new InFlight();
   const held = record;
-  const stopHandling = handleInterrupts({
-    abort,
-    reporter,
-    inFlight,
-    changesDevices: setup.changesDevices,
-    abandon: (work) => {
-      held.writeAbandoned(work);
-      lock.release();
-    },
-  });
+  // A fleet run handles the interrupts of all its sites at once.
+  const stopHandling = setup.fleet
+    ? () => undefined
+    : handleInterrupts({
+        abort,
+        reporter,
+        inFlight,
+        changesDevices: setup.changesDevices,
+        abandon: (work) => {
+          held.writeAbandoned(work);
+          lock.release();
+        },
+      });
   return {
     options: {
       inventory,
@@ -164,6 +187,7 @@ export async function prepareRun(
       runId,
       ...scope,
       forks,
+      ...(setup.fleet ? { forkLimit: setup.fleet.forkLimit } : {}),
       signal: abort.signal,
       toolVersion,
       inputs,

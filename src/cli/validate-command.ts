@@ -11,5 +11,8 @@ export const registerValidateCommand: RegisterCommand = (program, setExit) => {
       'check an inventory and its site (VLANs, addressing, node uplinks, switch ports) without contacting anything',
     )
     .argument('<inventory>', 'inventory directory (Ansible layout: hosts.yaml, group_vars/, host_vars/)')
-    .action(async (dir: string) => (await import('./validate-action.js')).validateAction(dir, setExit));
+    .option('--vault-password-file <file>', 'Ansible Vault password file (or ACP_PLAY_VAULT_PASSWORD_FILE)')
+    .action(async (dir: string, flags: { vaultPasswordFile?: string }) =>
+      (await import('./validate-action.js')).validateAction(dir, flags, setExit),
+    );
 };

@@ -1,12 +1,15 @@
 import { ConfigError, formatProblem } from '../core/errors.js';
 import { formatDuration, parseDuration } from '../watch/duration.js';
 import { formatListenAddress, parseListenAddress } from '../watch/listen-address.js';
-import { loadWatchSite } from '../watch/load-watch-site.js';
+import { loadWatchSite, type WatchSiteSettings } from '../watch/load-watch-site.js';
 import { WatchMetrics } from '../watch/watch-metrics.js';
 import { startWatch } from '../watch/watch-service.js';
 import { EXIT } from './exit-codes.js';
+import type { FleetFlags } from './fleet-options.js';
+import { fleetTarget } from './fleet-target.js';
+import { loadWatchFleet } from './watch-fleet.js';
 
-export interface WatchFlags {
+export interface WatchFlags extends FleetFlags {
   readonly interval: string;
   readonly listen: string;
   readonly playbook?: string;
@@ -31,7 +34,7 @@ export async function watchAction(dir: string, flags: WatchFlags, setExit: (code
   if (!Number.isInteger(forks) || forks < 1)
     throw invalid(`--forks ${flags.forks} is not a positive whole number`, 'e.g. --forks 20');
   const metrics = new WatchMetrics();
-  const { site, warnings } = await loadWatchSite(dir, {
+  const settings: WatchSiteSettings = {
     forks,
     ...(flags.playbook ? { playbook: flags.playbook } : {}),
     ...(flags.limit ? { limit: flags.limit } : {}),
@@ -46,13 +49,18 @@ export async function watchAction(dir: string, flags: WatchFlags, setExit: (code
     ...(flags.vaultPasswordFile ? { vaultPasswordFile: flags.vaultPasswordFile } : {}),
     ...(flags.sshConfig ? { sshConfigPath: flags.sshConfig } : {}),
     onDial: (siteName, host, outcome) => metrics.recordDial(siteName, host.name, outcome),
-  });
+  };
+  const fleet = fleetTarget(dir, flags);
+  const { sites, warnings } = fleet
+    ? await loadWatchFleet(fleet, settings, (line) => void process.stderr.write(`${line}\n`))
+    : await loadWatchSite(dir, settings).then((one) => ({ sites: [one.site], warnings: one.warnings }));
   for (const w of warnings) process.stderr.write(`${formatProblem(w)}\n`);
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
-  const watch = await startWatch({ sites: [site], metrics, intervalMs, listen, log });
+  const watch = await startWatch({ sites, metrics, intervalMs, listen, log });
   const where = `http://${formatListenAddress(watch.address)}`;
+  const hosts = sites.reduce((n, s) => n + s.options.inventory.hosts.size, 0);
   log(
-    `${new Date().toISOString()} watching ${site.name}: ${site.options.inventory.hosts.size} host(s) every ${formatDuration(intervalMs)}; metrics on ${where}/metrics, health on ${where}/healthz; changes nothing`,
+    `${new Date().toISOString()} watching ${sites.map((s) => s.name).join(', ')}: ${hosts} host(s) every ${formatDuration(intervalMs)}; metrics on ${where}/metrics, health on ${where}/healthz; changes nothing`,
   );
   // A second signal while the round in flight ends: leave now.
   const leave = (): never => process.exit(130);

@@ -1,16 +1,20 @@
 import type { RegisterCommand } from './register-command.js';
+import { addFleetOptions } from './fleet-options.js';
 import type { WatchFlags } from './watch-action.js';
 
 /**
  * `acp-play watch INVENTORY --interval 5m --listen 127.0.0.1:9464`: plans the site on a schedule over connections
  * kept open between rounds, serves Prometheus metrics and /healthz, logs one line per round, never changes anything.
- * Runs until SIGTERM or SIGINT, then exits 0.
+ * Runs until SIGTERM or SIGINT, then exits 0. Given a fleet (a folder of site inventories, --sites, --shard), watches
+ * every site that loads, in one fork budget; a site that does not is reported and left out.
  */
 export const registerWatchCommand: RegisterCommand = (program, setExit) => {
-  program
-    .command('watch')
-    .description('plan the site on a schedule and serve drift metrics for Prometheus (changes nothing)')
-    .argument('<inventory>', 'inventory directory (Ansible layout: hosts.yaml, group_vars/, host_vars/, known_hosts)')
+  addFleetOptions(
+    program
+      .command('watch')
+      .description('plan the site (or fleet) on a schedule and serve drift metrics for Prometheus (changes nothing)')
+      .argument('<inventory>', 'a site inventory directory, or a fleet: a directory of site inventories'),
+  )
     .option(
       '-i, --interval <duration>',
       'time from the start of one round to the start of the next (30s, 5m, 1h)',

@@ -43,6 +43,15 @@ export interface InSync {
   readonly leftAlone?: LeftAlone;
 }
 
+/**
+ * A change the plan keeps back on purpose, with why: a switch port the cabling check found cabled to another device
+ * than the inventory says. It is not applied, the rest of the task is, and the task fails (exit 1).
+ */
+export interface Held {
+  readonly resource: string;
+  readonly reason: string;
+}
+
 export function command(text: string, secret = false): Command {
   return secret ? { text, secret } : { text };
 }

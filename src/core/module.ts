@@ -2,7 +2,7 @@ import type { Clock } from './clock.js';
 import type { HostSession } from './host-session.js';
 import type { Host } from './inventory.js';
 import type { Site } from './site.js';
-import type { Change, InSync } from './change.js';
+import type { Change, Held, InSync } from './change.js';
 import type { ModuleName, Task } from './playbook.js';
 import type { RunIdentity } from './run-identity.js';
 import type { Transport } from './transport.js';
@@ -34,6 +34,8 @@ export interface ModulePlan {
   readonly inSync: readonly InSync[];
   /** The whole document a document-based module writes (a Cumulus interfaces file), reviewed and saved as planned. */
   readonly document?: string;
+  /** Changes kept back (a miswired port): not in `changes`, never applied; the task fails after the rest. */
+  readonly held?: readonly Held[];
 }
 
 /** One task on one host, gathered and planned: what `begin` receives. */

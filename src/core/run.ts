@@ -1,4 +1,4 @@
-import type { Change, InSync } from './change.js';
+import type { Change, Held, InSync } from './change.js';
 
 /**
  * Status of one host at the end of a run (Ansible recap vocabulary). `not-applied`: the run was interrupted before
@@ -40,6 +40,8 @@ export interface TaskPlan {
   readonly address: string;
   readonly changes: readonly PlannedChange[];
   readonly inSync: readonly InSync[];
+  /** Changes kept back (a miswired port, with both ends named); the host fails after the rest is applied. */
+  readonly held?: readonly Held[];
   /** Why the task does not run on this host (not applicable, host failed earlier). */
   readonly skipped?: string;
   /**

@@ -58,6 +58,8 @@ export interface RunningSimulator {
   readonly hostKeyPublic: string;
   /** `SHA256:…`. */
   readonly fingerprint: string;
+  /** Re-cables the device: what LLDP hears from now on, per switch port or node NIC (`acp-play lab wire`). */
+  rewire?(neighbors: Readonly<Record<string, SimulatorLldpNeighbor>>): void;
   close(): Promise<void>;
 }
 

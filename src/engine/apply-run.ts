@@ -1,4 +1,3 @@
-import pLimit from 'p-limit';
 import type { Host } from '../core/inventory.js';
 import type { Play, Task } from '../core/playbook.js';
 import type { ApplyPass, RunResult } from '../core/run.js';
@@ -11,6 +10,7 @@ import { HostOutcomes } from './host-outcomes.js';
 import { playSkipReason, runPlays } from './play-hosts.js';
 import type { ApplyOptions } from './run-options.js';
 import { stepEnv } from './task-step.js';
+import { forkLimitOf } from './fork-limit.js';
 
 /**
  * Runs the plays for real, in two passes: the forward pass runs the plays in order and applies additions and
@@ -35,7 +35,7 @@ export async function applyRun(opts: ApplyOptions, pool = new ConnectionPool(opt
   if (opts.approved) run.outcomes.seed(opts.approved);
   const notStarted = new Set<string>();
   const unfinished = new Set<string>();
-  const limit = pLimit(opts.forks);
+  const limit = forkLimitOf(opts);
   const passes: (ApplyPass | 'check')[] = opts.check ? ['check'] : ['forward', 'reverse'];
   for (const pass of passes) {
     for (const { play: runPlay, tasks } of playsInPass(plays, pass === 'check' ? 'forward' : pass)) {

@@ -1,3 +1,4 @@
+import { heldMessage } from './held-changes.js';
 import { displayCommand, type Change } from '../core/change.js';
 import { ApplyError } from '../core/errors.js';
 import type { Host } from '../core/inventory.js';
@@ -76,18 +77,29 @@ export async function runTask(
       if (refusal) throw new ApplyError(host.name, 'plan', refusal, false);
     }
     const whole = chooseSavedPlan(run, saved, host.name) ?? step.plan;
-    if (whole.changes.length === 0)
+    // Changes held back (a miswired port) fail the host once the rest of the forward pass is applied.
+    const held = pass === 'reverse' ? [] : (step.plan.held ?? []);
+    const heldFails = (applied: readonly Change[]) => {
+      const message = `${host.name}: ${pass === 'check' ? 'check mode: not applied; ' : ''}${heldMessage(held)}`;
+      run.outcomes.markDown(host.name, 'failed', message);
+      return done('failed', applied, { message });
+    };
+    if (whole.changes.length === 0 && held.length === 0)
       return done('ok', [], { message: step.plan.inSync.map((s) => s.reason).join('; ') || 'in sync' });
-    if (pass === 'check') return done('changed', whole.changes, { message: 'check mode: not applied' });
+    if (pass === 'check')
+      return held.length > 0
+        ? heldFails(whole.changes)
+        : done('changed', whole.changes, { message: 'check mode: not applied' });
     if (pass === 'forward' && planForPass(whole, 'reverse'))
       run.removalsFound.set(task, (run.removalsFound.get(task) ?? new Set()).add(host.name));
     const part = planForPass(whole, pass);
+    if (!part && held.length > 0) return heldFails([]);
     if (!part) return done('ok', [], { message: 'removals only: they run in the reverse pass' });
     if (opts.signal.aborted) throw new NotApplied();
     opts.inFlight?.start(host.name, task.name, 'applying');
     await applyStep(module, { ...step, plan: part }, { heldBack: heldBackAfter(whole, pass) });
     run.touched.add(host.name);
-    return done('changed', part.changes);
+    return held.length > 0 ? heldFails(part.changes) : done('changed', part.changes);
   } catch (error) {
     if (error instanceof NotApplied) throw error;
     const message = (error as Error).message;

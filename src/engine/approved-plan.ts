@@ -39,11 +39,14 @@ export class ApprovedPlan {
 
   /** True when the task has changes on the host in this pass. */
   hasWork(task: Task, host: string, pass: ApplyPass): boolean {
-    return this.taskPlan(task, host)?.changes.some((c) => c.pass === pass) ?? false;
+    const planned = this.taskPlan(task, host);
+    // Held changes (a miswired port) are work of the forward pass: the task fails there, naming them.
+    if (pass === 'forward' && planned?.held) return true;
+    return planned?.changes.some((c) => c.pass === pass) ?? false;
   }
 
   /** Hosts with changes anywhere in the plan. */
   hostsWithChanges(): string[] {
-    return this.plan.hosts.filter((h) => h.tasks.some((t) => t.changes.length > 0)).map((h) => h.host);
+    return this.plan.hosts.filter((h) => h.tasks.some((t) => t.changes.length > 0 || t.held)).map((h) => h.host);
   }
 }

@@ -45,7 +45,11 @@ export class HostOutcomes {
   seed(plan: RunPlan): void {
     for (const h of plan.hosts) {
       const outcome = this.get(h.host);
-      if (h.status === 'failed' || h.status === 'unreachable') this.markDown(h.host, h.status, h.error ?? h.status);
+      // A host whose plan failed only by holding changes back (a miswired port: the task that holds them is its last)
+      // still gets the rest applied; the apply fails it again when it reaches that task.
+      const heldOnly = h.status === 'failed' && h.tasks.at(-1)?.held !== undefined;
+      if ((h.status === 'failed' && !heldOnly) || h.status === 'unreachable')
+        this.markDown(h.host, h.status, h.error ?? h.status);
       for (const t of h.tasks.filter((t) => t.changes.length === 0))
         this.addTask(h.host, {
           play: t.play,

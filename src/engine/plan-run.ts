@@ -1,4 +1,3 @@
-import pLimit from 'p-limit';
 import type { Host } from '../core/inventory.js';
 import type { Play, Task } from '../core/playbook.js';
 import { PLAN_FORMAT, type HostPlan, type RunPlan, type TaskOutcome, type TaskPlan } from '../core/run.js';
@@ -6,8 +5,10 @@ import { applyOrder } from './apply-order.js';
 import { ConnectionPool } from './connection-pool.js';
 import { playSkipReason, runPlays, selectTasks } from './play-hosts.js';
 import type { RunOptions } from './run-options.js';
+import { heldMessage, HeldError } from './held-changes.js';
 import { addressOf, describePlannedTask } from './task-plan.js';
 import { connectFor, planStep, stepEnv, taskContext, UnreachableError, type StepEnv } from './task-step.js';
+import { forkLimitOf } from './fork-limit.js';
 
 type MutableHostPlan = { -readonly [K in keyof HostPlan]: HostPlan[K] };
 
@@ -20,7 +21,7 @@ export async function planRun(opts: RunOptions, pool = new ConnectionPool(opts.c
   const hostPlans = new Map<string, MutableHostPlan>();
   const unfinished = new Set<string>();
   const env = stepEnv(opts, pool);
-  const limit = pLimit(opts.forks);
+  const limit = forkLimitOf(opts);
   const plays = runPlays(opts);
   for (const { tasks, hosts } of plays)
     if (tasks.length > 0)
@@ -110,6 +111,8 @@ async function planHost(
         continue;
       }
       if (taskPlan.changes.length > 0) hostPlan.status = 'changes';
+      // A held change (a miswired port) fails the host after the rest, in the plan as in the apply (apply-task.ts).
+      if (taskPlan.held) throw new HeldError(heldMessage(taskPlan.held));
       end({ status: taskPlan.changes.length > 0 ? 'changed' : 'ok', changes: taskPlan.changes });
     } catch (error) {
       const message = (error as Error).message;

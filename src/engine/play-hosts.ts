@@ -45,8 +45,11 @@ export function playHosts(inv: Inventory, play: Play, limit: string | undefined)
   return hosts.filter((h) => allowed.has(h.name));
 }
 
-/** Tasks of a play selected by --tags (a task carries its play's tags too). No --tags: every task. */
+/**
+ * Tasks of a play selected by --tags (a task carries its play's tags too). No --tags: every task but those tagged
+ * `never` (Ansible's special tag: they run only when one of their tags is asked for, like the day-0 ports play).
+ */
 export function selectTasks(play: Play, tags: readonly string[] | undefined): Task[] {
-  if (!tags || tags.length === 0) return [...play.tasks];
+  if (!tags || tags.length === 0) return play.tasks.filter((t) => ![...play.tags, ...t.tags].includes('never'));
   return play.tasks.filter((t) => [...play.tags, ...t.tags].some((tag) => tags.includes(tag)));
 }

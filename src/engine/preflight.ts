@@ -1,4 +1,3 @@
-import pLimit from 'p-limit';
 import type { Host } from '../core/inventory.js';
 import { ApprovedPlan } from './approved-plan.js';
 import type { ConnectionPool } from './connection-pool.js';
@@ -8,6 +7,7 @@ import { movedResources } from './fingerprint.js';
 import type { ApplyOptions } from './run-options.js';
 import { fingerprintStep } from './task-plan.js';
 import { connectFor, stepEnv, taskContext } from './task-step.js';
+import { forkLimitOf } from './fork-limit.js';
 
 /**
  * Before any change of `apply PLANFILE`: gathers every planned task of every host that has changes (with the saved
@@ -22,7 +22,7 @@ export async function preflightSavedPlan(
   const approved = new ApprovedPlan(opts.approved!, plays);
   const env = stepEnv(opts, pool);
   const wanted = new Set(approved.hostsWithChanges());
-  const limit = pLimit(opts.forks);
+  const limit = forkLimitOf(opts);
   const moved: string[][] = await Promise.all(
     [...wanted].map((name) =>
       limit(async () => {

@@ -4,6 +4,7 @@ import type { RunIdentity } from '../core/run-identity.js';
 import type { Site } from '../core/site.js';
 import type { Playbook } from '../core/playbook.js';
 import type { Connect } from './connection-pool.js';
+import type { ForkLimit } from './fork-limit.js';
 import type { InFlight } from './in-flight.js';
 import type { ModuleRegistry } from './module-registry.js';
 import type { InputDigests, Reporter, RunPlan } from '../core/run.js';
@@ -20,6 +21,8 @@ export interface RunOptions {
   readonly tags?: readonly string[];
   /** Hosts worked on at once (default 50). */
   readonly forks: number;
+  /** A fork budget shared with other runs (the sites of a fleet run); without it, the run has its own of `forks`. */
+  readonly forkLimit?: ForkLimit;
   /** Aborted on Ctrl-C: no new work starts; in-flight steps finish or roll back. */
   readonly signal: AbortSignal;
   /** The modules' clock (default: real time). */

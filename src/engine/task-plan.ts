@@ -40,6 +40,7 @@ export function describePlannedTask(
     address: addressOf(module, host, task, step.desired),
     changes: plannedChanges(host, task.module, step.plan),
     inSync: step.plan.inSync,
+    ...(step.plan.held && step.plan.held.length > 0 ? { held: step.plan.held } : {}),
     desired: snapshotDesired(step.desired, inventory),
     ...(step.plan.document !== undefined ? { document: step.plan.document } : {}),
     fingerprint: fingerprintStep(module, step.current, step.desired),

@@ -1,5 +1,6 @@
 import type { Problem, SourceLocation } from '../core/errors.js';
 import type { VarLayer } from './combine-vars.js';
+import { warnAliasConflicts } from './connection-alias-conflicts.js';
 import { resolveSshOptions } from './host-ssh-options.js';
 import type { Host, ValueOrigin } from '../core/inventory.js';
 import { VaultValue } from '../core/vault-value.js';
@@ -65,6 +66,7 @@ export function resolveConnection(
     if (typeof found.value === 'number') return String(found.value);
     return bad(found, 'a string', 'quote the value');
   };
+  warnAliasConflicts(name, vars, locate, problems);
   const connection: { -readonly [K in keyof HostConnection]: HostConnection[K] } = { address: text('address') ?? name };
   const port = pick('port');
   if (port) {

@@ -6,7 +6,7 @@ import type { InventoryBuilder } from './inventory-builder.js';
 
 type SectionKind = 'hosts' | 'vars' | 'children' | 'invalid';
 
-const SECTION = /^\[([^:\]\s]+)(?::(\w+))?\]\s*([#;].*)?$/;
+const SECTION = /^\[([^:\]\s]+)(?::(\w+))?\]\s*(#.*)?$/u;
 const GROUP_NAME = /^([^:\]\s=]+)\s*(#.*)?$/;
 
 /**
@@ -17,7 +17,8 @@ const GROUP_NAME = /^([^:\]\s=]+)\s*(#.*)?$/;
  * U+FFFD): as in Ansible, that is an error on any line but a comment.
  */
 export function readIniInventory(file: string, text: string, builder: InventoryBuilder, hasInvalidUtf8 = false): void {
-  const declared = new Set(['all', 'ungrouped']);
+  // Groups earlier sources of the same inventory declared count as declared, as in Ansible.
+  const declared = new Set(['all', 'ungrouped', ...builder.groups.keys()]);
   const references: { name: string; at: SourceLocation; why: string }[] = [];
   let group = 'ungrouped';
   let kind: SectionKind = 'hosts';
@@ -36,8 +37,10 @@ export function readIniInventory(file: string, text: string, builder: InventoryB
       return;
     }
     const indent = line.length - line.trimStart().length + 1;
-    if (trimmed.startsWith('[')) {
-      const match = SECTION.exec(trimmed);
+    // As Ansible: a line that starts with `[` but is no section header and does not end with `]` is a host line
+    // (`[2001:db8::1]:2222`, `[a:f][0:9].example.org`).
+    const match = trimmed.startsWith('[') ? SECTION.exec(trimmed) : null;
+    if (match || (trimmed.startsWith('[') && trimmed.endsWith(']'))) {
       const suffix = match?.[2] ?? 'hosts';
       if (!match || !['hosts', 'vars', 'children'].includes(suffix)) {
         builder.error(
@@ -91,7 +94,7 @@ export function readIniInventory(file: string, text: string, builder: InventoryB
       }
       const valueText = line.slice(eq + 1);
       const valueCol = eq + 2 + (valueText.length - valueText.trimStart().length);
-      builder.setVar(builder.group(group).vars, key, varsLineValue(valueText), { file, line: lineNo, col: valueCol });
+      builder.setGroupVar(group, key, varsLineValue(valueText), { file, line: lineNo, col: valueCol });
       return;
     }
     readHostLine(line, group, at, builder);
@@ -129,6 +132,18 @@ function readHostLine(
     builder.error((error as Error).message, at(first.col));
     return;
   }
+  if (first.text.trim().endsWith(':') && entry.port === undefined) {
+    builder.error(
+      `host \`${first.text}\` ends in \`:\`, which only comes before a port`,
+      at(first.col),
+      'remove the `:`, or give the port after it (host:2222)',
+    );
+    return;
+  }
+  if (entry.names.some((name) => name.trim() === '---')) {
+    builder.error('`---` is not a host: this looks like a YAML file', at(first.col), 'name the file hosts.yaml');
+    return;
+  }
   const vars: { key: string; value: unknown; col: number }[] = [];
   for (const word of rest) {
     const parsed = hostWordValue(word);
@@ -143,8 +158,7 @@ function readHostLine(
     vars.push({ key: parsed.key, value: parsed.value, col: parsed.valueCol });
   }
   for (const name of entry.names) {
-    const host = builder.addHost(group, name, at(first.col));
-    if (entry.port !== undefined) builder.setVar(host.vars, 'ansible_port', entry.port, at(first.col));
+    const host = builder.addHostWithPort(group, name, entry.port, at(first.col));
     for (const v of vars) builder.setVar(host.vars, v.key, v.value, at(v.col));
   }
 }

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { evalPythonLiteral } from './python-literal.js';
 
 /** One whitespace-separated word of an INI host line, quotes removed. */
 export interface IniWord {
@@ -10,82 +10,94 @@ export interface IniWord {
   readonly col: number;
 }
 
+const SPACE = new Set([' ', '\t', '\r', '\n']);
+
 /**
- * Splits an INI host line like a POSIX shell (quotes group words, backslash escapes) and drops a comment: a
- * `#` at the start of a word (`host a=1  # note`). A `#` inside a word (`pass=a#b`) is kept.
+ * Splits an INI host line as Ansible does, with Python's `shlex.split(line, comments=True)`: quotes group words and
+ * are removed, a backslash escapes the next character (inside double quotes only `\"` and `\\`; inside single
+ * quotes nothing), and a `#` outside quotes ends the line, even inside a word (`pass=a#b` is `pass=a`).
  */
 export function splitHostLine(line: string): IniWord[] {
   const words: IniWord[] = [];
   let i = 0;
   while (i < line.length) {
-    while (i < line.length && /\s/.test(line[i] ?? '')) i++;
+    while (i < line.length && SPACE.has(line[i]!)) i++;
     if (i >= line.length || line[i] === '#') break;
     const start = i;
     let text = '';
-    let quote: string | undefined;
-    for (; i < line.length; i++) {
-      const c = line[i] ?? '';
-      if (quote) {
-        if (c === quote) quote = undefined;
-        else if (c === '\\' && quote === '"' && /["\\$`]/.test(line[i + 1] ?? '')) text += line[++i];
-        else text += c;
-      } else if (/\s/.test(c)) break;
-      else if (c === '"' || c === "'") quote = c;
-      else if (c === '\\' && i + 1 < line.length) text += line[++i];
-      else text += c;
+    let quoted = false;
+    let ended = false;
+    while (i < line.length) {
+      const c = line[i]!;
+      if (SPACE.has(c)) break;
+      if (c === '#') {
+        ended = true;
+        break;
+      }
+      if (c === '\\') {
+        if (i + 1 >= line.length) throw new Error('no character after the backslash');
+        text += line[i + 1];
+        i += 2;
+      } else if (c === '"' || c === "'") {
+        quoted = true;
+        const close = readQuoted(line, i, c);
+        text += close.text;
+        i = close.end;
+      } else {
+        text += c;
+        i++;
+      }
     }
-    if (quote) throw new Error(`unterminated ${quote} quote`);
-    words.push({ text, raw: line.slice(start, i), col: start + 1 });
+    if (text !== '' || quoted) words.push({ text, raw: line.slice(start, i), col: start + 1 });
+    if (ended) break;
   }
   return words;
 }
 
-/** The value of `k=v` from a host line: quoted values stay strings, others follow {@link parseIniLiteral}. */
-export function hostWordValue(word: IniWord): { key: string; value: unknown; valueCol: number } | undefined {
-  const eq = word.raw.indexOf('=');
-  if (eq <= 0) return undefined;
-  const key = word.text.slice(0, word.text.indexOf('='));
-  const rawValue = word.raw.slice(eq + 1);
-  const text = word.text.slice(word.text.indexOf('=') + 1);
-  const quoted = rawValue.startsWith('"') || rawValue.startsWith("'");
-  return { key, value: quoted ? text : parseIniLiteral(text), valueCol: word.col + eq + 1 };
-}
-
-/**
- * The value of a `[group:vars]` line's right-hand side: a whole quoted string, or a literal with a trailing `# comment`
- * dropped.
- */
-export function varsLineValue(rawValue: string): unknown {
-  const value = rawValue.trim();
-  const quote = value[0];
-  if (quote === '"' || quote === "'") {
-    const close = value.indexOf(quote, 1);
-    if (close > 0 && /^\s*(#.*)?$/.test(value.slice(close + 1))) return value.slice(1, close);
-  }
-  return parseIniLiteral(value.replace(/\s+#.*$/, ''));
-}
-
-/**
- * Ansible evaluates unquoted INI values as Python literals: `True`/`False`/`None`, integers, floats, lists and
- * dicts; anything else (`yes`, `1.2.3.4`, `eth0`) stays a string.
- */
-export function parseIniLiteral(text: string): unknown {
-  if (text === 'True') return true;
-  if (text === 'False') return false;
-  if (text === 'None') return null;
-  if (/^[-+]?(0|[1-9][0-9_]*)$/.test(text) && !text.endsWith('_')) return Number(text.replace(/_/g, ''));
-  if (/^[-+]?0([xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)$/.test(text)) {
-    const negative = text.startsWith('-');
-    const magnitude = Number(text.replace(/^[-+]/, ''));
-    return negative ? -magnitude : magnitude;
-  }
-  if (/^[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+(?=[eE]))([eE][-+]?[0-9]+)?$/.test(text)) return Number(text);
-  if (/^\[.*\]$|^\{.*\}$|^\(.*\)$/.test(text)) {
-    try {
-      return parseYaml(text.startsWith('(') ? `[${text.slice(1, -1)}]` : text, { version: '1.1' }) as unknown;
-    } catch {
-      return text;
+function readQuoted(line: string, open: number, quote: string): { text: string; end: number } {
+  let text = '';
+  let i = open + 1;
+  for (;;) {
+    if (i >= line.length) throw new Error(`unterminated ${quote} quote`);
+    const c = line[i]!;
+    if (c === quote) return { text, end: i + 1 };
+    if (c === '\\' && quote === '"') {
+      const next = line[i + 1];
+      if (next === undefined) throw new Error(`unterminated ${quote} quote`);
+      text += next === '"' || next === '\\' ? next : c + next;
+      i += 2;
+    } else {
+      text += c;
+      i++;
     }
   }
-  return text;
+}
+
+/**
+ * The `k=v` of a host line word, split at its first `=` after quotes are removed; the value read as Ansible reads it
+ * ({@link iniValue}). Undefined when the word has no `=` or an empty name.
+ */
+export function hostWordValue(word: IniWord): { key: string; value: unknown; valueCol: number } | undefined {
+  const eq = word.text.indexOf('=');
+  if (eq <= 0) return undefined;
+  const rawEq = word.raw.indexOf('=');
+  return {
+    key: word.text.slice(0, eq),
+    value: iniValue(word.text.slice(eq + 1)),
+    valueCol: word.col + (rawEq < 0 ? eq : rawEq) + 1,
+  };
+}
+
+/** The value of a `[group:vars]` line's right-hand side, read as Ansible reads it ({@link iniValue}). */
+export function varsLineValue(rawValue: string): unknown {
+  return iniValue(rawValue.trim());
+}
+
+/**
+ * An INI value as Ansible's INI plugin reads it: a Python literal when it is one (`2222`, `True`, `'quoted'`,
+ * `['/dev/sda']`, `{'a': 1}`, `5  # comment`), else the text as it is (`yes`, `10.0.0.1`, `[a, b]`, `FALSE`).
+ */
+export function iniValue(text: string): unknown {
+  const literal = evalPythonLiteral(text);
+  return literal ? literal.value : text;
 }

@@ -15,6 +15,8 @@ export interface DeclaredGroup {
   readonly childAt: Map<string, SourceLocation>;
   /** Where the group was first declared. */
   declaredAt?: SourceLocation;
+  /** `ansible_group_priority` as the inventory file set it (never a var, as in Ansible). */
+  priority?: { readonly value: unknown; readonly origin: ValueOrigin };
 }
 
 /** A host as declared by an inventory file (first mention wins the position). */
@@ -100,6 +102,27 @@ export class InventoryBuilder {
 
   setVar(vars: VarLayer, key: string, value: unknown, origin: ValueOrigin): void {
     combineVar(vars, key, value, origin);
+  }
+
+  /**
+   * Sets a variable of group `name` from an inventory file. `ansible_group_priority` is the group's priority there,
+   * not a variable (Ansible's Group.set_variable).
+   */
+  setGroupVar(name: string, key: string, value: unknown, origin: ValueOrigin): void {
+    const group = this.group(name);
+    if (key === 'ansible_group_priority') group.priority = { value, origin };
+    else combineVar(group.vars, key, value, origin);
+  }
+
+  /**
+   * Adds `name` to `group` like {@link addHost}, and gives it `port` as `ansible_port` when this is the host's first
+   * mention (as Ansible does: a later `host:port` does not change it).
+   */
+  addHostWithPort(group: string, name: string, port: number | undefined, at: SourceLocation): DeclaredHost {
+    const isNew = !this.hosts.has(name);
+    const host = this.addHost(group, name, at);
+    if (isNew && port !== undefined) this.setVar(host.vars, 'ansible_port', port, at);
+    return host;
   }
 
   error(message: string, location?: SourceLocation, fix?: string): void {

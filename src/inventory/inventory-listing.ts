@@ -18,7 +18,8 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The inventory in ansible-inventory `--list` shape: `_meta.hostvars` (merged vars, secrets masked) and one
- * entry per non-empty group with its sorted `hosts` and `children`.
+ * entry per non-empty group with its `hosts` and `children` in the order the inventory gave them, as Ansible lists
+ * them.
  */
 export function listInventory(inv: Inventory, options: ListOptions = {}): Record<string, unknown> {
   const shown = visibleHosts(inv, options.limit);
@@ -34,9 +35,9 @@ export function listInventory(inv: Inventory, options: ListOptions = {}): Record
     if (!group || seen.has(name)) return;
     seen.add(name);
     const entry: ListedGroup = {};
-    const hosts = name === 'all' ? [] : group.hosts.filter((h) => shown.has(h)).sort(byName);
+    const hosts = name === 'all' ? [] : group.hosts.filter((h) => shown.has(h));
     if (hosts.length > 0) entry.hosts = hosts;
-    const children = [...group.children].sort(byName);
+    const children = [...group.children];
     if (children.length > 0) entry.children = children;
     if (options.export && Object.keys(group.vars).length > 0) entry.vars = maskSecretVars(group.vars);
     if (Object.keys(entry).length > 0) result.set(name, entry);
@@ -49,7 +50,7 @@ export function listInventory(inv: Inventory, options: ListOptions = {}): Record
   >;
 }
 
-/** ansible-inventory `--graph`: `@group:` lines with `|--` indentation, children then hosts, by name. */
+/** ansible-inventory `--graph`: `@group:` lines with `|--` indentation, children then hosts, in inventory order. */
 export function graphInventory(inv: Inventory, root = 'all', limit?: string): string {
   const shown = visibleHosts(inv, limit);
   const lines: string[] = [];
@@ -60,8 +61,8 @@ export function graphInventory(inv: Inventory, root = 'all', limit?: string): st
     const group = inv.groups.get(name);
     if (!group) return;
     line(`@${name}:`, depth);
-    for (const child of [...group.children].sort(byName)) walk(child, depth + 1);
-    if (name !== 'all') for (const host of group.hosts.filter((h) => shown.has(h)).sort(byName)) line(host, depth + 1);
+    for (const child of group.children) walk(child, depth + 1);
+    if (name !== 'all') for (const host of group.hosts.filter((h) => shown.has(h))) line(host, depth + 1);
   };
   walk(root, 0);
   return `${lines.join('\n')}\n`;
@@ -85,9 +86,14 @@ function visibleHosts(inv: Inventory, limit: string | undefined): Set<string> {
   return new Set((limit ? selectHosts(inv, limit) : [...inv.hosts.values()]).map((h) => h.name));
 }
 
-/** Keys sorted at every depth, as ansible-inventory prints them. */
+/**
+ * Keys sorted at every depth, as ansible-inventory prints them; YAML's `!!set` and `!!omap` as the lists Python's
+ * JSON encoder makes of them.
+ */
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
+  if (value instanceof Set) return [...value].map(sortKeys);
+  if (value instanceof Map) return [...value].map(([k, v]) => [k, sortKeys(v)]);
   if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
   return Object.fromEntries(
     Object.entries(value)

@@ -1,5 +1,5 @@
 import { levenshtein as editDistance } from '../core/did-you-mean.js';
-import { shapeOf } from './schema-check.js';
+import { shapeOf } from './value-shape.js';
 
 /**
  * Top-level host variables are free-form (they feed Ansible-style templates), so an unknown top-level key is not

@@ -1,124 +1,96 @@
-import { statSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
-import { isMap, isScalar } from 'yaml';
+import { dirname } from 'node:path';
 import { ConfigError, type Problem, type SourceLocation } from '../core/errors.js';
-import { readIniInventory } from './ini-inventory.js';
-import { InventoryBuilder } from './inventory-builder.js';
 import type { Inventory, ValueOrigin } from '../core/inventory.js';
+import { VaultKeyring } from '../transport/vault-keyring.js';
+import { InventoryBuilder } from './inventory-builder.js';
+import { findInventorySources, HOSTS_FILE_NAMES } from './inventory-sources.js';
+import { readInventorySource } from './read-inventory-source.js';
 import { resolveHosts } from './resolve-hosts.js';
-import { entryAt, readUserFile } from './user-file.js';
+import { fleetOfSite } from './fleet-of-site.js';
+import { entryAt } from './user-file.js';
 import { MAX_INVENTORY_BYTES, readVarsDir, type ReadBudget } from './vars-dirs.js';
-import { YamlFile, type YamlPath } from './yaml-file.js';
-import { readYamlInventory } from './yaml-inventory.js';
+import type { YamlFile, YamlPath } from './yaml-file.js';
 
-/** Inventory file names looked for in an inventory directory, in this order. */
-export const HOSTS_FILE_NAMES = ['hosts.yaml', 'hosts.yml', 'hosts', 'hosts.ini'] as const;
+export { HOSTS_FILE_NAMES };
+
+/** How to read an inventory. */
+export interface LoadOptions {
+  /** Decrypts files vaulted whole; default: the environment's password sources (ACP_PLAY_VAULT_PASSWORD_FILE...). */
+  readonly keyring?: VaultKeyring;
+}
 
 /**
- * Loads an Ansible-style inventory: a directory holding a hosts file (`hosts.yaml`, `hosts.yml`, or an INI or
- * YAML `hosts`) plus `group_vars/` and `host_vars/`, or the path of one inventory file with those folders beside
- * it. Throws a ConfigError listing every problem found.
+ * Loads an Ansible-style inventory as Ansible reads it: the path of one inventory file, or a folder whose every file
+ * is an inventory source (in name order, sub-folders too: `hosts.yaml`, `10-switches.ini`, ...), plus `group_vars/`
+ * and `host_vars/` beside the file or in the folder. A site folder inside a fleet (a folder of site folders with its
+ * own `group_vars/`) inherits the fleet's group_vars below everything the site sets itself, whether it runs alone or
+ * with its fleet. Throws a ConfigError listing every problem found; an inventory that names no host is one.
  */
-export async function loadInventory(dir: string): Promise<Inventory> {
-  const hostsFile = findHostsFile(dir);
-  const base = hostsFile === dir ? dirname(dir) : dir;
-  const builder = new InventoryBuilder();
-  const sources = new Map<string, YamlFile>();
-  const { text, invalidAt } = readUserFile(hostsFile, 'inventory file');
-  const yaml = inventoryYaml(hostsFile, text);
-  if (yaml) {
-    sources.set(hostsFile, yaml);
-    if (invalidAt !== undefined) builder.error(notUtf8(hostsFile), yaml.at(invalidAt), 'save the file as UTF-8');
-    builder.problems.push(...yaml.problems);
-    if (invalidAt === undefined) readYamlInventory(yaml, builder);
-  } else {
-    readIniInventory(hostsFile, text, builder, invalidAt !== undefined);
-  }
-  const budget: ReadBudget = { left: MAX_INVENTORY_BYTES - text.length };
-  const groupFiles = readVarsDir(base, 'group_vars', [...builder.groups.keys()], builder, budget);
-  const hostFiles = readVarsDir(base, 'host_vars', [...builder.hosts.keys()], builder, budget);
-  for (const source of [...groupFiles.sources, ...hostFiles.sources]) sources.set(source.file, source);
-
-  const locate = (origin: ValueOrigin, subPath: YamlPath = []): SourceLocation =>
-    locateOrigin(sources, origin, subPath);
-  const { hosts, groups } = resolveHosts(builder, { groups: groupFiles.layers, hosts: hostFiles.layers }, locate);
-  if (builder.problems.some((p) => p.severity === 'error')) throw new ConfigError(builder.problems);
-  const warnings: Problem[] = builder.problems.filter((p) => p.severity === 'warning');
-  return Object.freeze({ dir, hosts, groups, files: Object.freeze([...sources.keys()]), warnings, locate });
-}
-
-function notUtf8(file: string): string {
-  return `${file} is not UTF-8 text (an invalid byte here)`;
-}
-
-/** The inventory file: `path` itself, or the one hosts file in the directory `path`. */
-function findHostsFile(path: string): string {
-  let isDirectory: boolean;
-  try {
-    isDirectory = statSync(path).isDirectory();
-  } catch {
-    if (!exists(path)) {
-      throw new ConfigError({
-        severity: 'error',
-        location: { file: path, line: 1, col: 1 },
-        message: `inventory ${path} does not exist`,
-        fix: 'give an inventory directory (holding hosts.yaml) or an inventory file',
-      });
-    }
-    return path; // a dangling or looping link: readUserFile says which
-  }
-  if (!isDirectory) return path;
-  // A folder by one of these names is not a hosts file; anything else is, even a FIFO or a dangling link (the
-  // reader then says what is wrong with it).
-  const found = HOSTS_FILE_NAMES.map((name) => join(path, name)).filter((file) => exists(file) && !isFolder(file));
-  if (found.length === 0) {
+export async function loadInventory(path: string, options: LoadOptions = {}): Promise<Inventory> {
+  if (entryAt(path) === undefined) {
     throw new ConfigError({
       severity: 'error',
       location: { file: path, line: 1, col: 1 },
-      message: `inventory directory ${path} has no hosts file`,
-      fix: `add ${join(path, 'hosts.yaml')} (or an INI file named hosts), or give the path of the inventory file itself`,
+      message: `inventory ${path} does not exist`,
+      fix: 'give an inventory directory (holding hosts.yaml) or an inventory file',
     });
   }
-  if (found.length > 1) {
+  const keyring = options.keyring ?? new VaultKeyring();
+  const { sources, isFolder } = findInventorySources(path);
+  if (sources.length === 0) {
     throw new ConfigError({
       severity: 'error',
-      location: { file: found[1] ?? path, line: 1, col: 1 },
-      message: `inventory directory ${path} has more than one hosts file: ${found.join(', ')}`,
-      fix: 'keep one of them',
+      location: { file: path, line: 1, col: 1 },
+      message: `inventory directory ${path} has no inventory file`,
+      fix: `add ${path.replace(/\/$/, '')}/hosts.yaml (or an INI file named hosts), or give the path of the inventory file itself`,
     });
   }
-  return found[0] ?? path;
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
+  const base = isFolder ? path : dirname(path);
+  const builder = new InventoryBuilder();
+  const yamlSources = new Map<string, YamlFile>();
+  const budget: ReadBudget = { left: MAX_INVENTORY_BYTES };
+  for (const source of sources) {
+    if (budget.left <= 0) {
+      builder.error(
+        `the inventory's files add up to more than ${MAX_INVENTORY_BYTES / (1024 * 1024)} MiB; ${source.file} and the files after it are not read`,
+        { file: source.file, line: 1, col: 1 },
+        'check the links in the inventory folder; an inventory is rarely more than a few MiB',
+      );
+      budget.spent = true;
+      break;
+    }
+    const read = readInventorySource(source, builder, keyring);
+    budget.left -= read.size;
+    if (read.yaml) yamlSources.set(source.file, read.yaml);
   }
-}
+  const groupNames = [...builder.groups.keys()];
+  const fleet = isFolder ? fleetOfSite(base) : undefined;
+  const fleetFiles = fleet ? readVarsDir(fleet, 'group_vars', groupNames, builder, budget, keyring, false) : undefined;
+  const groupFiles = readVarsDir(base, 'group_vars', groupNames, builder, budget, keyring);
+  const hostFiles = readVarsDir(base, 'host_vars', [...builder.hosts.keys()], builder, budget, keyring);
+  for (const source of [...(fleetFiles?.sources ?? []), ...groupFiles.sources, ...hostFiles.sources])
+    yamlSources.set(source.file, source);
 
-/** True when something (a file, a folder, even a dangling link) has this name. */
-function exists(path: string): boolean {
-  return entryAt(path) !== undefined;
-}
-
-/**
- * The file parsed as YAML when it is a YAML inventory; undefined for INI (as Ansible decides: extension, then content).
- */
-function inventoryYaml(file: string, text: string): YamlFile | undefined {
-  const ext = extname(file).toLowerCase();
-  if (ext === '.yaml' || ext === '.yml' || ext === '.json') return YamlFile.parse(file, text);
-  if (ext === '.ini') return undefined;
-  const candidate = YamlFile.parse(file, text);
-  // A syntax error means INI (as Ansible tries YAML, then INI); a YAML limit passed is still YAML, and is reported.
-  if (candidate.doc.errors.length > 0) return undefined;
-  const root = candidate.doc.contents;
-  if (!isMap(root) || root.items.length === 0) return undefined;
-  const looksLikeGroups = root.items.every(
-    (pair) => pair.value === null || isMap(pair.value) || (isScalar(pair.value) && pair.value.value === null),
+  const locate = (origin: ValueOrigin, subPath: YamlPath = []): SourceLocation =>
+    locateOrigin(yamlSources, origin, subPath);
+  const { hosts, groups } = resolveHosts(
+    builder,
+    { groups: groupFiles.layers, hosts: hostFiles.layers, ...(fleetFiles ? { fleetGroups: fleetFiles.layers } : {}) },
+    locate,
   );
-  return looksLikeGroups ? candidate : undefined;
+  if (hosts.size === 0 && !builder.problems.some((p) => p.severity === 'error')) {
+    builder.error(
+      `the inventory ${path} names no host`,
+      { file: sources[0]!.file, line: 1, col: 1 },
+      isFolder
+        ? `list hosts in ${sources.map((s) => s.file).join(', ')} (all: hosts: NAME:), or check that this is the inventory you meant`
+        : 'list hosts in it (all: hosts: NAME:), or check that this is the inventory you meant',
+    );
+  }
+  if (builder.problems.some((p) => p.severity === 'error')) throw new ConfigError(builder.problems);
+  const warnings: Problem[] = builder.problems.filter((p) => p.severity === 'warning');
+  const files = [...new Set([...sources.map((s) => s.file), ...yamlSources.keys()])];
+  return Object.freeze({ dir: path, hosts, groups, files: Object.freeze(files), warnings, locate });
 }
 
 function locateOrigin(sources: ReadonlyMap<string, YamlFile>, origin: ValueOrigin, subPath: YamlPath): SourceLocation {

@@ -4,7 +4,7 @@ import { ConfigError, type Problem } from '../core/errors.js';
 import { buildSite } from './build-site.js';
 import type { Inventory } from '../core/inventory.js';
 import type { PlatformCatalog } from '../core/platform.js';
-import { loadInventory } from './load-inventory.js';
+import { loadInventory, type LoadOptions } from './load-inventory.js';
 import type { Site } from '../core/site.js';
 import { ownershipFileOf, readOwnershipRecord, type OwnershipRecord } from './ownership-record.js';
 import { validateSite } from './validate-site.js';
@@ -66,6 +66,10 @@ function byLocation(a: Problem, b: Problem): number {
 }
 
 /** Loads an inventory directory into a validated site (inventory -> site model -> cross-device checks). */
-export async function loadSite(dir: string, platforms: PlatformCatalog): Promise<LoadedSite> {
-  return siteFromInventory(await loadInventory(dir), platforms);
+export async function loadSite(
+  dir: string,
+  platforms: PlatformCatalog,
+  options: LoadOptions = {},
+): Promise<LoadedSite> {
+  return siteFromInventory(await loadInventory(dir, options), platforms);
 }

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { isMap, isSeq, stringify } from 'yaml';
 import { ConfigError, type Problem } from '../core/errors.js';
 import type { OwnedVlan } from '../core/site.js';
+import { YamlTimestamp } from '../core/yaml-timestamp.js';
+import { readUserFile } from './user-file.js';
 import { YamlFile } from './yaml-file.js';
 
 /**
@@ -38,7 +40,8 @@ export function ownershipFileOf(inventoryDir: string): string {
 export function readOwnershipRecord(file: string): OwnershipRecord {
   if (!existsSync(file)) return new Map();
   // Read through the guarded reader like every other inventory file (a FIFO or a huge file is a located error).
-  const yaml = YamlFile.read(file);
+  const { text, invalidAt } = readUserFile(file, 'ownership record');
+  const yaml = YamlFile.fromText(file, text, invalidAt);
   const problems: Problem[] = yaml.problems.filter((p) => p.severity === 'error');
   const record = new Map<string, OwnershipEntry[]>();
   const fix = 'each switch lists its VLANs as `- {id: 2003, name: virtual-machines-1}`; or delete the file';
@@ -69,6 +72,14 @@ export function readOwnershipRecord(file: string): OwnershipRecord {
   return record;
 }
 
+/** The time of an entry as written (ISO 8601, UTC); the inventory's YAML reader gives timestamps as YamlTimestamp. */
+function atText(at: unknown): string | undefined {
+  if (typeof at === 'string') return at;
+  if (at instanceof Date) return at.toISOString();
+  if (at instanceof YamlTimestamp) return new Date(at.toJSON()).toISOString();
+  return undefined;
+}
+
 function toEntry(item: unknown): OwnershipEntry | undefined {
   if (typeof item !== 'object' || item === null) return undefined;
   const { id, name, run, at } = item as Record<string, unknown>;
@@ -78,7 +89,7 @@ function toEntry(item: unknown): OwnershipEntry | undefined {
     id,
     ...(typeof name === 'string' ? { name } : {}),
     ...(typeof run === 'string' ? { run } : {}),
-    ...(at instanceof Date ? { at: at.toISOString() } : typeof at === 'string' ? { at } : {}),
+    ...(atText(at) !== undefined ? { at: atText(at) } : {}),
   };
 }
 

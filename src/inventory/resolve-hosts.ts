@@ -1,20 +1,23 @@
 import type { SourceLocation } from '../core/errors.js';
 import { combineLayer, deepFreeze, type VarLayer } from './combine-vars.js';
 import { resolveConnection } from './host-connection.js';
-import type { InventoryBuilder } from './inventory-builder.js';
+import type { DeclaredGroup, InventoryBuilder } from './inventory-builder.js';
 import type { Group, Host, ValueOrigin } from '../core/inventory.js';
 
 /** Vars from group_vars/ and host_vars/, by group or host name. */
 export interface VarsFromFiles {
   readonly groups: ReadonlyMap<string, VarLayer>;
   readonly hosts: ReadonlyMap<string, VarLayer>;
+  /** The fleet's group_vars/ (next to the site folders), by group name: below everything the site sets itself. */
+  readonly fleetGroups?: ReadonlyMap<string, VarLayer>;
 }
 
 /**
  * Resolves inheritance once, the way Ansible does: every group under `all`, hosts in no group in `ungrouped`,
  * groups ordered by depth, then `ansible_group_priority`, then name; and each host's vars stacked as
- * all's inline vars < other groups' inline vars < group_vars/all < other group_vars < the host's inline vars <
- * host_vars. Problems (cycles, bad values) go to the builder.
+ * the fleet's group_vars/all < the fleet's other group_vars < all's inline vars < other groups' inline vars <
+ * group_vars/all < other group_vars < the host's inline vars < host_vars. Problems (cycles, bad values) go to the
+ * builder.
  */
 export function resolveHosts(
   builder: InventoryBuilder,
@@ -56,21 +59,20 @@ export function resolveHosts(
   const priority = new Map<string, number>();
   const groups = new Map<string, Group>();
   for (const group of declared.values()) {
-    const vars: VarLayer = new Map(group.vars);
-    combineLayer(vars, files.groups.get(group.name) ?? new Map());
-    const entry = vars.get('ansible_group_priority');
-    let value = 1;
-    if (entry && entry.value !== null) {
-      value = Number(entry.value);
-      if (!Number.isInteger(value)) {
-        builder.error(
-          `ansible_group_priority of group \`${group.name}\` must be an integer, got ${JSON.stringify(entry.value)}`,
-          locate(entry.origin),
-          'write a whole number; higher wins',
-        );
-        value = 1;
-      }
+    // A fleet's group_vars first, below the inventory file's group vars and the site's own group_vars files.
+    const vars: VarLayer = new Map(files.fleetGroups?.get(group.name));
+    combineLayer(vars, group.vars);
+    const fromFiles = files.groups.get(group.name) ?? new Map();
+    combineLayer(vars, fromFiles);
+    const inFiles = fromFiles.get('ansible_group_priority');
+    if (inFiles) {
+      builder.warn(
+        `ansible_group_priority of group \`${group.name}\` has no effect in a group_vars file (Ansible reads it only in the inventory file), so it is a plain variable here`,
+        locate(inFiles.origin),
+        "set it in the inventory file: under the group's vars: (YAML) or in its [group:vars] section (INI)",
+      );
     }
+    const value = groupPriority(group, builder, locate);
     priority.set(group.name, value);
     groups.set(
       group.name,
@@ -105,7 +107,10 @@ export function resolveHosts(
     }
     memberOf.delete('all');
     const sorted = [...memberOf].sort(order);
+    const fleet = files.fleetGroups ?? new Map<string, VarLayer>();
     const layers: VarLayer[] = [
+      fleet.get('all') ?? new Map(),
+      ...sorted.map((g) => fleet.get(g) ?? new Map()),
       declared.get('all')?.vars ?? new Map(),
       ...sorted.map((g) => declared.get(g)?.vars ?? new Map()),
       files.groups.get('all') ?? new Map(),
@@ -141,6 +146,27 @@ export function resolveHosts(
     );
   }
   return { hosts, groups };
+}
+
+/** `ansible_group_priority` as Ansible's Group.set_priority(int(value)) reads it; 1 when unset. */
+function groupPriority(
+  group: DeclaredGroup,
+  builder: InventoryBuilder,
+  locate: (origin: ValueOrigin) => SourceLocation,
+): number {
+  const set = group.priority;
+  if (!set || set.value === null) return 1;
+  const { value } = set;
+  if (typeof value === 'number' && Number.isFinite(value)) return Math.trunc(value);
+  if (typeof value === 'boolean') return Number(value);
+  if (typeof value === 'string' && /^\s*[-+]?[0-9]+(?:_[0-9]+)*\s*$/.test(value))
+    return Number(value.replace(/[\s_]/g, ''));
+  builder.error(
+    `ansible_group_priority of group \`${group.name}\` must be an integer, got ${JSON.stringify(value)}`,
+    locate(set.origin),
+    'write a whole number; higher wins',
+  );
+  return 1;
 }
 
 function toRecord(layer: VarLayer): Record<string, unknown> {

@@ -3,6 +3,7 @@ import { extname, join } from 'node:path';
 import { isMap, isScalar, type Node } from 'yaml';
 import { ConfigError } from '../core/errors.js';
 import { didYouMean } from '../core/did-you-mean.js';
+import type { VaultKeyring } from '../transport/vault-keyring.js';
 import type { VarLayer } from './combine-vars.js';
 import type { InventoryBuilder } from './inventory-builder.js';
 import { entryAt } from './user-file.js';
@@ -31,7 +32,8 @@ export interface VarsDirContent {
 /**
  * Reads `group_vars/` or `host_vars/` under `base` for the given names, as Ansible's host_group_vars plugin
  * does: `NAME`, `NAME.yml`, `NAME.yaml`, `NAME.json` or a folder `NAME/` whose files are read in name order.
- * Files that match no name give a warning (a misspelt group would otherwise be silently ignored).
+ * Files that match no name give a warning (a misspelt group would otherwise be silently ignored), unless
+ * `warnUnmatched` is false (a fleet's group_vars/ holds groups that only some of its sites have).
  */
 export function readVarsDir(
   base: string,
@@ -39,6 +41,8 @@ export function readVarsDir(
   names: readonly string[],
   builder: InventoryBuilder,
   budget: ReadBudget,
+  keyring: VaultKeyring,
+  warnUnmatched = true,
 ): VarsDirContent {
   const dir = join(base, kind);
   const content: VarsDirContent = { layers: new Map(), sources: [] };
@@ -71,7 +75,7 @@ export function readVarsDir(
         }
         break;
       }
-      const source = collect(builder, () => YamlFile.read(file));
+      const source = collect(builder, () => YamlFile.read(file, keyring));
       if (source) budget.left -= source.size;
       if (source === undefined) continue;
       content.sources.push(source);
@@ -81,7 +85,7 @@ export function readVarsDir(
   }
   const what = kind === 'group_vars' ? 'group' : 'host';
   for (const entry of entries.keys()) {
-    if (used.has(entry) || entry.startsWith('.')) continue;
+    if (!warnUnmatched || used.has(entry) || entry.startsWith('.')) continue;
     const stem = EXTENSIONS.includes(extname(entry)) ? entry.slice(0, entry.length - extname(entry).length) : entry;
     builder.warn(
       `${join(dir, entry)} matches no ${what} of the inventory, so it is not read`,

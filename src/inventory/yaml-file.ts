@@ -1,7 +1,9 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type ScalarTag } from 'yaml';
 import type { Problem, SourceLocation } from '../core/errors.js';
-import { readUserFile } from './user-file.js';
+import type { VaultKeyring } from '../transport/vault-keyring.js';
+import { readInventoryText } from './inventory-text.js';
 import { VaultValue } from '../core/vault-value.js';
+import { pyyamlTags } from './pyyaml-scalars.js';
 import { parseYaml } from './yaml-document.js';
 
 /** YAML path: map keys and sequence indexes. */
@@ -30,19 +32,30 @@ export class YamlFile {
     readonly size: number,
   ) {}
 
-  /** Parses `text` as the content of `file` (the path as the user gave it), under parseYaml's limits. */
+  /**
+   * Parses `text` as the content of `file` (the path as the user gave it), under parseYaml's limits. Like Ansible's
+   * loader, text that is valid JSON is read as JSON (so `1e3` there is a number), anything else as YAML 1.1 the way
+   * PyYAML reads it.
+   */
   static parse(file: string, text: string): YamlFile {
-    const { doc, lines, problems, isReadable } = parseYaml(file, text, {
-      version: '1.1',
-      uniqueKeys: true,
-      customTags: ansibleTags,
-    });
+    const options = isJson(text)
+      ? ({ version: '1.2', schema: 'json', uniqueKeys: true } as const)
+      : { version: '1.1' as const, uniqueKeys: true, customTags: pyyamlTags(ansibleTags) };
+    const { doc, lines, problems, isReadable } = parseYaml(file, text, options);
     return new YamlFile(file, doc, lines, problems, isReadable, text.length);
   }
 
-  /** Reads `file` with the guarded reader (a ConfigError unless it is a regular file of sane size) and parses it. */
-  static read(file: string): YamlFile {
-    const { text, invalidAt } = readUserFile(file);
+  /**
+   * Reads `file` with the guarded reader (a ConfigError unless it is a regular file of sane size), decrypting a file
+   * vaulted whole with `keyring`, and parses it.
+   */
+  static read(file: string, keyring: VaultKeyring): YamlFile {
+    const { text, invalidAt } = readInventoryText(file, 'file', keyring);
+    return YamlFile.fromText(file, text, invalidAt);
+  }
+
+  /** Parses text read from `file`; `invalidAt` is where its bytes stopped being UTF-8 (an error there). */
+  static fromText(file: string, text: string, invalidAt?: number): YamlFile {
     const source = YamlFile.parse(file, text);
     if (invalidAt !== undefined) {
       source.problems.unshift({
@@ -105,6 +118,17 @@ export class YamlFile {
   /** Location of the value at `path`, falling back to the deepest existing node. */
   locate(path: YamlPath): SourceLocation {
     return this.nodeLocation(this.find(path).node);
+  }
+}
+
+function isJson(text: string): boolean {
+  const first = text.trimStart()[0];
+  if (first !== '{' && first !== '[' && first !== '"') return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 

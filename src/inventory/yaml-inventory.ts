@@ -2,7 +2,6 @@ import { isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { didYouMean } from '../core/did-you-mean.js';
 import { expandHostEntry } from './host-range.js';
 import type { InventoryBuilder } from './inventory-builder.js';
-import type { VarLayer } from './combine-vars.js';
 import type { ValueOrigin } from '../core/inventory.js';
 import type { YamlFile, YamlPath } from './yaml-file.js';
 
@@ -93,8 +92,7 @@ class YamlInventoryReader {
       if (key === undefined) continue;
       const inner = this.resolve(item.value);
       if (key === 'hosts') this.hosts(name, inner, [...path, key]);
-      else if (key === 'vars')
-        this.vars(this.builder.group(name).vars, inner, [...path, key], `vars of group \`${name}\``);
+      else if (key === 'vars') this.groupVars(name, inner, [...path, key]);
       else if (key === 'children') this.children(name, inner, [...path, key]);
       else {
         const hint = didYouMean(key, GROUP_KEYS);
@@ -109,6 +107,11 @@ class YamlInventoryReader {
 
   private hosts(group: string, node: Node | null, path: YamlPath): void {
     if (node === null || (isScalar(node) && node.value === null)) return;
+    if (isScalar(node) && typeof node.value === 'string') {
+      // As Ansible: `hosts: node1` is `hosts: {node1: }`.
+      this.addHosts(group, node.value, node, null, path);
+      return;
+    }
     if (!isMap(node)) {
       const fix = isSeq(node)
         ? 'hosts is a map, not a list: write each host as `name:` on its own line'
@@ -122,27 +125,31 @@ class YamlInventoryReader {
     }
     for (const pair of node.items) {
       const pattern = this.name(pair, 'host');
-      if (pattern === undefined || !this.count(pair.key as Node)) continue;
-      const at = this.source.nodeLocation(pair.key as Node);
-      let entry;
-      try {
-        entry = expandHostEntry(pattern);
-      } catch (error) {
-        this.builder.error((error as Error).message, at);
-        continue;
-      }
-      // The host's vars are read once for the whole entry (a range may name thousands of hosts).
-      const vars = this.varsOf(this.resolve(pair.value), [...path, pattern], `vars of host \`${pattern}\``);
-      for (const hostName of entry.names) {
-        const host = this.builder.addHost(group, hostName, at);
-        if (entry.port !== undefined) this.builder.setVar(host.vars, 'ansible_port', entry.port, at);
-        for (const v of vars) this.builder.setVar(host.vars, v.key, v.value, v.origin);
-      }
+      if (pattern !== undefined) this.addHosts(group, pattern, pair.key as Node, this.resolve(pair.value), path);
     }
   }
 
-  private vars(layer: VarLayer, node: Node | null, path: YamlPath, what: string): void {
-    for (const v of this.varsOf(node, path, what)) this.builder.setVar(layer, v.key, v.value, v.origin);
+  private addHosts(group: string, pattern: string, at: Node, value: Node | null, path: YamlPath): void {
+    if (!this.count(at)) return;
+    const location = this.source.nodeLocation(at);
+    let entry;
+    try {
+      entry = expandHostEntry(pattern);
+    } catch (error) {
+      this.builder.error((error as Error).message, location);
+      return;
+    }
+    // The host's vars are read once for the whole entry (a range may name thousands of hosts).
+    const vars = this.varsOf(value, [...path, pattern], `vars of host \`${pattern}\``);
+    for (const hostName of entry.names) {
+      const host = this.builder.addHostWithPort(group, hostName, entry.port, location);
+      for (const v of vars) this.builder.setVar(host.vars, v.key, v.value, v.origin);
+    }
+  }
+
+  private groupVars(group: string, node: Node | null, path: YamlPath): void {
+    for (const v of this.varsOf(node, path, `vars of group \`${group}\``))
+      this.builder.setGroupVar(group, v.key, v.value, v.origin);
   }
 
   /** The `name: value` pairs of a vars map, as values with their origin. */
@@ -152,6 +159,10 @@ class YamlInventoryReader {
     what: string,
   ): { key: string; value: unknown; origin: ValueOrigin }[] {
     if (node === null || (isScalar(node) && node.value === null)) return [];
+    if (isScalar(node) && typeof node.value === 'string' && what.startsWith('vars of group')) {
+      // As Ansible: `vars: x` is `vars: {x: }`.
+      return [{ key: node.value, value: null, origin: { file: this.source.file, yamlPath: path } }];
+    }
     if (!isMap(node)) {
       this.builder.error(
         `${what} must be a map of name: value`,
@@ -172,6 +183,11 @@ class YamlInventoryReader {
 
   private children(parent: string, node: Node | null, path: YamlPath): void {
     if (node === null || (isScalar(node) && node.value === null)) return;
+    if (isScalar(node) && typeof node.value === 'string') {
+      // As Ansible: `children: web` is `children: {web: }`.
+      this.builder.addChild(parent, node.value, this.source.nodeLocation(node));
+      return;
+    }
     if (!isMap(node)) {
       this.builder.error(
         `children of group \`${parent}\` must be a map of group names`,

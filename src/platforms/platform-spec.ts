@@ -1,5 +1,6 @@
 import type { TaskModule } from '../core/module.js';
 import type { PlatformInfo } from '../core/platform.js';
+import type { LldpSpec } from './lldp-spec.js';
 import type { SwitchSpec } from './switch-spec.js';
 
 /**
@@ -12,4 +13,6 @@ export interface PlatformSpec extends PlatformInfo {
   readonly switch?: SwitchSpec;
   /** The task modules this platform brings (nmstate: `nmstate`; linux: the generic `command` and `file`). */
   readonly modules?: readonly TaskModule<any, any, any>[];
+  /** How the platform reads the LLDP neighbours its hosts hear (the cabling check, `import`); absent = it cannot. */
+  readonly lldp?: LldpSpec;
 }

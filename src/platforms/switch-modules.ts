@@ -1,16 +1,21 @@
-import { ApplyError, InternalError } from '../core/errors.js';
+import type { Held } from '../core/change.js';
+import { ApplyError, ConfigError, InternalError } from '../core/errors.js';
 import type { Host } from '../core/inventory.js';
 import type { ModulePlan, TaskContext, TaskModule } from '../core/module.js';
 import type { PlatformCatalog } from '../core/platform.js';
 import type { Site, SwitchModel } from '../core/site.js';
 import { wordList } from '../inventory/word-list.js';
+import type { Heard } from '../cabling/compare-cabling.js';
+import { PORT_STAGES, portsOfStage, type PortStage } from '../cabling/port-roles.js';
+import { normaliseInterfaceName } from './interface-names.js';
 import type { PlatformSpec } from './platform-spec.js';
-import type { DriverContext, SwitchCurrent, SwitchPlan } from './switch-driver.js';
+import type { DriverContext, DriverTimeouts, SwitchCurrent, SwitchPlan } from './switch-driver.js';
 import { switchFacts } from './switch-facts.js';
 import { completeSwitchPlan, planSwitch } from './switch-plan.js';
 import { recordOwnership } from './switch-ownership.js';
 import type { SwitchSpec } from './switch-spec.js';
 import { compareSwitchStates } from './switch-state-compare.js';
+import { holdMiswired, portsFacingNodes, readHeard, touchesFacingPort } from './switch-cabling-guard.js';
 
 /** The desired state of one switch for one task. */
 export interface SwitchDesired {
@@ -23,7 +28,12 @@ export interface SwitchDesired {
   readonly inventoryPorts: readonly string[];
   /** Copy running-config to startup-config after the commit (task arg `save`, else the inventory's switch.save). */
   readonly save: boolean;
+  /** Which of the inventory's ports this task configures (`switch_ports` arg `ports`: day0, day1, all). */
+  readonly stage: PortStage;
 }
+
+/** What `switch_ports` gathers: the switch, and its LLDP neighbours when a port facing a node is about to change. */
+type GatheredSwitch = SwitchCurrent<unknown> & { readonly heard?: Heard };
 
 type Scope = 'vlans' | 'ports';
 type SwitchModuleName = 'switch_vlans' | 'switch_ports';
@@ -45,19 +55,35 @@ function secondsVar(host: Host, names: readonly string[], fallback: number): num
   return fallback * 1000;
 }
 
+/** A host's command timeouts: `command_timeout` (Ansible's `ansible_command_timeout`), `slow_command_timeout`. */
+export function hostTimeouts(host: Host): DriverTimeouts {
+  return {
+    commandMs: secondsVar(host, ['command_timeout', 'ansible_command_timeout'], 30),
+    slowMs: secondsVar(host, ['slow_command_timeout'], 300),
+  };
+}
+
 function driverContext(ctx: TaskContext): DriverContext {
   return {
     host: ctx.host,
     runId: ctx.runId,
     note: (text) => ctx.note(text),
-    timeouts: {
-      commandMs: secondsVar(ctx.host, ['command_timeout', 'ansible_command_timeout'], 30),
-      slowMs: secondsVar(ctx.host, ['slow_command_timeout'], 300),
-    },
+    timeouts: hostTimeouts(ctx.host),
     args: ctx.task.args,
     session: ctx.session,
     ...(ctx.run ? { run: ctx.run } : {}),
   };
+}
+
+/** The `ports` argument of `switch_ports`: day0, day1 or all (default); anything else is an input error. */
+function portStage(value: unknown, task: string, host: string): PortStage {
+  if (value === undefined) return 'all';
+  if (typeof value === 'string' && (PORT_STAGES as readonly string[]).includes(value)) return value as PortStage;
+  throw new ConfigError({
+    severity: 'error',
+    message: `task "${task}" (${host}): ports is ${JSON.stringify(value)}`,
+    fix: `use one of ${PORT_STAGES.join(', ')} (docs/day0.md)`,
+  });
 }
 
 /** Keeps what the module owns: VLAN definitions (`switch_vlans`) or ports (`switch_ports`). */
@@ -80,7 +106,7 @@ function scoped(scope: Scope, plan: SwitchPlan): SwitchPlan & ModulePlan {
 export function switchModule(
   name: SwitchModuleName,
   platforms: PlatformCatalog<PlatformSpec>,
-): TaskModule<SwitchDesired, SwitchCurrent<unknown>, unknown> {
+): TaskModule<SwitchDesired, GatheredSwitch, unknown> {
   const scope = SCOPES[name];
   const specOf = (model: SwitchModel): SwitchSpec => {
     const spec = platforms.resolve(model.platform)?.switch;
@@ -88,6 +114,21 @@ export function switchModule(
     return spec;
   };
   const isNamed = (model: SwitchModel): boolean => specOf(model).planning.unnamedVlans === undefined;
+  const canonicalIn =
+    (site: Site) =>
+    (switchName: string, port: string): string => {
+      const model = site.switches.find((s) => s.name === switchName);
+      const naming = model && platforms.resolve(model.platform)?.switch?.interfaceNames;
+      return naming ? normaliseInterfaceName(naming, port) : port;
+    };
+  const planOf = (desired: SwitchDesired, current: SwitchCurrent<unknown>) =>
+    planSwitch(specOf(desired.model), desired.model, current.state, {
+      prune: desired.prune,
+      managedVlans: desired.managedVlans,
+      owned: desired.model.ownedVlans ?? [],
+      portsOnly: scope === 'ports',
+      inventoryPorts: desired.inventoryPorts,
+    });
   return {
     name,
     unsupported(host, site) {
@@ -101,27 +142,42 @@ export function switchModule(
       const model = switchOf(ctx.host, ctx.site)!;
       const args = ctx.task.args;
       const managed = new Set([...ctx.site.vlans.map((v) => v.id), ...model.vlans.map((v) => v.id)]);
+      const stage = scope === 'ports' ? portStage(args['ports'], ctx.task.name, ctx.host.name) : 'all';
+      const ports = portsOfStage(ctx.site, model, stage, canonicalIn(ctx.site));
       return {
-        model: scope === 'vlans' ? { ...model, ports: [], members: [] } : { ...model, vlans: [] },
+        model: scope === 'vlans' ? { ...model, ports: [], members: [] } : { ...model, vlans: [], ports },
         managedVlans: [...managed].sort((a, b) => a - b),
         inventoryPorts: model.ports.map((p) => p.name),
         prune: scope === 'vlans' && args['prune'] !== false,
         save: typeof args['save'] === 'boolean' ? args['save'] : model.save,
+        stage,
       };
     },
-    gather(conn, desired, ctx) {
-      return specOf(desired.model).driver.gather(conn, driverContext(ctx));
-    },
-    plan(desired, current) {
+    async gather(conn, desired, ctx) {
       const spec = specOf(desired.model);
-      const planned = planSwitch(spec, desired.model, current.state, {
-        prune: desired.prune,
-        managedVlans: desired.managedVlans,
-        owned: desired.model.ownedVlans ?? [],
-        portsOnly: scope === 'ports',
-        inventoryPorts: desired.inventoryPorts,
-      });
-      return scoped(scope, completeSwitchPlan(spec, planned, current));
+      const dctx = driverContext(ctx);
+      const current = await spec.driver.gather(conn, dctx);
+      if (scope !== 'ports') return current;
+      // The cabling guard reads LLDP only when a port facing a node is about to change (switch-cabling-guard.ts).
+      const facing = portsFacingNodes(ctx.site, desired.model, canonicalIn(ctx.site));
+      if (!touchesFacingPort(planOf(desired, current).changes, facing)) return current;
+      const lldp = platforms.resolve(desired.model.platform)?.lldp;
+      if (!lldp) {
+        ctx.note(`cabling not checked: ${desired.model.platform} cannot read LLDP`);
+        return current;
+      }
+      return { ...current, heard: await readHeard(lldp, conn, dctx) };
+    },
+    plan(desired, current, ctx) {
+      const spec = specOf(desired.model);
+      let planned = planOf(desired, current);
+      let held: Held[] = [];
+      if (current.heard) {
+        const canonical = canonicalIn(ctx.site);
+        ({ planned, held } = holdMiswired(ctx.site, desired.model, current.heard, canonical, planned, ctx.note));
+      }
+      const plan = scoped(scope, completeSwitchPlan(spec, planned, current));
+      return held.length > 0 ? { ...plan, held } : plan;
     },
     facts: (current) => switchFacts(current),
     async begin({ conn, ctx, desired }) {

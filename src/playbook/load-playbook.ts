@@ -6,11 +6,22 @@ import { ConfigError, type SourceLocation } from '../core/errors.js';
 import { didYouMean } from '../core/did-you-mean.js';
 import { readUserFile } from '../inventory/user-file.js';
 import { parseYaml } from '../inventory/yaml-document.js';
-import { MODULE_ARGS, MODULE_NAMES, type ArgSpec } from './module-args.js';
+import { is } from 'valibot';
+import { readArgs, type Ctx } from './task-args.js';
+import { MODULE_NAMES } from './module-args.js';
+import {
+  MAX_FAIL_PERCENTAGE,
+  PLAY_SCHEMA,
+  SERIAL_COUNT,
+  SERIAL_PERCENT,
+  TAGS,
+  TASK_FIELDS,
+} from './playbook-schema.js';
+import { moduleForKey } from './ansible-task-forms.js';
 import type { ModuleName, Play, Playbook, SerialStep, Task } from '../core/playbook.js';
 
-const PLAY_KEYS = ['name', 'hosts', 'serial', 'max_fail_percentage', 'tags', 'tasks'];
-const TASK_KEYS = ['name', 'module', 'args', 'tags'];
+const PLAY_KEYS = Object.keys(PLAY_SCHEMA.entries);
+const TASK_KEYS = [...Object.keys(TASK_FIELDS), 'module', 'args'];
 
 /** The packaged playbooks folder (works from src/ and from dist/). */
 export const PACKAGED_PLAYBOOKS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'playbooks');
@@ -64,11 +75,6 @@ export function parsePlaybook(text: string, file: string): Playbook {
   return { file, plays };
 }
 
-interface Ctx {
-  fail(node: Node | Pair | null | undefined, message: string, fix?: string): void;
-  at(node: Node | Pair | null | undefined): SourceLocation;
-}
-
 function readPlay(node: Node, index: number, ctx: Ctx): Play | undefined {
   if (!isMap(node)) {
     ctx.fail(
@@ -101,7 +107,7 @@ function readPlay(node: Node, index: number, ctx: Ctx): Play | undefined {
   let maxFailPercentage = 100;
   if (mfp !== undefined) {
     const v = isScalar(mfp) ? mfp.value : undefined;
-    if (typeof v !== 'number' || v < 0 || v > 100)
+    if (!is(MAX_FAIL_PERCENTAGE, v))
       ctx.fail(
         mfp,
         `max_fail_percentage must be a number 0-100, found ${JSON.stringify(v ?? null)}`,
@@ -127,9 +133,8 @@ function readSerial(node: Node | undefined, ctx: Ctx): SerialStep[] | undefined 
   const steps: SerialStep[] = [];
   for (const item of items) {
     const v = isScalar(item) ? item.value : undefined;
-    if (typeof v === 'number' && Number.isInteger(v) && v > 0) steps.push({ count: v });
-    else if (typeof v === 'string' && /^\d+(\.\d+)?%$/.test(v) && parseFloat(v) > 0 && parseFloat(v) <= 100)
-      steps.push({ percent: parseFloat(v) });
+    if (is(SERIAL_COUNT, v)) steps.push({ count: v });
+    else if (is(SERIAL_PERCENT, v)) steps.push({ percent: parseFloat(v) });
     else
       ctx.fail(
         item,
@@ -145,15 +150,17 @@ function readTask(node: Node, label: string, ctx: Ctx): Task | undefined {
     ctx.fail(node, `${label} is not a mapping`, 'write a task as "- name: ...\\n  module: nmstate"');
     return undefined;
   }
-  // Two spellings: `module: nmstate` + `args: {...}`, or Ansible's `nmstate: {...}`.
+  // Two spellings: `module: nmstate` + `args: {...}`, or Ansible's `nmstate: {...}` (with `args:` beside it, as
+  // Ansible allows, adding to the arguments).
   const moduleKeys = node.items
     .map((p) => String((p.key as Node & { value?: unknown })?.toJSON?.() ?? ''))
     .filter((k) => !TASK_KEYS.includes(k));
-  let module: string | undefined = optionalString(node, 'module', ctx);
-  let argsNode = node.get('args', true) as Node | undefined;
+  const given = optionalString(node, 'module', ctx);
+  let module = given === undefined ? undefined : moduleForKey(given);
+  const argsNodes: (Node | undefined)[] = [node.get('args', true) as Node | undefined];
   if (module === undefined && moduleKeys.length === 1) {
-    module = moduleKeys[0]!;
-    argsNode = node.get(module, true) as Node | undefined;
+    module = moduleForKey(moduleKeys[0]!);
+    argsNodes.unshift(node.get(moduleKeys[0]!, true) as Node | undefined);
   } else {
     for (const key of moduleKeys) {
       const pair = node.items.find((p) => String((p.key as Node).toJSON()) === key);
@@ -177,7 +184,7 @@ function readTask(node: Node, label: string, ctx: Ctx): Task | undefined {
     );
     return undefined;
   }
-  const args = readArgs(module as ModuleName, argsNode, label, ctx);
+  const args = readArgs(module as ModuleName, argsNodes, label, ctx);
   return {
     name: optionalString(node, 'name', ctx) ?? module,
     module: module as ModuleName,
@@ -185,66 +192,6 @@ function readTask(node: Node, label: string, ctx: Ctx): Task | undefined {
     tags: readTags(node, ctx),
     location: ctx.at(node),
   };
-}
-
-function readArgs(module: ModuleName, node: Node | undefined, label: string, ctx: Ctx): Record<string, unknown> {
-  const specs = MODULE_ARGS[module];
-  const args: Record<string, unknown> = {};
-  if (node !== undefined && !(isScalar(node) && node.value === null) && !isMap(node)) {
-    ctx.fail(
-      node,
-      `${label}: the arguments of ${module} must be a mapping`,
-      `e.g. ${module}: {${Object.keys(specs)[0] ?? ''}: ...}`,
-    );
-    return args;
-  }
-  const map = isMap(node) ? (node as YAMLMap) : undefined;
-  for (const pair of map?.items ?? []) {
-    const key = String((pair.key as Node).toJSON());
-    const spec = specs[key];
-    if (!spec) {
-      ctx.fail(
-        pair,
-        `${label}: ${module} has no argument "${key}"`,
-        didYouMean(key, Object.keys(specs)) ?? `its arguments: ${Object.keys(specs).join(', ') || 'none'}`,
-      );
-      continue;
-    }
-    const value = (pair.value as Node | null)?.toJSON() as unknown;
-    const problem = checkArg(spec, value);
-    if (problem) ctx.fail(pair.value as Node, `${label}: ${module}.${key} ${problem}`, spec.description);
-    else args[key] = value;
-  }
-  for (const [key, spec] of Object.entries(specs)) {
-    if (spec.required && !(key in args) && !map?.has(key))
-      ctx.fail(node ?? null, `${label}: ${module} needs "${key}"`, `add ${key}: (${spec.description})`);
-  }
-  return args;
-}
-
-function checkArg(spec: ArgSpec, value: unknown): string | undefined {
-  switch (spec.type) {
-    case 'string':
-      return typeof value === 'string' ? undefined : `must be a string, found ${JSON.stringify(value)}`;
-    case 'boolean':
-      return typeof value === 'boolean' ? undefined : `must be true or false, found ${JSON.stringify(value)}`;
-    case 'integer':
-      return Number.isInteger(value) && (value as number) > 0
-        ? undefined
-        : `must be a positive whole number, found ${JSON.stringify(value)}`;
-    case 'string-list':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string')
-        ? undefined
-        : 'must be a list of strings';
-    case 'object-list':
-      return Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null)
-        ? undefined
-        : 'must be a list of mappings';
-    case 'mode':
-      return typeof value === 'string' && /^0?[0-7]{3,4}$/.test(value)
-        ? undefined
-        : `must be an octal mode in quotes such as '0644', found ${JSON.stringify(value)}`;
-  }
 }
 
 function optionalString(map: YAMLMap, key: string, ctx: Ctx): string | undefined {
@@ -262,14 +209,15 @@ function readTags(map: YAMLMap, ctx: Ctx): string[] {
   const node = map.get('tags', true) as Node | undefined;
   if (node === undefined) return [];
   const value = node.toJSON() as unknown;
-  if (typeof value === 'string')
-    return value
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean);
-  if (Array.isArray(value) && value.every((t) => typeof t === 'string')) return value as string[];
-  ctx.fail(node, 'tags must be a string or a list of strings', 'e.g. tags: [switches, vlans]');
-  return [];
+  if (!is(TAGS, value)) {
+    ctx.fail(node, 'tags must be a string or a list of strings', 'e.g. tags: [switches, vlans]');
+    return [];
+  }
+  if (typeof value !== 'string') return value;
+  return value
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
 }
 
 function checkKeys(map: YAMLMap, allowed: string[], label: string, ctx: Ctx): void {

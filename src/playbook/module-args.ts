@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import type { ModuleName } from '../core/playbook.js';
 
 /** The arguments each module accepts, with their expected types (checked by the playbook loader). */
@@ -55,6 +56,11 @@ export const MODULE_ARGS: Readonly<Record<ModuleName, Readonly<Record<string, Ar
     },
   },
   switch_ports: {
+    ports: {
+      type: 'string',
+      description:
+        'which ports: day0 (cluster links, out-of-band, uplinks), day1 (VM trunks, storage links) or all (default); docs/day0.md',
+    },
     save: {
       type: 'boolean',
       description: 'copy running-config startup-config after a good apply (default: switch.save)',
@@ -67,3 +73,22 @@ export const MODULE_ARGS: Readonly<Record<ModuleName, Readonly<Record<string, Ar
 };
 
 export const MODULE_NAMES = Object.keys(MODULE_ARGS) as ModuleName[];
+
+/** The valibot schema of each argument type: what the playbook loader checks and the JSON Schema publishes. */
+export const ARG_TYPE_SCHEMAS: Readonly<Record<ArgType, v.GenericSchema>> = {
+  string: v.string(),
+  boolean: v.boolean(),
+  integer: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  'string-list': v.array(v.string()),
+  'object-list': v.array(v.record(v.string(), v.any())),
+  mode: v.pipe(v.string(), v.regex(/^0?[0-7]{3,4}$/)),
+};
+
+/** The schema of a module's arguments (a closed mapping); with `allOptional`, none is required. */
+export function moduleArgsSchema(module: ModuleName, allOptional = false): v.GenericSchema {
+  const entries = Object.entries(MODULE_ARGS[module]).map(([key, spec]) => {
+    const schema = v.pipe(ARG_TYPE_SCHEMAS[spec.type], v.description(spec.description));
+    return [key, spec.required && !allOptional ? schema : v.optional(schema)] as const;
+  });
+  return v.strictObject(Object.fromEntries(entries));
+}

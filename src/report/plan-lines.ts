@@ -1,5 +1,5 @@
 import type { Change, ChangeAction, LeftAlone } from '../core/change.js';
-import type { TaskPlan } from '../core/run.js';
+import type { HostPlan, TaskPlan } from '../core/run.js';
 
 /** `+` create, `-` delete, `~` update: the sign every plan report puts before a resource. */
 export function changeSign(action: ChangeAction): string {
@@ -18,6 +18,17 @@ export function oneLine(change: Change): string {
     .filter((l) => l.trim() !== '')
     .map((l) => (l.startsWith(prefix) ? l.slice(prefix.length) : l))
     .join('; ');
+}
+
+/**
+ * A host's verdict in a report: `in sync`, `N change(s)`, or a problem (failed, unreachable, or not planned because
+ * the plan was interrupted: never called in sync).
+ */
+export function hostVerdict(host: HostPlan): { readonly text: string; readonly problem: boolean } {
+  if (host.status === 'failed' || host.status === 'unreachable') return { text: host.status, problem: true };
+  if (host.status === 'not-planned') return { text: 'not planned (interrupted)', problem: true };
+  const count = host.tasks.reduce((n, t) => n + t.changes.length, 0);
+  return { text: count === 0 ? 'in sync' : `${count} change(s)`, problem: false };
 }
 
 /** Objects a task leaves alone on purpose, grouped by reason (one line for many unmanaged VLANs). */

@@ -1,6 +1,6 @@
 import { displayCommand, type Change } from '../core/change.js';
 import type { HostPlan, RunPlan } from '../core/run.js';
-import { changeSign, leftAloneGroups, oneLine } from './plan-lines.js';
+import { changeSign, hostVerdict, leftAloneGroups, oneLine } from './plan-lines.js';
 
 /**
  * `plan --format markdown`: for pull requests and change tickets. A verdict line, then per host one summary table
@@ -8,9 +8,10 @@ import { changeSign, leftAloneGroups, oneLine } from './plan-lines.js';
  * masked) collapsed in a `<details>` block. GitHub and GitLab render it as it is.
  */
 export function formatPlanMarkdown(plan: RunPlan, siteName?: string): string {
-  const { changes, hostsWithChanges, failed } = plan.summary;
-  const verdict =
-    changes === 0 && failed === 0
+  const { changes, hostsWithChanges, failed, notPlanned } = plan.summary;
+  const verdict = plan.interrupted
+    ? `**Interrupted: ${notPlanned} host(s) not planned.** This plan is incomplete and cannot be applied.`
+    : changes === 0 && failed === 0
       ? 'No changes: every host matches the inventory.'
       : `**${changes} change(s) on ${hostsWithChanges} host(s)**${failed ? `, **${failed} host(s) failed**` : ''}.`;
   const limit = plan.limit ? `, limit ${code(plan.limit)}` : '';
@@ -24,10 +25,10 @@ export function formatPlanMarkdown(plan: RunPlan, siteName?: string): string {
 }
 
 function hostMarkdown(host: HostPlan): string[] {
-  const count = host.tasks.reduce((n, t) => n + t.changes.length, 0);
+  const verdict = hostVerdict(host);
   if (host.status === 'failed' || host.status === 'unreachable')
     return [`### ${host.host}: ${host.status}`, '', fence(host.error ?? '', '')];
-  const out = [`### ${host.host}: ${count === 0 ? 'in sync' : `${count} change(s)`}`];
+  const out = [`### ${host.host}: ${verdict.text}`];
   const rows = host.tasks.flatMap((t) =>
     t.changes.map((c) => `| ${code(c.resource)} | ${changeSign(c.action)} ${c.action} | ${cell(oneLine(c))} |`),
   );

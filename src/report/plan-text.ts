@@ -19,6 +19,12 @@ export function formatPlan(plan: RunPlan, color: Palette, opts: PlanTextOptions 
   for (const host of plan.hosts) {
     if (host.status === 'failed' || host.status === 'unreachable') {
       out.push(color.red(`${host.host}: ${host.status}: ${host.error ?? ''}`));
+      // A host failed by held changes (a miswired port) still gets the rest of its task applied: show it.
+      for (const task of host.tasks.filter((t) => (t.held ?? []).length > 0)) {
+        out.push(`  ${color.cyan(`[${task.task}]`)}`);
+        for (const change of task.changes) out.push(...changeLines(change, color, opts));
+        for (const h of task.held ?? []) out.push(color.red(`    ! ${h.resource}  not changed: ${h.reason}`));
+      }
       continue;
     }
     const changed = host.tasks.filter((t) => t.changes.length > 0);

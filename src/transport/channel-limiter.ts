@@ -1,21 +1,25 @@
+import pLimit, { type LimitFunction } from 'p-limit';
+
 /**
  * Caps the number of open channels on one SSH connection and retries channels the server refused.
  * OpenSSH allows 10 sessions per connection (MaxSessions) but frees slots lazily, so more than ~5 concurrent
  * channels start failing with "Channel open failure": cap at 4 and retry that error with backoff.
  */
 export class ChannelLimiter {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
+  // The queue is p-limit's; what p-limit has not is the retry of a refused channel (inside the slot, so a retry
+  // does not let another channel in) and `hold`, a slot kept past the call.
+  private readonly limit: LimitFunction;
 
   constructor(
     readonly max = 4,
     private readonly retry: { attempts: number; baseDelayMs: number } = { attempts: 6, baseDelayMs: 25 },
-  ) {}
+  ) {
+    this.limit = pLimit(max);
+  }
 
   /** Runs `open` (which opens and uses one channel) when a slot is free, retrying a refused channel open. */
-  async run<T>(open: () => Promise<T>): Promise<T> {
-    await this.acquire();
-    try {
+  run<T>(open: () => Promise<T>): Promise<T> {
+    return this.limit(async () => {
       for (let attempt = 1; ; attempt++) {
         try {
           return await open();
@@ -24,9 +28,7 @@ export class ChannelLimiter {
           await sleep(this.retry.baseDelayMs * 2 ** (attempt - 1));
         }
       }
-    } finally {
-      this.release();
-    }
+    });
   }
 
   /**
@@ -47,22 +49,7 @@ export class ChannelLimiter {
 
   /** Channels open right now (for tests and diagnostics). */
   get inUse(): number {
-    return this.active;
-  }
-
-  private acquire(): Promise<void> {
-    if (this.active < this.max) {
-      this.active++;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  private release(): void {
-    const next = this.waiting.shift();
-    // The slot passes straight to the next waiter, so `active` stays the same.
-    if (next) next();
-    else this.active--;
+    return this.limit.activeCount;
   }
 }
 

@@ -25,6 +25,8 @@ export function reportSite(site: string, plan: RunPlan, isConnected: (host: stri
   const hosts = plan.hosts.map((h): HostReport => {
     if (h.status === 'unreachable') return { host: h.host, up: false, error: h.error ?? 'unreachable' };
     if (h.status === 'failed') return { host: h.host, up: isConnected(h.host), error: h.error ?? 'failed' };
+    // A round cut short (SIGTERM) says nothing about the hosts it did not reach: no verdict, and not a failure.
+    if (h.status === 'not-planned') return { host: h.host, up: isConnected(h.host) };
     const changesByTask = new Map<string, number>();
     for (const t of h.tasks) {
       if (t.skipped !== undefined) continue;

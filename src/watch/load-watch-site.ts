@@ -1,5 +1,6 @@
 import { ConfigError, type Problem } from '../core/errors.js';
 import { defaultModules } from '../engine/default-modules.js';
+import type { ForkLimit } from '../engine/fork-limit.js';
 import { sshConnector } from '../engine/host-connector.js';
 import { playHosts } from '../engine/play-hosts.js';
 import { prerenderRun } from '../engine/prerender.js';
@@ -17,6 +18,8 @@ export interface WatchSiteSettings {
   readonly limit?: string;
   readonly tags?: readonly string[];
   readonly forks: number;
+  /** The fork budget of a fleet watch, shared by its sites. */
+  readonly forkLimit?: ForkLimit;
   readonly vaultPasswordFile?: string;
   readonly sshConfigPath?: string;
   /** Told about every dial, under the site's name. */
@@ -33,7 +36,8 @@ export async function loadWatchSite(
   settings: WatchSiteSettings,
 ): Promise<{ site: WatchSite; warnings: readonly Problem[] }> {
   const platforms = defaultPlatforms();
-  const { inventory, site, warnings } = await loadSite(dir, platforms);
+  const keyring = new VaultKeyring(settings.vaultPasswordFile ? { passwordFile: settings.vaultPasswordFile } : {});
+  const { inventory, site, warnings } = await loadSite(dir, platforms, { keyring });
   const playbook = await loadPlaybook(resolvePlaybookPath(settings.playbook));
   if (settings.limit) selectHosts(inventory, settings.limit);
   const modules = defaultModules(platforms);
@@ -54,7 +58,7 @@ export async function loadWatchSite(
   });
   const connector = sshConnector({
     inventory,
-    keyring: new VaultKeyring(settings.vaultPasswordFile ? { passwordFile: settings.vaultPasswordFile } : {}),
+    keyring,
     acceptNew: false,
     ...(settings.sshConfigPath ? { sshConfigPath: settings.sshConfigPath } : {}),
   });
@@ -70,7 +74,16 @@ export async function loadWatchSite(
   return {
     site: {
       name: site.name,
-      options: { inventory, site, playbook, modules, connect: connector.connect, forks: settings.forks, ...scope },
+      options: {
+        inventory,
+        site,
+        playbook,
+        modules,
+        connect: connector.connect,
+        forks: settings.forks,
+        ...(settings.forkLimit ? { forkLimit: settings.forkLimit } : {}),
+        ...scope,
+      },
       pool: new WatchPool(connector.connect, undefined, onDial),
     },
     warnings: [...warnings, ...sshWarnings],

@@ -157,3 +157,16 @@ function addressed(plan: Draft): RunPlan {
     })),
   };
 }
+
+/** The same plan interrupted (Ctrl-C) before node1 was planned: node1 is `not-planned`, never in sync. */
+export function interruptedPlan(): RunPlan {
+  const plan = removalPlan();
+  return {
+    ...plan,
+    interrupted: true,
+    hosts: plan.hosts.map((h) =>
+      h.host === 'node1' ? { host: 'node1', status: 'not-planned' as const, tasks: [] } : h,
+    ),
+    summary: { changes: 4, hostsWithChanges: 2, failed: 1, notPlanned: 1 },
+  };
+}

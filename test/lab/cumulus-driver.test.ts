@@ -44,9 +44,9 @@ describe.skipIf(skipReason !== undefined)(
         workDir,
         fixtureDir: join(root, 'test/fixtures/lab-cumulus'),
         scenarioScript: readFileSync(join(root, 'test/lab/cumulus-driver.payload.sh'), 'utf8'),
-        timeoutMs: 110_000,
+        timeoutMs: 240_000,
       });
-    }, 120_000);
+    }, 250_000);
     afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
     it('the guest ran every scenario', () => {

@@ -155,7 +155,7 @@ cat > "$ACP_WORK/playbooks/blocked.yaml" <<'YAML'
   tasks:
     - name: VLAN interfaces and bridges
       module: nmstate
-      args: {timeout: 20, probes: [{command: "test -e /nonexistent/acp-play-probe"}]}
+      args: {timeout: 40, probes: [{command: "test -e /nonexistent/acp-play-probe"}]}
 YAML
 cli apply-blocked apply inventories/blocked -p playbooks/blocked.yaml --limit node1 --yes
 cp "$(ls -d "$ACP_WORK"/.acp-play/runs/* | sort | tail -n 1)/result.json" "$out/apply-blocked-result.json"

@@ -68,9 +68,9 @@ describe.skipIf(skipReason !== undefined)(
         nmstatectl: findBuiltNmstatectl().path!,
         scenarioScript: readFileSync(join(root, 'test/lab/site-e2e.payload.sh'), 'utf8'),
         switchReject: '^description node2-vm-trunk$',
-        timeoutMs: 660_000,
+        timeoutMs: 900_000,
       });
-    }, 680_000);
+    }, 920_000);
     afterAll(() => {
       if (!process.env['ACP_KEEP_LAB'] && !reused) rmSync(workDir, { recursive: true, force: true });
     });

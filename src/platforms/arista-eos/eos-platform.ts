@@ -1,5 +1,6 @@
 import { CLI_SWITCH_VARS } from '../cli-definition.js';
 import type { PlatformSpec } from '../platform-spec.js';
+import { EOS_LLDP } from './eos-lldp.js';
 import { EOS_COMMANDS } from './eos-commands.js';
 import { eosDriver } from './eos-driver.js';
 import { EOS_INTERFACE_NAMES } from './eos-interface-names.js';
@@ -20,4 +21,5 @@ export const eosPlatform: PlatformSpec = {
     emitter: EOS_COMMANDS,
     driver: eosDriver,
   },
+  lldp: EOS_LLDP,
 };

@@ -1,5 +1,6 @@
 import { CLI_SWITCH_VARS } from '../cli-definition.js';
 import type { PlatformSpec } from '../platform-spec.js';
+import { IOS_LLDP } from './ios-lldp.js';
 import { IOS_COMMANDS } from './ios-commands.js';
 import { iosDriver } from './ios-driver.js';
 import { IOS_INTERFACE_NAMES } from './ios-interface-names.js';
@@ -30,4 +31,5 @@ export const iosPlatform: PlatformSpec = {
     emitter: IOS_COMMANDS,
     driver: iosDriver,
   },
+  lldp: IOS_LLDP,
 };

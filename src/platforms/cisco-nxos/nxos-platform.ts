@@ -1,5 +1,6 @@
 import { CLI_SWITCH_VARS } from '../cli-definition.js';
 import type { PlatformSpec } from '../platform-spec.js';
+import { NXOS_LLDP } from './nxos-lldp.js';
 import { NXOS_COMMANDS } from './nxos-commands.js';
 import { nxosDriver } from './nxos-driver.js';
 import { NXOS_INTERFACE_NAMES } from './nxos-interface-names.js';
@@ -20,4 +21,5 @@ export const nxosPlatform: PlatformSpec = {
     emitter: NXOS_COMMANDS,
     driver: nxosDriver,
   },
+  lldp: NXOS_LLDP,
 };

@@ -1,4 +1,5 @@
 import type { PlatformSpec } from '../platform-spec.js';
+import { CUMULUS_LLDP } from './cumulus-lldp.js';
 import { cumulusDriver } from './cumulus-driver.js';
 import { parseCumulusInterfaces } from './cumulus-parse.js';
 import { renderCumulusDocument } from './cumulus-render.js';
@@ -36,4 +37,5 @@ export const cumulusPlatform: PlatformSpec = {
     driver: cumulusDriver,
     renderDocument: renderCumulusDocument,
   },
+  lldp: CUMULUS_LLDP,
 };

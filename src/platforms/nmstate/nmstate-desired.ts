@@ -76,9 +76,7 @@ export function renderNmstateDesired(
       fix: 'e.g. timeout: 60',
     });
   }
-  const vars = node.host.vars as Record<string, unknown>;
-  const user = node.host.user ?? userInfo().username;
-  const become = node.host.become ?? user !== 'root';
+  const become = nodeBecome(node.host);
   const base = interfaces.flatMap((i) => {
     const vlan = i['vlan'];
     const b =
@@ -98,8 +96,19 @@ export function renderNmstateDesired(
     timeoutS,
     probes: parseProbes(args['probes'], site, where),
     become,
-    nmstatectl: typeof vars['nmstatectl'] === 'string' && vars['nmstatectl'] !== '' ? vars['nmstatectl'] : 'nmstatectl',
+    nmstatectl: nmstatectlOf(node.host),
   };
+}
+
+/** Whether node commands run through sudo: the inventory's `become`, else whenever the login user is not root. */
+export function nodeBecome(host: Host): boolean {
+  return host.become ?? (host.user ?? userInfo().username) !== 'root';
+}
+
+/** The nmstatectl command on the node (host var `nmstatectl`, default `nmstatectl`). */
+export function nmstatectlOf(host: Host): string {
+  const v = host.vars['nmstatectl'];
+  return typeof v === 'string' && v !== '' ? v : 'nmstatectl';
 }
 
 /** True when an interface reported by `show` carries acp-play's ownership mark. */

@@ -1,4 +1,5 @@
 import type { PlatformSpec } from '../platform-spec.js';
+import { NMSTATE_LLDP } from './nmstate-lldp.js';
 import { NMSTATE_TEMPLATE } from './nmstate-desired.js';
 import { nmstateModule } from './nmstate-module.js';
 
@@ -13,4 +14,5 @@ export const nmstatePlatform: PlatformSpec = {
   hostVars: { nmstatectl: { type: 'string', description: 'the nmstatectl command on the node (default nmstatectl)' } },
   template: NMSTATE_TEMPLATE,
   modules: [nmstateModule],
+  lldp: NMSTATE_LLDP,
 };

@@ -1,7 +1,7 @@
 import { displayCommand, type Change } from '../../core/change.js';
 import type { HostPlan, RunPlan } from '../../core/run.js';
 import type { Site } from '../../core/site.js';
-import { changeSign, leftAloneGroups, oneLine } from '../plan-lines.js';
+import { changeSign, hostVerdict, leftAloneGroups, oneLine } from '../plan-lines.js';
 import { REPORT_STYLE } from './report-style.js';
 import { buildSitePicture, type PictureOptions } from './site-picture-model.js';
 import { renderSitePicture } from './site-picture-svg.js';
@@ -20,9 +20,10 @@ const ACTION_MARK: Readonly<Record<Change['action'], string>> = {
  */
 export function renderHtmlReport(plan: RunPlan, site: Site, opts: PictureOptions = {}): string {
   const picture = renderSitePicture(buildSitePicture(site, plan, opts));
-  const { changes, hostsWithChanges, failed } = plan.summary;
-  const verdict =
-    changes === 0 && failed === 0
+  const { changes, hostsWithChanges, failed, notPlanned } = plan.summary;
+  const verdict = plan.interrupted
+    ? `Interrupted: ${notPlanned} host(s) not planned. This plan is incomplete and cannot be applied.`
+    : changes === 0 && failed === 0
       ? 'No changes: every host matches the inventory.'
       : `${changes} change(s) on ${hostsWithChanges} host(s)${failed ? `, ${failed} host(s) failed` : ''}.`;
   const title = `acp-play plan: ${site.name}`;
@@ -49,12 +50,11 @@ ${plan.hosts.map(hostSection).join('\n')}
 }
 
 function hostSection(host: HostPlan): string {
-  const count = host.tasks.reduce((n, t) => n + t.changes.length, 0);
   const failed = host.status === 'failed' || host.status === 'unreachable';
-  const status = failed ? host.status : count === 0 ? 'in sync' : `${count} change(s)`;
+  const { text: status, problem } = hostVerdict(host);
   const out = [
     `<section class="host" data-host="${escapeHtml(host.host)}">`,
-    `<h2>${escapeHtml(host.host)} <span class="status${failed ? ' failed' : ''}">${escapeHtml(status)}</span></h2>`,
+    `<h2>${escapeHtml(host.host)} <span class="status${problem ? ' failed' : ''}">${escapeHtml(status)}</span></h2>`,
   ];
   if (failed) out.push(`<pre>${escapeHtml(host.error ?? '')}</pre>`);
   const rows = host.tasks.flatMap((t) =>

@@ -79,6 +79,7 @@ function changesOf(host: HostPlan | undefined): Map<string, Change> {
 
 function problemOf(host: HostPlan | undefined): string | undefined {
   if (!host) return 'not planned (left out by --limit or --tags)';
+  if (host.status === 'not-planned') return 'not planned (the plan was interrupted)';
   return host.status === 'failed' || host.status === 'unreachable' ? `${host.status}: ${host.error ?? ''}` : undefined;
 }
 

@@ -31,15 +31,17 @@ async function exec(sim: SimulatorHandle, command: string): Promise<string> {
 describe('the lab switch hears the nodes the site cables to it', () => {
   it('NX-OS: show lldp neighbors lists each node NIC on its port; a miswired port reports the wrong node', async () => {
     const sim = await labSwitch('cisco_nxos', { 'Ethernet1/7': { systemName: 'node2', portId: 'enp4s0f0' } });
-    // A Nexus port is routed and shut until configured, and a shut port hears nothing: make the node ports Layer 2.
-    expect(await exec(sim, 'show lldp neighbors')).toMatch(/^Total entries displayed: 0$/m);
-    const ports = Array.from({ length: 12 }, (_, i) => `interface Ethernet1/${i + 1} ; switchport`);
-    await exec(sim, `configure terminal ; ${ports.join(' ; ')} ; end`);
+    // The lab boots its ports Layer 2 and up; a shut port hears nothing.
+    await exec(sim, 'configure terminal ; interface Ethernet1/3 ; shutdown ; end');
+    expect(await exec(sim, 'show lldp neighbors')).not.toMatch(/Eth1\/3 /);
+    await exec(sim, 'configure terminal ; interface Ethernet1/3 ; no shutdown ; end');
     const out = await exec(sim, 'show lldp neighbors');
     expect(out).toMatch(/^node0 +Eth1\/3 +120 +BR +enp4s0f0 *$/m);
     expect(out).toMatch(/^node0 +Eth1\/1 +120 +BR +eno1 *$/m);
     expect(out).toMatch(/^node2 +Eth1\/7 +120 +BR +enp4s0f0 *$/m);
-    expect(out).toMatch(/^Total entries displayed: 9$/m);
+    // node2's trunk cable moved from Ethernet1/11 to 1/7 (and node1's trunk NIC is unplugged): 8 cables.
+    expect(out).not.toMatch(/Eth1\/11 /);
+    expect(out).toMatch(/^Total entries displayed: 8$/m);
     expect(await exec(sim, 'show lldp neighbors detail')).toContain('Port id: enp4s0f0\nLocal Port id: Eth1/7\n');
   });
 

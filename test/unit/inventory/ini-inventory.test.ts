@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadInventory } from '../../../src/inventory/load-inventory.js';
-import { parseIniLiteral, splitHostLine } from '../../../src/inventory/ini-value.js';
+import { iniValue, splitHostLine } from '../../../src/inventory/ini-value.js';
 import { expandHostEntry } from '../../../src/inventory/host-range.js';
 import { loadProblems, writeInventory } from './inventory-test-helpers.js';
 
@@ -41,21 +41,23 @@ describe('INI inventories', () => {
     expect(inv.hosts.get('node0')?.groups).toEqual(['all', 'parents', 'nodes']);
   });
 
-  it('reads inline values as Ansible literals, quoted ones as strings', async () => {
+  it('reads values as Ansible does: quotes removed, then a Python literal or the text as it is', async () => {
     const vars = (await loadInventory(DIR)).hosts.get('node0')?.vars;
     expect(vars).toMatchObject({
       popular: true,
       ratio: 1.5,
-      name_with_hash: 'a#b',
       quoted: 'two words',
-      numstr: '42',
+      numstr: 42,
       none: null,
-      lst: '[1, 2]',
-      raw_list: [1, 2],
+      lst: [1, 2],
+      flow: '[a,b]',
+      name_with_hash: 'a',
       platform: 'nmstate',
       greeting: 'hello # not a comment',
       count: 3,
     });
+    // shlex ends the line at a # even inside a word: what follows is a comment.
+    expect(vars).not.toHaveProperty('rest');
   });
 
   it('takes host:port as the port and resolves aliases; group_vars beat [g:vars]', async () => {
@@ -93,20 +95,46 @@ describe('INI inventories', () => {
 });
 
 describe('INI values and host ranges', () => {
-  it('splits host lines like a shell', () => {
-    expect(splitHostLine(`h a="x y" b='c d' # note`).map((w) => w.text)).toEqual(['h', 'a=x y', 'b=c d']);
+  it("splits host lines as Python's shlex does", () => {
+    const words = (line: string) => splitHostLine(line).map((w) => w.text);
+    expect(words(`h a="x y" b='c d' # note`)).toEqual(['h', 'a=x y', 'b=c d']);
+    expect(words('h a=b#c d=e')).toEqual(['h', 'a=b']);
+    expect(words(String.raw`h a="\$x \"q\"" b='\n' c=\ d`)).toEqual([
+      'h',
+      String.raw`a=\$x "q"`,
+      String.raw`b=\n`,
+      'c= d',
+    ]);
+    expect(words(`h a='' b=""`)).toEqual(['h', 'a=', 'b=']);
     expect(() => splitHostLine('h a="x')).toThrow(/unterminated/);
   });
 
-  it('evaluates Python-like literals', () => {
-    expect(parseIniLiteral('True')).toBe(true);
-    expect(parseIniLiteral('yes')).toBe('yes');
-    expect(parseIniLiteral('007')).toBe('007');
-    expect(parseIniLiteral('0x1F')).toBe(31);
-    expect(parseIniLiteral('-3')).toBe(-3);
-    expect(parseIniLiteral('1e3')).toBe(1000);
-    expect(parseIniLiteral('10.0.0.1')).toBe('10.0.0.1');
-    expect(parseIniLiteral("{'a': 1}")).toEqual({ a: 1 });
+  it("reads values as Python's ast.literal_eval, else as text", () => {
+    expect(iniValue('True')).toBe(true);
+    expect(iniValue('yes')).toBe('yes');
+    expect(iniValue('007')).toBe('007');
+    expect(iniValue('0x1F')).toBe(31);
+    expect(iniValue('0o17')).toBe(15);
+    expect(iniValue('-3')).toBe(-3);
+    expect(iniValue('1e3')).toBe(1000);
+    expect(iniValue('1_000')).toBe(1000);
+    expect(iniValue('10.0.0.1')).toBe('10.0.0.1');
+    expect(iniValue("{'a': 1, 2: [True, None]}")).toEqual({ a: 1, '2': [true, null] });
+    expect(iniValue("['/dev/sda']")).toEqual(['/dev/sda']);
+    expect(iniValue('(1, 2)')).toEqual([1, 2]);
+    expect(iniValue('1, 2')).toEqual([1, 2]);
+    expect(iniValue('{a: 1}')).toBe('{a: 1}');
+    expect(iniValue('[a, b]')).toBe('[a, b]');
+    expect(iniValue('\'a\' "b"')).toBe('ab');
+    expect(iniValue(String.raw`'\x41\101\u00e9\d'`)).toBe(String.raw`AAé\d`);
+    expect(iniValue(String.raw`r'\d'`)).toBe(String.raw`\d`);
+    expect(iniValue('5  # comment')).toBe(5);
+    expect(iniValue('hello # comment')).toBe('hello # comment');
+    expect(iniValue('...')).toBe('...');
+    expect(iniValue('set()')).toEqual([]);
+    expect(iniValue('012')).toBe('012');
+    expect(iniValue("f'x'")).toBe("f'x'");
+    expect(iniValue('1j')).toBe('1j');
   });
 
   it('expands numeric and letter ranges with steps and padding', () => {
@@ -118,5 +146,13 @@ describe('INI values and host ranges', () => {
     expect(expandHostEntry('[2001:db8::1]:2222')).toEqual({ names: ['2001:db8::1'], port: 2222 });
     expect(expandHostEntry('2001:db8::1')).toEqual({ names: ['2001:db8::1'] });
     expect(() => expandHostEntry('n[3:1]')).toThrow(/backwards/);
+    expect(expandHostEntry('h[:2]').names).toEqual(['h0', 'h1', 'h2']);
+    expect(expandHostEntry('x[y:B]').names).toEqual(['xy', 'xz', 'xA', 'xB']);
+    expect(expandHostEntry('z[A:E:2]').names).toEqual(['zA', 'zC', 'zE']);
+    expect(expandHostEntry('sw[1:2]:2222')).toEqual({ names: ['sw1', 'sw2'], port: 2222 });
+    expect(() => expandHostEntry('x[B:a]')).toThrow(/backwards/);
+    expect(() => expandHostEntry('x[1:]')).toThrow(/must give its end/);
+    expect(() => expandHostEntry('x[01:100]')).toThrow(/same number of digits/);
+    expect(() => expandHostEntry('a[b')).toThrow(/without its/);
   });
 });

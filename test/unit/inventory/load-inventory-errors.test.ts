@@ -55,7 +55,7 @@ describe('loadInventory errors', () => {
   it('rejects an inventory directory without a hosts file, and a missing path', async () => {
     const dir = writeInventory({ 'group_vars/all.yaml': 'a: 1\n' });
     const [problem] = await loadProblems(dir);
-    expect(problem?.message).toBe(`inventory directory ${dir} has no hosts file`);
+    expect(problem?.message).toBe(`inventory directory ${dir} has no inventory file`);
     expect(problem?.fix).toMatch(/hosts\.yaml/);
     expect((await loadProblems(`${dir}/nope`))[0]?.message).toMatch(/does not exist/);
   });

@@ -95,6 +95,13 @@ describe('loadInventory precedence', () => {
       `${DIR}/host_vars/h1.yaml`,
       `${DIR}/host_vars/h2.yml`,
     ]);
-    expect(inv.warnings).toEqual([]);
+    // h3 sets address and ansible_host to different addresses on purpose (address wins): the one warning
+    expect(inv.warnings!.map((w) => [w.location?.line, w.message.replace(/ \(.*\) /, ' ')])).toEqual([
+      [
+        45,
+        'h3: address "192.0.2.13" and ansible_host "198.51.100.13" disagree; acp-play uses address "192.0.2.13", ' +
+          'Ansible would use ansible_host "198.51.100.13"',
+      ],
+    ]);
   });
 });

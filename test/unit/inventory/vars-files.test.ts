@@ -1,3 +1,4 @@
+import { VaultKeyring } from '../../../src/transport/vault-keyring.js';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,7 +44,7 @@ describe('vars folders', () => {
       'group_vars/all/c.yaml': 'c: 1\n',
     });
     const builder = new InventoryBuilder();
-    const content = readVarsDir(dir, 'group_vars', ['all'], builder, { left: 50 });
+    const content = readVarsDir(dir, 'group_vars', ['all'], builder, { left: 50 }, new VaultKeyring());
     expect(content.sources.map((s) => s.file)).toEqual([join(dir, 'group_vars/all/a.yaml')]);
     expect(builder.problems).toEqual([
       expect.objectContaining({

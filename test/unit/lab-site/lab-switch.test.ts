@@ -1,21 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { switchSettings } from '../../../packages/lab/src/cli/lab-switch-flags.js';
 import { ConfigError } from '../../../src/core/errors.js';
-import { labLldpNeighbors, labSwitchConfig, parseMiswire } from '../../../packages/lab/src/site/lab-switch.js';
+import {
+  labLldpNeighbors,
+  labNodeLldp,
+  labSwitchConfig,
+  parseMiswire,
+} from '../../../packages/lab/src/site/lab-switch.js';
 
 describe('lab switch settings', () => {
-  it('LLDP follows the site wiring: trunk, cluster and storage NIC of each node; a miswiring overrides a port', () => {
-    const heard = labLldpNeighbors('cisco_nxos', ['node0', 'node1'], {
-      'Ethernet1/7': { systemName: 'node0', portId: 'eno1' },
-    });
+  it('LLDP follows the site wiring: trunk, cluster and storage NIC of each node; a miswiring moves a cable', () => {
+    const miswire = { 'Ethernet1/7': { systemName: 'node0', portId: 'eno1' } };
+    const heard = labLldpNeighbors('cisco_nxos', ['node0', 'node1'], miswire);
     expect(heard['Ethernet1/3']).toEqual({ systemName: 'node0', portId: 'enp4s0f0' });
     expect(heard['Ethernet1/5']).toEqual({ systemName: 'node1', portId: 'eno1' });
     expect(heard['Ethernet1/7']).toEqual({ systemName: 'node0', portId: 'eno1' });
-    expect(Object.keys(heard)).toHaveLength(6);
+    // node0's eno1 cable left Ethernet1/1, and node1's trunk NIC (which was in Ethernet1/7) is unplugged.
+    expect(heard['Ethernet1/1']).toBeUndefined();
+    expect(Object.keys(heard)).toHaveLength(5);
+    const nodes = labNodeLldp('cisco_nxos', ['node0', 'node1'], miswire);
+    expect(nodes['node0']).toEqual({
+      enp4s0f0: { systemName: 'switch1', portId: 'Ethernet1/3' },
+      eno1: { systemName: 'switch1', portId: 'Ethernet1/7' },
+      enp4s0f1: { systemName: 'switch1', portId: 'Ethernet1/2' },
+    });
+    expect(nodes['node1']!['enp4s0f0']).toBeUndefined();
   });
 
   it('boot configs: NX-OS LLDP and switchports up, IOS archive and lldp run', () => {
-    expect(labSwitchConfig('cisco_nxos')).toMatch(/^feature lldp\nno system default switchport shutdown\n/m);
+    expect(labSwitchConfig('cisco_nxos')).toMatch(
+      /^feature lldp\nsystem default switchport\nno system default switchport shutdown\n/m,
+    );
     expect(labSwitchConfig('cisco_ios')).toContain('archive\n path flash:acp-play\nlldp run\n');
   });
 

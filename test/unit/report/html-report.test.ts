@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Site } from '../../../src/core/site.js';
 import { renderHtmlReport } from '../../../src/report/html/html-report.js';
 import { buildSitePicture } from '../../../src/report/html/site-picture-model.js';
-import { removalPlan } from '../../helpers/sample-plan.js';
+import { interruptedPlan, removalPlan } from '../../helpers/sample-plan.js';
 
 const host = (name: string) => ({ name, address: '127.0.0.1', groups: ['all'], vars: {}, origins: {} });
 const bridges = (ids: number[]) => ids.map((id) => ({ vlan: id, interface: `enp4s0f0.${id}`, bridge: `bridge${id}` }));
@@ -111,5 +111,15 @@ describe('plan --html', () => {
     expect(html).toContain('<details><summary>Full diffs and commands</summary>');
     expect(html).toContain('description: &quot;a|b&quot; -&gt; &quot;node0-virtualization&quot;');
     expect(html).not.toContain('hunter2');
+  });
+
+  it('an interrupted plan: the verdict says so, and node1 (never planned) is marked a problem, not in sync', () => {
+    const html = renderHtmlReport(interruptedPlan(), site);
+    expect(html).toContain('Interrupted: 1 host(s) not planned. This plan is incomplete and cannot be applied.');
+    expect(html).toMatch(
+      /data-host="node1">\s*<h2>node1 <span class="status failed">not planned \(interrupted\)<\/span>/,
+    );
+    const node1 = buildSitePicture(site, interruptedPlan()).nodes.find((n) => n.name === 'node1');
+    expect(JSON.stringify(node1)).toContain('not planned (the plan was interrupted)');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPlanMarkdown } from '../../../src/report/plan-markdown.js';
-import { removalPlan } from '../../helpers/sample-plan.js';
+import { interruptedPlan, removalPlan } from '../../helpers/sample-plan.js';
 
 describe('plan --format markdown', () => {
   const md = formatPlanMarkdown(removalPlan(), 'site1');
@@ -41,5 +41,12 @@ describe('plan --format markdown', () => {
 
   it('says which host failed and why', () => {
     expect(md).toContain('### node2: unreachable\n\n```\nnode2: connect failed: ECONNREFUSED\n```');
+  });
+
+  it('an interrupted plan says so, and a host it never planned is "not planned", never in sync', () => {
+    const cut = formatPlanMarkdown(interruptedPlan(), 'site1');
+    expect(cut).toContain('**Interrupted: 1 host(s) not planned.** This plan is incomplete and cannot be applied.');
+    expect(cut).toContain('### node1: not planned (interrupted)');
+    expect(cut).not.toMatch(/node1: in sync/);
   });
 });

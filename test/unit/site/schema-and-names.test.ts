@@ -9,39 +9,55 @@ import {
   checkVlanName,
 } from '../../../src/inventory/safe-names.js';
 import type { Host, Inventory } from '../../../src/core/inventory.js';
-import { checkSchema, type Schema } from '../../../src/inventory/schema-check.js';
+import * as v from 'valibot';
+import { checkValue } from '../../../src/inventory/schema-issues.js';
 import { checkHostSchema } from '../../../src/inventory/site-schema.js';
 import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 
-describe('checkSchema', () => {
-  const schema: Schema = {
-    kind: 'map',
-    fields: {
-      id: { schema: { kind: 'integer' }, required: true },
-      mode: { schema: { kind: 'enum', values: ['access', 'trunk'] } },
-      tags: { schema: { kind: 'list', items: { kind: 'oneOf', options: [{ kind: 'integer' }, { kind: 'string' }] } } },
-    },
-  };
-
-  it('accepts a fitting value', () => {
-    expect(checkSchema({ id: 1, mode: 'trunk', tags: [1, 'a'] }, schema)).toEqual([]);
+describe('checkValue', () => {
+  const schema = v.strictObject({
+    id: v.pipe(v.number(), v.integer()),
+    mode: v.optional(v.picklist(['access', 'trunk'])),
+    tags: v.optional(v.array(v.union([v.pipe(v.number(), v.integer()), v.string()]))),
+    ports: v.optional(v.record(v.string(), v.strictObject({ mode: v.string() }))),
   });
 
-  it('reports every issue with its path', () => {
-    expect(checkSchema({ mode: 'trunc', tags: [1, true], extra: 1 }, schema)).toEqual([
+  it('accepts a fitting value', () => {
+    expect(checkValue({ id: 1, mode: 'trunk', tags: [1, 'a'] }, schema)).toEqual([]);
+  });
+
+  it('reports every issue with its path, every unknown key of a map', () => {
+    expect(checkValue({ mode: 'trunc', tags: [1, true], extra: 1, more: 2 }, schema)).toEqual([
+      { kind: 'missing', path: [], word: 'id' },
       { kind: 'bad-enum', path: ['mode'], word: 'trunc', candidates: ['access', 'trunk'] },
       { kind: 'wrong-type', path: ['tags', 1], expected: 'an integer or a string', found: 'true' },
-      { kind: 'unknown-key', path: ['extra'], word: 'extra', candidates: ['id', 'mode', 'tags'] },
-      { kind: 'missing', path: [], word: 'id' },
+      { kind: 'unknown-key', path: ['extra'], word: 'extra', candidates: ['id', 'mode', 'tags', 'ports'] },
+      { kind: 'unknown-key', path: ['more'], word: 'more', candidates: ['id', 'mode', 'tags', 'ports'] },
+    ]);
+  });
+
+  it('checks keys JavaScript holds special like any other', () => {
+    const value = JSON.parse('{"id": 1, "__proto__": 1, "toString": 2, "ports": {"constructor": {"mode": 1}}}');
+    expect(checkValue(value, schema).map((i) => [i.kind, i.path.join('.')])).toEqual([
+      ['wrong-type', 'ports.constructor.mode'],
+      ['unknown-key', '__proto__'],
+      ['unknown-key', 'toString'],
+    ]);
+  });
+
+  it('says a value that is not a string is the wrong type for a set of words, not a bad word', () => {
+    expect(checkValue({ id: 1, mode: 0 }, schema)).toEqual([
+      { kind: 'wrong-type', path: ['mode'], expected: 'one of: access, trunk', found: '0' },
     ]);
   });
 
   it('says what it expected and what it found', () => {
-    expect(checkSchema('1500', { kind: 'integer' })).toEqual([
+    const int = v.pipe(v.number(), v.integer());
+    expect(checkValue('1500', int)).toEqual([
       { kind: 'wrong-type', path: [], expected: 'an integer', found: 'the string "1500"' },
     ]);
-    expect(checkSchema(1.5, { kind: 'integer' })[0]!.found).toBe('1.5');
-    expect(checkSchema(null, { kind: 'string' })[0]!.found).toBe('an empty value');
+    expect(checkValue(1.5, int)[0]!.found).toBe('1.5');
+    expect(checkValue(null, v.string())[0]!.found).toBe('an empty value');
   });
 });
 

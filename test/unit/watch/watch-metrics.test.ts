@@ -64,6 +64,16 @@ describe('watch metrics from a round', () => {
     ]);
   });
 
+  it('a host a cut-short round did not plan gets no in_sync and no changes, and is not a failed plan', async () => {
+    const m = new WatchMetrics();
+    const cut = plan([{ host: 'node0', status: 'not-planned', tasks: [task('Bridges', 0)] }]);
+    m.recordSite(reportSite('site1', cut, () => true));
+    expect(await series(m)).toEqual([
+      'acp_play_host_up{site="site1",host="node0"} 1',
+      'acp_play_host_plan_failed{site="site1",host="node0"} 0',
+    ]);
+  });
+
   it('a host whose connection was lost mid-round counts as down', () => {
     const r = reportSite('site1', drifted, () => false);
     expect(r.hosts.find((h) => h.host === 'node2')).toMatchObject({ up: false });

@@ -13,6 +13,7 @@ import { DEFAULT_LAB_SWITCH } from '../site/site-lab-inventory.js';
 import { defaultPlatforms } from 'acp-play/platforms/platform-list.js';
 import { addSwitchFlags, type SwitchFlags } from './lab-switch-flags.js';
 import { simulatedSwitches } from './simulated-switch.js';
+import { labWire } from './lab-wire.js';
 
 interface DirFlags {
   readonly dir?: string;
@@ -143,6 +144,17 @@ export const registerLabHostsCommand: RegisterCommand = (program, setExit) => {
       .option(...dirOption)
       .action(async (node: string, flags: DirFlags) => setExit(await labNodeControl(action, node, flags.dir)));
   }
+
+  lab
+    .command('wire')
+    .description('re-cable the default lab (LLDP on both ends): as the site says, or with --miswire cables moved')
+    .option(
+      '--miswire <spec>',
+      'a cable in the wrong port, SWITCH:PORT=NODE:NIC (e.g. switch1:Ethernet1/7=node2:enp4s0f0); repeatable',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option(...dirOption)
+    .action(async (flags: DirFlags & { miswire?: string[] }) => setExit(await labWire(flags.miswire ?? [], flags.dir)));
 
   lab
     .command('down')

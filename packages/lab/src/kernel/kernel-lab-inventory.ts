@@ -11,9 +11,10 @@ export const KERNEL_LAB_SWITCH_PASSWORD = 'acp-play-lab';
 
 /**
  * nmstate's commit-confirm window in the lab's playbooks: short, so a rolled-back change is seen in seconds, yet long
- * enough for the checks after an apply inside a loaded guest (10 s was too short: one node's checks took 15 s).
+ * enough for the checks after an apply inside a loaded guest (10 s was too short: one node's checks took 15 s; 20 s
+ * too, on a host running other test suites at a load of 12 on 2 cores).
  */
-export const KERNEL_LAB_NMSTATE_TIMEOUT_S = 20;
+export const KERNEL_LAB_NMSTATE_TIMEOUT_S = 40;
 
 /**
  * The site's default play list (playbooks/site.yaml: switch VLANs, switch ports, then the nodes one at a time,

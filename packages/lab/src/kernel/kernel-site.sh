@@ -49,6 +49,7 @@ site_switch() {
   echo "172.16.0.2 $(cut -d' ' -f1,2 "$ACP_WORK/switch/host_key.pub")" >> "$ACP_WORK/known_hosts"
   KL_DIR="$ACP_WORK/switch" KL_PORTS="$SITE_PORTS" KL_BRIDGE=swbr KL_SWITCH_ADDR=172.16.0.2 \
     KL_HOST_KEY="$ACP_WORK/switch/host_key" KL_CLIENT_PUB="$ACP_WORK/keys/client.pub" KL_REJECT="${SITE_REJECT:-}" \
+    KL_LLDP_SOCKET="${SITE_LLDP_SOCKET:-}" \
     "$ACP_NODE" "$ACP_LAB_DIST/kernel/kernel-switch-main.js" > "$ACP_WORK/switch/switch.log" 2>&1 &
   SITE_SWITCH_PID=$!
 }
@@ -142,7 +143,52 @@ switch_cli() {
     -o BatchMode=yes -o ConnectTimeout=10 admin@172.16.0.2
 }
 
+# Real lldpd (Debian) on both ends of each node cable: in each node's namespaces on enp4s0f0 (lldpctl on the node
+# finds its socket through a wrapper in the node's own /usr/local/bin: /run is shared between the nodes), and for
+# switch1 on its bridge ports, each sending its switch port's name as Port ID (as NX-OS does); switch1's simulator
+# reports what that lldpd hears (started with SITE_LLDP_SOCKET, see site_switch). Waits until every end hears one.
+site_lldpd() {
+  mkdir -p /run/lldpd
+  for node in node0 node1 node2; do
+    in_node "$node" sh -c "printf '#!/bin/sh\nexec /usr/sbin/lldpctl -u /run/lldpd-$node.socket \"\$@\"\n' > /usr/local/bin/lldpctl && chmod 755 /usr/local/bin/lldpctl"
+    in_node "$node" lldpd -d -u "/run/lldpd-$node.socket" -I enp4s0f0 > "$ACP_WORK/nodes/$node/lldpd.log" 2>&1 &
+  done
+  lldpd -d -u "$SITE_LLDP_SOCKET" -I t-node0,t-node1,t-node2 > "$ACP_WORK/switch/lldpd.log" 2>&1 &
+  SITE_LLDPD_PID=$!
+  # The System Name each sends: its host's name (the namespaces' hostnames are not lldpd's to guess).
+  for node in node0 node1 node2; do site_lldpcli "/run/lldpd-$node.socket" configure system hostname "$node" || return 1; done
+  site_lldpcli "$SITE_LLDP_SOCKET" configure system hostname switch1 || return 1
+  for pair in $(echo "$SITE_PORTS" | tr ',' ' '); do
+    case ${pair#*=} in t-node*) lldpcli -u "$SITE_LLDP_SOCKET" configure ports "${pair#*=}" lldp portidsubtype local "${pair%%=*}" description "${pair%%=*}" ;; esac
+  done
+  i=0
+  until site_lldp_heard; do
+    i=$((i + 1)); [ "$i" -gt 150 ] && { echo "lldpd: not every end hears its neighbour"; return 1; }; sleep 0.2
+  done
+  echo "lldpd: every cable heard from both ends after $(cut -d' ' -f1 /proc/uptime) s of guest uptime"
+}
+
+# site_lldpcli SOCKET ARGS...: lldpcli ARGS on the lldpd behind SOCKET, once it answers (up to 10 s).
+site_lldpcli() {
+  sock=$1
+  shift
+  i=0
+  until lldpcli -u "$sock" "$@" > /dev/null 2>&1; do
+    i=$((i + 1)); [ "$i" -gt 100 ] && { echo "lldpd on $sock does not answer: lldpcli $*"; return 1; }; sleep 0.1
+  done
+}
+
+# True when switch1's lldpd hears the three nodes and each node's lldpd hears its switch port.
+site_lldp_heard() {
+  [ "$(lldpctl -u "$SITE_LLDP_SOCKET" -f keyvalue | grep -c '\.chassis\.name=node')" = 3 ] || return 1
+  for node in node0 node1 node2; do
+    in_node "$node" /usr/local/bin/lldpctl -f keyvalue | grep -q 'chassis\.name=switch1' || return 1
+    in_node "$node" /usr/local/bin/lldpctl -f keyvalue | grep -q 'port\.local=Ethernet1/' || return 1
+  done
+}
+
 site_down() {
+  [ -n "${SITE_LLDPD_PID:-}" ] && kill "$SITE_LLDPD_PID" 2>/dev/null
   kill "$SITE_SWITCH_PID" 2>/dev/null
   wait "$SITE_SWITCH_PID" 2>/dev/null
 }

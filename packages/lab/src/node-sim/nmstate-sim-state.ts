@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { loopback, nicDefaults } from './nmstate-sim-defaults.js';
+import { lldpShown, type SimLldpPeer } from './nmstate-sim-lldp.js';
 
 import type { SimIface } from './sim-iface.js';
 
@@ -26,6 +27,8 @@ export interface SimNodeState {
   nextCheckpoint: number;
   /** Checkpoints NetworkManager rolled back by timeout (path and when), newest last, for tests and `lab status`. */
   expired: { path: string; at: number }[];
+  /** The lab's cabling: what each NIC hears over LLDP (shown where the interface has `lldp: {enabled: true}`). */
+  lldp?: Record<string, SimLldpPeer>;
 }
 
 /** The NIC that carries the VM VLANs in the site (`node.trunk_nic`). */
@@ -122,12 +125,14 @@ export function orderIface(iface: SimIface, topNameType: boolean): SimIface {
  */
 export function showText(state: SimNodeState, ifname?: string): string {
   if (ifname !== undefined) {
-    const interfaces = state.interfaces.filter((i) => i.name === ifname).map((i) => orderIface(i, false));
+    const interfaces = state.interfaces
+      .filter((i) => i.name === ifname)
+      .map((i) => orderIface(lldpShown(i, state.lldp?.[i.name]), false));
     return JSON.stringify({ interfaces }, null, 2);
   }
   const interfaces = [...state.interfaces]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((i) => orderIface(i, true));
+    .map((i) => orderIface(lldpShown(i, state.lldp?.[i.name]), true));
   const doc = {
     hostname: { running: state.hostname, config: state.hostname },
     'dns-resolver': { running: { server: [] }, config: {} },

@@ -14,5 +14,6 @@ export const startNodeSimulator: StartSimulator = (opts) => {
     ...(opts.host !== undefined ? { host: opts.host } : {}),
     ...(opts.port !== undefined ? { port: opts.port } : {}),
     ...(opts.hostKey !== undefined ? { hostKey: opts.hostKey } : {}),
+    ...(opts.lldpNeighbors !== undefined ? { lldpNeighbors: opts.lldpNeighbors } : {}),
   });
 };

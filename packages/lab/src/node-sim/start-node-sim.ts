@@ -7,7 +7,9 @@ import { generateEd25519Key } from '../ed25519-key.js';
 import { STATE_ENV } from './fake-nmstatectl-env.js';
 import { expireCheckpoints } from './nmstate-sim-checkpoints.js';
 import { readNodeState, withNodeState, writeNodeState } from './node-state-file.js';
-import { baseNodeState, type SimNodeState } from './nmstate-sim-state.js';
+import { nicDefaults } from './nmstate-sim-defaults.js';
+import type { SimLldpPeer } from './nmstate-sim-lldp.js';
+import { baseNodeState, simMac, type SimNodeState } from './nmstate-sim-state.js';
 import { startNodeSshServer } from './node-sim-server.js';
 
 const { utils } = ssh2;
@@ -32,6 +34,11 @@ export interface NodeSimOptions {
   /** How often the simulated NetworkManager looks for checkpoints past their timeout; default 1000 ms. */
   readonly rollbackCheckMs?: number;
   readonly onExec?: (command: string) => void;
+  /**
+   * The lab's cabling, per NIC: what LLDP hears there. Written into the state at every start (it is the wiring, not
+   * the node's configuration); each cabled NIC exists, with NetworkManager's LLDP listener on (`lldp.enabled`).
+   */
+  readonly lldpNeighbors?: Readonly<Record<string, SimLldpPeer>>;
 }
 
 /** A running node simulator. */
@@ -49,6 +56,8 @@ export interface NodeSimHandle {
   state(): SimNodeState;
   /** Replaces the node's state (tests and drift made behind the tool's back). */
   setState(state: SimNodeState): void;
+  /** Re-cables the node: what its NICs hear over LLDP from now on. */
+  rewire(neighbors: Readonly<Record<string, SimLldpPeer>>): void;
   close(): Promise<void>;
 }
 
@@ -83,6 +92,24 @@ function writeWrappers(bin: string, statePath: string): void {
   chmodSync(join(bin, 'busctl'), 0o755);
 }
 
+/** Writes the lab's wiring into the node's state file. */
+export function recable(statePath: string, node: string, wiring: Readonly<Record<string, SimLldpPeer>>): void {
+  withNodeState(statePath, (state) => ({ state: cabled(state, node, wiring), result: undefined }));
+}
+
+/** The state with the lab's wiring: every cabled NIC present and listening for LLDP. */
+function cabled(state: SimNodeState, node: string, wiring: Readonly<Record<string, SimLldpPeer>>): SimNodeState {
+  const interfaces = [...state.interfaces];
+  for (const nic of Object.keys(wiring)) {
+    const at = interfaces.findIndex((i) => i.name === nic);
+    const iface = at >= 0 ? interfaces[at]! : nicDefaults(nic, simMac(node, nic));
+    const withLldp = { ...iface, lldp: { enabled: true } };
+    if (at >= 0) interfaces[at] = withLldp;
+    else interfaces.push(withLldp);
+  }
+  return { ...state, interfaces, lldp: { ...wiring } };
+}
+
 /**
  * Starts one simulated node: an SSH server whose commands run in a real shell with a fake nmstatectl and busctl
  * first on PATH, over a state file (kept when it already exists, so a restarted simulator keeps its node's state).
@@ -93,6 +120,7 @@ export async function startNodeSim(opts: NodeSimOptions): Promise<NodeSimHandle>
   const statePath = join(dir, 'state.json');
   mkdirSync(dir, { recursive: true });
   if (!existsSync(statePath)) writeNodeState(statePath, baseNodeState(opts.name, opts.index ?? 0));
+  if (opts.lldpNeighbors) recable(statePath, opts.name, opts.lldpNeighbors);
   writeWrappers(bin, statePath);
   const hostKey = opts.hostKey ?? generateEd25519Key(`acp-play node simulator ${opts.name}`).privateKey;
   const parsed = utils.parseKey(hostKey);
@@ -142,6 +170,7 @@ export async function startNodeSim(opts: NodeSimOptions): Promise<NodeSimHandle>
     fingerprint: fingerprint(blob),
     state: () => readNodeState(statePath),
     setState: (state) => withNodeState(statePath, () => ({ state, result: undefined })),
+    rewire: (neighbors) => recable(statePath, opts.name, neighbors),
     close: async () => {
       clearInterval(timer);
       await server.close();

@@ -21,7 +21,7 @@ function chassisFor(n: LldpNeighbor): string {
 
 /** The neighbours heard on ports that exist and are up, sorted by local port. */
 export function lldpEntries(device: SimDevice, platform: SimPlatformId, isUp: (port: string) => boolean): LldpEntry[] {
-  const table = device.opts.lldpNeighbors ?? {};
+  const table = device.lldpTable;
   return Object.keys(table)
     .filter((port) => device.running.ports.has(port) && isUp(port))
     .sort((a, b) => comparePortNames(platform, a, b))

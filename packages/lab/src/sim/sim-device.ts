@@ -53,6 +53,7 @@ export class SimDevice {
     bootPorts: readonly string[],
   ) {
     this.platform = opts.platform;
+    this.lldpTable = opts.lldpNeighbors ?? {};
     this.running = emptySimState({ hostname: opts.hostname, lldp: opts.platform === 'arista_eos' });
     for (const name of opts.config === undefined ? bootPorts : []) this.addHardwarePort(this.running, name);
     this.startup = cloneSimState(this.running);
@@ -85,9 +86,12 @@ export class SimDevice {
     if (!this.booting) this.mirror?.sync(before, this.running);
   }
 
+  /** What LLDP hears, per port: the lab's cabling, from the options until the lab re-cables the switch. */
+  lldpTable: Readonly<Record<string, LldpNeighbor>>;
+
   /** What LLDP hears on `port`. */
   lldpNeighbor(port: string): LldpNeighbor | undefined {
-    return this.opts.lldpNeighbors?.[port];
+    return this.lldpTable[port];
   }
 
   /** Runs `fn` after `deviceSeconds` of device time (scaled by timeScale). */

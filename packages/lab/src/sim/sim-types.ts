@@ -112,6 +112,8 @@ export interface SimulatorHandle {
   mirrorErrors(): readonly string[];
   /** Waits until every mirror command issued so far has run. */
   mirrorIdle(): Promise<void>;
+  /** Re-cables the switch: what LLDP hears from now on, per port (the lab's `lab wire`). */
+  rewire(neighbors: Readonly<Record<string, LldpNeighbor>>): void;
   /** Stops listening, ends every connection and cancels timers. */
   close(): Promise<void>;
 }

@@ -94,6 +94,9 @@ export async function startSimulator(opts: SimOptions): Promise<SimulatorHandle>
     dumpState: () => dumpDevice(device, platform),
     mirrorErrors: () => device.mirror?.errors() ?? [],
     mirrorIdle: () => device.mirror?.idle() ?? Promise.resolve(),
+    rewire: (neighbors) => {
+      device.lldpTable = { ...neighbors };
+    },
     close: async () => {
       device.close();
       await server.close();

@@ -27,9 +27,10 @@ export interface LabSwitchSettings {
 /**
  * The lab switch's boot configuration: 48 unconfigured front-panel ports, LLDP on (NX-OS `feature lldp`, IOS `lldp
  * run`), IOS's `archive` path (the revert timer needs it; a switch managed this way has it configured once), and on
- * NX-OS `no system default switchport shutdown`, so switchports come up without `no shutdown` (a Nexus 9000 keeps
- * them shut otherwise). acp-play's NX-OS driver learns either default from the switch and sends `no shutdown` where
- * it is needed; the driver contract tests run both.
+ * NX-OS `system default switchport` and `no system default switchport shutdown`: ports start Layer 2 and up, as on
+ * an access switch prepared for a site, because a shut port hears no LLDP and the cabling check must hear the nodes
+ * before the first change, as on EOS and IOS. acp-play's NX-OS driver learns either default from the switch and
+ * sends `no shutdown` where it is needed; the driver contract tests run both.
  */
 export function labSwitchConfig(platform: SimPlatformId): string {
   const ports = Array.from({ length: 48 }, (_, i) => `interface ${portName(platform, i + 1)}`);
@@ -38,6 +39,7 @@ export function labSwitchConfig(platform: SimPlatformId): string {
       return [
         'hostname switch1',
         'feature lldp',
+        'system default switchport',
         'no system default switchport shutdown',
         ...ports,
         'interface mgmt0',
@@ -50,20 +52,66 @@ export function labSwitchConfig(platform: SimPlatformId): string {
   }
 }
 
-/** What LLDP hears on each switch port of the site's wiring (the inventory's `faces`), with miswirings applied. */
+/** One cable of the lab: a port of switch1 and the node NIC on its other end. */
+export interface LabCable {
+  readonly port: string;
+  readonly node: string;
+  readonly nic: string;
+}
+
+/** The default lab's cabling, as inventories/site1 (and `acp-play init`) lays it out: trunk, cluster, storage NIC. */
+export function labCables(platform: SimPlatformId, nodes: readonly string[]): LabCable[] {
+  return nodes.flatMap((node, i) => {
+    const p = nodePorts(platform, i);
+    return [
+      { port: p.trunk, node, nic: 'enp4s0f0' },
+      { port: p.cluster, node, nic: 'eno1' },
+      { port: p.storage, node, nic: 'enp4s0f1' },
+    ];
+  });
+}
+
+/**
+ * The cables with the miswirings moved: `PORT=NODE:NIC` puts NODE:NIC's cable into PORT, so PORT hears that NIC,
+ * the port the cable came from hears nothing, and the NIC that was in PORT is left unplugged (a cable moved to the
+ * wrong port, the classic day-0 fault).
+ */
+export function miswiredCables(
+  cables: readonly LabCable[],
+  miswire: Readonly<Record<string, LldpNeighbor>> = {},
+): LabCable[] {
+  let out = [...cables];
+  for (const [port, n] of Object.entries(miswire)) {
+    out = out.filter((c) => c.port !== port && !(c.node === n.systemName && c.nic === n.portId));
+    out.push({ port, node: n.systemName, nic: n.portId });
+  }
+  return out;
+}
+
+/** What LLDP hears on each switch port of the lab's cabling, with miswirings applied. */
 export function labLldpNeighbors(
   platform: SimPlatformId,
   nodes: readonly string[],
   miswire: Readonly<Record<string, LldpNeighbor>> = {},
+  cables: readonly LabCable[] = labCables(platform, nodes),
 ): Record<string, LldpNeighbor> {
-  const heard: Record<string, LldpNeighbor> = {};
-  nodes.forEach((node, i) => {
-    const p = nodePorts(platform, i);
-    heard[p.trunk] = { systemName: node, portId: 'enp4s0f0' };
-    heard[p.cluster] = { systemName: node, portId: 'eno1' };
-    heard[p.storage] = { systemName: node, portId: 'enp4s0f1' };
-  });
-  return { ...heard, ...miswire };
+  return Object.fromEntries(
+    miswiredCables(cables, miswire).map((c) => [c.port, { systemName: c.node, portId: c.nic }]),
+  );
+}
+
+/** What each node's NICs hear over LLDP: switch1 and the port its cable is in (the other end of the same cables). */
+export function labNodeLldp(
+  platform: SimPlatformId,
+  nodes: readonly string[],
+  miswire: Readonly<Record<string, LldpNeighbor>> = {},
+  cables: readonly LabCable[] = labCables(platform, nodes),
+): Record<string, Record<string, { systemName: string; portId: string }>> {
+  const heard: Record<string, Record<string, { systemName: string; portId: string }>> = {};
+  for (const node of nodes) heard[node] = {};
+  for (const c of miswiredCables(cables, miswire))
+    if (heard[c.node]) heard[c.node]![c.nic] = { systemName: 'switch1', portId: c.port };
+  return heard;
 }
 
 /**

@@ -2,11 +2,16 @@ import { existsSync, rmSync } from 'node:fs';
 import { connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 
-/** What `lab stop NODE` and `lab start NODE` ask the lab's background process. */
-export interface LabControlRequest {
-  readonly action: 'stop' | 'start';
-  readonly device: string;
-}
+/**
+ * What `lab stop NODE` and `lab start NODE` ask the lab's background process, and `lab wire`: re-cable the lab as
+ * the site says, with these miswirings (switch port -> the node NIC whose cable is in it).
+ */
+export type LabControlRequest =
+  | { readonly action: 'stop' | 'start'; readonly device: string }
+  | {
+      readonly action: 'wire';
+      readonly miswire: Readonly<Record<string, { readonly systemName: string; readonly portId: string }>>;
+    };
 
 /** Its answer: done, or why not. */
 export type LabControlReply = { readonly ok: true } | { readonly ok: false; readonly error: string };

@@ -64,6 +64,17 @@ async function keep(): Promise<void> {
     let state = lab.state;
     // `lab stop NODE` / `lab start NODE`: a node going away and coming back, for fault drills.
     await serveLabControl(values.dir!, async (request) => {
+      if (request.action === 'wire') {
+        running.rewire(request.miswire);
+        log(
+          `wired: ${
+            Object.entries(request.miswire)
+              .map(([p, n]) => `${p}=${n.systemName}:${n.portId}`)
+              .join(' ') || 'as the site says'
+          }`,
+        );
+        return;
+      }
       if (request.action === 'stop') await running.stopNode(request.device);
       else if (request.action === 'start') await running.startNode(request.device);
       else throw new Error(`unknown action ${String(request.action)}`);

@@ -5,8 +5,15 @@ import type { RunningSimulator, StartSimulator } from 'acp-play/core/simulator.j
 import { defaultPlatforms } from 'acp-play/platforms/platform-list.js';
 import { platformSimulator } from '../simulator-list.js';
 import { generateEd25519Key } from '../ed25519-key.js';
-import type { SimPlatformId } from '../sim/sim-types.js';
-import { labSwitchLoginVars, labSwitchOptions, type LabSwitchSettings } from './lab-switch.js';
+import { recable } from '../node-sim/start-node-sim.js';
+import type { LldpNeighbor, SimPlatformId } from '../sim/sim-types.js';
+import {
+  labLldpNeighbors,
+  labNodeLldp,
+  labSwitchLoginVars,
+  labSwitchOptions,
+  type LabSwitchSettings,
+} from './lab-switch.js';
 import { NODE_USER, SWITCH_USER, writeSiteLabInventory } from './site-lab-inventory.js';
 import type { SiteLabState } from './site-lab-state.js';
 
@@ -32,6 +39,8 @@ export interface SiteLab {
   stopNode(name: string): Promise<void>;
   /** Starts a stopped node's simulator again: same port, same host key, the state it had. */
   startNode(name: string): Promise<void>;
+  /** Re-cables the lab: the site's cabling with these miswirings (none: as the site says), on both ends. */
+  rewire(miswire: Readonly<Record<string, LldpNeighbor>>): void;
   close(): Promise<void>;
 }
 
@@ -68,6 +77,8 @@ export async function startSiteLab(opts: SiteLabOptions): Promise<SiteLab> {
     ...(settings.sshLegacy ? {} : { hostKey: generateEd25519Key('acp-play lab switch1').privateKey }),
     ...labSwitchOptions(opts.platform, nodeNames, settings),
   });
+  // What each node hears; `rewire` replaces it, so a node restarted by `lab start` keeps the current cabling.
+  let nodeLldp = labNodeLldp(opts.platform, nodeNames, settings.miswire);
   const nodeSims: {
     name: string;
     dir: string;
@@ -88,6 +99,7 @@ export async function startSiteLab(opts: SiteLabOptions): Promise<SiteLab> {
           port,
           hostKey,
           users: [{ username: NODE_USER, publicKeys: [client.publicLine] }],
+          lldpNeighbors: nodeLldp[name] ?? {},
         });
       const sim = await boot(0);
       nodeSims.push({ name, dir: nodeDir, sim, running: true, restart: () => boot(sim.port) });
@@ -162,6 +174,11 @@ export async function startSiteLab(opts: SiteLabOptions): Promise<SiteLab> {
       if (node.running) throw new Error(`${name} is already running`);
       node.sim = await node.restart();
       node.running = true;
+    },
+    rewire: (miswire) => {
+      switchSim.rewire?.(labLldpNeighbors(opts.platform, nodeNames, miswire));
+      nodeLldp = labNodeLldp(opts.platform, nodeNames, miswire);
+      for (const n of nodeSims) recable(join(n.dir, 'state.json'), n.name, nodeLldp[n.name] ?? {});
     },
     close: async () => {
       await Promise.all([switchSim.close(), ...nodeSims.filter((n) => n.running).map((n) => n.sim.close())]);
