@@ -127,16 +127,26 @@ function readIni(
   }
   const at = failure.location;
   builder.warn(
-    `${file} is not read: it is neither a YAML nor an INI inventory (as INI, line ${at?.line ?? 1}: ${failure.message})`,
+    // Says where, never what: a file that is not an inventory may hold a secret (a vaulted key the site refers to).
+    `${file} is not read: it is neither a YAML nor an INI inventory (as INI, line ${at?.line ?? 1} is not an inventory line)`,
     { file, line: 1, col: 1 },
     'move it out of the inventory folder, or name it hosts (or *.ini, *.yaml) to have its problems reported',
   );
 }
 
-/** known_hosts, public and private SSH keys: files acp-play keeps in an inventory folder, never inventories. */
+/**
+ * known_hosts, public and private SSH keys (also vaulted, as the day-0 `ssh_key_file` may be): files acp-play keeps in
+ * an inventory folder, never inventories.
+ */
 function isAcpPlayOwnFile(file: string, text: string): boolean {
   const name = basename(file);
-  return name === 'known_hosts' || name.endsWith('.pub') || text.trimStart().startsWith('-----BEGIN ');
+  const start = text.trimStart();
+  return (
+    name === 'known_hosts' ||
+    name.endsWith('.pub') ||
+    start.startsWith('-----BEGIN ') ||
+    /^(ssh-[a-z0-9-]+|ecdsa-sha2-[a-z0-9-]+|sk-[a-z0-9@.-]+) [A-Za-z0-9+/]+=*( |$)/.test(start)
+  );
 }
 
 function isExecutable(file: string): boolean {

@@ -98,7 +98,7 @@ describe.skipIf(!(isRoot && hasSshd))(`acp-play plan against an old switch's ssh
     appendFileSync(join(site.inventory, 'known_hosts'), `[old-switch.invalid]:${old.port} ${old.hostKeyPub}\n`);
     hostVars(
       [
-        'ansible_host: old-switch.invalid',
+        'address: old-switch.invalid',
         `ansible_ssh_common_args: >-`,
         `  -o ProxyCommand="socat STDIO TCP:127.0.0.1:%p"`,
         '  -o KexAlgorithms=+diffie-hellman-group14-sha1 -o HostKeyAlgorithms=+ssh-rsa',

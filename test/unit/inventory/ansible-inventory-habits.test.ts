@@ -23,6 +23,22 @@ describe('an inventory folder of several sources', () => {
   });
 });
 
+describe('a file in the inventory folder that is not an inventory', () => {
+  it('is left out with a warning that says where, never what it holds; an SSH key is not even warned about', async () => {
+    const dir = writeInventory({
+      'hosts.yaml': 'all:\n  hosts:\n    node0:\n',
+      'api-token': 'token S3CRET-T0KEN-VALUE\n',
+      'ssh-key': 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKEYMATERIAL ops@example.com\n',
+    });
+    const inventory = await loadInventory(dir);
+    const warnings = (inventory.warnings ?? []).map((w) => w.message);
+    expect(warnings).toEqual([
+      `${dir}/api-token is not read: it is neither a YAML nor an INI inventory (as INI, line 1 is not an inventory line)`,
+    ]);
+    expect(JSON.stringify(inventory.warnings)).not.toMatch(/S3CRET|KEYMATERIAL/);
+  });
+});
+
 describe('an inventory with no host', () => {
   it.each([
     ['an empty hosts.yaml', { 'hosts.yaml': '' }],
