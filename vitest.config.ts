@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // Suites: test/unit (pure, fast), test/integration (real sshd and simulators on loopback), test/lab (UML guests,
@@ -11,7 +12,17 @@ if (process.env.CI) {
   reporters.push('./test/helpers/no-skips-reporter.ts');
 }
 
+const root = fileURLToPath(new URL('.', import.meta.url));
+
 export default defineConfig({
+  // The tests run the TypeScript sources: the lab package's `acp-play/...` imports (the product's dist/ when built)
+  // and the CLI's import of the lab package resolve to the sources too, so both share one copy of every module.
+  resolve: {
+    alias: [
+      { find: /^acp-play\/(.*)\.js$/, replacement: `${root}src/$1.ts` },
+      { find: /^@acp-play\/lab\/(.*)\.js$/, replacement: `${root}packages/lab/src/$1.ts` },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     // A mutation run's sandbox copy of the project (npm run mutate) is not a suite.

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Benchmark (not a test): 50 real namespace hosts (src/lab/hosts), measured in one run, each 3 times:
+// Benchmark (not a test): 50 real namespace hosts (packages/lab/src/hosts), measured in one run, each 3 times:
 //   (a) floor:   connect + one exec per host through the project's transport (connectHost), all hosts in parallel
 //   (b) plan:    `acp-play plan` with one `file` template task, as a fresh CLI process
 //   (c) ansible: `ansible-playbook --check` running the same template task (Debian's ansible-core, forks 50,
@@ -21,8 +21,8 @@ const HOSTS = Number(args.hosts);
 const REPEAT = Number(args.repeat);
 const ANSIBLE = '/usr/bin/ansible-playbook';
 
-const { labUnavailableReason } = await import(join(ROOT, 'dist/lab/hosts/lab-prereqs.js'));
-const { startLabHosts } = await import(join(ROOT, 'dist/lab/hosts/lab-hosts.js'));
+const { labUnavailableReason } = await import(join(ROOT, 'packages/lab/dist/hosts/lab-prereqs.js'));
+const { startLabHosts } = await import(join(ROOT, 'packages/lab/dist/hosts/lab-hosts.js'));
 const { connectHost } = await import(join(ROOT, 'dist/transport/ssh-transport.js'));
 
 const unavailable = labUnavailableReason();

@@ -10,11 +10,12 @@
 // --baseline REV also builds the commit REV (git archive into a temporary folder, this node_modules, tsc) and
 // renders the same inventory with it in the same run, so the speed-up is measured on the same machine and load.
 // Usage: npm run bench:render [-- --repeat 3 --nodes 5000 --baseline REV]
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildBaseline } from './build-baseline.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -37,7 +38,9 @@ try {
   const fleet = writeFleet(join(work, 'fleet'), NODES);
   const range = writeRange(join(work, 'range'), 100_000);
   const current = join(ROOT, 'bin', 'acp-play.js');
-  const baseline = args.baseline ? buildBaseline(args.baseline) : undefined;
+  const baseline = args.baseline
+    ? buildBaseline(ROOT, args.baseline, join(work, 'baseline'), 'bench:render')
+    : undefined;
 
   const rows = [];
   rows.push(measure(`validate ${NODES + 3} nodes`, current, ['validate', fleet]));
@@ -122,17 +125,6 @@ function writeRange(dir, count) {
 }
 
 /** Builds commit `rev` into a temporary folder and returns its CLI entry point. */
-function buildBaseline(rev) {
-  const dir = join(work, 'baseline');
-  mkdirSync(dir);
-  const archive = execFileSync('git', ['-C', ROOT, 'archive', rev], { maxBuffer: 1 << 30 });
-  execFileSync('tar', ['-x', '-C', dir], { input: archive });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  console.log(`bench:render: building ${rev} for the baseline`);
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(dir, 'tsconfig.json')], { stdio: 'inherit' });
-  return join(dir, 'bin', 'acp-play.js');
-}
-
 function countFiles(dir) {
   let n = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile()) n++;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Benchmark (not a test): beyond the handshake floor. On the same real namespace hosts (src/lab/hosts, one sshd
-// each), measured in one run:
+// Benchmark (not a test): beyond the handshake floor. On the same real namespace hosts (packages/lab/src/hosts, one
+// sshd each), measured in one run:
 //   (a) cold plan:  `acp-play plan` as a fresh CLI process: start, load, dial every host, plan, exit (3 times)
 //   (b) watch:      `acp-play watch` as a process; its first round dials every host (cold, in process), the
 //                   following rounds plan over the connections it kept open (warm)
@@ -22,8 +22,8 @@ const HOSTS = Number(args.hosts);
 const REPEAT = Number(args.repeat);
 const TARGET = 5;
 
-const { labUnavailableReason } = await import(join(ROOT, 'dist/lab/hosts/lab-prereqs.js'));
-const { startLabHosts } = await import(join(ROOT, 'dist/lab/hosts/lab-hosts.js'));
+const { labUnavailableReason } = await import(join(ROOT, 'packages/lab/dist/hosts/lab-prereqs.js'));
+const { startLabHosts } = await import(join(ROOT, 'packages/lab/dist/hosts/lab-hosts.js'));
 
 const unavailable = labUnavailableReason();
 if (unavailable) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Makes a fresh checkout runnable: installs the npm dependencies when missing, compiles src/ to dist/, and with
-// --system (used by `npm test`) installs the Debian packages and builds the tools the real-process tests need.
+// Makes a fresh checkout runnable: installs the npm dependencies when missing, compiles src/ to dist/ (and the lab
+// package, packages/lab), and with --system (used by `npm test`) installs the Debian packages and builds the tools
+// the real-process tests need.
 // Every step is skipped when its result is already there, so running it again costs a second or two.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -32,8 +33,9 @@ if (!existsSync(lockStamp) || statSync(lockStamp).mtimeMs < statSync(join(root, 
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-// 2. Compile (tsc is incremental enough at this size: a few seconds).
+// 2. Compile the product, then the lab package (it builds against the product's dist/): `npm run build`.
 run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json']);
+run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', join('packages', 'lab', 'tsconfig.json')]);
 
 if (!wantSystem) process.exit(0);
 

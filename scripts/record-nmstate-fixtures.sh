@@ -9,11 +9,11 @@ cd "$root"
 nmstatectl=$(sh scripts/build-nmstatectl.sh)
 # tsc writes dist/ even when files elsewhere in the tree have type errors; only a missing output stops us.
 node_modules/.bin/tsc -p tsconfig.json || echo "record: tsc reported type errors; continuing with the emitted dist/" >&2
-[ -f dist/lab/uml/nmstate-guest.js ] || { echo "record: dist/lab/uml/nmstate-guest.js missing" >&2; exit 1; }
+[ -f packages/lab/dist/uml/nmstate-guest.js ] || { echo "record: packages/lab/dist/uml/nmstate-guest.js missing" >&2; exit 1; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/acp-nmstate-record.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 node --input-type=module -e "
-import { runNmstateInGuest } from '$root/dist/lab/uml/nmstate-guest.js';
+import { runNmstateInGuest } from '$root/packages/lab/dist/uml/nmstate-guest.js';
 const r = await runNmstateInGuest({
   nmstatectl: '$nmstatectl', workDir: '$work',
   desiredFile: 'test/fixtures/nmstate/desired/node0.yml',

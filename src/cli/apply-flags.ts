@@ -1,5 +1,5 @@
-import type { FleetFlags } from './fleet-target.js';
-import type { RunFlags } from './run-setup.js';
+import type { FleetFlags } from './fleet-options.js';
+import type { RunFlags } from './run-options.js';
 
 /** The flags of `acp-play apply`. */
 export interface ApplyFlags extends RunFlags, FleetFlags {

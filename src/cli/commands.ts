@@ -5,15 +5,17 @@ import { registerImportCommand } from './import-command.js';
 import { registerInitCommand } from './init-command.js';
 import { registerInventoryCommand } from './inventory-command.js';
 import { registerKeyscanCommand } from './keyscan-command.js';
-import { registerLabHostsCommand } from './lab-hosts-command.js';
-import { registerLabCommand } from './lab-command.js';
+import { registerLabEntry } from './lab-entry.js';
 import { registerPlanCommand } from './plan-command.js';
 import { registerRenderCommand } from './render-command.js';
 import { registerRunsCommand } from './runs-command.js';
 import { registerValidateCommand } from './validate-command.js';
 import { registerWatchCommand } from './watch-command.js';
 
-/** Every command module, in the order `--help` lists them. */
+/**
+ * Every command module, in the order `--help` lists them. Each registers its name, options and description only: what
+ * it does is imported when it runs, so `--help` and `--version` load none of it.
+ */
 export const commandModules: RegisterCommand[] = [
   registerInitCommand,
   registerValidateCommand,
@@ -26,6 +28,5 @@ export const commandModules: RegisterCommand[] = [
   registerInventoryCommand,
   registerKeyscanCommand,
   registerRunsCommand,
-  registerLabCommand,
-  registerLabHostsCommand,
+  registerLabEntry,
 ];

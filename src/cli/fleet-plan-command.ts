@@ -6,7 +6,7 @@ import { fleetDocument, fleetExit } from './fleet-outcome.js';
 import { formatSitePlans, planFleet, writeSitePlanFiles } from './fleet-plan.js';
 import { prepareFleet } from './fleet-setup.js';
 import type { FleetTarget } from './fleet-target.js';
-import type { RunFlags } from './run-setup.js';
+import type { RunFlags } from './run-options.js';
 
 /** The flags of `plan` a fleet run reads. */
 export interface FleetPlanFlags extends RunFlags {

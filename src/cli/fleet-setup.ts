@@ -5,7 +5,8 @@ import type { FleetSite } from '../fleet/fleet-sites.js';
 import { colorWanted, palette } from '../report/colors.js';
 import { PlainReporter } from '../report/plain-reporter.js';
 import { handleInterrupts } from './interrupts.js';
-import { parseForks, prepareRun, type PreparedRun, type RunFlags, type RunSetup } from './run-setup.js';
+import type { RunFlags } from './run-options.js';
+import { parseForks, prepareRun, type PreparedRun, type RunSetup } from './run-setup.js';
 
 /** A site of a fleet run, ready to run; or its outcome already (`invalid`, or `failed`: its lock is held). */
 export type FleetEntry =

@@ -1,14 +1,8 @@
-import type { Command } from 'commander';
 import { ConfigError } from '../core/errors.js';
 import { fleetSites, type FleetSite } from '../fleet/fleet-sites.js';
 import { selectSites } from '../fleet/select-sites.js';
 import { parseShard, type Shard } from '../fleet/shard.js';
-
-/** The flags that pick a fleet's sites. */
-export interface FleetFlags {
-  readonly sites?: string;
-  readonly shard?: string;
-}
+import type { FleetFlags } from './fleet-options.js';
 
 /** The sites a fleet run works on, and the shard it took. */
 export interface FleetTarget {
@@ -17,12 +11,6 @@ export interface FleetTarget {
   readonly all: readonly FleetSite[];
   readonly sites: readonly FleetSite[];
   readonly shard?: Shard;
-}
-
-export function addFleetOptions(cmd: Command): Command {
-  return cmd
-    .option('--sites <globs>', 'fleet: only the sites (folder names) matching one of these comma-separated globs')
-    .option('--shard <i/n>', 'fleet: only the sites of shard I of N (by a stable hash of the site name)');
 }
 
 /**

@@ -1,18 +1,5 @@
-import { ConfigError, formatProblem } from '../core/errors.js';
-import { graphInventory, hostVarsListing, listInventory } from '../inventory/inventory-listing.js';
-import { loadInventory } from '../inventory/load-inventory.js';
-import { VaultKeyring } from '../transport/vault-keyring.js';
 import type { RegisterCommand } from './register-command.js';
-import { EXIT } from './exit-codes.js';
-
-interface InventoryFlags {
-  readonly list?: boolean;
-  readonly graph?: boolean | string;
-  readonly host?: string;
-  readonly limit?: string;
-  readonly export?: boolean;
-  readonly vaultPasswordFile?: string;
-}
+import type { InventoryFlags } from './inventory-action.js';
 
 /**
  * `acp-play inventory INVENTORY --list | --graph [GROUP] | --host NAME [--limit PATTERN]`: the inventory as
@@ -31,32 +18,7 @@ export const registerInventoryCommand: RegisterCommand = (program, setExit) => {
     .option('-l, --limit <pattern>', 'only these hosts (Ansible pattern: names, groups, globs, ! to exclude)')
     .option('--export', "with --list: also print each group's own vars")
     .option('--vault-password-file <file>', 'Ansible Vault password file (or ACP_PLAY_VAULT_PASSWORD_FILE)')
-    .action(async (dir: string, flags: InventoryFlags) => {
-      const modes = [flags.list, flags.graph, flags.host].filter((m) => m !== undefined && m !== false);
-      if (modes.length !== 1) {
-        throw new ConfigError({
-          severity: 'error',
-          message: 'acp-play inventory needs exactly one of --list, --graph or --host NAME',
-          fix: `e.g. acp-play inventory ${dir} --list`,
-        });
-      }
-      const keyring = new VaultKeyring(flags.vaultPasswordFile ? { passwordFile: flags.vaultPasswordFile } : {});
-      const inventory = await loadInventory(dir, { keyring });
-      for (const warning of inventory.warnings ?? []) process.stderr.write(`${formatProblem(warning)}\n`);
-      if (flags.host !== undefined) {
-        process.stdout.write(`${JSON.stringify(hostVarsListing(inventory, flags.host), null, 4)}\n`);
-      } else if (flags.graph !== undefined && flags.graph !== false) {
-        const root = typeof flags.graph === 'string' ? flags.graph : 'all';
-        if (!inventory.groups.has(root))
-          throw new ConfigError({ severity: 'error', message: `group ${root} is not in the inventory ${dir}` });
-        process.stdout.write(graphInventory(inventory, root, flags.limit));
-      } else {
-        const options = {
-          ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
-          ...(flags.export ? { export: true } : {}),
-        };
-        process.stdout.write(`${JSON.stringify(listInventory(inventory, options), null, 4)}\n`);
-      }
-      setExit(EXIT.ok);
-    });
+    .action(async (dir: string, flags: InventoryFlags) =>
+      (await import('./inventory-action.js')).inventoryAction(dir, flags, setExit),
+    );
 };

@@ -26,11 +26,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
   }
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(helpAsFlag(argv), { from: 'user' });
     return exitCode;
   } catch (error) {
     return reportError(error);
   }
+}
+
+/**
+ * `help CMD` as `CMD --help`: the same help, but through the command's dispatch, where the commands that load their
+ * options or subcommands on demand (`init`, `lab`) add them first.
+ */
+function helpAsFlag(argv: readonly string[]): string[] {
+  return argv[0] === 'help' && argv[1] !== undefined && !argv[1].startsWith('-') ? [argv[1], '--help'] : [...argv];
 }
 
 function reportError(error: unknown): number {

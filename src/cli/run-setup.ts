@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import { ConfigError, formatProblem } from '../core/errors.js';
 import type { InputDigests, Reporter } from '../core/run.js';
 import { defaultModules } from '../engine/default-modules.js';
@@ -27,39 +26,7 @@ import { handleInterrupts } from './interrupts.js';
 import { parseLockTimeout } from './lock-timeout.js';
 import { maskOutput } from './output-mask.js';
 import { packageVersion } from './package-version.js';
-
-/** Flags shared by `plan` and `apply`. */
-export interface RunFlags {
-  readonly playbook?: string;
-  readonly limit?: string;
-  readonly tags?: string;
-  readonly forks: string;
-  readonly json?: boolean;
-  readonly acceptNew?: boolean;
-  readonly vaultPasswordFile?: string;
-  readonly sshConfig?: string;
-  readonly lockTimeout?: string;
-}
-
-export function addRunOptions(
-  cmd: Command,
-  argument = 'inventory directory (Ansible layout: hosts.yaml, group_vars/, host_vars/, known_hosts)',
-): Command {
-  return cmd
-    .argument('<inventory>', argument)
-    .option('-p, --playbook <file>', 'playbook (default: ./playbooks/site.yaml, else the packaged one)')
-    .option('-l, --limit <pattern>', 'only these hosts (Ansible pattern: names, groups, g1:g2, !g, &g, globs)')
-    .option('-t, --tags <tags>', 'only plays/tasks with one of these comma-separated tags')
-    .option('-f, --forks <n>', 'hosts worked on in parallel', '50')
-    .option('--json', 'print one JSON document (the plan or the result) on stdout; progress goes to stderr')
-    .option('--accept-new', 'trust and pin the host key of hosts never seen before (a changed key is always refused)')
-    .option('--vault-password-file <file>', 'Ansible Vault password file (or ACP_PLAY_VAULT_PASSWORD_FILE)')
-    .option('-F, --ssh-config <file>', 'ssh config file (default ~/.ssh/config)')
-    .option(
-      '--lock-timeout <duration>',
-      'wait this long (90s, 10m) for another run of the site to finish, instead of exiting 1',
-    );
-}
+import type { RunFlags } from './run-options.js';
 
 /** `--forks N`: a positive whole number, else bad input (exit 3). */
 export function parseForks(text: string): number {

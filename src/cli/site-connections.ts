@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { Command } from 'commander';
 import { formatProblem } from '../core/errors.js';
 import type { Host, Inventory } from '../core/inventory.js';
 import type { Site } from '../core/site.js';
@@ -9,20 +8,7 @@ import { loadSite } from '../inventory/load-site.js';
 import { defaultPlatforms } from '../platforms/platform-list.js';
 import type { PlatformRegistry } from '../platforms/platform-registry.js';
 import { VaultKeyring } from '../transport/vault-keyring.js';
-
-/** The connection flags of commands that read hosts without a playbook (`check cabling`, `import`). */
-export interface ConnectionFlags {
-  readonly acceptNew?: boolean;
-  readonly vaultPasswordFile?: string;
-  readonly sshConfig?: string;
-}
-
-export function addConnectionOptions(cmd: Command): Command {
-  return cmd
-    .option('--accept-new', 'trust and pin the host key of hosts never seen before (a changed key is always refused)')
-    .option('--vault-password-file <file>', 'Ansible Vault password file (or ACP_PLAY_VAULT_PASSWORD_FILE)')
-    .option('-F, --ssh-config <file>', 'ssh config file (default ~/.ssh/config)');
-}
+import type { ConnectionFlags } from './connection-options.js';
 
 /** Pooled connections to an inventory's hosts, each opened on first use. */
 export interface HostConnections {

@@ -1,6 +1,6 @@
 /**
- * How code outside src/lab starts a platform's simulator: the platform's spec holds a loader that imports the lab's
- * simulator module only when called, so plan and apply never load lab code.
+ * The contract of the lab's simulators (packages/lab, `simulator-list.ts` there): what starting one takes and gives.
+ * Only types: the product never loads lab code.
  */
 
 /** A login a simulator accepts. */

@@ -1,12 +1,11 @@
 import type { TaskModule } from '../core/module.js';
 import type { PlatformInfo } from '../core/platform.js';
-import type { SimulatorLoader } from '../core/simulator.js';
 import type { LldpSpec } from './lldp-spec.js';
 import type { SwitchSpec } from './switch-spec.js';
 
 /**
  * One platform, as its folder exports it: what the inventory and render know (id, aliases, role, host variables,
- * template), the parts the shared switch modules drive, and its simulator. A new platform is its folder, its
+ * template), and the parts the shared switch modules drive. A new platform is its folder, its
  * template and one line in platform-list.ts (docs/platforms.md).
  */
 export interface PlatformSpec extends PlatformInfo {
@@ -16,6 +15,4 @@ export interface PlatformSpec extends PlatformInfo {
   readonly modules?: readonly TaskModule<any, any, any>[];
   /** How the platform reads the LLDP neighbours its hosts hear (the cabling check, `import`); absent = it cannot. */
   readonly lldp?: LldpSpec;
-  /** Imports the platform's simulator on demand (lab code: plan and apply never load it). */
-  readonly simulator?: SimulatorLoader;
 }

@@ -1,42 +1,65 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
-/** One relative import of a source file; `dynamic` for `import('...')`, which loads the target only when called. */
+/** The lab package's sources (`@acp-play/lab`): its own layer, `lab`. */
+export const LAB_TREE = 'packages/lab/src';
+
+/** The source trees read by default: the product's and the lab package's. */
+const TREES = ['src', LAB_TREE];
+
+/**
+ * One import of a source file; `dynamic` for `import('...')`, which loads the target only when called. Relative
+ * imports and the lab package's `acp-play/...` imports of the product both count (`acp-play/core/errors.js` is
+ * `src/core/errors.ts`).
+ */
 export interface ImportEdge {
   readonly from: string;
   readonly to: string;
   readonly dynamic: boolean;
+  /** `import type` / `export type`: erased from the compiled code, so nothing is loaded at run time. */
+  readonly typeOnly?: boolean;
+}
+
+/** The file an import specifier names, relative to the root; undefined for an npm package or a node: module. */
+function target(root: string, file: string, spec: string): string | undefined {
+  const ts = spec.replace(/\.js$/, '.ts');
+  if (spec.startsWith('.')) return relative(root, resolve(dirname(file), ts));
+  if (spec.startsWith('acp-play/')) return `src/${ts.slice('acp-play/'.length)}`;
+  if (spec.startsWith('@acp-play/lab/')) return `${LAB_TREE}/${ts.slice('@acp-play/lab/'.length)}`;
+  return undefined;
 }
 
 /**
- * Every relative import of a source tree, read from the text of every `.ts` file: static imports and re-exports
- * (`import type` included, since a type cycle ties files together as much as a value cycle) and `import()` with a
- * literal path. Paths are relative to the tree's root, `src/engine/plan-run.ts` style.
+ * Every import of the source trees between their files, read from the text of every `.ts` file: static imports and
+ * re-exports (`import type` included, since a type cycle ties files together as much as a value cycle) and
+ * `import()` with a literal path. Paths are relative to the root, `src/engine/plan-run.ts` style.
  */
-export function importEdges(root: string, tree = 'src'): ImportEdge[] {
+export function importEdges(root: string, trees: readonly string[] = TREES): ImportEdge[] {
   const edges: ImportEdge[] = [];
-  for (const file of tsFiles(join(root, tree))) {
+  for (const file of trees.flatMap((tree) => tsFiles(join(root, tree)))) {
     const text = readFileSync(file, 'utf8');
     const from = relative(root, file);
     const seen = new Set<string>();
-    const specifiers = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g;
+    const specifiers = /(?:^|\n)\s*(?:import|export)\s(type\s)?[^;]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g;
     for (const m of text.matchAll(specifiers)) {
-      const spec = m[1] ?? m[2]!;
-      if (!spec.startsWith('.')) continue;
-      const to = relative(root, resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
-      const dynamic = m[1] === undefined;
-      if (seen.has(`${to} ${dynamic}`)) continue;
-      seen.add(`${to} ${dynamic}`);
-      edges.push({ from, to, dynamic });
+      const to = target(root, file, m[2] ?? m[3]!);
+      if (to === undefined) continue;
+      const dynamic = m[2] === undefined;
+      const typeOnly = m[1] !== undefined;
+      const key = `${to} ${dynamic} ${typeOnly}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      edges.push({ from, to, dynamic, ...(typeOnly ? { typeOnly } : {}) });
     }
   }
   return edges;
 }
 
-/** The import graph of a source tree: every file and the files it imports, statically or dynamically. */
-export function importGraph(root: string, tree = 'src'): Map<string, string[]> {
-  const graph = new Map<string, string[]>(tsFiles(join(root, tree)).map((f) => [relative(root, f), []]));
-  for (const edge of importEdges(root, tree)) {
+/** The import graph of the source trees: every file and the files it imports, statically or dynamically. */
+export function importGraph(root: string, trees: readonly string[] = TREES): Map<string, string[]> {
+  const files = trees.flatMap((tree) => tsFiles(join(root, tree)));
+  const graph = new Map<string, string[]>(files.map((f) => [relative(root, f), []]));
+  for (const edge of importEdges(root, trees)) {
     const targets = graph.get(edge.from)!;
     if (!targets.includes(edge.to)) targets.push(edge.to);
   }
@@ -78,8 +101,9 @@ export function importCycles(graph: ReadonlyMap<string, readonly string[]>): str
   return cycles;
 }
 
-/** The top folder of `src/` a file belongs to (`core`, `engine`, `platforms`, ...). */
+/** The layer of a file: the top folder of `src/` (`core`, `engine`, `platforms`, ...), or `lab` for the lab package. */
 export function layerOf(path: string): string {
+  if (path.startsWith(`${LAB_TREE}/`)) return 'lab';
   return path.split('/')[1] ?? '';
 }
 

@@ -2,12 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBuiltNmstatectl, kernelLabMissing, runKernelLab } from '../../src/lab/kernel/kernel-lab.js';
-import type { GuestRunResult } from '../../src/lab/uml/uml-guest.js';
+import { findBuiltNmstatectl, kernelLabMissing, runKernelLab } from '../../packages/lab/src/kernel/kernel-lab.js';
+import type { GuestRunResult } from '../../packages/lab/src/uml/uml-guest.js';
 
 /**
  * `check cabling` against real lldpd (Debian) on both ends of each node's trunk cable, in the kernel lab's guest
- * (src/lab/kernel/): lldpd in each node's namespaces on enp4s0f0, and one for switch1 on its bridge ports, whose
+ * (the lab's kernel/): lldpd in each node's namespaces on enp4s0f0, and one for switch1 on its bridge ports, whose
  * neighbours switch1's simulator reports in `show lldp neighbors detail`. The nodes are read with `lldpctl -f json`.
  */
 const root = new URL('../../', import.meta.url).pathname;

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCumulusLab } from '../../src/lab/uml/cumulus-lab.js';
-import { findLinuxUml, type GuestRunResult } from '../../src/lab/uml/uml-guest.js';
+import { runCumulusLab } from '../../packages/lab/src/uml/cumulus-lab.js';
+import { findLinuxUml, type GuestRunResult } from '../../packages/lab/src/uml/uml-guest.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const isRoot = process.getuid?.() === 0;

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runNmstateLab } from '../../src/lab/uml/nmstate-lab.js';
-import { findLinuxUml, type GuestRunResult } from '../../src/lab/uml/uml-guest.js';
+import { runNmstateLab } from '../../packages/lab/src/uml/nmstate-lab.js';
+import { findLinuxUml, type GuestRunResult } from '../../packages/lab/src/uml/uml-guest.js';
 
 /**
  * The nmstate module against the real stack: nmstatectl 2.2.62 + NetworkManager on two node hosts (network

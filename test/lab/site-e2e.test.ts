@@ -3,11 +3,11 @@ import type { RunPlan } from '../../src/core/run.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBuiltNmstatectl, kernelLabMissing, runKernelLab } from '../../src/lab/kernel/kernel-lab.js';
-import type { GuestRunResult } from '../../src/lab/uml/uml-guest.js';
+import { findBuiltNmstatectl, kernelLabMissing, runKernelLab } from '../../packages/lab/src/kernel/kernel-lab.js';
+import type { GuestRunResult } from '../../packages/lab/src/uml/uml-guest.js';
 
 /**
- * The seed's whole site on a real data plane, in ONE User-Mode Linux guest (src/lab/kernel/): three node hosts with
+ * The seed's whole site on a real data plane, in ONE User-Mode Linux guest (the lab's kernel/): three node hosts with
  * real sshd, NetworkManager and nmstatectl; switch1, the NX-OS simulator, whose ports program a VLAN-filtering bridge;
  * a router-on-a-stick firewall; five VM namespaces on the nodes' bridges. The built CLI drives it from inside the
  * guest. site-e2e.payload.sh runs every scenario in order and records into out/; each test below reads the records.

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findLinuxUml, runInGuest } from '../../src/lab/uml/uml-guest.js';
+import { findLinuxUml, runInGuest } from '../../packages/lab/src/uml/uml-guest.js';
 
 const skipReason = !findLinuxUml()
   ? 'linux.uml missing: apt-get install user-mode-linux kmod'

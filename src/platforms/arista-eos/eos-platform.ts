@@ -22,8 +22,4 @@ export const eosPlatform: PlatformSpec = {
     driver: eosDriver,
   },
   lldp: EOS_LLDP,
-  simulator: () =>
-    import('../../lab/sim/start-simulator.js').then(
-      (lab) => (opts) => lab.startSimulator({ ...opts, platform: 'arista_eos' }),
-    ),
 };

@@ -32,8 +32,4 @@ export const iosPlatform: PlatformSpec = {
     driver: iosDriver,
   },
   lldp: IOS_LLDP,
-  simulator: () =>
-    import('../../lab/sim/start-simulator.js').then(
-      (lab) => (opts) => lab.startSimulator({ ...opts, platform: 'cisco_ios' }),
-    ),
 };

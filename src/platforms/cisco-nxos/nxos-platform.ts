@@ -22,8 +22,4 @@ export const nxosPlatform: PlatformSpec = {
     driver: nxosDriver,
   },
   lldp: NXOS_LLDP,
-  simulator: () =>
-    import('../../lab/sim/start-simulator.js').then(
-      (lab) => (opts) => lab.startSimulator({ ...opts, platform: 'cisco_nxos' }),
-    ),
 };

@@ -15,5 +15,4 @@ export const nmstatePlatform: PlatformSpec = {
   template: NMSTATE_TEMPLATE,
   modules: [nmstateModule],
   lldp: NMSTATE_LLDP,
-  simulator: () => import('../../lab/node-sim/node-simulator.js').then((lab) => lab.startNodeSimulator),
 };

@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startSimulator } from '../../../src/lab/sim/start-simulator.js';
-import type { SimOptions, SimPlatformId, SimulatorHandle } from '../../../src/lab/sim/sim-types.js';
+import { startSimulator } from '../../../packages/lab/src/sim/start-simulator.js';
+import type { SimOptions, SimPlatformId, SimulatorHandle } from '../../../packages/lab/src/sim/sim-types.js';
 
 /**
  * Runs the real clients (netmiko, ansible-playbook from the pinned venv of test/clients/requirements.txt) against the

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SimPlatformId, SimulatorHandle } from '../../../src/lab/sim/sim-types.js';
+import type { SimPlatformId, SimulatorHandle } from '../../../packages/lab/src/sim/sim-types.js';
 import { CLIENT_USER, clientVenv, runNetmiko, startClientSim, type NetmikoReport } from './client-harness.js';
 
 /**

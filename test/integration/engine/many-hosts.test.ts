@@ -1,11 +1,11 @@
-// requires root: network namespaces, one sshd per namespace (src/lab/hosts)
+// requires root: network namespaces, one sshd per namespace (packages/lab/src/hosts)
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLabHosts, type LabHosts } from '../../../src/lab/hosts/lab-hosts.js';
-import { labUnavailableReason } from '../../../src/lab/hosts/lab-prereqs.js';
-import { freePortFrom } from '../../../src/lab/hosts/namespace-host.js';
+import { startLabHosts, type LabHosts } from '../../../packages/lab/src/hosts/lab-hosts.js';
+import { labUnavailableReason } from '../../../packages/lab/src/hosts/lab-prereqs.js';
+import { freePortFrom } from '../../../packages/lab/src/hosts/namespace-host.js';
 import { runCli } from './cli-harness.js';
 
 const LIVE = 45;

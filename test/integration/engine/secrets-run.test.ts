@@ -4,9 +4,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAB_SITE_YAML } from '../../../src/lab/site/site-lab-inventory.js';
-import { startSimulator } from '../../../src/lab/sim/start-simulator.js';
-import type { SimulatorHandle } from '../../../src/lab/sim/sim-types.js';
+import { LAB_SITE_YAML } from '../../../packages/lab/src/site/site-lab-inventory.js';
+import { startSimulator } from '../../../packages/lab/src/sim/start-simulator.js';
+import type { SimulatorHandle } from '../../../packages/lab/src/sim/sim-types.js';
 import { encryptVault } from '../../../src/transport/vault.js';
 import {
   hasSshd,

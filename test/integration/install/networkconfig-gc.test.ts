@@ -10,7 +10,7 @@ import { initQuestions } from '../../../src/init/init-questions.js';
 import { prepareInstallFiles } from '../../../src/install/install-files.js';
 import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 import { loadSite } from '../../../src/inventory/load-site.js';
-import { findBuiltNmstatectl } from '../../../src/lab/kernel/kernel-lab.js';
+import { findBuiltNmstatectl } from '../../../packages/lab/src/kernel/kernel-lab.js';
 import { VaultKeyring } from '../../../src/transport/vault-keyring.js';
 
 /**

@@ -6,7 +6,7 @@ import type { RunPlan, RunResult } from '../../../src/core/run.js';
 import type { Transport } from '../../../src/core/transport.js';
 import { lockId } from '../../../src/engine/local-run-identity.js';
 import { acquireSiteLock, thisRun } from '../../../src/engine/site-lock.js';
-import type { SiteLabState } from '../../../src/lab/site/site-lab-state.js';
+import type { SiteLabState } from '../../../packages/lab/src/site/site-lab-state.js';
 import { connectHost } from '../../../src/transport/ssh-transport.js';
 import { CLI, ROOT, runCli, type CliRun } from '../engine/cli-harness.js';
 import { TerminalSession } from '../init/terminal-session.js';

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isRunning } from '../../../src/lab/hosts/process-tree.js';
-import type { SiteLabState } from '../../../src/lab/site/site-lab-state.js';
+import { isRunning } from '../../../packages/lab/src/hosts/process-tree.js';
+import type { SiteLabState } from '../../../packages/lab/src/site/site-lab-state.js';
 import { connectHost } from '../../../src/transport/ssh-transport.js';
 import type { Transport } from '../../../src/core/transport.js';
 import { runCli, type CliRun } from '../engine/cli-harness.js';

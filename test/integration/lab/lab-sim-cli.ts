@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SimPlatformId } from '../../../src/lab/sim/sim-types.js';
-import { labSwitchConfig } from '../../../src/lab/site/lab-switch.js';
-import { portName } from '../../../src/lab/site/site-lab-inventory.js';
+import type { SimPlatformId } from '../../../packages/lab/src/sim/sim-types.js';
+import { labSwitchConfig } from '../../../packages/lab/src/site/lab-switch.js';
+import { portName } from '../../../packages/lab/src/site/site-lab-inventory.js';
 import { CLI, runCli, type CliRun } from '../engine/cli-harness.js';
 
 /** The login password of every `lab sim` here, from the environment (as `--password-env` reads it). */

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SimPlatformId } from '../../../src/lab/sim/sim-types.js';
+import type { SimPlatformId } from '../../../packages/lab/src/sim/sim-types.js';
 import type { CliRun } from '../engine/cli-harness.js';
 import { acpPlay, labSim, lastRun, siteDir, switchSite, type LabSim } from './lab-sim-cli.js';
 

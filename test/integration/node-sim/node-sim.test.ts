@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateEd25519Key } from '../../../src/lab/ed25519-key.js';
-import { startNodeSim, type NodeSimHandle } from '../../../src/lab/node-sim/start-node-sim.js';
-import { LAB_SITE_YAML } from '../../../src/lab/site/site-lab-inventory.js';
+import { generateEd25519Key } from '../../../packages/lab/src/ed25519-key.js';
+import { startNodeSim, type NodeSimHandle } from '../../../packages/lab/src/node-sim/start-node-sim.js';
+import { LAB_SITE_YAML } from '../../../packages/lab/src/site/site-lab-inventory.js';
 import { connectHost } from '../../../src/transport/ssh-transport.js';
 import type { Transport } from '../../../src/core/transport.js';
 import { runCli } from '../engine/cli-harness.js';

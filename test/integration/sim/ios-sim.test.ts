@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator } from '../../../src/lab/sim/start-simulator.js';
-import type { SimulatorHandle } from '../../../src/lab/sim/sim-types.js';
+import { startSimulator } from '../../../packages/lab/src/sim/start-simulator.js';
+import type { SimulatorHandle } from '../../../packages/lab/src/sim/sim-types.js';
 import type { CliSession, Transport } from '../../../src/core/transport.js';
 import { connectSim, openCli, sleep, USER } from './sim-client.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator } from '../../../src/lab/sim/start-simulator.js';
-import type { SimPlatformId, SimulatorHandle } from '../../../src/lab/sim/sim-types.js';
-import { labSwitchOptions } from '../../../src/lab/site/lab-switch.js';
+import { startSimulator } from '../../../packages/lab/src/sim/start-simulator.js';
+import type { SimPlatformId, SimulatorHandle } from '../../../packages/lab/src/sim/sim-types.js';
+import { labSwitchOptions } from '../../../packages/lab/src/site/lab-switch.js';
 import { connectSim, USER } from './sim-client.js';
 
 /** The lab switch as `lab up` starts it: LLDP from the site's wiring (and miswirings), over SSH. */

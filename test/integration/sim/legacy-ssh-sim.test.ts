@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator } from '../../../src/lab/sim/start-simulator.js';
-import type { SimulatorHandle } from '../../../src/lab/sim/sim-types.js';
+import { startSimulator } from '../../../packages/lab/src/sim/start-simulator.js';
+import type { SimulatorHandle } from '../../../packages/lab/src/sim/sim-types.js';
 
 const run = promisify(execFile);
 const hasSsh = existsSync('/usr/bin/ssh') && existsSync('/usr/bin/ssh-keygen');

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseNxosConfig } from '../../../src/platforms/cisco-nxos/nxos-parse.js';
-import { startSimulator } from '../../../src/lab/sim/start-simulator.js';
-import type { SimulatorHandle } from '../../../src/lab/sim/sim-types.js';
+import { startSimulator } from '../../../packages/lab/src/sim/start-simulator.js';
+import type { SimulatorHandle } from '../../../packages/lab/src/sim/sim-types.js';
 import type { CliSession, Transport } from '../../../src/core/transport.js';
 import { connectSim, openCli, USER } from './sim-client.js';
 

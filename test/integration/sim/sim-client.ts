@@ -1,6 +1,6 @@
 import { connectHost } from '../../../src/transport/ssh-transport.js';
 import type { CliSession, Transport } from '../../../src/core/transport.js';
-import type { SimulatorHandle } from '../../../src/lab/sim/sim-types.js';
+import type { SimulatorHandle } from '../../../packages/lab/src/sim/sim-types.js';
 
 export const USER = { username: 'admin', password: 'sim-Pass-1' };
 

@@ -4,7 +4,7 @@ import type { Connection, ServerChannel } from 'ssh2';
 import { CommandError } from '../../../src/core/errors.js';
 import { connectHost } from '../../../src/transport/ssh-transport.js';
 import type { Transport } from '../../../src/core/transport.js';
-import { generateEd25519Key } from '../../../src/lab/ed25519-key.js';
+import { generateEd25519Key } from '../../../packages/lab/src/ed25519-key.js';
 
 const { Server, utils } = ssh2;
 const PROMPT = /^sw1(\(config\))?# $/;

@@ -10,7 +10,7 @@ import { scanHostKey } from '../../../src/transport/keyscan.js';
 import { createHostKeyPolicy, fingerprint, type HostKeyTarget } from '../../../src/transport/known-hosts.js';
 import { connectHost } from '../../../src/transport/ssh-transport.js';
 import { hasSshd, isRoot, ROOT_SKIP_REASON, startSshd, stopAllSshd, type SshdHost } from '../helpers/sshd-host.js';
-import { generateEd25519Key } from '../../../src/lab/ed25519-key.js';
+import { generateEd25519Key } from '../../../packages/lab/src/ed25519-key.js';
 
 const canRun = isRoot && hasSshd;
 const blobOf = (pub: string) => Buffer.from(pub.split(' ')[1] ?? '', 'base64');

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { command, type Change } from '../../../src/core/change.js';
 import type { Transport } from '../../../src/core/transport.js';
-import { startSimulator } from '../../../src/lab/sim/start-simulator.js';
-import type { SimulatorHandle } from '../../../src/lab/sim/sim-types.js';
+import { startSimulator } from '../../../packages/lab/src/sim/start-simulator.js';
+import type { SimulatorHandle } from '../../../packages/lab/src/sim/sim-types.js';
 import { configureChanges } from '../../../src/platforms/cli-apply.js';
 import { CliDevice } from '../../../src/platforms/cli-device.js';
 import { nxosDefinition } from '../../../src/platforms/cisco-nxos/nxos-definition.js';

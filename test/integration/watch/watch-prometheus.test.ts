@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SiteLabState } from '../../../src/lab/site/site-lab-state.js';
+import type { SiteLabState } from '../../../packages/lab/src/site/site-lab-state.js';
 import { connectHost } from '../../../src/transport/ssh-transport.js';
 import { runCli, type CliRun } from '../engine/cli-harness.js';
 import { prometheusMissing, startPrometheus, type TestPrometheus } from './prometheus-server.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSite } from '../../../src/inventory/load-site.js';
-import { kernelLabPlaybook, writeKernelLabInventory } from '../../../src/lab/kernel/kernel-lab-inventory.js';
+import { kernelLabPlaybook, writeKernelLabInventory } from '../../../packages/lab/src/kernel/kernel-lab-inventory.js';
 import { parsePlaybook } from '../../../src/playbook/load-playbook.js';
 import { defaultPlatforms } from '../../../src/platforms/platform-list.js';
 

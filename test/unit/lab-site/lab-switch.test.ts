@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { switchSettings } from '../../../src/cli/lab-switch-flags.js';
+import { switchSettings } from '../../../packages/lab/src/cli/lab-switch-flags.js';
 import { ConfigError } from '../../../src/core/errors.js';
-import { labLldpNeighbors, labNodeLldp, labSwitchConfig, parseMiswire } from '../../../src/lab/site/lab-switch.js';
+import {
+  labLldpNeighbors,
+  labNodeLldp,
+  labSwitchConfig,
+  parseMiswire,
+} from '../../../packages/lab/src/site/lab-switch.js';
 
 describe('lab switch settings', () => {
   it('LLDP follows the site wiring: trunk, cluster and storage NIC of each node; a miswiring moves a cable', () => {

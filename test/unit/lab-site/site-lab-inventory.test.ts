@@ -8,7 +8,7 @@ import {
   nodePorts,
   removeSiteLabInventory,
   writeSiteLabInventory,
-} from '../../../src/lab/site/site-lab-inventory.js';
+} from '../../../packages/lab/src/site/site-lab-inventory.js';
 
 const site1 = (path: string): Record<string, unknown> =>
   parse(readFileSync(new URL(`../../../inventories/site1/${path}`, import.meta.url), 'utf8')) as Record<

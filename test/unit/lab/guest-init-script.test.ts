@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeGuestInit } from '../../../src/lab/uml/guest-init-script.js';
+import { composeGuestInit } from '../../../packages/lab/src/uml/guest-init-script.js';
 
 const spec = {
   hostWorkDir: "/tmp/it's here",

@@ -3,8 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadInventory } from '../../../src/inventory/load-inventory.js';
-import { removeLabInventory, writeLabInventory } from '../../../src/lab/hosts/lab-inventory.js';
-import { readLabState, writeLabState, type LabHostState, type LabState } from '../../../src/lab/hosts/lab-state.js';
+import { removeLabInventory, writeLabInventory } from '../../../packages/lab/src/hosts/lab-inventory.js';
+import {
+  readLabState,
+  writeLabState,
+  type LabHostState,
+  type LabState,
+} from '../../../packages/lab/src/hosts/lab-state.js';
 
 const hosts: LabHostState[] = [1, 2, 3].map((i) => ({
   name: `h${i}`,

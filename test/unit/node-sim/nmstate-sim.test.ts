@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runFakeBusctl, runFakeNmstatectl } from '../../../src/lab/node-sim/fake-nmstatectl.js';
-import { applyDesired } from '../../../src/lab/node-sim/nmstate-sim-apply.js';
+import { runFakeBusctl, runFakeNmstatectl } from '../../../packages/lab/src/node-sim/fake-nmstatectl.js';
+import { applyDesired } from '../../../packages/lab/src/node-sim/nmstate-sim-apply.js';
 import {
   baseNodeState,
   showText,
   type SimIface,
   type SimNodeState,
-} from '../../../src/lab/node-sim/nmstate-sim-state.js';
-import { readNodeState, writeNodeState } from '../../../src/lab/node-sim/node-state-file.js';
+} from '../../../packages/lab/src/node-sim/nmstate-sim-state.js';
+import { readNodeState, writeNodeState } from '../../../packages/lab/src/node-sim/node-state-file.js';
 import { planNmstate } from '../../../src/platforms/nmstate/nmstate-plan.js';
 import { toNmstateState } from '../../../src/platforms/nmstate/nmstate-state.js';
 

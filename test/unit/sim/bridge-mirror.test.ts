@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SimCli } from '../../../src/lab/sim/sim-cli.js';
-import { bootDevice } from '../../../src/lab/sim/start-simulator.js';
+import { SimCli } from '../../../packages/lab/src/sim/sim-cli.js';
+import { bootDevice } from '../../../packages/lab/src/sim/start-simulator.js';
 
 describe('data-plane mirror', () => {
   it('programs the VLAN-filtering bridge with the exact commands after each port change', async () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SimCli } from '../../../src/lab/sim/sim-cli.js';
-import { bootDevice } from '../../../src/lab/sim/start-simulator.js';
-import type { SimPlatformId } from '../../../src/lab/sim/sim-types.js';
+import { SimCli } from '../../../packages/lab/src/sim/sim-cli.js';
+import { bootDevice } from '../../../packages/lab/src/sim/start-simulator.js';
+import type { SimPlatformId } from '../../../packages/lab/src/sim/sim-types.js';
 
 /**
  * The simulators' `show` output against output recorded on real devices (test/fixtures/device-output, sources in

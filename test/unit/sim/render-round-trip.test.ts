@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isShutdown } from '../../../src/lab/sim/model/port-operation.js';
-import type { SimSwitchState } from '../../../src/lab/sim/model/switch-model.js';
-import { bootDevice, SIM_PLATFORMS } from '../../../src/lab/sim/start-simulator.js';
-import type { SimPlatformId } from '../../../src/lab/sim/sim-types.js';
-import { NXOS_ALLOWED_WRAP } from '../../../src/lab/sim/nxos/nxos-render.js';
+import { isShutdown } from '../../../packages/lab/src/sim/model/port-operation.js';
+import type { SimSwitchState } from '../../../packages/lab/src/sim/model/switch-model.js';
+import { bootDevice, SIM_PLATFORMS } from '../../../packages/lab/src/sim/start-simulator.js';
+import type { SimPlatformId } from '../../../packages/lab/src/sim/sim-types.js';
+import { NXOS_ALLOWED_WRAP } from '../../../packages/lab/src/sim/nxos/nxos-render.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/switch-configs');
 const FOLDERS: Record<SimPlatformId, string> = { cisco_nxos: 'nxos', arista_eos: 'eos', cisco_ios: 'ios' };

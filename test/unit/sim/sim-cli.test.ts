@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SimCli } from '../../../src/lab/sim/sim-cli.js';
-import { bootDevice } from '../../../src/lab/sim/start-simulator.js';
-import type { SimOptions, SimPlatformId } from '../../../src/lab/sim/sim-types.js';
+import { SimCli } from '../../../packages/lab/src/sim/sim-cli.js';
+import { bootDevice } from '../../../packages/lab/src/sim/start-simulator.js';
+import type { SimOptions, SimPlatformId } from '../../../packages/lab/src/sim/sim-types.js';
 
 function cli(platform: SimPlatformId, extra: Partial<SimOptions> = {}, privilege = 15) {
   const { device, platform: p } = bootDevice({ platform, hostname: 'sw1', users: [], ...extra });

@@ -16,7 +16,7 @@ import {
   lookupHostKeys,
   type HostKeyTarget,
 } from '../../../src/transport/known-hosts.js';
-import { generateEd25519Key } from '../../../src/lab/ed25519-key.js';
+import { generateEd25519Key } from '../../../packages/lab/src/ed25519-key.js';
 
 type KeyType = 'ed25519' | 'ecdsa' | 'rsa';
 /** A fresh public key: its known_hosts text (`type base64`) and blob. */
