@@ -158,12 +158,16 @@ site_lldpd() {
   # The System Name each sends: its host's name (the namespaces' hostnames are not lldpd's to guess).
   for node in node0 node1 node2; do site_lldpcli "/run/lldpd-$node.socket" configure system hostname "$node" || return 1; done
   site_lldpcli "$SITE_LLDP_SOCKET" configure system hostname switch1 || return 1
+  # lldpd sends every 30 s by default: once a second here, so the new names are heard at once on a loaded guest.
+  for sock in /run/lldpd-node0.socket /run/lldpd-node1.socket /run/lldpd-node2.socket "$SITE_LLDP_SOCKET"; do
+    site_lldpcli "$sock" configure lldp tx-interval 1 || return 1
+  done
   for pair in $(echo "$SITE_PORTS" | tr ',' ' '); do
     case ${pair#*=} in t-node*) lldpcli -u "$SITE_LLDP_SOCKET" configure ports "${pair#*=}" lldp portidsubtype local "${pair%%=*}" description "${pair%%=*}" ;; esac
   done
   i=0
   until site_lldp_heard; do
-    i=$((i + 1)); [ "$i" -gt 150 ] && { echo "lldpd: not every end hears its neighbour"; return 1; }; sleep 0.2
+    i=$((i + 1)); [ "$i" -gt 300 ] && { echo "lldpd: not every end hears its neighbour"; return 1; }; sleep 0.2
   done
   echo "lldpd: every cable heard from both ends after $(cut -d' ' -f1 /proc/uptime) s of guest uptime"
 }
