@@ -4,7 +4,7 @@ import { AcpError } from '../core/errors.js';
 import { planStatus, type FleetSiteOutcome } from '../core/fleet.js';
 import type { RunPlan } from '../core/run.js';
 import { ConnectionPool } from '../engine/connection-pool.js';
-import { planRun } from '../engine/plan-run.js';
+import { planPreparedRun } from './plan-prepared-run.js';
 import { formatApplyOrder } from '../report/apply-order-text.js';
 import type { Palette } from '../report/colors.js';
 import { formatPlan } from '../report/plan-text.js';
@@ -27,16 +27,7 @@ async function planSite(name: string, run: PreparedRun): Promise<SitePlan> {
   const base = { site: name, inventory: run.options.inventory.dir, runId: run.options.runId, run };
   const pool = new ConnectionPool(run.options.connect);
   try {
-    run.options.reporter.emit({
-      kind: 'run-start',
-      runId: run.options.runId,
-      mode: 'plan',
-      hosts: run.options.inventory.hosts.size,
-      plays: run.options.playbook.plays.length,
-    });
-    const plan = await planRun(run.options, pool);
-    await run.options.reporter.close();
-    run.record.writePlan(plan);
+    const plan = await planPreparedRun(run, pool);
     return { ...base, status: planStatus(plan), changes: plan.summary.changes, errors: hostErrors(plan), plan };
   } catch (error) {
     if (!(error instanceof AcpError)) throw error;

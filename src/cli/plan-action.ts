@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { planRun } from '../engine/plan-run.js';
 import { ConnectionPool } from '../engine/connection-pool.js';
+import { planPreparedRun } from './plan-prepared-run.js';
 import { formatApplyOrder } from '../report/apply-order-text.js';
 import { formatPlan } from '../report/plan-text.js';
 import { runJson } from '../report/run-json.js';
@@ -32,16 +32,7 @@ export async function planAction(dir: string, flags: PlanFlags, setExit: (code: 
   });
   const pool = new ConnectionPool(run.options.connect);
   try {
-    run.options.reporter.emit({
-      kind: 'run-start',
-      runId: run.options.runId,
-      mode: 'plan',
-      hosts: run.options.inventory.hosts.size,
-      plays: run.options.playbook.plays.length,
-    });
-    const plan = await planRun(run.options, pool);
-    await run.options.reporter.close();
-    run.record.writePlan(plan);
+    const plan = await planPreparedRun(run, pool);
     const reports = writeReports(plan, run.options.site, flags, run.redact);
     if (flags.json) process.stdout.write(runJson(plan, run.redact));
     else if (reports.markdown !== undefined) process.stdout.write(reports.markdown);
