@@ -44,7 +44,7 @@ class LiteralReader {
     throw new NotLiteral();
   }
 
-  private skip(): void {
+  private skipBlanks(): void {
     while (this.i < this.s.length) {
       const c = this.s[this.i]!;
       if (c === ' ' || c === '\t' || c === '\f') this.i++;
@@ -54,7 +54,7 @@ class LiteralReader {
   }
 
   private peek(): string {
-    this.skip();
+    this.skipBlanks();
     return this.s[this.i] ?? '';
   }
 
@@ -102,7 +102,7 @@ class LiteralReader {
   }
 
   private number(): number {
-    this.skip();
+    this.skipBlanks();
     const m = NUMBER.exec(this.s.slice(this.i));
     if (!m || m[0] === '.' || /[jJ]$/.test(m[0])) this.fail();
     const text = m[0].replace(/_/g, '');
