@@ -1,5 +1,6 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { realPathOf, sortedNames } from './folder-names.js';
 import { ConfigError } from '../core/errors.js';
 import { fileError } from './user-file.js';
 
@@ -36,21 +37,12 @@ export function findInventorySources(path: string): { sources: InventorySource[]
   }
   if (!isFolder) return { sources: [{ file: path, isNamed: true }], isFolder: false };
   const sources: InventorySource[] = [];
-  walk(path, new Set([realPath(path)]), sources);
+  walk(path, new Set([realPathOf(path)]), sources);
   return { sources, isFolder: true };
 }
 
 function walk(dir: string, open: Set<string>, sources: InventorySource[]): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  } catch (error) {
-    throw fileError(
-      dir,
-      `inventory folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code})`,
-      'fix its permissions',
-    );
-  }
+  const names = sortedNames(dir, 'inventory folder');
   for (const name of names) {
     if (name.startsWith('.') || IGNORED_NAMES.has(name) || IGNORED_ENDINGS.some((e) => name.endsWith(e))) continue;
     const full = join(dir, name);
@@ -61,7 +53,7 @@ function walk(dir: string, open: Set<string>, sources: InventorySource[]): void 
       // A dangling or looping link: the reader reports it.
     }
     if (isDirectory) {
-      const real = realPath(full);
+      const real = realPathOf(full);
       if (open.has(real)) {
         throw new ConfigError({
           severity: 'error',
@@ -81,13 +73,5 @@ function walk(dir: string, open: Set<string>, sources: InventorySource[]): void 
         );
       }
     }
-  }
-}
-
-function realPath(path: string): string {
-  try {
-    return realpathSync.native(path);
-  } catch {
-    return path;
   }
 }

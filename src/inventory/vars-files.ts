@@ -1,5 +1,6 @@
-import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
+import { realPathOf, sortedNames } from './folder-names.js';
 import { describeFileType, fileError, readUserFile } from './user-file.js';
 
 /** Ansible's vars file extensions; a file without an extension is read too. */
@@ -21,27 +22,18 @@ export function varsFilesUnder(path: string): string[] {
     return [path];
   }
   const files: string[] = [];
-  walk(path, [realpathOf(path)], files);
+  walk(path, [realPathOf(path)], files);
   return files;
 }
 
 function walk(dir: string, ancestors: readonly string[], files: string[]): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  } catch (error) {
-    throw fileError(
-      dir,
-      `vars folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code})`,
-      'fix its permissions',
-    );
-  }
+  const names = sortedNames(dir, 'vars folder');
   for (const name of names) {
     if (name.startsWith('.') || name.endsWith('~')) continue;
     const full = join(dir, name);
     const stats = statOrThrow(full);
     if (stats.isDirectory()) {
-      const real = realpathOf(full);
+      const real = realPathOf(full);
       if (ancestors.includes(real)) {
         throw fileError(
           full,
@@ -78,13 +70,5 @@ function statOrThrow(path: string): Stats {
     // readUserFile words every OS error (dangling link, loop, permission) the same way for every file.
     readUserFile(path, 'vars file');
     throw fileError(path, `vars file ${path} cannot be read`, 'check the file');
-  }
-}
-
-function realpathOf(path: string): string {
-  try {
-    return realpathSync.native(path);
-  } catch {
-    return path;
   }
 }
