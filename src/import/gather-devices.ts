@@ -3,9 +3,9 @@ import type { Host } from '../core/inventory.js';
 import type { LldpNeighbor } from '../core/lldp.js';
 import type { ConnectionPool } from '../engine/connection-pool.js';
 import { readContext } from '../engine/gather-lldp.js';
-import { nmstateCommands } from '../platforms/nmstate/nmstate-commands.js';
 import { nmstatectlOf, nodeBecome } from '../platforms/nmstate/nmstate-desired.js';
-import { toNmstateState, type NmstateState } from '../platforms/nmstate/nmstate-state.js';
+import { readNodeState } from '../platforms/nmstate/nmstate-node.js';
+import type { NmstateState } from '../platforms/nmstate/nmstate-state.js';
 import type { PlatformRegistry } from '../platforms/platform-registry.js';
 import type { SwitchState } from '../platforms/switch-state.js';
 import type { InterfaceNaming } from '../platforms/interface-names.js';
@@ -71,10 +71,7 @@ export async function gatherDevices(
             const naming = spec.switch.interfaceNames;
             switches.push({ host, platform: spec.id, naming, state: current.state, ...(await heard()) });
           } else if (spec.id === 'nmstate') {
-            const cmd = nmstateCommands.show(nmstatectlOf(host));
-            const r = await conn.exec(cmd, { become: nodeBecome(host), timeoutMs: ctx.timeouts.commandMs });
-            if (r.exitCode !== 0) throw new Error(`${cmd}: exit ${r.exitCode}: ${(r.stderr || r.stdout).trim()}`);
-            const state = toNmstateState(JSON.parse(r.stdout), `${host.name}: ${cmd}`);
+            const state = await readNodeState(conn, nmstatectlOf(host), nodeBecome(host), ctx.timeouts.commandMs);
             nodes.push({ host, state, ...(await heard()) });
           }
         } catch (error) {

@@ -18,8 +18,26 @@ export function readTimeoutMs(desired: NmstateDesired): number {
  * interfaces and bridges on the trunk NIC (reported as unmanaged).
  */
 export async function showNode(conn: Transport, desired: NmstateDesired): Promise<NmstateState> {
-  const cmd = nmstateCommands.show(desired.nmstatectl);
-  const r = await conn.exec(cmd, { become: desired.become, timeoutMs: readTimeoutMs(desired) });
+  const state = await readNodeState(conn, desired.nmstatectl, desired.become, readTimeoutMs(desired));
+  const watched = new Set([
+    ...desired.watched,
+    ...onTrunk(state.interfaces, new Set(desired.trunkNics)).map((i) => i.name),
+  ]);
+  return { ...state, interfaces: state.interfaces.filter((i) => watched.has(i.name) || isMarked(i)) };
+}
+
+/**
+ * The node's whole state (`nmstatectl show --json`), without the bridge ports NetworkManager does not manage; a
+ * failed command or output that is not JSON is a CommandError naming host and command.
+ */
+export async function readNodeState(
+  conn: Transport,
+  nmstatectl: string,
+  become: NmstateDesired['become'],
+  timeoutMs: number,
+): Promise<NmstateState> {
+  const cmd = nmstateCommands.show(nmstatectl);
+  const r = await conn.exec(cmd, { become, timeoutMs });
   if (r.exitCode !== 0) throw new CommandError(conn.host, cmd, r.exitCode, r.stderr || r.stdout);
   let parsed: unknown;
   try {
@@ -33,12 +51,7 @@ export async function showNode(conn: Transport, desired: NmstateDesired): Promis
       { cause: error },
     );
   }
-  const state = withoutIgnoredPorts(toNmstateState(parsed, `${conn.host}: nmstatectl show`));
-  const watched = new Set([
-    ...desired.watched,
-    ...onTrunk(state.interfaces, new Set(desired.trunkNics)).map((i) => i.name),
-  ]);
-  return { ...state, interfaces: state.interfaces.filter((i) => watched.has(i.name) || isMarked(i)) };
+  return withoutIgnoredPorts(toNmstateState(parsed, `${conn.host}: nmstatectl show`));
 }
 
 /**
