@@ -129,7 +129,12 @@ export function sameVlanSet(a: Iterable<number>, b: Iterable<number>): boolean {
   return d.added.length === 0 && d.removed.length === 0;
 }
 
-/** All VLANs 1-4094: what a trunk with no allowed-vlan line carries. */
+const ALL_VLAN_IDS: readonly number[] = Array.from({ length: VLAN_MAX }, (_, i) => i + 1);
+
+/**
+ * All VLANs 1-4094: what a trunk with no allowed-vlan line carries. A fresh copy each time (callers change their
+ * port's list), copied from one list made once: a gathered switch has one such list per port.
+ */
 export function allVlans(): number[] {
-  return Array.from({ length: VLAN_MAX }, (_, i) => i + 1);
+  return ALL_VLAN_IDS.slice();
 }
