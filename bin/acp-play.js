@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Entry point of the installed CLI: the compiled program lives in dist/ (npm run build).
-import { main } from '../dist/cli/main.js';
+// Entry point of the installed CLI: the compiled program, bundled (npm run build: tsc to dist/, then
+// scripts/bundle.mjs to dist/bundle/).
+import { main } from '../dist/bundle/main.js';
 
 process.exitCode = await main(process.argv.slice(2));

@@ -21,11 +21,32 @@ export interface Problem {
   readonly fix?: string;
 }
 
-/** Base class: every error acp-play raises on purpose. */
+/** Marks the error classes below; shared by every copy of this module (Symbol.for is process-wide). */
+const ACP_ERROR = Symbol.for('acp-play.error');
+
+/**
+ * Base class: every error acp-play raises on purpose.
+ *
+ * The CLI runs bundled (dist/bundle) while the lab package runs on the compiled modules (dist/), so an error the lab
+ * throws is an instance of the other copy of these classes. `instanceof` therefore also accepts an object whose
+ * class, or a class it extends, is an acp-play error class of the same name (names are kept by the bundler).
+ */
 export class AcpError extends Error {
+  static readonly [ACP_ERROR] = true;
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
+  }
+
+  static override [Symbol.hasInstance](this: abstract new (...args: never[]) => unknown, value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (typeof value !== 'object' || value === null) return false;
+    for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
+      const ctor = (proto as { constructor?: unknown }).constructor;
+      if (typeof ctor === 'function' && ACP_ERROR in ctor && ctor.name === this.name) return true;
+    }
+    return false;
   }
 }
 

@@ -70,6 +70,14 @@ describe('formatting VLAN sets', () => {
     expect(formatVlanSet(parseVlanSet('2003-2005,2010'))).toBe('2003-2005,2010');
   });
 
+  it('reads lists in order with repeats, out of order by one pair, and any iterable, as sets', () => {
+    expect(formatVlanSet([2003, 2003, 2004, 2006, 2006])).toBe('2003-2004,2006');
+    expect(formatVlanSet([1, 2, 4, 3, 5])).toBe('1-5');
+    expect(formatVlanSet([7, 5])).toBe('5,7');
+    expect(formatVlanSet(new Set([2005, 2003, 2004]))).toBe('2003-2005');
+    expect(formatVlanSet(new Set([10, 11]).values())).toBe('10-11');
+  });
+
   it('splits a long set into chunks of at most maxChars, each a whole token', () => {
     const ids = parseVlanSet('2,4,6,8,10,12');
     expect(chunkVlanSet(ids, 5)).toEqual(['2,4,6', '8,10', '12']);

@@ -61,21 +61,20 @@ export interface NodeSimHandle {
   close(): Promise<void>;
 }
 
-/** The compiled fake nmstatectl: next to this module when running from dist/, else the lab package's dist/. */
+/**
+ * The fake nmstatectl to run: its one-file bundle (npm run build), which starts faster, else the compiled module;
+ * next to this module when running from dist/, else in the lab package's dist/.
+ */
 export function fakeNmstatectlScript(): string {
-  const sibling = fileURLToPath(new URL('./fake-nmstatectl-main.js', import.meta.url));
-  if (existsSync(sibling)) return sibling;
-  const built = resolve(
-    fileURLToPath(new URL('.', import.meta.url)),
-    '..',
-    '..',
-    'dist',
-    'node-sim',
-    'fake-nmstatectl-main.js',
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const built = resolve(here, '..', '..', 'dist', 'node-sim');
+  const candidates = [here, built].flatMap((dir) =>
+    ['fake-nmstatectl.bundle.js', 'fake-nmstatectl-main.js'].map((name) => join(dir, name)),
   );
-  if (!existsSync(built))
-    throw new Error(`the node simulator needs the compiled fake nmstatectl (${built}): run \`npm run build\``);
-  return built;
+  const found = candidates.find((file) => existsSync(file));
+  if (found === undefined)
+    throw new Error(`the node simulator needs the compiled fake nmstatectl (in ${built}): run \`npm run build\``);
+  return found;
 }
 
 function shq(s: string): string {
