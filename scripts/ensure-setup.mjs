@@ -33,9 +33,11 @@ if (!existsSync(lockStamp) || statSync(lockStamp).mtimeMs < statSync(join(root, 
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-// 2. Compile the product, then the lab package (it builds against the product's dist/): `npm run build`.
+// 2. Compile the product, then the lab package (it builds against the product's dist/), then bundle the CLI that
+// bin/acp-play.js runs and the lab's fake nmstatectl: `npm run build`.
 run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json']);
 run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', join('packages', 'lab', 'tsconfig.json')]);
+run(process.execPath, [join(root, 'scripts', 'bundle.mjs')]);
 
 if (!wantSystem) process.exit(0);
 
