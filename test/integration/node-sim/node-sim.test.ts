@@ -75,6 +75,20 @@ describe('node simulator over SSH (the project transport)', () => {
     expect(bus).toMatchObject({ stdout: 'ao 0\n', exitCode: 0 });
   });
 
+  it('answers a plain `nmstatectl show` in its own process exactly as the fake run by /bin/sh does', async () => {
+    // `command nmstatectl ...` is shell syntax, so it goes through /bin/sh and the fake's own process.
+    const timestamp = /^\[\S+Z /;
+    for (const args of ['show --json', 'show --json enp4s0f0', 'show enp4s0f0', 'show', 'show --json nosuch0']) {
+      const inProcess = await conn.exec(`nmstatectl ${args}`);
+      const throughShell = await conn.exec(`command nmstatectl ${args}`);
+      expect(inProcess.exitCode).toBe(throughShell.exitCode);
+      expect(inProcess.stdout).toBe(throughShell.stdout);
+      expect(inProcess.stderr.replace(timestamp, '')).toBe(throughShell.stderr.replace(timestamp, ''));
+    }
+    const children = (await conn.exec('nmstatectl show --json; echo $PPID')).stdout;
+    expect(children).toMatch(/\d+\n$/);
+  });
+
   it('offers no SFTP: upload falls back to `cat > FILE` over exec', async () => {
     const path = join(work, 'uploaded.yaml');
     execs.length = 0;

@@ -20,6 +20,15 @@ export interface NodeSshServerOptions {
   readonly env: NodeJS.ProcessEnv;
   /** Called with every command line, before it runs. */
   readonly onExec?: (command: string) => void;
+  /** Answers a command line without a process, or undefined to run it through /bin/sh. */
+  readonly answer?: (command: string) => AnsweredCommand | undefined;
+}
+
+/** What a command answered in the server's own process printed, and its exit status. */
+export interface AnsweredCommand {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly code: number;
 }
 
 /** A listening node server. */
@@ -38,7 +47,7 @@ function parseKey(line: string): ParsedKey {
 /**
  * The node simulator's SSH server: publickey login for one user, and every `exec` request run by the real
  * `/bin/sh -c COMMAND` in the node's folder, stdin passed through, stdout/stderr back, the exit status (or signal)
- * returned. No SFTP subsystem (clients fall back to `cat > FILE`), no shell. Nagle is off on every connection.
+ * returned; except the commands `answer` takes, answered in this process. No SFTP subsystem (clients fall back to `cat > FILE`), no shell. Nagle is off on every connection.
  */
 export async function startNodeSshServer(opts: NodeSshServerOptions): Promise<NodeSshServer> {
   const keys = opts.publicKeys.map(parseKey);
@@ -64,7 +73,13 @@ export async function startNodeSshServer(opts: NodeSshServerOptions): Promise<No
       session.on('shell', (_accept, reject) => reject?.());
       session.on('exec', (accept, _reject, info) => {
         opts.onExec?.(info.command);
-        runExec(accept(), info.command, opts, children);
+        const answered = opts.answer?.(info.command);
+        if (answered === undefined) return runExec(accept(), info.command, opts, children);
+        const channel = accept();
+        channel.write(answered.stdout);
+        channel.stderr.write(answered.stderr);
+        channel.exit(answered.code);
+        channel.end();
       });
     });
     client.on('error', () => undefined);
