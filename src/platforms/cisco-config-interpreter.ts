@@ -119,7 +119,7 @@ function applyPortLines(
       else if ((m = /^switchport access vlan (\d+)$/i.exec(t))) port.accessVlan = parseVlanSet(m[1]!)[0]!;
       else if (/^no switchport access vlan\b/i.test(t)) delete port.accessVlan;
       else if ((m = /^switchport trunk native vlan (\d+)$/i.exec(t))) port.nativeVlan = parseVlanSet(m[1]!)[0]!;
-      else if (/^no switchport trunk native vlan$/i.test(t)) delete port.nativeVlan;
+      else if (/^no switchport trunk native vlan\b/i.test(t)) delete port.nativeVlan;
       else if ((m = /^switchport trunk encapsulation (dot1q|isl|negotiate)$/i.exec(t)))
         port.trunkEncapsulation = m[1]!.toLowerCase() as 'dot1q' | 'isl' | 'negotiate';
       else if (/^no switchport trunk encapsulation\b/i.test(t)) delete port.trunkEncapsulation;
@@ -157,7 +157,7 @@ const SWITCHPORT_MODE = /^switchport mode (private-vlan trunk \S+|private-vlan \
 
 /** `switchport trunk allowed vlan` argument: LIST | add LIST | remove LIST | except LIST | all | none. */
 function applyAllowed(port: PortState, arg: string): void {
-  const [word, ...rest] = arg.split(/\s+/);
+  const [word, ...rest] = arg.split(' '); // the line's spaces are already single
   const list = rest.join(' ');
   switch (word!.toLowerCase()) {
     case 'none':

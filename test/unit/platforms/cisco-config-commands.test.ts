@@ -19,6 +19,11 @@ describe('VLAN commands on a gathered NX-OS state', () => {
         'vlan 2004',
         '  no name',
         'no  vlan 2005',
+        'vlan 2006',
+        '  name  web',
+        'vlan 2007',
+        '  name db',
+        '  no  name',
         'no spanning-tree vlan 2003',
         'spanning-tree vlan 2006',
       ].join('\n'),
@@ -26,7 +31,13 @@ describe('VLAN commands on a gathered NX-OS state', () => {
       before,
       { warnings },
     );
-    expect([...after.vlans.values()]).toEqual([{ id: 1 }, { id: 2003, name: 'vm1' }, { id: 2004 }]);
+    expect([...after.vlans.values()]).toEqual([
+      { id: 1 },
+      { id: 2003, name: 'vm1' },
+      { id: 2004 },
+      { id: 2006, name: 'web' },
+      { id: 2007 },
+    ]);
     expect(warnings).toEqual([]); // the spanning-tree lines are not VLAN lines gone wrong
   });
 
@@ -35,6 +46,7 @@ describe('VLAN commands on a gathered NX-OS state', () => {
     const state = parseNxosConfig('vlan 2003\nvlan 2004,4095\nvlan 2005\n', { warnings });
     expect([...state.vlans.keys()]).toEqual([2003, 2005]);
     expect(warnings).toEqual([expect.stringMatching(/^line 2: ignored "vlan 2004,4095": .*4095/)]);
+    expect(parseNxosConfig('vlan 2004,4095\n').vlans.size).toBe(0); // no list to warn into: still read
   });
 });
 
@@ -55,9 +67,52 @@ describe('interface commands on NX-OS (no system default switchport: a bare Ethe
 
   it('reads lines typed with runs of spaces as the CLI does', () => {
     const state = parseNxosConfig(
-      ['interface  Ethernet1/10', '  switchport', '  switchport  mode  trunk', '  no  shutdown'].join('\n'),
+      [
+        'interface  Ethernet1/10',
+        '  description  to esxi-07',
+        '  switchport',
+        '  switchport  mode  trunk',
+        '  no  shutdown',
+      ].join('\n'),
     );
-    expect(state.interfaces.get('Ethernet1/10')).toMatchObject({ mode: 'trunk', shutdown: false });
+    expect(state.interfaces.get('Ethernet1/10')).toMatchObject({
+      mode: 'trunk',
+      shutdown: false,
+      description: 'to esxi-07',
+    });
+  });
+
+  it('the no forms undo a setting when they repeat its value too, as NX-OS accepts them', () => {
+    const before = parseNxosConfig(
+      [
+        'interface Ethernet1/14',
+        '  switchport',
+        '  switchport mode trunk',
+        '  switchport trunk native vlan 2003',
+        '  switchport access vlan 2005',
+        '  channel-group 10 mode active',
+      ].join('\n'),
+    );
+    const after = interpretCiscoConfig(
+      [
+        'interface Ethernet1/14',
+        '  no switchport trunk native vlan 2003',
+        '  no switchport access vlan 2005',
+        '  no channel-group 10',
+      ].join('\n'),
+      NXOS_DIALECT,
+      before,
+    );
+    const port = after.interfaces.get('Ethernet1/14')!;
+    expect([port.nativeVlan, port.accessVlan, port.memberOf]).toEqual([undefined, undefined, undefined]);
+    expect(port.mode).toBe('trunk');
+  });
+
+  it('a shutdown inside a VRRP group is the group’s, not the interface’s', () => {
+    const svi = parseNxosConfig(
+      'interface Vlan2003\n  no shutdown\n  ip address 192.0.2.2/24\n  vrrp 10\n    address 192.0.2.1\n    shutdown\n',
+    ).interfaces.get('Vlan2003')!;
+    expect(svi.shutdown).toBe(false);
   });
 
   it('no interface removes nothing it does not name, and never creates the port it names', () => {
@@ -90,6 +145,16 @@ describe('interface commands on EOS and IOS', () => {
     expect(parseEosConfig('interface Ethernet1\n   description uplink\n').interfaces.get('Ethernet1')!.mode).toBe(
       'access',
     );
+  });
+
+  it('IOS: no switchport trunk encapsulation dot1q removes the encapsulation', () => {
+    const before = parseIosConfig('interface GigabitEthernet1/0/6\n switchport trunk encapsulation dot1q\n');
+    const after = interpretCiscoConfig(
+      'interface GigabitEthernet1/0/6\n no switchport trunk encapsulation dot1q\n',
+      IOS_DIALECT,
+      before,
+    );
+    expect(after.interfaces.get('GigabitEthernet1/0/6')!.trunkEncapsulation).toBeUndefined();
   });
 
   it('IOS: no switchport mode returns a trunk to dynamic auto', () => {
