@@ -119,7 +119,8 @@ function applyPortLines(
       else if ((m = /^switchport access vlan (\d+)$/i.exec(t))) port.accessVlan = parseVlanSet(m[1]!)[0]!;
       else if (/^no switchport access vlan\b/i.test(t)) delete port.accessVlan;
       else if ((m = /^switchport trunk native vlan (\d+)$/i.exec(t))) port.nativeVlan = parseVlanSet(m[1]!)[0]!;
-      else if (/^no switchport trunk native vlan\b/i.test(t)) delete port.nativeVlan;
+      // Not `no switchport trunk native vlan tag` (EOS: send the native VLAN untagged again), which keeps the VLAN.
+      else if (/^no switchport trunk native vlan( \d+)?$/i.test(t)) delete port.nativeVlan;
       else if ((m = /^switchport trunk encapsulation (dot1q|isl|negotiate)$/i.exec(t)))
         port.trunkEncapsulation = m[1]!.toLowerCase() as 'dot1q' | 'isl' | 'negotiate';
       else if (/^no switchport trunk encapsulation\b/i.test(t)) delete port.trunkEncapsulation;

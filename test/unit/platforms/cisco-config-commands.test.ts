@@ -139,6 +139,18 @@ describe('interface commands on EOS and IOS', () => {
     expect(after.interfaces.get('Ethernet9')).toMatchObject({ mode: 'routed', description: 'to-firewall' });
   });
 
+  it('EOS: no switchport trunk native vlan tag untags the native VLAN and keeps it', () => {
+    const before = parseEosConfig(
+      'interface Ethernet7\n   switchport trunk native vlan 2003\n   switchport mode trunk\n',
+    );
+    const after = interpretCiscoConfig(
+      'interface Ethernet7\n   no switchport trunk native vlan tag\n',
+      EOS_DIALECT,
+      before,
+    );
+    expect(after.interfaces.get('Ethernet7')!.nativeVlan).toBe(2003);
+  });
+
   it('EOS: switchport default mode routed makes a bare Ethernet port routed, not an access port', () => {
     const state = parseEosConfig('switchport default mode routed\n!\ninterface Ethernet1\n   description uplink\n');
     expect(state.interfaces.get('Ethernet1')!.mode).toBeUndefined();
