@@ -151,7 +151,7 @@ describe('interface commands on EOS and IOS', () => {
     expect(after.interfaces.get('Ethernet7')!.nativeVlan).toBe(2003);
   });
 
-  it('EOS: switchport default mode routed makes a bare Ethernet port routed, not an access port', () => {
+  it('EOS: with switchport default mode routed, a bare Ethernet port is not a switchport', () => {
     const state = parseEosConfig('switchport default mode routed\n!\ninterface Ethernet1\n   description uplink\n');
     expect(state.interfaces.get('Ethernet1')!.mode).toBeUndefined();
     expect(parseEosConfig('interface Ethernet1\n   description uplink\n').interfaces.get('Ethernet1')!.mode).toBe(
