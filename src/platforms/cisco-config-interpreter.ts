@@ -53,7 +53,7 @@ export function interpretCiscoConfig(
       applyPortLines(port, lines, dialect, globals, warn);
       // A port's admin state without a shutdown line is the platform's default for its mode. Config commands on a
       // known port keep the state it had: an explicit `no shutdown` outlives a mode change.
-      const hasShutdownLine = lines.some((l) => /^(no\s+)?shutdown$/i.test(l.text.trim()));
+      const hasShutdownLine = lines.some((l) => /^(no\s+)?shutdown$/i.test(l.text));
       if (dialect.isDefaultShutdown && !hasShutdownLine && !known)
         port.shutdown = dialect.isDefaultShutdown(name, port.mode, globals);
       state.interfaces.set(name, port);
@@ -119,18 +119,20 @@ function applyPortLines(
       else if ((m = /^switchport access vlan (\d+)$/i.exec(t))) port.accessVlan = parseVlanSet(m[1]!)[0]!;
       else if (/^no switchport access vlan\b/i.test(t)) delete port.accessVlan;
       else if ((m = /^switchport trunk native vlan (\d+)$/i.exec(t))) port.nativeVlan = parseVlanSet(m[1]!)[0]!;
-      else if (/^no switchport trunk native vlan$/i.test(t)) delete port.nativeVlan;
+      // Not `no switchport trunk native vlan tag` (EOS: send the native VLAN untagged again), which keeps the VLAN.
+      else if (/^no switchport trunk native vlan( \d+)?$/i.test(t)) delete port.nativeVlan;
       else if ((m = /^switchport trunk encapsulation (dot1q|isl|negotiate)$/i.exec(t)))
         port.trunkEncapsulation = m[1]!.toLowerCase() as 'dot1q' | 'isl' | 'negotiate';
       else if (/^no switchport trunk encapsulation\b/i.test(t)) delete port.trunkEncapsulation;
       else if ((m = /^channel-group (\d+)\b/i.exec(t)))
         port.memberOf = normaliseInterfaceName(dialect.naming, `po${m[1]}`);
       else if (/^no channel-group\b/i.test(t)) delete port.memberOf;
-      else if ((m = /^switchport trunk allowed vlan (.+)$/i.exec(t))) applyAllowed(port, m[1]!.trim());
+      else if ((m = /^switchport trunk allowed vlan (.+)$/i.exec(t))) applyAllowed(port, m[1]!);
       else if (/^no switchport trunk allowed vlan$/i.test(t)) {
         port.allowedVlans = allVlans();
         port.allowedIsDefault = true;
-      } else if (!/^(no )?switchport\b/i.test(t)) continue;
+      }
+      // Any `switchport ...` line, read above or not (`switchport nonegotiate`), says the port is Layer 2.
       sawSwitchportLine ||= /^(no )?switchport /i.test(t);
     } catch (err) {
       warn(line, (err as Error).message);
@@ -156,7 +158,7 @@ const SWITCHPORT_MODE = /^switchport mode (private-vlan trunk \S+|private-vlan \
 
 /** `switchport trunk allowed vlan` argument: LIST | add LIST | remove LIST | except LIST | all | none. */
 function applyAllowed(port: PortState, arg: string): void {
-  const [word, ...rest] = arg.split(/\s+/);
+  const [word, ...rest] = arg.split(' '); // the line's spaces are already single
   const list = rest.join(' ');
   switch (word!.toLowerCase()) {
     case 'none':
@@ -182,6 +184,6 @@ function applyAllowed(port: PortState, arg: string): void {
 }
 
 function unquote(text: string): string {
-  const m = /^"(.*)"$/.exec(text.trim());
-  return m ? m[1]! : text.trim();
+  const m = /^"(.*)"$/.exec(text);
+  return m ? m[1]! : text;
 }

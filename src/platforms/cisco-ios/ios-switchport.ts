@@ -25,8 +25,8 @@ export function parseIosSwitchport(text: string): Map<string, IosSwitchport> {
   const flush = () => {
     if (name !== undefined && record.switchport !== undefined) out.set(name, record as IosSwitchport);
   };
-  for (const raw of text.replace(/\r/g, '').split('\n')) {
-    const line = raw.trim();
+  for (const raw of text.split('\n')) {
+    const line = raw.trim(); // also drops the \r of CRLF output
     let m: RegExpExecArray | null;
     if ((m = /^Name:\s*(\S+)$/.exec(line))) {
       flush();
@@ -34,7 +34,7 @@ export function parseIosSwitchport(text: string): Map<string, IosSwitchport> {
       record = {};
     } else if ((m = /^Switchport:\s*(Enabled|Disabled)$/i.exec(line))) record.switchport = /enabled/i.test(m[1]!);
     else if ((m = /^Administrative Mode:\s*(.+)$/.exec(line))) {
-      const mode = m[1]!.trim().toLowerCase();
+      const mode = m[1]!.toLowerCase();
       record.mode = MODES[mode] ?? mode;
     } else if ((m = /^Administrative Trunking Encapsulation:\s*(dot1q|isl|negotiate)$/i.exec(line)))
       record.encapsulation = m[1]!.toLowerCase() as IosSwitchport['encapsulation'];
@@ -60,7 +60,7 @@ export function withSwitchportFacts(
     const port: PortState = state.interfaces.get(name) ?? defaultPortState(name);
     if (!fact.switchport) port.mode = 'routed';
     else if (fact.mode !== undefined) port.mode = fact.mode;
-    if (port.trunkEncapsulation === undefined && fact.encapsulation !== 'dot1q' && fact.encapsulation !== undefined)
+    if (port.trunkEncapsulation === undefined && (fact.encapsulation === 'negotiate' || fact.encapsulation === 'isl'))
       port.trunkEncapsulation = fact.encapsulation;
     state.interfaces.set(name, port);
   }

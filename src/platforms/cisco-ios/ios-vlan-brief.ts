@@ -9,7 +9,8 @@ const STATUS = /^(active|suspended|act\/\S+|sus\/\S+)$/;
  */
 export function parseIosVlanBrief(text: string): Map<number, VlanState> {
   const vlans = new Map<number, VlanState>();
-  for (const line of text.replace(/\r/g, '').split('\n')) {
+  for (const line of text.split('\n')) {
+    // A CRLF line's \r is after the columns read here, which the pattern does not anchor to the end.
     const m = /^(\d{1,4})\s+(\S+)\s+(\S+)/.exec(line);
     if (!m || !STATUS.test(m[3]!)) continue;
     const id = Number(m[1]);

@@ -54,7 +54,7 @@ export function parseEni(text: string): EniDocument {
     const iface = /^iface\s+(\S+)(?:\s+(.*))?$/.exec(line);
     if (iface) {
       current = { kind: 'iface', name: iface[1]!, auto: autos.has(iface[1]!), options: [] };
-      if (iface[2]?.trim()) Object.assign(current, { method: iface[2].trim() });
+      if (iface[2]) Object.assign(current, { method: iface[2] }); // the line is trimmed: no spaces around it
       items.push(current);
       continue;
     }
@@ -96,7 +96,7 @@ export function formatEni(doc: EniDocument): string {
     if (out.length > 0 && out[out.length - 1] !== '') out.push('');
     if (item.auto) out.push(`auto ${item.name}`);
     out.push(item.method ? `iface ${item.name} ${item.method}` : `iface ${item.name}`);
-    for (const o of item.options) out.push(o.key === '#' ? `    # ${o.value}` : `    ${o.key} ${o.value}`.trimEnd());
+    for (const o of item.options) out.push(`    ${o.key} ${o.value}`.trimEnd()); // a comment's key is `#`
     out.push('');
   }
   return out.join('\n').replace(/\n*$/, '\n');

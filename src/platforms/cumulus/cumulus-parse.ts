@@ -6,7 +6,7 @@ import {
   type PortState,
   type SwitchState,
 } from '../switch-state.js';
-import { eniValues, parseEni, stanzasNamed, type EniDocument } from './cumulus-eni.js';
+import { eniValues, parseEni, type EniDocument } from './cumulus-eni.js';
 
 /**
  * Cumulus Linux: ifupdown2 `/etc/network/interfaces` with a VLAN-aware bridge, and `bridge -j vlan show` as the
@@ -47,10 +47,8 @@ export function cumulusStateFromEni(doc: EniDocument, opts: ParseOptions = {}): 
   const state = emptySwitchState();
   const bridges = findVlanAwareBridges(doc, opts);
   for (const b of bridges) for (const id of b.vids) state.vlans.set(id, { id });
-  const bridged = new Set<string>();
   for (const bridge of bridges) {
     for (const name of bridge.ports) {
-      bridged.add(name);
       const port = commonPort(doc, name);
       const access = last(eniValues(doc, name, 'bridge-access'));
       const vids = eniValues(doc, name, 'bridge-vids');
@@ -70,8 +68,8 @@ export function cumulusStateFromEni(doc: EniDocument, opts: ParseOptions = {}): 
   }
   const bridgeNames = new Set(bridges.map((b) => b.name));
   for (const item of doc.items) {
-    if (item.kind !== 'iface' || bridged.has(item.name) || bridgeNames.has(item.name)) continue;
-    if (state.interfaces.has(item.name)) continue;
+    // Bridged ports are read above; a repeated stanza of the same port is read once.
+    if (item.kind !== 'iface' || bridgeNames.has(item.name) || state.interfaces.has(item.name)) continue;
     const port = commonPort(doc, item.name);
     // Not in a bridge yet: once added it inherits the bridge's VLANs (not ALL as on Cisco).
     port.allowedVlans = [...(bridges[0]?.vids ?? [])];
@@ -86,7 +84,6 @@ function commonPort(doc: EniDocument, name: string): PortState {
   const alias = last(eniValues(doc, name, 'alias'));
   if (alias !== undefined) port.description = alias.replace(/^"(.*)"$/, '$1');
   port.shutdown = eniValues(doc, name, 'link-down').some((v) => v.toLowerCase() === 'yes');
-  if (stanzasNamed(doc, name).length === 0) port.shutdown = false;
   return port;
 }
 

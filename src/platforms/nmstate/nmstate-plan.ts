@@ -74,14 +74,17 @@ export function planNmstate(
   return { changes, inSync };
 }
 
-/** Same name, and the same type when the desired entry gives one (OVS bridges share names with their ports). */
+/**
+ * Same name, and the same type when the desired entry gives one (OVS bridges share names with their ports); the
+ * first of that name otherwise.
+ */
 function findInterface(list: readonly NmstateInterface[], want: NmstateInterface): NmstateInterface | undefined {
   const sameName = list.filter((iface) => iface.name === want.name);
-  return sameName.find((iface) => want.type === undefined || iface.type === want.type) ?? sameName[0];
+  return sameName.find((iface) => iface.type === want.type) ?? sameName[0];
 }
 
 function deletion(have: NmstateInterface, why: string): Change {
-  const identity = have.type === undefined ? { name: have.name } : { name: have.name, type: have.type };
+  const identity = { name: have.name, type: have.type }; // the YAML leaves an undefined type out
   const before = { ...identity, state: have.state ?? 'up' };
   return {
     resource: have.name,

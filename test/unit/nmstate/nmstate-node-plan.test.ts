@@ -42,6 +42,15 @@ describe('planNode', () => {
     ]);
   });
 
+  it('names every trunk NIC of the node when it leaves an unmarked VLAN alone', () => {
+    const twoNics = { ...desired([vlan(2003), bridge(2003)]), trunkNics: ['enp4s0f0', 'enp5s0f0'] };
+    expect(planNode(twoNics, current).inSync.at(-1)).toEqual({
+      resource: 'enp4s0f0.3000',
+      leftAlone: 'unmanaged',
+      reason: "on enp4s0f0, enp5s0f0 but without acp-play's mark: unmanaged, left alone",
+    });
+  });
+
   it('keeps the marked leftovers with prune: false, saying so', () => {
     const plan = planNode(desired([vlan(2003), bridge(2003)], false), current);
     expect(plan.changes).toEqual([]);
@@ -81,13 +90,23 @@ describe('documentFor', () => {
     ]);
     expect(documentFor(want, []).interfaces).toEqual([vlan(2003), bridge(2003)]);
     const withBridge2004 = { interfaces: [...current.interfaces, bridge(2004)] };
-    const removing = planNode(want, withBridge2004);
-    expect(removing.changes.map((c) => `${c.action} ${c.resource}`)).toContain('delete bridge2004');
-    expect(documentFor(want, removing.changes).interfaces).toContainEqual({
-      name: 'bridge2004',
-      type: 'linux-bridge',
-      state: 'absent',
-    });
+    // A removal written first and without a type, as an inventory may give it.
+    const removal = { name: 'bridge2004', state: 'absent' } as const;
+    const wantRemoval = desired([removal, vlan(2003), bridge(2003)]);
+    const removing = planNode(wantRemoval, withBridge2004);
+    expect(removing.changes.map((c) => `${c.action} ${c.resource}`)).toEqual([
+      'delete bridge2004',
+      'delete enp4s0f0.2009',
+      'delete bridge2009',
+    ]);
+    // The named removal stays where the desired state has it, once; the pruned ones follow.
+    expect(documentFor(wantRemoval, removing.changes).interfaces).toEqual([
+      removal,
+      vlan(2003),
+      bridge(2003),
+      { name: 'enp4s0f0.2009', type: 'vlan', state: 'absent' },
+      { name: 'bridge2009', type: 'linux-bridge', state: 'absent' },
+    ]);
     const untyped = [{ resource: 'br9', action: 'delete' as const, diff: 'before:\n  name: br9\n', commands: [] }];
     expect(documentFor(want, untyped).interfaces).toContainEqual({ name: 'br9', state: 'absent' });
     const unreadable = [{ resource: 'br8', action: 'delete' as const, diff: 'before: [', commands: [] }];

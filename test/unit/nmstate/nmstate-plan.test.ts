@@ -43,7 +43,7 @@ describe('planNmstate against real nmstatectl output (test/fixtures/nmstate/reco
     ]);
     expect(plan.inSync).toEqual([]);
     expect(plan.changes.every((c) => c.commands.length === 0)).toBe(true);
-    expect(plan.changes[1]?.diff).toContain('before: null');
+    expect(plan.changes[1]?.diff).toMatch(/^before: null\nafter:\n  name: bridge2003\n/);
     expect(plan.changes[1]?.diff).toContain('enabled: false');
   });
 
@@ -73,6 +73,7 @@ describe('planNmstate against real nmstatectl output (test/fixtures/nmstate/reco
     expect(actions(plan)).toEqual(['update bridge2005']);
     expect(plan.changes[0]?.diff).toMatch(/^# differs: bridge\.options\.stp\.enabled\n/);
     expect(plan.changes[0]?.diff).toContain('enabled: true');
+    expect(plan.changes[0]?.commands).toEqual([]); // the driver applies the whole document
   });
 
   it('prunes managed interfaces the desired state no longer names (the rolled-back 2006 pair)', () => {
@@ -128,6 +129,8 @@ describe('planNmstate on nmstate project examples (test/fixtures/nmstate/corpora
       'delete vlan29',
       'delete br29',
     ]);
+    expect(plan.changes[2]?.summary).toBe('bond, removed (state: absent in the inventory)');
+    expect(plan.changes[2]?.commands).toEqual([]);
     const gone = planNmstate(
       absent,
       state({ name: 'eth1', state: 'down' }, { name: 'eth2', type: 'ethernet', state: 'down' }),
@@ -161,6 +164,20 @@ describe('planNmstate on nmstate project examples (test/fixtures/nmstate/corpora
       if (port) port['stp-path-cost'] = 200;
     });
     expect(planNmstate(desired, otherCost).changes[0]?.diff).toContain('# differs: bridge.port[eth1].stp-path-cost');
+  });
+
+  it('tells an OVS bridge from its internal interface of the same name (as OpenShift names br-ex)', () => {
+    const example = load('corpora/ex_ovsbridge_create.yml');
+    const portRenamed = edit(example, 'ovs-br0', (i) => {
+      (i['bridge'] as { port: { name: string }[] }).port[1]!.name = 'ovs-br0';
+    });
+    const sameName = edit(portRenamed, 'ovs0', (i) => (i['name'] = 'ovs-br0'));
+    const [eth1, internal, bridge] = sameName.interfaces;
+    expect([internal?.type, bridge?.type, bridge?.name]).toEqual(['ovs-interface', 'ovs-bridge', 'ovs-br0']);
+    expect(planNmstate(sameName, state(eth1!, bridge!, internal!)).changes).toEqual([]);
+    const noType = { ...bridge!, type: undefined } as unknown as NmstateInterface;
+    expect(actions(planNmstate(state(noType), state(bridge!, internal!)))).toEqual([]);
+    expect(actions(planNmstate(state(noType), state(internal!, bridge!)))).toEqual(['update ovs-br0']);
   });
 
   it('creates an interface missing from the current state', () => {
@@ -205,6 +222,20 @@ describe('planNmstate defaults and edge cases', () => {
     expect(
       planNmstate(state(), current, { prune: { managed: ['enp4s0f0.*'], why: 'test' } }).changes.map((c) => c.resource),
     ).toEqual(['enp4s0f0.2003']);
+  });
+
+  it('shows a removal as the state it had going to absent, and each value on one line', () => {
+    const down = { ...vlan, state: 'down' } as const;
+    const prune = { prune: { managed: ['enp4s0f0.*', 'eth9'], why: 'test' } };
+    const plan = planNmstate(state(), state(down, { name: 'eth9' }), prune);
+    expect(plan.changes.map((c) => c.diff)).toEqual([
+      'before:\n  name: enp4s0f0.2003\n  type: vlan\n  state: down\nafter:\n  name: enp4s0f0.2003\n  type: vlan\n  state: absent\n',
+      'before:\n  name: eth9\n  state: up\nafter:\n  name: eth9\n  state: absent\n',
+    ]);
+    expect(plan.changes.every((c) => c.commands.length === 0)).toBe(true);
+    const description = 'acp-play site1: VMs on VLAN 2003 (virtual-machines-1), bridged onto the trunk NIC enp4s0f0';
+    const created = planNmstate(state({ ...vlan, description } as NmstateInterface), state());
+    expect(created.changes[0]?.diff).toContain(`  description: "${description}"\n`);
   });
 
   it('rejects a document whose interfaces have no name', () => {

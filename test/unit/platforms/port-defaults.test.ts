@@ -65,11 +65,11 @@ describe('port-channel members and trunk encapsulation in running-config', () =>
 });
 
 describe('IOS show interfaces switchport (recorded by ntc-templates)', () => {
-  const facts = parseIosSwitchport(
-    readFileSync('test/fixtures/device-output/ios_show_interfaces_switchport.txt', 'utf8'),
-  );
+  // Read inside each test, so the mutation run credits these tests with the reader's code (docs/mutation.md).
+  const recorded = () => readFileSync('test/fixtures/device-output/ios_show_interfaces_switchport.txt', 'utf8');
 
   it('reads each port’s administrative mode and encapsulation, names expanded', () => {
+    const facts = parseIosSwitchport(recorded());
     expect([...facts.keys()]).toEqual([
       'GigabitEthernet0/1',
       'GigabitEthernet0/2',
@@ -88,7 +88,13 @@ describe('IOS show interfaces switchport (recorded by ntc-templates)', () => {
     expect(facts.get('GigabitEthernet1/0/1')!.mode).toBe('access');
   });
 
+  it('reads the output an SSH channel returns with CRLF line ends the same', () => {
+    const lf = parseIosSwitchport(recorded());
+    expect(parseIosSwitchport(recorded().replace(/\n/g, '\r\n'))).toEqual(lf);
+  });
+
   it('tells the state what running-config leaves out; the isl_capable var overrides the encapsulation', () => {
+    const facts = parseIosSwitchport(recorded());
     const config = 'interface GigabitEthernet0/2\n switchport access vlan 100\ninterface GigabitEthernet1/0/1\n';
     const learned = withSwitchportFacts(parseIosConfig(config), facts, undefined);
     expect(learned.interfaces.get('GigabitEthernet0/2')).toMatchObject({
@@ -103,5 +109,81 @@ describe('IOS show interfaces switchport (recorded by ntc-templates)', () => {
     const always = withSwitchportFacts(parseIosConfig(config), facts, true);
     expect(always.interfaces.get('GigabitEthernet1/0/1')!.trunkEncapsulation).toBe('negotiate');
     expect(always.interfaces.get('GigabitEthernet0/1')!.trunkEncapsulation).toBe('negotiate');
+  });
+});
+
+describe('IOS show interfaces switchport: routed ports, ISL trunks, cut output', () => {
+  // A routed port prints only its name and `Switchport: Disabled`; the rest is the recorded Layer 2 record shape.
+  const output = [
+    'Name: Gi1/0/24',
+    'Switchport: Disabled',
+    '',
+    'Name: Gi1/0/2',
+    'Switchport: Enabled',
+    'Administrative Mode: trunk',
+    'Operational Mode: trunk',
+    'Administrative Trunking Encapsulation: isl',
+    'Operational Trunking Encapsulation: isl',
+    '',
+    'Name: Gi1/0/3',
+    'Switchport: Enabled',
+    'Operational Mode: static access',
+    'Administrative Trunking Encapsulation: dot1q',
+    '',
+    'Name: Gi1/0/4',
+  ].join('\n');
+  const config = [
+    'interface GigabitEthernet1/0/24',
+    ' no switchport',
+    ' ip address 192.0.2.1 255.255.255.252',
+    'interface GigabitEthernet1/0/2',
+    ' switchport trunk encapsulation isl',
+    ' switchport mode trunk',
+    'interface GigabitEthernet1/0/3',
+    ' switchport',
+    ' switchport access vlan 2003',
+    'interface Vlan2003',
+    ' ip address 198.51.100.1 255.255.255.0',
+  ].join('\n');
+
+  it('reads a routed port as not a switchport, and leaves out a record cut before its Switchport line', () => {
+    const facts = parseIosSwitchport(output);
+    expect(facts.get('GigabitEthernet1/0/24')).toEqual({ switchport: false });
+    expect(facts.get('GigabitEthernet1/0/2')).toEqual({ switchport: true, mode: 'trunk', encapsulation: 'isl' });
+    expect(facts.get('GigabitEthernet1/0/3')).toEqual({ switchport: true, encapsulation: 'dot1q' });
+    expect(facts.has('GigabitEthernet1/0/4')).toBe(false);
+  });
+
+  it('a port the switch says is no switchport is routed, whatever running-config showed', () => {
+    const state = withSwitchportFacts(
+      parseIosConfig('interface GigabitEthernet1/0/24\n description uplink\n'),
+      parseIosSwitchport(output),
+      undefined,
+    );
+    expect(state.interfaces.get('GigabitEthernet1/0/24')!.mode).toBe('routed');
+  });
+
+  it('keeps the mode running-config gives when the switch prints no Administrative Mode line', () => {
+    const state = withSwitchportFacts(parseIosConfig(config), parseIosSwitchport(output), undefined);
+    expect(state.interfaces.get('GigabitEthernet1/0/3')).toMatchObject({ mode: 'dynamic auto', accessVlan: 2003 });
+    expect(state.interfaces.get('GigabitEthernet1/0/3')!.trunkEncapsulation).toBeUndefined();
+    expect(state.interfaces.get('GigabitEthernet1/0/2')).toMatchObject({ mode: 'trunk', trunkEncapsulation: 'isl' });
+  });
+
+  it('an ISL trunk the switch reports keeps ISL; isl_capable gives negotiate only to switchports', () => {
+    const noConfig = withSwitchportFacts(
+      parseIosConfig('interface GigabitEthernet1/0/2\n switchport mode trunk\n'),
+      parseIosSwitchport(output),
+      undefined,
+    );
+    expect(noConfig.interfaces.get('GigabitEthernet1/0/2')!.trunkEncapsulation).toBe('isl');
+    const facts = parseIosSwitchport(output);
+    const never = withSwitchportFacts(parseIosConfig(config), facts, false);
+    expect(never.interfaces.get('GigabitEthernet1/0/2')!.trunkEncapsulation).toBe('isl');
+    const always = withSwitchportFacts(parseIosConfig(config), facts, true);
+    expect(always.interfaces.get('GigabitEthernet1/0/3')!.trunkEncapsulation).toBe('negotiate');
+    expect(always.interfaces.get('GigabitEthernet1/0/2')!.trunkEncapsulation).toBe('isl');
+    expect(always.interfaces.get('GigabitEthernet1/0/24')!.trunkEncapsulation).toBeUndefined();
+    expect(always.interfaces.get('Vlan2003')!.trunkEncapsulation).toBeUndefined();
   });
 });
