@@ -47,7 +47,8 @@ function parseKey(line: string): ParsedKey {
 /**
  * The node simulator's SSH server: publickey login for one user, and every `exec` request run by the real
  * `/bin/sh -c COMMAND` in the node's folder, stdin passed through, stdout/stderr back, the exit status (or signal)
- * returned; except the commands `answer` takes, answered in this process. No SFTP subsystem (clients fall back to `cat > FILE`), no shell. Nagle is off on every connection.
+ * returned; except the commands `answer` takes, answered in this process. No SFTP subsystem (clients fall back to
+ * `cat > FILE`), no shell. Nagle is off on every connection.
  */
 export async function startNodeSshServer(opts: NodeSshServerOptions): Promise<NodeSshServer> {
   const keys = opts.publicKeys.map(parseKey);
