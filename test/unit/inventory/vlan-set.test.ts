@@ -111,6 +111,10 @@ describe('comparing VLAN sets', () => {
     expect(all[0]).toBe(1);
     expect(all[4093]).toBe(4094);
     expect(formatVlanSet(all)).toBe('1-4094');
+    // Each port gets its own list: narrowing one port's VLANs leaves the next port's default whole.
+    all.splice(10, 100);
+    expect(allVlans()).toHaveLength(4094);
+    expect(allVlans()).not.toBe(allVlans());
     expect(tooManyVlanItems('site.vlans', 5000)).toEqual({
       message: 'site.vlans has 5000 items, more than there are VLAN ids (4094); only the first 4094 are read',
       fix: 'list each VLAN once, or use ranges such as 2000-2005',
