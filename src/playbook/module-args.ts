@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import type { ModuleName } from '../core/playbook.js';
+import { InternalError } from '../core/errors.js';
+import type { ModuleName, Task } from '../core/playbook.js';
 
 /**
  * The arguments of each module, as valibot schemas: what the playbook loader checks, what
@@ -44,8 +45,13 @@ export const NMSTATE_ARGS = v.strictObject({
   ),
   timeout: v.optional(
     about(
-      v.pipe(v.number(), v.integer(), v.minValue(1, 'a positive whole number')),
-      'checkpoint timeout in seconds (commit-confirm window), default 60',
+      v.pipe(
+        v.number(),
+        v.integer(),
+        v.minValue(5, 'a whole number of seconds, 5-3600'),
+        v.maxValue(3600, 'a whole number of seconds, 5-3600'),
+      ),
+      'checkpoint timeout in seconds (commit-confirm window), 5-3600, default 60',
     ),
   ),
   probes: v.optional(
@@ -97,3 +103,21 @@ export type SwitchVlansArgs = v.InferOutput<typeof SWITCH_VLANS_ARGS>;
 export type SwitchPortsArgs = v.InferOutput<typeof SWITCH_PORTS_ARGS>;
 /** Each module's arguments by its name. */
 export type ModuleArgs = { readonly [M in ModuleName]: v.InferOutput<(typeof MODULE_ARGS)[M]> };
+
+// The same schemas, each typed by its module's name, which TypeScript cannot follow through MODULE_ARGS[module].
+const TYPED_ARGS: { readonly [M in ModuleName]: v.GenericSchema<unknown, ModuleArgs[M]> } = MODULE_ARGS;
+
+/**
+ * The arguments of a task of `module`, typed by its schema. The loader checked them against that schema already;
+ * they are checked again here (a few keys) so that a task made another way (a test, a plan file) cannot hand a
+ * module arguments of another shape.
+ */
+export function moduleArgs<M extends ModuleName>(task: Task, module: M): ModuleArgs[M] {
+  const schema: v.GenericSchema<unknown, ModuleArgs[M]> = TYPED_ARGS[module];
+  const result = v.safeParse(schema, task.args);
+  if (task.module !== module || !result.success) {
+    const problem = result.issues?.[0]?.message ?? `it is a ${task.module} task`;
+    throw new InternalError(`task "${task.name}" has no valid ${module} arguments: ${problem}`);
+  }
+  return result.output;
+}
