@@ -36,12 +36,20 @@ const taskFields = {
   tags: v.optional(tags),
 };
 
+/** `the arguments of file: dest (required), template, ...`: what a mapping of arguments may hold. */
+function argumentList(module: ModuleName): string {
+  const entries = Object.entries(MODULE_ARGS[module].entries as Readonly<Record<string, v.GenericSchema>>);
+  const names = entries.map(([name, schema]) => (schema.type === 'optional' ? name : `${name} (required)`));
+  return `the arguments of ${module}: ${names.join(', ')}`;
+}
+
 /** `module: NAME` + `args:`: the form the loader checks every task in. */
 function moduleForm<M extends ModuleName>(module: M) {
+  const args = MODULE_ARGS[module] as (typeof MODULE_ARGS)[ModuleName];
   return v.strictObject({
     ...taskFields,
     module: v.literal(module),
-    args: v.optional(v.nullable(MODULE_ARGS[module] as (typeof MODULE_ARGS)[ModuleName])),
+    args: v.optional(v.nullable(described(args, argumentList(module)))),
   });
 }
 
@@ -58,24 +66,30 @@ function keyForms(module: ModuleName): v.GenericSchema[] {
 export const MODULE_TASK_SCHEMA = v.variant('module', MODULE_NAMES.map(moduleForm));
 
 /** One task, in any of its forms. */
-export const TASK_SCHEMA = v.union([MODULE_TASK_SCHEMA, ...MODULE_NAMES.flatMap(keyForms)]);
+export const TASK_SCHEMA = described(
+  v.union([MODULE_TASK_SCHEMA, ...MODULE_NAMES.flatMap(keyForms)]),
+  'a task: its module as the key (nmstate: {...}, command: echo hi), or module: NAME with args:',
+);
 
 /** One play. */
-export const PLAY_SCHEMA = v.strictObject({
-  name: v.optional(described(nonBlank, 'the play name, shown in the plan')),
-  hosts: described(nonBlank, 'an Ansible host pattern: a group, a host, nodes:&site1, node*'),
-  serial: v.optional(
-    described(v.union([serialStep, v.array(serialStep)]), 'batch size: a host count, "30%", or a list of them'),
-  ),
-  max_fail_percentage: v.optional(
-    described(
-      v.pipe(v.number(), v.minValue(0, 'a number from 0 to 100'), v.maxValue(100, 'a number from 0 to 100')),
-      'stop the play when more hosts than this failed',
+export const PLAY_SCHEMA = described(
+  v.strictObject({
+    name: v.optional(described(nonBlank, 'the play name, shown in the plan')),
+    hosts: described(nonBlank, 'an Ansible host pattern: a group, a host, nodes:&site1, node*'),
+    serial: v.optional(
+      described(v.union([serialStep, v.array(serialStep)]), 'batch size: a host count, "30%", or a list of them'),
     ),
-  ),
-  tags: v.optional(tags),
-  tasks: described(v.array(TASK_SCHEMA), 'the tasks, run in order on each host of the play'),
-});
+    max_fail_percentage: v.optional(
+      described(
+        v.pipe(v.number(), v.minValue(0, 'a number from 0 to 100'), v.maxValue(100, 'a number from 0 to 100')),
+        'stop the play when more hosts than this failed',
+      ),
+    ),
+    tags: v.optional(tags),
+    tasks: described(v.array(TASK_SCHEMA), 'the tasks, run in order on each host of the play'),
+  }),
+  'a play: the hosts and the tasks to run on them',
+);
 
 /** A playbook: a list of plays. */
 export const PLAYBOOK_SCHEMA = v.array(PLAY_SCHEMA);

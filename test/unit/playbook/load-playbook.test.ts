@@ -175,7 +175,12 @@ describe('playbook syntax', () => {
         'play 1, task 3: the module is "ansible.builtin.copy"; allowed values: command, file, nmstate, switch_vlans, switch_ports',
         'use one of: command, file, nmstate, switch_vlans, switch_ports',
       ],
-      [8, 7, 'play 1, task 4 must be a mapping, found a list', 'write a mapping there'],
+      [
+        8,
+        7,
+        'play 1, task 4 must be a mapping, found a list',
+        'write a mapping there (a task: its module as the key (nmstate: {...}, command: echo hi), or module: NAME with args:)',
+      ],
     ]);
   });
 
@@ -240,7 +245,7 @@ describe("Ansible's task forms", () => {
       [
         4,
         'the nmstate arguments of play 1, task 2 must be a mapping, found the string "yes please"',
-        'write a mapping there',
+        'write a mapping there (the arguments of nmstate: prune, timeout, probes)',
       ],
     ]);
   });
