@@ -1,5 +1,5 @@
 import type { Held } from '../core/change.js';
-import { ApplyError, ConfigError, InternalError } from '../core/errors.js';
+import { ApplyError, InternalError } from '../core/errors.js';
 import type { Host } from '../core/inventory.js';
 import type { ModulePlan, TaskContext, TaskModule } from '../core/module.js';
 import type { PlatformCatalog } from '../core/platform.js';
@@ -7,7 +7,7 @@ import type { Site, SwitchModel } from '../core/site.js';
 import { wordList } from '../inventory/word-list.js';
 import { moduleArgs } from '../playbook/module-args.js';
 import type { Heard } from '../cabling/compare-cabling.js';
-import { PORT_STAGES, portsOfStage, type PortStage } from '../cabling/port-roles.js';
+import { portsOfStage, type PortStage } from '../cabling/port-roles.js';
 import { normaliseInterfaceName } from './interface-names.js';
 import type { PlatformSpec } from './platform-spec.js';
 import type { DriverContext, DriverTimeouts, SwitchCurrent, SwitchPlan } from './switch-driver.js';
@@ -76,17 +76,6 @@ function driverContext(ctx: TaskContext, name: SwitchModuleName): DriverContext 
   };
 }
 
-/** The `ports` argument of `switch_ports`: day0, day1 or all (default); anything else is an input error. */
-function portStage(value: string | undefined, task: string, host: string): PortStage {
-  if (value === undefined) return 'all';
-  if ((PORT_STAGES as readonly string[]).includes(value)) return value as PortStage;
-  throw new ConfigError({
-    severity: 'error',
-    message: `task "${task}" (${host}): ports is ${JSON.stringify(value)}`,
-    fix: `use one of ${PORT_STAGES.join(', ')} (docs/day0.md)`,
-  });
-}
-
 /** Keeps what the module owns: VLAN definitions (`switch_vlans`) or ports (`switch_ports`). */
 function scoped(scope: Scope, plan: SwitchPlan): SwitchPlan & ModulePlan {
   const keep = (resource: string) => (scope === 'vlans') === isVlanResource(resource);
@@ -143,7 +132,8 @@ export function switchModule(
       const model = switchOf(ctx.host, ctx.site)!;
       const args = moduleArgs(ctx.task, name);
       const managed = new Set([...ctx.site.vlans.map((v) => v.id), ...model.vlans.map((v) => v.id)]);
-      const stage = 'ports' in args ? portStage(args.ports, ctx.task.name, ctx.host.name) : 'all';
+      // The playbook schema allows day0, day1 or all (a picklist the loader checks); absent is all.
+      const stage: PortStage = ('ports' in args ? args.ports : undefined) ?? 'all';
       const ports = portsOfStage(ctx.site, model, stage, canonicalIn(ctx.site));
       return {
         model: scope === 'vlans' ? { ...model, ports: [], members: [] } : { ...model, vlans: [], ports },

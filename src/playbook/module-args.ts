@@ -73,8 +73,11 @@ export const SWITCH_VLANS_ARGS = v.strictObject({
 
 /** `switch_ports`: a switch's access and trunk ports. */
 export const SWITCH_PORTS_ARGS = v.strictObject({
-  ports: text(
-    'which ports: day0 (cluster links, out-of-band, uplinks), day1 (VM trunks, storage links) or all (default); docs/day0.md',
+  ports: v.optional(
+    about(
+      v.picklist(['day0', 'day1', 'all']),
+      'which ports: day0 (cluster links, out-of-band, uplinks), day1 (VM trunks, storage links) or all (default); docs/day0.md',
+    ),
   ),
   save,
   configure_archive: configureArchive,

@@ -1,8 +1,14 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { PortStage } from '../../../src/cabling/port-roles.js';
 import { InternalError } from '../../../src/core/errors.js';
 import type { Task } from '../../../src/core/playbook.js';
 import { parsePlaybook } from '../../../src/playbook/load-playbook.js';
-import { moduleArgs, type CommandArgs, type NmstateArgs } from '../../../src/playbook/module-args.js';
+import {
+  moduleArgs,
+  type CommandArgs,
+  type NmstateArgs,
+  type SwitchPortsArgs,
+} from '../../../src/playbook/module-args.js';
 
 const task = (module: Task['module'], args: Record<string, unknown>): Task => ({
   name: 't',
@@ -41,5 +47,14 @@ describe('the nmstate timeout', () => {
     expect(
       parsePlaybook('- hosts: all\n  tasks: [{nmstate: {timeout: 3600}}]\n', 'pb.yaml').plays[0]!.tasks[0]!.args,
     ).toEqual({ timeout: 3600 });
+  });
+});
+
+describe('the ports of switch_ports', () => {
+  it('are the port stages the switch module knows, checked when the playbook is loaded', () => {
+    expectTypeOf<Exclude<SwitchPortsArgs['ports'], undefined>>().toEqualTypeOf<PortStage>();
+    expect(() => parsePlaybook('- hosts: all\n  tasks: [{switch_ports: {ports: day2}}]\n', 'pb.yaml')).toThrow(
+      'pb.yaml:2:34: play 1, task 1: switch_ports.ports is "day2"; allowed values: day0, day1, all — did you mean day0?',
+    );
   });
 });
