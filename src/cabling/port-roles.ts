@@ -15,8 +15,6 @@ export type PortRole = 'cluster-link' | 'out-of-band' | 'infrastructure' | 'vm-t
 /** Which ports a `switch_ports` task configures: its `ports` argument. */
 export type PortStage = 'day0' | 'day1' | 'all';
 
-export const PORT_STAGES: readonly PortStage[] = ['day0', 'day1', 'all'];
-
 const MANAGEMENT_NIC = /^(?:bmc|idrac|ilo|ipmi|imm|xcc|oob)\d*$/i;
 
 /** The port's role on switch `sw` of `site`. */

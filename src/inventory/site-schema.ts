@@ -5,12 +5,8 @@ import type { PlatformCatalog } from '../core/platform.js';
 import { HOST_KEY_SCHEMAS, platformVarSchema } from './host-vars-schema.js';
 import { findKeyTypo } from './key-typos.js';
 import { checkValue, type SchemaIssue } from './schema-issues.js';
+import { describeIssue, formatKeyPath } from './schema-issue-text.js';
 import { suggest } from '../core/did-you-mean.js';
-
-/** `node.vlans[1].id` */
-export function formatKeyPath(key: string, path: readonly (string | number)[]): string {
-  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : `${text}.${part}`), key);
-}
 
 // Host variables are frozen and mostly shared (every host sees the one `site` of group_vars/all): each object is
 // checked once, not once per host.
@@ -47,7 +43,11 @@ export function checkHostSchema(host: Host, inventory: Inventory, platforms: Pla
       : platformVar && platformVarSchema(platformVar);
     if (schema) {
       for (const issue of checkSharedValue(value, schema))
-        problems.push({ severity: 'error', location: locate(issue.path), ...describeIssue(key, issue) });
+        problems.push({
+          severity: 'error',
+          location: locate(issue.path),
+          ...describeIssue(issue, (path) => formatKeyPath(key, path)),
+        });
       if (
         (key === 'platform' || key === 'ansible_network_os') &&
         typeof value === 'string' &&
@@ -79,36 +79,4 @@ function unknownPlatform(value: string, host: Host, platforms: PlatformCatalog):
     message: `unknown platform ${JSON.stringify(value)} on ${host.name}`,
     fix: `${hint ? `did you mean ${hint}? ` : ''}use one of: ${ids}${understood}`,
   };
-}
-
-function describeIssue(key: string, issue: SchemaIssue): { message: string; fix: string } {
-  const where = formatKeyPath(key, issue.path);
-  switch (issue.kind) {
-    case 'unknown-key': {
-      const parent = formatKeyPath(key, issue.path.slice(0, -1));
-      const hint = suggest(issue.word!, issue.candidates!);
-      const known = `known keys of ${parent}: ${issue.candidates!.join(', ') || '(none)'}`;
-      return {
-        message: `unknown key ${issue.word} in ${parent}`,
-        fix: hint ? `did you mean ${hint}? (${known})` : known,
-      };
-    }
-    case 'wrong-type':
-      return {
-        message: `${where} must be ${issue.expected}, found ${issue.found}`,
-        fix: `write ${issue.expected} there`,
-      };
-    case 'missing':
-      return {
-        message: `${where} is missing the required key ${issue.word}`,
-        fix: `add ${issue.word}: under ${where}`,
-      };
-    case 'bad-enum': {
-      const hint = suggest(issue.word!, issue.candidates!);
-      return {
-        message: `${where} is ${JSON.stringify(issue.word)}; allowed values: ${issue.candidates!.join(', ')}`,
-        fix: hint ? `did you mean ${hint}?` : `use one of: ${issue.candidates!.join(', ')}`,
-      };
-    }
-  }
 }

@@ -1,13 +1,13 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type ScalarTag } from 'yaml';
+import type { Document, LineCounter, Node, ScalarTag } from 'yaml';
 import type { Problem, SourceLocation } from '../core/errors.js';
 import type { VaultKeyring } from '../transport/vault-keyring.js';
 import { readInventoryText } from './inventory-text.js';
 import { VaultValue } from '../core/vault-value.js';
 import { pyyamlTags } from './pyyaml-scalars.js';
 import { parseYaml } from './yaml-document.js';
+import { findNode, type YamlPath } from './yaml-path.js';
 
-/** YAML path: map keys and sequence indexes. */
-export type YamlPath = readonly (string | number)[];
+export type { YamlPath } from './yaml-path.js';
 
 // Ansible's tags: `!vault` keeps the encrypted text, `!unsafe` marks a string Jinja must not template.
 const ansibleTags: ScalarTag[] = [
@@ -106,13 +106,7 @@ export class YamlFile {
 
   /** The node at `path`, or the deepest node that exists on the way there (`exact` says which). */
   find(path: YamlPath): { node: Node | null; exact: boolean } {
-    let node = this.doc.contents as Node | null;
-    for (const step of path) {
-      const next = childNode(this.doc, node, step);
-      if (next === undefined) return { node, exact: false };
-      node = next;
-    }
-    return { node, exact: true };
+    return findNode(this.doc, path);
   }
 
   /** Location of the value at `path`, falling back to the deepest existing node. */
@@ -130,19 +124,4 @@ function isJson(text: string): boolean {
   } catch {
     return false;
   }
-}
-
-function childNode(doc: Document, parent: Node | null, step: string | number): Node | null | undefined {
-  const node = isAlias(parent) ? (parent.resolve(doc) as Node | undefined) : parent;
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? pair.key.value : pair.key;
-      if (key === step || (key !== null && key !== undefined && String(key) === String(step))) {
-        return (pair.value as Node | null) ?? (pair.key as Node | null);
-      }
-    }
-    return undefined;
-  }
-  if (isSeq(node) && typeof step === 'number') return (node.items[step] as Node | undefined) ?? undefined;
-  return undefined;
 }

@@ -3,6 +3,7 @@ import type { HostSession } from '../core/host-session.js';
 import type { Host } from '../core/inventory.js';
 import type { RunIdentity } from '../core/run-identity.js';
 import type { Transport } from '../core/transport.js';
+import type { SwitchPortsArgs, SwitchVlansArgs } from '../playbook/module-args.js';
 import type { SwitchState } from './switch-state.js';
 
 /**
@@ -21,7 +22,7 @@ export interface DriverContext {
   note(text: string): void;
   readonly timeouts: DriverTimeouts;
   /** The task's arguments; a platform reads its own here (IOS `configure_archive`). */
-  readonly args: Readonly<Record<string, unknown>>;
+  readonly args: SwitchVlansArgs | SwitchPortsArgs;
   /** The host's session for the run: its one CLI session, and the sequence that keeps safety-net names unique. */
   readonly session: HostSession;
   /** This run as its safety nets name it, and what can be told about the run behind another run's leftover. */

@@ -1,12 +1,13 @@
 import type { Held } from '../core/change.js';
-import { ApplyError, ConfigError, InternalError } from '../core/errors.js';
+import { ApplyError, InternalError } from '../core/errors.js';
 import type { Host } from '../core/inventory.js';
 import type { ModulePlan, TaskContext, TaskModule } from '../core/module.js';
 import type { PlatformCatalog } from '../core/platform.js';
 import type { Site, SwitchModel } from '../core/site.js';
 import { wordList } from '../inventory/word-list.js';
+import { moduleArgs } from '../playbook/module-args.js';
 import type { Heard } from '../cabling/compare-cabling.js';
-import { PORT_STAGES, portsOfStage, type PortStage } from '../cabling/port-roles.js';
+import { portsOfStage, type PortStage } from '../cabling/port-roles.js';
 import { normaliseInterfaceName } from './interface-names.js';
 import type { PlatformSpec } from './platform-spec.js';
 import type { DriverContext, DriverTimeouts, SwitchCurrent, SwitchPlan } from './switch-driver.js';
@@ -63,27 +64,16 @@ export function hostTimeouts(host: Host): DriverTimeouts {
   };
 }
 
-function driverContext(ctx: TaskContext): DriverContext {
+function driverContext(ctx: TaskContext, name: SwitchModuleName): DriverContext {
   return {
     host: ctx.host,
     runId: ctx.runId,
     note: (text) => ctx.note(text),
     timeouts: hostTimeouts(ctx.host),
-    args: ctx.task.args,
+    args: moduleArgs(ctx.task, name),
     session: ctx.session,
     ...(ctx.run ? { run: ctx.run } : {}),
   };
-}
-
-/** The `ports` argument of `switch_ports`: day0, day1 or all (default); anything else is an input error. */
-function portStage(value: unknown, task: string, host: string): PortStage {
-  if (value === undefined) return 'all';
-  if (typeof value === 'string' && (PORT_STAGES as readonly string[]).includes(value)) return value as PortStage;
-  throw new ConfigError({
-    severity: 'error',
-    message: `task "${task}" (${host}): ports is ${JSON.stringify(value)}`,
-    fix: `use one of ${PORT_STAGES.join(', ')} (docs/day0.md)`,
-  });
 }
 
 /** Keeps what the module owns: VLAN definitions (`switch_vlans`) or ports (`switch_ports`). */
@@ -140,22 +130,23 @@ export function switchModule(
     },
     render(ctx) {
       const model = switchOf(ctx.host, ctx.site)!;
-      const args = ctx.task.args;
+      const args = moduleArgs(ctx.task, name);
       const managed = new Set([...ctx.site.vlans.map((v) => v.id), ...model.vlans.map((v) => v.id)]);
-      const stage = scope === 'ports' ? portStage(args['ports'], ctx.task.name, ctx.host.name) : 'all';
+      // The playbook schema allows day0, day1 or all (a picklist the loader checks); absent is all.
+      const stage: PortStage = ('ports' in args ? args.ports : undefined) ?? 'all';
       const ports = portsOfStage(ctx.site, model, stage, canonicalIn(ctx.site));
       return {
         model: scope === 'vlans' ? { ...model, ports: [], members: [] } : { ...model, vlans: [], ports },
         managedVlans: [...managed].sort((a, b) => a - b),
         inventoryPorts: model.ports.map((p) => p.name),
-        prune: scope === 'vlans' && args['prune'] !== false,
-        save: typeof args['save'] === 'boolean' ? args['save'] : model.save,
+        prune: scope === 'vlans' && !('prune' in args && args.prune === false),
+        save: args.save ?? model.save,
         stage,
       };
     },
     async gather(conn, desired, ctx) {
       const spec = specOf(desired.model);
-      const dctx = driverContext(ctx);
+      const dctx = driverContext(ctx, name);
       const current = await spec.driver.gather(conn, dctx);
       if (scope !== 'ports') return current;
       // The cabling guard reads LLDP only when a port facing a node is about to change (switch-cabling-guard.ts).
@@ -182,7 +173,7 @@ export function switchModule(
     facts: (current) => switchFacts(current),
     async begin({ conn, ctx, desired }) {
       try {
-        return await specOf(desired.model).driver.begin(conn, driverContext(ctx));
+        return await specOf(desired.model).driver.begin(conn, driverContext(ctx, name));
       } catch (error) {
         // Nothing has changed yet: fail the host without a rollback.
         if (error instanceof ApplyError) throw error;
@@ -190,11 +181,11 @@ export function switchModule(
       }
     },
     async apply({ conn, ctx, desired, plan, txn }) {
-      await specOf(desired.model).driver.apply(conn, plan as SwitchPlan, driverContext(ctx), txn);
+      await specOf(desired.model).driver.apply(conn, plan as SwitchPlan, driverContext(ctx, name), txn);
     },
     async commit({ conn, ctx, desired, current, plan, txn }) {
       const driver = specOf(desired.model).driver;
-      const dctx = driverContext(ctx);
+      const dctx = driverContext(ctx, name);
       await driver.commit(conn, dctx, txn);
       if (scope === 'vlans') recordOwnership(ctx, desired.model, current.state, plan.changes, isNamed(desired.model));
       if (!desired.save) return;
@@ -212,7 +203,7 @@ export function switchModule(
       }
     },
     async rollback({ conn, ctx, desired, txn }) {
-      return specOf(desired.model).driver.rollback(conn, driverContext(ctx), txn);
+      return specOf(desired.model).driver.rollback(conn, driverContext(ctx, name), txn);
     },
     // The whole switch, whatever the scope: a rollback restores all of it.
     compareStates(before, after) {

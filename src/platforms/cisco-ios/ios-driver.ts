@@ -43,7 +43,7 @@ export const iosDriver: SwitchDriver<IosTxn> = {
     const dev = await device(conn, ctx);
     const path = archivePath(await dev.run('show running-config', { timeoutMs: ctx.timeouts.slowMs }));
     if (path === undefined) {
-      if (ctx.args['configure_archive'] !== true) {
+      if (ctx.args.configure_archive !== true) {
         throw new ApplyError(
           ctx.host.name,
           'begin',

@@ -4,6 +4,7 @@ import { shellQuote } from '../../transport/shell-quote.js';
 import { hostTemplateContext } from '../../template/host-context.js';
 import { renderString } from '../../template/template-env.js';
 import { command } from '../../core/change.js';
+import { moduleArgs } from '../../playbook/module-args.js';
 
 interface CommandDesired {
   readonly cmd: string;
@@ -26,7 +27,7 @@ export const commandModule: TaskModule<CommandDesired, CommandCurrent> = {
   verifyByReplan: false,
   target: (d) => d.cmd,
   render(ctx) {
-    const a = ctx.task.args as { cmd: string; creates?: string; changed_when?: boolean; become?: boolean };
+    const a = moduleArgs(ctx.task, 'command');
     const vars = hostTemplateContext(ctx.host);
     const label = `${ctx.task.location.file}:${ctx.task.location.line}: task "${ctx.task.name}"`;
     return {

@@ -6,6 +6,7 @@ import { render, renderString } from '../../template/template-env.js';
 import type { Transport } from '../../core/transport.js';
 import { shellQuote } from '../../transport/shell-quote.js';
 import type { Change } from '../../core/change.js';
+import { moduleArgs } from '../../playbook/module-args.js';
 
 interface FileDesired {
   readonly dest: string;
@@ -45,16 +46,7 @@ export const fileModule: TaskModule<FileDesired, FileCurrent, FileTxn> = {
   name: 'file',
   target: (d) => d.dest,
   render(ctx) {
-    const a = ctx.task.args as {
-      template?: string;
-      content?: string;
-      dest: string;
-      owner?: string;
-      group?: string;
-      mode?: string;
-      backup?: boolean;
-      become?: boolean;
-    };
+    const a = moduleArgs(ctx.task, 'file');
     const vars = hostTemplateContext(ctx.host);
     const label = `${ctx.task.location.file}:${ctx.task.location.line}: task "${ctx.task.name}"`;
     const content =

@@ -1,11 +1,11 @@
 import { userInfo } from 'node:os';
 import { stringify } from 'yaml';
-import { ConfigError } from '../../core/errors.js';
 import type { Host } from '../../core/inventory.js';
 import type { PlatformTemplate } from '../../core/platform.js';
 import type { NodeModel, Site } from '../../core/site.js';
 import { buildNodeStateContext } from '../../template/node-state-context.js';
 import { renderYaml } from '../../template/render-yaml.js';
+import type { NmstateArgs } from '../../playbook/module-args.js';
 import { parseProbes, type Probe } from './nmstate-probes.js';
 import { toNmstateState, type NmstateInterface, type NmstateState } from './nmstate-state.js';
 
@@ -54,12 +54,7 @@ export function findNode(host: Host, site: Site): NodeModel | undefined {
 }
 
 /** Renders the desired nmstate state of one node from templates/nmstate/node.yaml.njk and the task's args. */
-export function renderNmstateDesired(
-  node: NodeModel,
-  site: Site,
-  args: Readonly<Record<string, unknown>>,
-  where: string,
-): NmstateDesired {
+export function renderNmstateDesired(node: NodeModel, site: Site, args: NmstateArgs, where: string): NmstateDesired {
   const context = buildNodeStateContext(node, site);
   const rendered = renderYaml(NMSTATE_TEMPLATE.path, context, ['interfaces']);
   const parsed = toNmstateState(rendered.data, `${NMSTATE_TEMPLATE.path} (${node.name})`);
@@ -68,14 +63,8 @@ export function renderNmstateDesired(
     managed.has(iface.name) ? markInterface(iface, site, node) : iface,
   );
   const state: NmstateState = { ...parsed, interfaces };
-  const timeoutS = args['timeout'] ?? DEFAULT_TIMEOUT_S;
-  if (typeof timeoutS !== 'number' || !Number.isInteger(timeoutS) || timeoutS < 5 || timeoutS > 3600) {
-    throw new ConfigError({
-      severity: 'error',
-      message: `${where}: nmstate timeout ${String(timeoutS)} must be a whole number of seconds, 5-3600`,
-      fix: 'e.g. timeout: 60',
-    });
-  }
+  // The playbook schema holds the timeout to 5-3600 seconds (module-args.ts).
+  const timeoutS = args.timeout ?? DEFAULT_TIMEOUT_S;
   const become = nodeBecome(node.host);
   const base = interfaces.flatMap((i) => {
     const vlan = i['vlan'];
@@ -92,9 +81,9 @@ export function renderNmstateDesired(
     managed: [...managed],
     watched: [...new Set([...interfaces.map((i) => i.name), ...base])],
     trunkNics: [...new Set([node.trunkNic, ...base])],
-    prune: args['prune'] !== false,
+    prune: args.prune !== false,
     timeoutS,
-    probes: parseProbes(args['probes'], site, where),
+    probes: parseProbes(args.probes, site, where),
     become,
     nmstatectl: nmstatectlOf(node.host),
   };

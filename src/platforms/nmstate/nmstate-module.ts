@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import { ApplyError, CommandError, ConfigError, ConnectError } from '../../core/errors.js';
 import type { TaskModule } from '../../core/module.js';
+import { moduleArgs } from '../../playbook/module-args.js';
 import { desiredTempPath, findCheckpoints, nmstateCommands } from './nmstate-commands.js';
 import { findNode, renderNmstateDesired, type NmstateDesired } from './nmstate-desired.js';
 import { nmstateFacts } from './nmstate-facts.js';
@@ -43,7 +44,7 @@ export const nmstateModule: TaskModule<NmstateDesired, NmstateState, NmstateTxn>
         message: `${where}: ${ctx.host.name} is not a node of the site`,
         fix: 'run the nmstate module on the nodes group',
       });
-    return renderNmstateDesired(node, ctx.site, ctx.task.args, where);
+    return renderNmstateDesired(node, ctx.site, moduleArgs(ctx.task, 'nmstate'), where);
   },
   gather: (conn, desired) => showNode(conn, desired),
   plan: (desired, current) => planNode(desired, current),

@@ -23,7 +23,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   playbook: ['core', 'inventory'],
   report: ['core', 'transport'],
   cabling: ['core'],
-  platforms: ['core', 'transport', 'inventory', 'template', 'cabling'],
+  platforms: ['core', 'transport', 'inventory', 'template', 'playbook', 'cabling'],
   install: ['core', 'transport', 'inventory', 'template'],
   init: ['core', 'transport', 'inventory', 'template', 'platforms'],
   engine: ['core', 'transport', 'inventory', 'platforms'],

@@ -76,9 +76,11 @@ describe('playbook syntax', () => {
 
   it('rejects an unknown module with a did-you-mean at its line', () => {
     const [p] = problemsOf('- hosts: nodes\n  tasks:\n    - module: nmstat\n');
-    expect(p!.message).toContain('unknown module "nmstat"');
-    expect(p!.fix).toContain('did you mean `nmstate`?');
-    expect(p!.location).toMatchObject({ file: 'pb.yaml', line: 3 });
+    expect(p!.message).toBe(
+      'play 1, task 1: the module is "nmstat"; allowed values: command, file, nmstate, switch_vlans, switch_ports',
+    );
+    expect(p!.fix).toBe('did you mean nmstate?');
+    expect(p!.location).toEqual({ file: 'pb.yaml', line: 3, col: 15 });
   });
 
   it('rejects an unknown play key and an unknown module argument, all at once', () => {
@@ -86,8 +88,16 @@ describe('playbook syntax', () => {
       '- hosts: nodes\n  seria: 1\n  tasks:\n    - module: nmstate\n      args: {prnue: true}\n',
     );
     expect(problems.map((p) => [p.location?.line, p.message, p.fix])).toEqual([
-      [2, 'play 1: unknown key "seria"', 'did you mean `serial`?'],
-      [5, 'play 1, task 1: nmstate has no argument "prnue"', 'did you mean `prune`?'],
+      [
+        2,
+        'unknown key seria in play 1',
+        'did you mean serial? (known keys of play 1: name, hosts, serial, max_fail_percentage, tags, tasks)',
+      ],
+      [
+        5,
+        'unknown key prnue in the nmstate arguments of play 1, task 1',
+        'did you mean prune? (known keys of the nmstate arguments of play 1, task 1: prune, timeout, probes)',
+      ],
     ]);
   });
 
@@ -95,21 +105,35 @@ describe('playbook syntax', () => {
     const problems = problemsOf(
       '- name: p\n  serial: 0\n  max_fail_percentage: 150\n  tasks:\n    - command: {cmd: 5}\n',
     );
-    const messages = problems.map((p) => p.message);
-    expect(messages).toContain('serial must be a positive host count or a percentage, found 0');
-    expect(messages).toContain('max_fail_percentage must be a number 0-100, found 150');
-    expect(messages).toContain('play "p" has no hosts');
-    expect(messages).toContain('p, task 1: command.cmd must be a string, found 5');
+    expect(problems.map((p) => [p.location?.line, p.message, p.fix])).toEqual([
+      [
+        1,
+        'play "p" is missing the required key hosts',
+        'add hosts: under play "p" (an Ansible host pattern: a group, a host, nodes:&site1, node*)',
+      ],
+      [2, 'play "p": serial must be a positive host count, found 0', 'write a positive host count there'],
+      [
+        3,
+        'play "p": max_fail_percentage must be a number from 0 to 100, found 150',
+        'write a number from 0 to 100 there (stop the play when more hosts than this failed)',
+      ],
+      [
+        5,
+        'play "p", task 1: command.cmd must be a string, found 5',
+        'write a string there (the command line, run by the login shell)',
+      ],
+    ]);
   });
 
   it('takes a serial percentage above 0 and at most 100, and tags as a string or a list', () => {
     const problems = problemsOf(
-      '- hosts: all\n  serial: ["150%", "0%", 2, "50%"]\n  tags: {a: 1}\n  tasks: [{command: ls}]\n',
+      '- hosts: all\n  serial: ["150%", "0%", 2, "50%", "x"]\n  tags: {a: 1}\n  tasks: [{command: ls}]\n',
     );
-    expect(problems.map((p) => [p.location?.line, p.message])).toEqual([
-      [2, 'serial must be a positive host count or a percentage, found "150%"'],
-      [2, 'serial must be a positive host count or a percentage, found "0%"'],
-      [3, 'tags must be a string or a list of strings'],
+    expect(problems.map((p) => [p.location?.line, p.location?.col, p.message])).toEqual([
+      [2, 12, 'play 1: serial[0] must be a percentage above 0 and at most 100, found the string "150%"'],
+      [2, 20, 'play 1: serial[1] must be a percentage above 0 and at most 100, found the string "0%"'],
+      [2, 36, 'play 1: serial[4] must be a percentage such as "30%", found the string "x"'],
+      [3, 9, 'play 1: tags must be a string or a list, found a mapping'],
     ]);
     const pb = parsePlaybook('- hosts: all\n  serial: [2, "50%"]\n  tags: a, b\n  tasks: [{command: ls}]\n', 'p.yaml');
     expect([pb.plays[0]!.serial, pb.plays[0]!.tags]).toEqual([
@@ -120,7 +144,11 @@ describe('playbook syntax', () => {
 
   it('requires required arguments', () => {
     const [p] = problemsOf('- hosts: all\n  tasks:\n    - file: {mode: "0644"}\n');
-    expect(p!.message).toBe('play 1, task 1: file needs "dest"');
+    expect([p!.location?.line, p!.message, p!.fix]).toEqual([
+      3,
+      'the file arguments of play 1, task 1 is missing the required key dest',
+      'add dest: under the file arguments of play 1, task 1 (remote path)',
+    ]);
   });
 
   it('reports YAML syntax errors with their position', () => {
@@ -129,9 +157,45 @@ describe('playbook syntax', () => {
     expect(p!.location?.file).toBe('pb.yaml');
   });
 
+  it('names the task keys and the modules, and points at the module key a task names', () => {
+    const problems = problemsOf(
+      '- hosts: all\n  tasks:\n    - name: nothing\n    - nmstate: {}\n      when: x\n    - ansible.builtin.copy:\n        src: a\n    - [a]\n',
+    );
+    expect(problems.map((p) => [p.location?.line, p.location?.col, p.message, p.fix])).toEqual([
+      [
+        3,
+        7,
+        'play 1, task 1 is missing the required key module',
+        'add module: under play 1, task 1 (one of: command, file, nmstate, switch_vlans, switch_ports)',
+      ],
+      [5, 7, 'unknown key when in play 1, task 2', 'known keys of play 1, task 2: name, tags, module, args'],
+      [
+        6,
+        7,
+        'play 1, task 3: the module is "ansible.builtin.copy"; allowed values: command, file, nmstate, switch_vlans, switch_ports',
+        'use one of: command, file, nmstate, switch_vlans, switch_ports',
+      ],
+      [
+        8,
+        7,
+        'play 1, task 4 must be a mapping, found a list',
+        'write a mapping there (a task: its module as the key (nmstate: {...}, command: echo hi), or module: NAME with args:)',
+      ],
+    ]);
+  });
+
+  it('refuses a play that is not a mapping, and blank names and host patterns', () => {
+    const problems = problemsOf('- [a, b]\n- hosts: " "\n  name: ""\n  tasks: []\n');
+    expect(problems.map((p) => [p.location?.line, p.message])).toEqual([
+      [1, 'play 1 must be a mapping, found a list'],
+      [2, 'play 2: hosts must be a text that is not blank, found the string " "'],
+      [3, 'play 2: name must be a text that is not blank, found the string ""'],
+    ]);
+  });
+
   it('requires a list of plays', () => {
     const [p] = problemsOf('hosts: all\n');
-    expect(p!.message).toBe('a playbook is a list of plays');
+    expect(p!.message).toBe('the playbook must be a list, found a mapping');
   });
 });
 
@@ -164,7 +228,7 @@ describe("Ansible's task forms", () => {
   it("names Ansible's free-form parameters acp-play does not take, at the task's line", () => {
     const problems = problemsOf('- hosts: all\n  tasks:\n    - name: t\n      shell: chdir=/tmp ls\n');
     expect(problems.map((p) => [p.location?.line, p.message])).toEqual([
-      [4, 'play 1, task 1: command has no argument "chdir"'],
+      [4, 'unknown key chdir in the command arguments of play 1, task 1'],
     ]);
   });
 
@@ -173,8 +237,16 @@ describe("Ansible's task forms", () => {
       '- hosts: all\n  tasks:\n    - ansible.builtin.copy: {src: a, dest: b}\n    - nmstate: yes please\n',
     );
     expect(problems.map((p) => [p.location?.line, p.message, p.fix])).toEqual([
-      [3, 'play 1, task 1: unknown module "ansible.builtin.copy"', expect.stringContaining('known modules: ')],
-      [4, 'play 1, task 2: the arguments of nmstate must be a mapping', 'e.g. nmstate: {prune: ...}'],
+      [
+        3,
+        'play 1, task 1: the module is "ansible.builtin.copy"; allowed values: command, file, nmstate, switch_vlans, switch_ports',
+        'use one of: command, file, nmstate, switch_vlans, switch_ports',
+      ],
+      [
+        4,
+        'the nmstate arguments of play 1, task 2 must be a mapping, found the string "yes please"',
+        'write a mapping there (the arguments of nmstate: prune, timeout, probes)',
+      ],
     ]);
   });
 });

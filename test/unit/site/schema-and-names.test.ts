@@ -59,6 +59,43 @@ describe('checkValue', () => {
     expect(checkValue(1.5, int)[0]!.found).toBe('1.5');
     expect(checkValue(null, v.string())[0]!.found).toBe('an empty value');
   });
+
+  it("takes a pipe action's own message as what it expected, and the schema's description for the fix", () => {
+    const count = v.pipe(v.pipe(v.number(), v.integer(), v.minValue(1, 'a positive count')), v.description('hosts'));
+    expect(checkValue(0, count)).toEqual([
+      { kind: 'wrong-type', path: [], expected: 'a positive count', found: '0', description: 'hosts' },
+    ]);
+    expect(checkValue(1.5, count)[0]!.expected).toBe('an integer');
+  });
+
+  it('says a list where a mapping belongs is the mistake, not its indexes as unknown keys', () => {
+    expect(checkValue([{ id: 1 }, [1, 2]], v.array(schema))).toEqual([
+      { kind: 'wrong-type', path: [1], expected: 'a mapping', found: 'a list' },
+    ]);
+  });
+
+  describe('a variant', () => {
+    const task = v.variant('module', [
+      v.strictObject({ module: v.literal('file'), dest: v.string() }),
+      v.strictObject({ module: v.literal('command'), cmd: v.optional(v.string()) }),
+    ]);
+
+    it('checks the option its key names, unknown keys by that option', () => {
+      expect(checkValue({ module: 'command', cmd: 1, dest: 'x' }, task)).toEqual([
+        { kind: 'wrong-type', path: ['cmd'], expected: 'a string', found: '1' },
+        { kind: 'unknown-key', path: ['dest'], word: 'dest', candidates: ['module', 'cmd'] },
+      ]);
+    });
+
+    it('names the options when its key names none, or is missing', () => {
+      expect(checkValue({ module: 'fiel' }, task)).toEqual([
+        { kind: 'bad-enum', path: ['module'], word: 'fiel', candidates: ['file', 'command'] },
+      ]);
+      expect(checkValue([{ cmd: 'ls' }], v.array(task))).toEqual([
+        { kind: 'missing', path: [0], word: 'module', candidates: ['file', 'command'] },
+      ]);
+    });
+  });
 });
 
 describe('top-level key typos', () => {
