@@ -281,10 +281,12 @@ describe('the change window on the default lab', () => {
   }, 180_000);
 
   it('a third Ctrl-C abandons the work in flight, records it, and leaves; NetworkManager undoes the node by itself', async () => {
-    // The packaged play list with a 5 s commit-confirm window, so the abandoned node rolls back quickly.
+    // The packaged play list with an 8 s commit-confirm window, so the abandoned node rolls back quickly, and a 2 s
+    // probe before each commit, so that the three Ctrl-Cs, 100 ms apart, all land while node1's change is in flight
+    // however fast the node answers.
     const playbook = readFileSync(join(ROOT, 'playbooks', 'site.yaml'), 'utf8').replace(
       'module: nmstate',
-      'module: nmstate\n      args: {timeout: 5}',
+      'module: nmstate\n      args: {timeout: 8, probes: [{command: "sleep 2"}]}',
     );
     writeFileSync(join(cwd, 'short-window.yaml'), playbook);
     await drift();
@@ -308,8 +310,8 @@ describe('the change window on the default lab', () => {
     );
     expect(list.stdout).toMatch(/apply: \d+ changed, \d+ ok, 0 failed, \d+ not applied \(interrupted\)/);
     expect(list.stdout).toMatch(/plan: \d+ change\(s\) on \d+ host\(s\), \d+ not planned \(interrupted\)/);
-    // Nobody committed node1's change: NetworkManager's checkpoint rolls it back when the 5 s window ends.
-    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    // Nobody committed node1's change: NetworkManager's checkpoint rolls it back when the 8 s window ends.
+    await new Promise((resolve) => setTimeout(resolve, 9_000));
     const left = await cli('plan', 'inventories/lab', '--detailed-exitcode', '-p', 'short-window.yaml');
     expect(left.stdout, said(left)).toMatch(/^node1: \d+ change\(s\)/m);
     expect(left.stdout, said(left)).toMatch(/^node0: in sync$/m);
