@@ -27,6 +27,7 @@ export async function planRun(opts: RunOptions, pool = new ConnectionPool(opts.c
     if (tasks.length > 0)
       for (const h of hosts)
         if (!hostPlans.has(h.name)) hostPlans.set(h.name, { host: h.name, tasks: [], status: 'in-sync' });
+  connectAhead(plays, pool, limit);
   for (const { play, tasks, hosts } of plays) {
     const skip = playSkipReason({ tasks, hosts });
     if (skip) {
@@ -70,6 +71,18 @@ export async function planRun(opts: RunOptions, pool = new ConnectionPool(opts.c
       notPlanned: hosts.filter((h) => h.status === 'not-planned').length,
     },
   };
+}
+
+/**
+ * Starts connecting every host a play will plan, all plays at once within the fork budget, so that a later play's
+ * key exchanges overlap the earlier plays' gathers instead of following them. The pool keeps each connection (or its
+ * failure), and the task that first uses a host reports a failure there, as before.
+ */
+function connectAhead(plays: ReturnType<typeof runPlays>, pool: ConnectionPool, limit: ReturnType<typeof forkLimitOf>) {
+  const hosts = new Map<string, Host>();
+  for (const { tasks, hosts: playHosts } of plays)
+    if (!playSkipReason({ tasks, hosts: playHosts })) for (const h of playHosts) hosts.set(h.name, h);
+  for (const host of hosts.values()) void limit(() => pool.get(host).catch(() => undefined));
 }
 
 /** Plans one play's tasks on one host, in order; an interrupt stops before the next task. */
